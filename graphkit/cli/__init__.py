@@ -1,0 +1,11 @@
+"""graphkit's command line: a thin click layer over the library.
+
+Each command lives in a module of this package, loads its input, calls one
+library function and formats the result. pandas and networkx are imported
+inside the commands, so ``graphkit --help`` stays fast.
+"""
+
+from . import reports  # noqa: F401  (registers the commands)
+from .base import main
+
+__all__ = ["main"]

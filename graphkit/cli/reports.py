@@ -1,0 +1,95 @@
+"""Commands that read one edge set and report on it: strain, centrality, validate, sets, taxonomy."""
+
+from __future__ import annotations
+
+import click
+
+from .base import edgeset_argument, emit, filter_options, main, output_options, read_edge_set, reports_errors
+
+
+@main.command()
+@edgeset_argument
+@filter_options
+@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the N most strained relationships.")
+@output_options
+@reports_errors
+def strain(edgeset, domain, since, until, actor, top, fmt, output):
+    """Rank relationships (pairs of actors) by strain.
+
+    Strain is the sum of -weight over every hostile action (weight < 0) between
+    the two actors, in either direction.
+
+    Example: graphkit strain --top 5
+    """
+    from ..formatting import format_frame
+    from ..strain import strain as compute
+
+    edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
+    emit(format_frame(compute(edge_set, top=top), fmt), output)
+
+
+@main.command()
+@edgeset_argument
+@filter_options
+@output_options
+@reports_errors
+def centrality(edgeset, domain, since, until, actor, fmt, output):
+    """Measure each actor: strain dealt and received, degree, PageRank,
+    betweenness and HITS hub/authority on the hostile layer.
+
+    Example: graphkit centrality --format csv -o output/centrality.csv
+    """
+    from ..centrality import centrality as compute
+    from ..formatting import format_frame
+
+    edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
+    emit(format_frame(compute(edge_set), fmt), output)
+
+
+@main.command()
+@click.argument("edgeset", metavar="EDGESET")
+def validate(edgeset):
+    """Check an edge set; print every problem as FILE:LINE: message.
+
+    Exits 0 when the set is valid, 1 when it is not.
+
+    Example: graphkit validate my-coding/
+    """
+    from ..edgeset import load_edge_set, validate_edge_set
+
+    stdin = click.get_binary_stream("stdin").read() if edgeset == "-" else None
+    problems = validate_edge_set(edgeset, stdin=stdin)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found", err=True)
+        raise click.exceptions.Exit(1)
+    edge_set = load_edge_set(edgeset, stdin=stdin)
+    click.echo(f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)", err=True)
+
+
+@main.command()
+def sets():
+    """List the bundled edge sets, one per line with a description.
+
+    Example: graphkit sets
+    """
+    from ..bundled import bundled_sets
+
+    found = bundled_sets()
+    width = max((len(name) for name in found), default=0)
+    for name, description in found.items():
+        click.echo(f"{name.ljust(width)}  {description}".rstrip())
+
+
+@main.command()
+@output_options
+def taxonomy(fmt, output):
+    """Print graphkit's action types with their domain, CAMEO code and weight.
+
+    Example: graphkit taxonomy --format markdown
+    """
+    from ..formatting import format_frame
+    from ..taxonomy import taxonomy as table
+
+    emit(format_frame(table(), fmt), output)

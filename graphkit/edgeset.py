@@ -1,0 +1,182 @@
+"""Edge sets: what they hold, and how they are found, read and validated."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import validation
+from .actors import infer_actors
+from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
+from .csvfile import read_csv_bytes
+from .errors import EdgeSetError, Problem
+
+__all__ = ["EdgeSet", "load_edge_set", "validate_edge_set", "resolve_edge_set"]
+
+EDGES_FILE, ACTORS_FILE, SOURCE_FILE = "edges.csv", "actors.csv", "source.txt"
+
+
+@dataclass(frozen=True)
+class EdgeSet:
+    """A validated edge set.
+
+    ``edges`` has one row per alleged action: ``id`` (when the file has ids),
+    ``source``, ``target``, ``action``, ``weight`` (float, -10..10), ``cameo``,
+    ``domain``, ``date``, ``quote``, then any extra columns of the file.
+    ``actors`` has ``id``, ``name``, ``kind``, ``group`` for every endpoint.
+    ``lines`` holds each edge's physical line in its file.
+    """
+
+    name: str
+    edges: pd.DataFrame
+    actors: pd.DataFrame
+    description: str = ""
+    source_text: str | None = None
+    path: Path | None = None
+    lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+
+    @property
+    def has_ids(self) -> bool:
+        """True when every edge carries an ``id``."""
+        return "id" in self.edges.columns
+
+    def with_edges(self, edges: pd.DataFrame) -> EdgeSet:
+        """The same set restricted to ``edges`` (a subset of its rows), and to their actors."""
+        ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
+        actors = self.actors[self.actors["id"].isin(ids)].reset_index(drop=True)
+        lines = self.lines[self.edges.index.get_indexer(edges.index)] if len(self.lines) else self.lines
+        return replace(self, edges=edges.reset_index(drop=True), actors=actors, lines=lines)
+
+
+def resolve_edge_set(spec: str | Path | None) -> tuple[str, Path | None]:
+    """Turn an EDGESET argument into (name, path): a path to a file or folder, a
+    bundled set's name, ``-`` for standard input (path None), or None for the essay."""
+    if spec is None:
+        spec = DEFAULT_SET
+    text = str(spec)
+    if text == "-":
+        return "stdin", None
+    path = Path(text)
+    if path.exists():
+        name = path.stem if path.is_file() else path.resolve().name
+        if path.is_file() and path.name == EDGES_FILE:
+            name = path.resolve().parent.name
+        return name, path
+    if text in bundled_sets():
+        return text, bundled_dir() / text
+    raise EdgeSetError(
+        [Problem(text, None, "no such file, folder or bundled edge set: give a path, or a name from 'graphkit sets'")]
+    )
+
+
+def _display(path: Path) -> str:
+    return str(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise EdgeSetError([Problem(str(path), None, f"cannot read: {err.strerror}")]) from err
+
+
+def _gather(spec: str | Path | None, stdin: bytes | None) -> tuple[EdgeSet | None, list[Problem]]:
+    name, path = resolve_edge_set(spec)
+    actors_path = source_path = None
+    description = ""
+    if path is None:
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+        edges_name = "<stdin>"
+    elif path.is_dir():
+        edges_path = path / EDGES_FILE
+        if not edges_path.is_file():
+            return None, [Problem(str(path), None, f"folder has no {EDGES_FILE}: put the edges in {edges_path}")]
+        data, edges_name = _read_bytes(edges_path), _display(edges_path)
+        actors_path = path / ACTORS_FILE if (path / ACTORS_FILE).is_file() else None
+        source_path = path / SOURCE_FILE if (path / SOURCE_FILE).is_file() else None
+        description = describe(path)
+    else:
+        data, edges_name = _read_bytes(path), _display(path)
+        if path.name == EDGES_FILE:
+            sibling = path.parent
+            actors_path = sibling / ACTORS_FILE if (sibling / ACTORS_FILE).is_file() else None
+            source_path = sibling / SOURCE_FILE if (sibling / SOURCE_FILE).is_file() else None
+            description = describe(sibling)
+
+    table = read_csv_bytes(data, edges_name)
+    problems = list(table.problems)
+    edges, edge_problems = validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
+    problems += edge_problems
+    if edges is None:
+        return None, problems
+
+    if actors_path is not None:
+        actors_name = _display(actors_path)
+        actors_table = read_csv_bytes(_read_bytes(actors_path), actors_name)
+        problems += actors_table.problems
+        actors, actor_problems = validation.check_actors(actors_table, actors_name)
+        problems += actor_problems
+        if actors is not None:
+            problems += validation.check_endpoints(edges, table.lines, actors["id"], edges_name, actors_path.name)
+    else:
+        ids = sorted(pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True)))
+        actors = infer_actors([a for a in ids if a != ""])
+
+    source_text = None
+    if source_path is not None:
+        source_bytes = _read_bytes(source_path)
+        try:
+            source_text = source_bytes.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = source_bytes[: err.start].count(b"\n") + 1
+            problems.append(Problem(_display(source_path), line, "not UTF-8 text: save the source text as UTF-8"))
+        else:
+            problems += validation.check_quotes(edges, table.lines, source_text, edges_name, source_path.name)
+
+    edge_set = EdgeSet(
+        name=name,
+        edges=edges,
+        actors=actors if actors is not None else pd.DataFrame(columns=validation.ACTOR_COLUMNS),
+        description=description,
+        source_text=source_text,
+        path=path,
+        lines=table.lines,
+    )
+    return edge_set, problems
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
+def validate_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None) -> list[Problem]:
+    """Every problem in an edge set, ordered by file and line; empty when it is valid.
+
+    ``spec`` is a path (CSV file or folder), a bundled set's name, ``-`` for
+    standard input (or ``stdin`` bytes), or None for the bundled essay.
+    """
+    try:
+        _, problems = _gather(spec, stdin)
+    except EdgeSetError as err:
+        return err.problems
+    return _ordered(problems)
+
+
+def load_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None) -> EdgeSet:
+    """Read and validate an edge set (see :func:`validate_edge_set` for ``spec``).
+
+    Raises :class:`~graphkit.errors.EdgeSetError` listing every problem when the
+    set is not valid.
+
+    >>> es = load_edge_set("essay")
+    >>> es.edges.columns[:4].tolist()
+    ['id', 'source', 'target', 'action']
+    """
+    edge_set, problems = _gather(spec, stdin)
+    if problems or edge_set is None:
+        raise EdgeSetError(_ordered(problems))
+    return edge_set

@@ -1,0 +1,76 @@
+"""Filters shared by every command: domain, date range, and an actor's ego network."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .edgeset import EdgeSet
+from .errors import GraphkitError
+
+__all__ = ["filter_edges", "date_bounds"]
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bounds(dates: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The first and last day each YYYY, YYYY-MM or YYYY-MM-DD date covers, as
+    ISO strings ("" where there is no date)."""
+    start = dates.where(dates.str.len() != 4, dates + "-01-01").where(dates.str.len() != 7, dates + "-01")
+    end_month = dates.where(dates.str.len() != 4, dates + "-12")
+    month_end = pd.to_datetime(end_month.where(end_month.str.len() == 7) + "-01", format="%Y-%m-%d", errors="coerce")
+    month_end = (month_end + pd.offsets.MonthEnd(0)).dt.strftime("%Y-%m-%d")
+    end = dates.where(dates.str.len() == 10, month_end.fillna(""))
+    return start.where(dates != "", ""), end.where(dates != "", "")
+
+
+def _bound(value: str, option: str, last: bool) -> str:
+    match = _DATE.match(value)
+    if not match:
+        raise GraphkitError(f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    start, end = date_bounds(pd.Series([value], dtype=str))
+    if start.iat[0] == "" or end.iat[0] == "":
+        raise GraphkitError(f"{option} {value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return end.iat[0] if last else start.iat[0]
+
+
+def filter_edges(
+    edge_set: EdgeSet,
+    *,
+    domain: Iterable[str] | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+) -> EdgeSet:
+    """The edge set restricted to some domains, a date range and an actor's ego network.
+
+    ``since``/``until`` take YYYY, YYYY-MM or YYYY-MM-DD and are inclusive; an edge
+    dated only to a month or year is kept when that period overlaps the range, and
+    an undated edge is dropped whenever a date bound is given. ``actor`` keeps the
+    actor, every actor it has an edge with, and all edges among them (networkx's
+    ``ego_graph`` of radius 1, ignoring direction).
+    """
+    edges = edge_set.edges
+    keep = pd.Series(True, index=edges.index)
+    if domain:
+        domains = {domain} if isinstance(domain, str) else set(domain)
+        keep &= edges["domain"].isin(domains)
+    if since or until:
+        start, end = date_bounds(edges["date"])
+        keep &= edges["date"] != ""
+        if since:
+            keep &= end >= _bound(since, "--since", last=False)
+        if until:
+            keep &= start <= _bound(until, "--until", last=True)
+    if actor:
+        if not (edges["source"].eq(actor).any() or edges["target"].eq(actor).any()):
+            raise GraphkitError(f"--actor {actor!r} is not in edge set {edge_set.name!r}: use an actor id from it")
+        sub = edges[keep]
+        touching = (sub["source"] == actor) | (sub["target"] == actor)
+        ego = set(sub.loc[touching, "source"]) | set(sub.loc[touching, "target"]) | {actor}
+        keep &= edges["source"].isin(ego) & edges["target"].isin(ego)
+    if keep.all():
+        return edge_set
+    return edge_set.with_edges(edges[keep])

@@ -1,0 +1,50 @@
+"""Aggregation of actions to actor pairs, vectorised (one groupby, no Python loops)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["actor_codes", "ordered_pairs"]
+
+
+def actor_codes(edges: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """Sorted actor ids and the integer code of each edge's source and target.
+
+    Codes follow alphabetical order, so comparing codes compares ids.
+    """
+    source = pd.Categorical(edges["source"])
+    target = pd.Categorical(edges["target"])
+    ids = source.categories.union(target.categories).sort_values()
+    return (
+        ids,
+        pd.Categorical(edges["source"], categories=ids).codes.astype(np.int64),
+        pd.Categorical(edges["target"], categories=ids).codes.astype(np.int64),
+    )
+
+
+def ordered_pairs(edges: pd.DataFrame) -> pd.DataFrame:
+    """One row per ordered pair (source, target) with at least one action.
+
+    Columns: ``source``, ``target``, ``strain`` (sum of -weight over hostile
+    actions, weight < 0), ``cooperation`` (sum of weight over cooperative actions,
+    weight > 0), ``actions``, ``hostile`` and ``cooperative`` (counts). Both weights
+    are non-negative, so every graph algorithm can read them. Sorted by source, target.
+    """
+    ids, source, target = actor_codes(edges)
+    weight = edges["weight"].to_numpy(dtype=float)
+    frame = pd.DataFrame(
+        {
+            "s": source,
+            "t": target,
+            "strain": np.where(weight < 0, -weight, 0.0),
+            "cooperation": np.where(weight > 0, weight, 0.0),
+            "actions": 1,
+            "hostile": (weight < 0).astype(np.int64),
+            "cooperative": (weight > 0).astype(np.int64),
+        }
+    )
+    grouped = frame.groupby(["s", "t"], sort=True).sum().reset_index()
+    grouped.insert(0, "source", ids.take(grouped["s"].to_numpy()).astype(str))
+    grouped.insert(1, "target", ids.take(grouped["t"].to_numpy()).astype(str))
+    return grouped.drop(columns=["s", "t"])

@@ -1,0 +1,69 @@
+"""The action taxonomy and the CAMEO code table, both shipped as package data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+__all__ = ["cameo_table", "taxonomy", "goldstein"]
+
+
+def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
+    text = resources.files("graphkit").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+@lru_cache(maxsize=None)
+def _cameo_rows() -> tuple[dict[str, str], ...]:
+    return tuple(_read_data("cameo.tsv", delimiter="\t"))
+
+
+def cameo_table() -> pd.DataFrame:
+    """The 311 CAMEO event codes: ``code`` (a string), ``root``, ``quad_class``,
+    ``goldstein`` and ``label``, in the table's order."""
+    rows = _cameo_rows()
+    return pd.DataFrame(
+        {
+            "code": [r["CAMEOEVENTCODE"] for r in rows],
+            "root": [r["ROOTCODE"] for r in rows],
+            "quad_class": [int(r["QUADCLASS"]) for r in rows],
+            "goldstein": [float(r["GOLDSTEINSCALE"]) for r in rows],
+            "label": [r["EVENTDESCRIPTION"] for r in rows],
+        }
+    )
+
+
+@lru_cache(maxsize=None)
+def goldstein() -> dict[str, float]:
+    """CAMEO code -> Goldstein value."""
+    return {r["CAMEOEVENTCODE"]: float(r["GOLDSTEINSCALE"]) for r in _cameo_rows()}
+
+
+@lru_cache(maxsize=None)
+def cameo_labels() -> dict[str, str]:
+    """CAMEO code -> label."""
+    return {r["CAMEOEVENTCODE"]: r["EVENTDESCRIPTION"] for r in _cameo_rows()}
+
+
+@lru_cache(maxsize=None)
+def _taxonomy_rows() -> tuple[dict[str, str], ...]:
+    return tuple(_read_data("taxonomy.csv"))
+
+
+def taxonomy() -> pd.DataFrame:
+    """graphkit's action types: ``action``, ``domain``, ``cameo`` ("" where CAMEO has
+    no code), ``weight`` (the code's Goldstein value, or graphkit's own),
+    ``label`` and ``justification``."""
+    df = pd.DataFrame(list(_taxonomy_rows()), dtype=str)
+    df["weight"] = df["weight"].astype(float)
+    return df
+
+
+@lru_cache(maxsize=None)
+def action_defaults() -> dict[str, tuple[str, str, float]]:
+    """action -> (domain, cameo, weight)."""
+    return {r["action"]: (r["domain"], r["cameo"], float(r["weight"])) for r in _taxonomy_rows()}

@@ -1,0 +1,191 @@
+"""Checks on edge and actor tables; every problem is pinned to its file and line."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .csvfile import CsvTable
+from .errors import Problem
+from .taxonomy import action_defaults, goldstein
+
+__all__ = ["EDGE_COLUMNS", "ACTOR_COLUMNS", "ACTOR_KINDS", "check_edges", "check_actors", "check_quotes"]
+
+EDGE_COLUMNS = ["id", "source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
+REQUIRED_EDGE_COLUMNS = ["source", "target", "action"]
+ACTOR_COLUMNS = ["id", "name", "kind", "group"]
+ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
+DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+
+
+class _Collector:
+    def __init__(self, name: str, lines: np.ndarray):
+        self.name, self.lines, self.problems = name, lines, []
+
+    def rows(self, mask, message) -> None:
+        """Add ``message(value)`` for each row where ``mask`` holds; ``mask`` is a
+        boolean Series and ``message`` takes the row's position."""
+        for position in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            self.problems.append(Problem(self.name, int(self.lines[position]), message(position)))
+
+
+def _missing_columns(table: CsvTable, name: str, required: list[str]) -> list[Problem]:
+    return [
+        Problem(name, 1, f"missing required column {column!r}: add it to the header")
+        for column in required
+        if column not in table.frame.columns
+    ]
+
+
+def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Validate an edges table and fill in defaults.
+
+    Returns the edges with ``weight`` as float and ``cameo``/``domain`` filled from
+    the taxonomy, in the canonical column order with extra columns after, and the
+    problems found. The frame is None when a required column is missing.
+    """
+    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS)
+    if problems:
+        return None, problems
+    frame = table.frame.copy()
+    if len(frame) == 0:
+        return None, [Problem(name, None, "has a header but no edges: add one row per action")]
+    for column in EDGE_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+    has_ids = "id" in table.frame.columns
+    out = _Collector(name, table.lines)
+    source, target, action = frame["source"], frame["target"], frame["action"]
+    for column in REQUIRED_EDGE_COLUMNS:
+        out.rows(frame[column] == "", lambda i, c=column: f"empty {c!r}: every edge needs a source, a target and an action")
+    out.rows(
+        (source == target) & (source != ""),
+        lambda i: f"source and target are both {source.iat[i]!r}: an edge links two different actors",
+    )
+
+    weight_text = frame["weight"]
+    weight = pd.to_numeric(weight_text.where(weight_text != ""), errors="coerce").astype(float)
+    given = weight_text != ""
+    not_number = given & weight.isna() & ~weight_text.str.lower().isin(["nan", "+nan", "-nan"])
+    out.rows(not_number, lambda i: f"weight {weight_text.iat[i]!r} is not a number: use a number from -10 to 10")
+    not_finite = given & ~not_number & ~np.isfinite(weight.fillna(np.nan))
+    out.rows(not_finite, lambda i: f"weight {weight_text.iat[i]!r} is not a finite number: use a number from -10 to 10")
+    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10)
+    out.rows(
+        out_of_range,
+        lambda i: f"weight {weight_text.iat[i]} is outside the Goldstein scale: use a number from -10 to 10",
+    )
+
+    cameo = frame["cameo"]
+    codes = goldstein()
+    unknown_code = (cameo != "") & ~cameo.isin(list(codes))
+    out.rows(unknown_code, lambda i: _unknown_cameo_message(cameo.iat[i], codes))
+
+    defaults = action_defaults()
+    known_action = action.isin(list(defaults))
+    out.rows(
+        (action != "") & ~known_action & ~given & (cameo == ""),
+        lambda i: f"unknown action {action.iat[i]!r} with neither weight nor cameo: "
+        "use an action from the taxonomy (graphkit taxonomy), or give a weight or a CAMEO code",
+    )
+
+    date = frame["date"]
+    shaped = date.str.fullmatch(DATE_PATTERN)
+    padded = date.where(date.str.len() != 4, date + "-01-01").where(date.str.len() != 7, date + "-01")
+    real = pd.to_datetime(padded.where(shaped & (date != "")), format="%Y-%m-%d", errors="coerce").notna()
+    out.rows(
+        (date != "") & ~(shaped & real),
+        lambda i: f"malformed date {date.iat[i]!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
+    )
+
+    if has_ids:
+        ids = frame["id"]
+        out.rows(ids == "", lambda i: "empty 'id': give every edge an id, or drop the id column")
+        dup = ids.duplicated(keep="first") & (ids != "")
+        if dup.any():
+            first = pd.Series(table.lines, index=frame.index).groupby(ids).transform("min")
+            out.rows(dup, lambda i: f"duplicate id {ids.iat[i]!r} (first on line {first.iat[i]}): give each edge its own id")
+
+    problems = out.problems
+    frame["weight"] = _default_weights(weight, cameo, action, codes, defaults)
+    frame["cameo"] = cameo.where(cameo != "", action.map({a: d[1] for a, d in defaults.items()}).fillna(""))
+    frame["domain"] = frame["domain"].where(
+        frame["domain"] != "", action.map({a: d[0] for a, d in defaults.items()}).fillna("other")
+    )
+    columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids]
+    frame = frame[columns + [c for c in frame.columns if c not in EDGE_COLUMNS]]
+    return frame, problems
+
+
+def _unknown_cameo_message(code: str, codes: dict[str, float]) -> str:
+    hint = ""
+    if "0" + code in codes:
+        hint = f" (CAMEO codes keep their leading zeros: did you mean '0{code}'?)"
+    return f"unknown CAMEO code {code!r}{hint}: use a code from the CAMEO table"
+
+
+def _default_weights(weight, cameo, action, codes, defaults) -> pd.Series:
+    from_cameo = cameo.map(codes)
+    from_action = action.map({a: d[2] for a, d in defaults.items()})
+    return weight.fillna(from_cameo).fillna(from_action).astype(float)
+
+
+def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Validate an actors table: ``id`` required and unique, ``kind`` from ACTOR_KINDS."""
+    problems = _missing_columns(table, name, ["id"])
+    if problems:
+        return None, problems
+    frame = table.frame.copy()
+    for column in ACTOR_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+    out = _Collector(name, table.lines)
+    ids, kind = frame["id"], frame["kind"]
+    out.rows(ids == "", lambda i: "empty 'id': every actor needs an id")
+    out.rows(ids.duplicated() & (ids != ""), lambda i: f"duplicate actor id {ids.iat[i]!r}: list each actor once")
+    out.rows(
+        (kind != "") & ~kind.isin(ACTOR_KINDS),
+        lambda i: f"unknown kind {kind.iat[i]!r}: use one of {', '.join(ACTOR_KINDS)}",
+    )
+    frame["name"] = frame["name"].where(frame["name"] != "", frame["id"])
+    frame["kind"] = kind.where(kind != "", "other")
+    frame = frame[ACTOR_COLUMNS + [c for c in frame.columns if c not in ACTOR_COLUMNS]]
+    return frame, out.problems
+
+
+def check_endpoints(edges: pd.DataFrame, lines: np.ndarray, actor_ids: pd.Series, name: str, actors_name: str) -> list[Problem]:
+    """One problem per actor used in ``edges`` but missing from the actors file,
+    at the first line that uses it."""
+    known = set(actor_ids)
+    problems = []
+    line = pd.Series(lines, index=edges.index)
+    for column in ("source", "target"):
+        missing = ~edges[column].isin(known) & (edges[column] != "")
+        if missing.any():
+            firsts = line[missing].groupby(edges.loc[missing, column]).agg(["min", "size"])
+            for actor, row in firsts.iterrows():
+                problems.append(
+                    Problem(
+                        name,
+                        int(row["min"]),
+                        f"actor {actor!r} is not in {actors_name} (used as {column} on {row['size']} row(s)): add it there",
+                    )
+                )
+    return sorted(problems, key=lambda p: (p.line, p.message))
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_quotes(edges: pd.DataFrame, lines: np.ndarray, source_text: str, name: str, source_name: str) -> list[Problem]:
+    """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text."""
+    haystack = normalise_space(source_text)
+    quotes = edges["quote"]
+    out = _Collector(name, lines)
+    out.rows(
+        [q != "" and normalise_space(q) not in haystack for q in quotes],
+        lambda i: f"quote not found verbatim in {source_name}: copy it exactly from the source text "
+        "(only whitespace may differ)",
+    )
+    return out.problems
