@@ -1,12 +1,14 @@
 """graphkit: map alleged actions between actors as a graph, and measure it.
 
-The public functions live in small modules; they are imported here lazily so
-that ``graphkit --help`` does not pay for pandas and networkx.
+The functions live in small modules named for what they hold (``graphkit.strain``,
+``graphkit.centrality``, ...); the loader is re-exported here, lazily, so that
+``graphkit --help`` does not pay for pandas and networkx.
 
->>> import graphkit
->>> es = graphkit.load_edge_set()          # the bundled essay
->>> graphkit.strain(es).iloc[0][["actor_a", "actor_b"]].tolist()
-['CAN', 'USA']
+>>> from graphkit import load_edge_set
+>>> from graphkit.strain import strain
+>>> es = load_edge_set()          # the bundled essay
+>>> strain(es).iloc[0][["actor_a", "actor_b"]].tolist()
+['KOR', 'USA']
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ _LAZY = {
     "validate_edge_set": "graphkit.edgeset",
     "bundled_sets": "graphkit.bundled",
     "filter_edges": "graphkit.filters",
-    "strain": "graphkit.strain",
-    "centrality": "graphkit.centrality",
     "GraphkitError": "graphkit.errors",
     "EdgeSetError": "graphkit.errors",
     "Problem": "graphkit.errors",
