@@ -1,0 +1,119 @@
+"""Commands that move data between graphkit and other tools: import-gdelt, export."""
+
+from __future__ import annotations
+
+import click
+
+from .base import BAD_INPUT, edgeset_argument, filter_options, main, read_edge_set, reports_errors
+
+MAX_SKIPPED_SHOWN = 20
+
+
+@main.command("import-gdelt")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "-o", "--output", metavar="PATH", default="-", show_default=True,
+    help="Write the edge set to PATH (atomically) instead of standard output.",
+)  # fmt: skip
+@click.option(
+    "--actor-codes", is_flag=True,
+    help="Use Actor1Code/Actor2Code (e.g. USAGOV, PSEREB) instead of the country codes, "
+    "so actors of one country stay apart.",
+)  # fmt: skip
+@click.option(
+    "--fallback-actor-codes", is_flag=True,
+    help="Where a country code is missing, use the actor's code instead (e.g. GOV, BUS) "
+    "rather than dropping the event.",
+)  # fmt: skip
+@click.option("--strict", is_flag=True, help="Refuse the input (exit 2) if any row is malformed, instead of skipping it.")
+@reports_errors
+def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
+    """Turn GDELT event exports into an edge set (CSV), one edge per event.
+
+    FILE is a GDELT 1.0 or 2.0 event export (tab-separated, no header; plain,
+    .zip or .gz), or - for standard input. The version is told per row by its
+    field count: 61 (2.0), 58 (1.0) or 57 (1.0 before April 2013). Source and
+    target are Actor1/Actor2CountryCode, the action is the CAMEO label of
+    EventCode, the weight GoldsteinScale, the date SQLDATE; GLOBALEVENTID,
+    SOURCEURL, NumMentions and AvgTone become the id, document, mentions and tone
+    columns.
+
+    Events missing an actor, with the same actor on both sides (an edge links two
+    different actors; --actor-codes keeps domestic events such as USAGOV -> USAOPP),
+    or repeating an event id are dropped; standard error says how many, and why.
+
+    Example: graphkit import-gdelt 20250301.export.CSV.zip -o gdelt.csv
+    """
+    from ..gdelt import DROP_REASONS, edges_to_csv, read_gdelt
+
+    stdin = click.get_binary_stream("stdin").read() if "-" in files else None
+    result = read_gdelt(
+        list(files), actor_codes=actor_codes, fallback_actor_codes=fallback_actor_codes, strict=strict, stdin=stdin
+    )
+    for problem in result.problems[:MAX_SKIPPED_SHOWN]:
+        click.echo(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}", err=True)
+    if len(result.problems) > MAX_SKIPPED_SHOWN:
+        click.echo(f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped", err=True)
+    files_text = "1 file" if result.files == 1 else f"{result.files} files"
+    click.echo(f"read {result.read} rows from {files_text}:", err=True)
+    for label, count in result.versions.items():
+        click.echo(f"  {count:>8}  {label}", err=True)
+    click.echo(f"kept {result.kept} events as edges, dropped {sum(result.dropped.values())}:", err=True)
+    for reason in DROP_REASONS:
+        if result.dropped[reason]:
+            click.echo(f"  {result.dropped[reason]:>8}  {result.drop_reason_text(reason)}", err=True)
+    if result.kept == 0:
+        click.echo("graphkit: no event left to make an edge: nothing written", err=True)
+        raise click.exceptions.Exit(BAD_INPUT)
+    text = edges_to_csv(result.edges)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    from ..atomic import write_atomic
+
+    click.echo(f"wrote {write_atomic(output, text)}", err=True)
+
+
+@main.command()
+@edgeset_argument
+@filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), default="graphml", show_default=True,
+    help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table).",
+)  # fmt: skip
+@click.option(
+    "--level", type=click.Choice(["pair", "action"]), default="pair", show_default=True,
+    help="pair: one edge per ordered pair of actors; action: one edge per alleged action.",
+)  # fmt: skip
+@click.option(
+    "--weight", type=click.Choice(["strain", "cooperation", "actions"]),
+    help="Also copy this column into 'weight', the attribute Gephi takes as the edge weight.",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", metavar="PATH", default="-", show_default=True,
+    help="Write to PATH (atomically) instead of standard output.",
+)  # fmt: skip
+@reports_errors
+def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
+    """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
+
+    At --level pair (the default) each ordered pair of actors is one edge with
+    non-negative strain and cooperation, the number of actions and a count per
+    action type (n_tariff, ...); nodes carry name, kind, group and centrality.
+    At --level action each action is one edge with its attributes. GraphML edge
+    ids are unique; JSON is node-link data with "nodes" and "edges".
+
+    Example: graphkit export --format gexf -o essay.gexf
+    """
+    from ..export import export_graph
+
+    edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
+    data = export_graph(edge_set, fmt, level=level, weight=weight)
+    if output == "-":
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    from ..atomic import write_atomic
+
+    click.echo(f"wrote {write_atomic(output, data)}", err=True)

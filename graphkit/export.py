@@ -1,0 +1,229 @@
+"""Graph files for other tools (Gephi, Cytoscape, igraph, D3): GraphML, GEXF, node-link JSON, CSV.
+
+Two levels: ``pair`` (one edge per ordered pair of actors, with non-negative
+``strain`` and ``cooperation``, so Gephi's merging of parallel edges and its trouble
+with negative weights never arise) and ``action`` (one edge per alleged action).
+Attributes are plain scalars with one type per name, as GraphML and GEXF require.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .centrality import centrality
+from .edgeset import EdgeSet
+from .errors import GraphkitError
+from .pairs import ordered_pairs
+
+__all__ = ["FORMATS", "LEVELS", "WEIGHTS", "pair_table", "action_table", "node_table", "export_graph", "build_graph"]
+
+FORMATS = ("graphml", "gexf", "json", "csv")
+LEVELS = ("pair", "action")
+WEIGHTS = ("strain", "cooperation", "actions")
+DECIMALS = 12
+
+NODE_COLUMNS = [
+    "label", "name", "kind", "group", "hostile_out", "hostile_in", "cooperation_out", "cooperation_in",
+    "degree_out", "degree_in", "pagerank", "betweenness", "hub", "authority",
+]  # fmt: skip
+# XML 1.0 cannot hold these characters at all, escaped or not.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "action"
+
+
+def _count_names(actions: list[str]) -> dict[str, str]:
+    """action -> its count column, ``n_<slug>``, unique even where slugs collide."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for action in sorted(actions):
+        base = f"n_{_slug(action)}"
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name)
+        names[action] = name
+    return names
+
+
+def _require_edges(edge_set: EdgeSet) -> None:
+    if len(edge_set.edges) == 0:
+        raise GraphkitError(f"edge set {edge_set.name!r} has no actions left after the filters: nothing to export")
+
+
+def pair_table(edge_set: EdgeSet) -> pd.DataFrame:
+    """One row per ordered pair (source, target) with at least one action, sorted.
+
+    Columns: ``source``, ``target``, ``strain`` and ``cooperation`` (non-negative
+    sums, see :func:`graphkit.pairs.ordered_pairs`), ``actions``, ``hostile``,
+    ``cooperative`` (counts), then ``n_<action>``: how many actions of each type
+    the pair holds (action names made lowercase, runs of other characters ``_``).
+    """
+    _require_edges(edge_set)
+    edges = edge_set.edges
+    pairs = ordered_pairs(edges)
+    names = _count_names(list(pd.unique(edges["action"])))
+    counts = edges.groupby(["source", "target", "action"]).size().unstack("action", fill_value=0)
+    counts = counts.rename(columns=names)[[names[a] for a in sorted(names)]].astype(np.int64)
+    table = pairs.merge(counts.reset_index(), on=["source", "target"], how="left", validate="one_to_one")
+    return table.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
+
+
+def _typed(column: pd.Series) -> pd.Series:
+    """An extra (string) column as int or float when every value is one, else as text."""
+    text = column.astype(str)
+    if len(text) and text.str.fullmatch(r"[+-]?\d{1,15}").all():
+        return text.astype(np.int64)
+    number = pd.to_numeric(text.where(text != ""), errors="coerce")
+    if len(text) and number.notna().all() and np.isfinite(number).all():
+        return number.astype(float)
+    return text
+
+
+def action_table(edge_set: EdgeSet) -> pd.DataFrame:
+    """One row per action, sorted by source and target (file order within a pair).
+
+    Columns: ``id`` (the edge set's, or ``e1``, ``e2``... in file order),
+    ``source``, ``target``, ``action``, ``goldstein`` (the signed weight),
+    ``strain`` and ``cooperation`` (its non-negative parts), ``cameo``, ``domain``,
+    ``date``, ``quote``, then the file's extra columns (numbers where every value
+    is one, otherwise text; empty cells are ``""``).
+    """
+    _require_edges(edge_set)
+    edges = edge_set.edges.reset_index(drop=True)
+    weight = edges["weight"].astype(float)
+    ids = edges["id"].astype(str) if edge_set.has_ids else pd.Series([f"e{i + 1}" for i in range(len(edges))])
+    table = pd.DataFrame(
+        {
+            "id": ids,
+            "source": edges["source"],
+            "target": edges["target"],
+            "action": edges["action"],
+            "goldstein": weight,
+            "strain": np.where(weight < 0, -weight, 0.0),
+            "cooperation": np.where(weight > 0, weight, 0.0),
+            "cameo": edges["cameo"],
+            "domain": edges["domain"],
+            "date": edges["date"],
+            "quote": edges["quote"],
+        }
+    )
+    known = {"id", "source", "target", "action", "weight", "cameo", "domain", "date", "quote"}
+    for column in edges.columns:
+        if column not in known and column not in table.columns:
+            table[column] = _typed(edges[column].fillna(""))
+    return table.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
+
+
+def node_table(edge_set: EdgeSet) -> pd.DataFrame:
+    """One row per actor, sorted by id: ``actor``, ``label`` (= name, which Gephi
+    shows), ``name``, ``kind``, ``group`` and the columns of
+    :func:`graphkit.centrality.centrality`."""
+    _require_edges(edge_set)
+    frame = centrality(edge_set).sort_values("actor", kind="stable").reset_index(drop=True)
+    frame.insert(1, "label", frame["name"])
+    for column in ("label", "name", "kind", "group"):
+        frame[column] = frame[column].fillna("").astype(str)
+    return frame[["actor", *NODE_COLUMNS]]
+
+
+def _plain(value):
+    """A Python scalar GraphML/GEXF/JSON can hold: never None, NaN or a numpy type."""
+    if isinstance(value, (np.integer, int)) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        value = float(value)
+        # HITS (scipy's svds, random start) differs between runs in the last bits
+        return 0.0 if math.isnan(value) else round(value, DECIMALS) + 0.0
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    columns = list(frame.columns)
+    return [dict(zip(columns, map(_plain, row))) for row in frame.itertuples(index=False, name=None)]
+
+
+def build_graph(edge_set: EdgeSet, level: str = "pair", weight: str | None = None) -> nx.DiGraph:
+    """The graph exported: a DiGraph of pairs, or a MultiDiGraph of actions keyed by id.
+
+    Every edge has a unique ``id`` (``e1``, ``e2``... for pairs, the action's id for
+    actions). ``weight``, one of WEIGHTS at pair level (or ``strain``/``cooperation``
+    at action level), copies that column into ``weight``, which Gephi reads as the
+    edge weight; without it no edge has a ``weight`` attribute.
+    """
+    if level not in LEVELS:
+        raise GraphkitError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+    nodes = node_table(edge_set)
+    if level == "pair":
+        edges = pair_table(edge_set)
+        edges.insert(0, "id", [f"e{i + 1}" for i in range(len(edges))])
+        graph: nx.DiGraph = nx.DiGraph()
+    else:
+        edges = action_table(edge_set)
+        graph = nx.MultiDiGraph()
+    if weight is not None:
+        if weight not in edges.columns or weight not in WEIGHTS:
+            raise GraphkitError(f"--weight {weight!r} is not available at level {level}: use strain or cooperation")
+        edges["weight"] = edges[weight].astype(float)
+    graph.graph["name"] = edge_set.name
+    for record in _records(nodes):
+        graph.add_node(record.pop("actor"), **record)
+    for record in _records(edges):
+        source, target = record.pop("source"), record.pop("target")
+        if level == "pair":
+            graph.add_edge(source, target, **record)
+        else:
+            graph.add_edge(source, target, key=record["id"], **record)
+    return graph
+
+
+def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
+    clean = graph.copy()
+    for _, data in clean.nodes(data=True):
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = _NOT_XML.sub("\ufffd", value)
+    for *_, data in clean.edges(data=True):
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = _NOT_XML.sub("\ufffd", value)
+    return clean
+
+
+def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str | None = None) -> bytes:
+    """``edge_set`` as a file in ``fmt`` (one of FORMATS) at ``level`` (one of LEVELS).
+
+    ``graphml`` has a unique id on every edge; ``gexf`` is GEXF 1.2 without a
+    modification date (so the same input gives the same bytes); ``json`` is
+    node-link data with the keys ``nodes`` and ``edges``; ``csv`` holds the edges
+    table (:func:`pair_table` or :func:`action_table`) with a header. Nodes and
+    edges come sorted; the result is UTF-8.
+    """
+    if fmt not in FORMATS:
+        raise GraphkitError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "csv":
+        if level not in LEVELS:
+            raise GraphkitError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+        table = pair_table(edge_set) if level == "pair" else action_table(edge_set)
+        return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    graph = build_graph(edge_set, level, weight)
+    if fmt == "json":
+        data = nx.node_link_data(graph, edges="edges")
+        return (json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(_xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, edge_id_from_attribute="id")
+        return buffer.getvalue()
+    nx.write_gexf(_xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
+    return re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
