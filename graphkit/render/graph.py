@@ -1,0 +1,306 @@
+"""An edge set as an interactive page: actors as nodes, each alleged action as an arrow."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from ..centrality import CENTRALITY_COLUMNS, centrality
+from ..edgeset import EdgeSet
+from ..errors import GraphkitError
+from ..strain import strain
+from ..taxonomy import cameo_labels
+from .page import render_page
+
+__all__ = ["render_html", "graph_elements", "keep_top", "SIZE_METRICS", "COLOR_MODES"]
+
+SIZE_METRICS = tuple(c for c in CENTRALITY_COLUMNS if c not in ("actor", "name", "kind", "group"))
+COLOR_MODES = ("sign", "domain")
+FOCUS_ROWS = 12
+
+# Paul Tol's bright and muted qualitative palettes (colour-blind safe), minus
+# their reds: red is kept for hostile actions.
+PALETTE = [
+    "#4477AA", "#66CCEE", "#228833", "#CCBB44", "#AA3377", "#332288",
+    "#44AA99", "#999933", "#DDCC77", "#882255", "#88CCEE", "#117733", "#BBBBBB",
+]  # fmt: skip
+HOSTILE, COOPERATIVE, NEUTRAL = "#C62828", "#2E7D32", "#9E9E9E"
+DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
+NODE_SIZE = (10.0, 46.0)
+CURVE_STEP = 0.17
+
+METRIC_WORDS = {
+    "hostile_in": "strain received (sum of -weight of hostile actions aimed at the actor)",
+    "hostile_out": "strain dealt (sum of -weight of the actor's hostile actions)",
+    "cooperation_in": "cooperation received (sum of the weights of cooperative actions aimed at it)",
+    "cooperation_out": "cooperation given (sum of the weights of its cooperative actions)",
+    "degree_in": "number of actors acting on it",
+    "degree_out": "number of actors it acts on",
+    "pagerank": "PageRank on the hostile layer",
+    "betweenness": "betweenness on the hostile layer",
+    "hub": "HITS hub score on the hostile layer (aggressors)",
+    "authority": "HITS authority score on the hostile layer (targets)",
+}
+
+
+def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
+    """The edge set restricted to its ``top`` most strained relationships
+    (ranked as by :func:`graphkit.strain.strain`), all their actions kept."""
+    pairs = strain(edge_set, top=top)
+    keep = set(zip(pairs["actor_a"], pairs["actor_b"]))
+    edges = edge_set.edges
+    a = edges[["source", "target"]].min(axis=1)
+    b = edges[["source", "target"]].max(axis=1)
+    mask = pd.Series([pair in keep for pair in zip(a, b)], index=edges.index, dtype=bool)
+    return edge_set if mask.all() else edge_set.with_edges(edges[mask])
+
+
+def _number(value: float) -> str:
+    """A weight or strain as people write it: 6.5, 12, -2 (with a real minus sign)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    text = "0" if text in ("-0", "") else text
+    return text.replace("-", "\u2212")
+
+
+def _offsets(count: int) -> list[float]:
+    """Slots for ``count`` parallel arrows: 0, +1, -1, +2, ... (odd) or
+    +0.5, -0.5, +1.5, ... (even), so the fan is symmetric about the straight line."""
+    if count % 2:
+        slots = [0.0] + [sign * k for k in range(1, count // 2 + 1) for sign in (1.0, -1.0)]
+    else:
+        slots = [sign * (k + 0.5) for k in range(count // 2) for sign in (1.0, -1.0)]
+    return slots[:count]
+
+
+def _smooth(offset: float, forward: bool, step: float) -> dict[str, Any]:
+    if offset == 0:
+        return {"enabled": False}
+    clockwise = (offset > 0) == forward
+    # vis curves relative to each edge's own direction; flip for b -> a so both
+    # directions of a pair share one fan instead of overlapping
+    return {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": round(step * abs(offset), 4)}
+
+
+def _palette(values: list[str]) -> dict[str, str]:
+    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
+
+
+def _edge_ids(edge_set: EdgeSet) -> list[str]:
+    if edge_set.has_ids:
+        return [str(x) for x in edge_set.edges["id"]]
+    if len(edge_set.lines) == len(edge_set.edges):
+        return [f"line {int(x)}" for x in edge_set.lines]
+    return [f"row {i + 1}" for i in range(len(edge_set.edges))]
+
+
+def _edges(edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict) -> list[dict]:
+    columns = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
+    frame = edge_set.edges[columns].copy()
+    frame["gid"] = _edge_ids(edge_set)
+    frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
+    frame["pa"] = frame[["source", "target"]].min(axis=1)
+    frame["pb"] = frame[["source", "target"]].max(axis=1)
+    # within a pair the most hostile action takes the straight middle slot
+    frame = frame.sort_values(["pa", "pb", "weight", "date", "action", "source", "gid"], kind="stable")
+    labels = cameo_labels()
+    out = []
+    for (_, _), group in frame.groupby(["pa", "pb"], sort=False):
+        slots = _offsets(len(group))
+        step = min(CURVE_STEP, 0.9 / max(abs(s) for s in slots)) if len(group) > 1 else CURVE_STEP
+        for slot, row in zip(slots, group.itertuples(index=False)):
+            out.append(_edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name))
+    return out
+
+
+def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name) -> dict[str, Any]:
+    weight = float(row.weight)
+    sign = "hostile" if weight < 0 else "cooperative" if weight > 0 else "neutral"
+    color = domain_colors.get(row.domain, NEUTRAL) if color_by == "domain" else {
+        "hostile": HOSTILE, "cooperative": COOPERATIVE, "neutral": NEUTRAL}[sign]  # fmt: skip
+    cameo = f"CAMEO {row.cameo}: {labels.get(row.cameo, 'unknown code')}" if row.cameo else "CAMEO: no code"
+    where = f"edge {row.gid}" if not str(row.gid).startswith(("line ", "row ")) else str(row.gid)
+    if row.line is not None and where.startswith("edge"):
+        where += f", line {int(row.line)}"
+    pair = (row.pa, row.pb)
+    title = "\n".join(
+        [
+            f"ALLEGED: {names.get(row.source, row.source)} \u2192 {names.get(row.target, row.target)}",
+            f"{row.action} \u00b7 {row.domain or 'no domain'} \u00b7 {row.date or 'undated'}",
+            f"weight {_number(weight)} ({sign}) \u00b7 {cameo}",
+            f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
+            f"Source: edge set \u2018{set_name}\u2019, {where}",
+        ]
+    )
+    edge = {
+        "id": str(row.gid),
+        "from": str(row.source),
+        "to": str(row.target),
+        "title": title,
+        "width": round(1.0 + 0.6 * abs(weight), 3),
+        "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85, "inherit": False},
+        "smooth": _smooth(slot, row.source <= row.target, step),
+        "domain": str(row.domain),
+        "sign": sign,
+        "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
+    }
+    if sign in DASHES:
+        edge["dashes"] = DASHES[sign]
+    return edge
+
+
+def _nodes(edge_set: EdgeSet, metrics: pd.DataFrame, pairs: pd.DataFrame, size_by: str, colors: dict, color_key: str):
+    partners: dict[str, list[tuple[float, float, str]]] = {}
+    for row in pairs.itertuples(index=False):
+        partners.setdefault(row.actor_a, []).append((row.strain, row.cooperation, row.name_b))
+        partners.setdefault(row.actor_b, []).append((row.strain, row.cooperation, row.name_a))
+    values = metrics[size_by].astype(float)
+    top = float(values.max()) if len(values) else 0.0
+    low, high = NODE_SIZE
+    out = []
+    for row in metrics.sort_values("actor").itertuples(index=False):
+        value = float(getattr(row, size_by))
+        # area, not radius, proportional to the metric
+        size = low + (high - low) * math.sqrt(value / top) if top > 0 and value > 0 else low
+        ranked = sorted(partners.get(row.actor, []), key=lambda p: (-p[0], -p[1], p[2]))[:3]
+        best = ", ".join(f"{name} ({_number(s)})" for s, _, name in ranked) or "none"
+        group = row.group or "no group"
+        title = "\n".join(
+            [
+                f"{row.name} ({row.actor})",
+                f"{row.kind} \u00b7 {group}",
+                f"strain received {_number(row.hostile_in)} \u00b7 dealt {_number(row.hostile_out)}",
+                f"cooperation received {_number(row.cooperation_in)} \u00b7 given {_number(row.cooperation_out)}",
+                f"top partners by strain: {best}",
+                f"size: {size_by} = {_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'}",
+            ]
+        )
+        color = colors.get(getattr(row, color_key) or "", PALETTE[-1])
+        out.append(
+            {
+                "id": str(row.actor),
+                "label": str(row.name),
+                "title": title,
+                "size": round(size, 3),
+                "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"},
+                          "hover": {"background": color, "border": "#000000"}},  # fmt: skip
+                "kind": str(row.kind),
+                "band": str(row.group),
+            }
+        )
+    return out
+
+
+def _pair_detail(pair) -> str:
+    """Who strains whom, how many actions, in which domains: one short line."""
+    ways = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
+    ways = [f"{s}\u2192{t} {_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
+    counts = f"{pair.hostile} hostile" + (f", {pair.cooperative} cooperative" if pair.cooperative else "")
+    return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
+
+
+def graph_elements(
+    edge_set: EdgeSet, *, size_by: str = "hostile_in", color_by: str = "sign"
+) -> dict[str, Any]:
+    """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
+
+    One node per actor (sorted by id) labelled with its name, sized by the
+    centrality column ``size_by`` (area proportional), coloured by group (by kind
+    when no actor has a group). One arrow per action: width 1 + 0.6 |weight|,
+    red when hostile and green dashed when cooperative (``color_by="sign"``) or
+    coloured by domain, parallel actions fanned out as curves, the most hostile
+    in the middle. Tooltips are plain text.
+    """
+    if size_by not in SIZE_METRICS:
+        raise GraphkitError(f"cannot size nodes by {size_by!r}: use one of {', '.join(SIZE_METRICS)}")
+    if color_by not in COLOR_MODES:
+        raise GraphkitError(f"cannot colour edges by {color_by!r}: use one of {', '.join(COLOR_MODES)}")
+    metrics = centrality(edge_set)
+    pairs = strain(edge_set)
+    names = dict(zip(metrics["actor"], metrics["name"]))
+    pair_strain = {(r.actor_a, r.actor_b): float(r.strain) for r in pairs.itertuples(index=False)}
+
+    color_key = "group" if (metrics["group"].astype(str) != "").any() else "kind"
+    bands = sorted({str(x) for x in metrics[color_key]})
+    node_colors = _palette(bands)
+    domains = sorted({str(x) for x in edge_set.edges["domain"]})
+    domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
+
+    nodes = _nodes(edge_set, metrics, pairs, size_by, node_colors, color_key)
+    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
+    edge_ids: dict[tuple[str, str], list[str]] = {}
+    for edge in edges:
+        edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
+
+    strained = pairs[pairs["strain"] > 0].head(FOCUS_ROWS)
+    focus_items = [
+        {
+            "label": f"{r.name_a} \u2194 {r.name_b}",
+            "value": _number(r.strain),
+            "detail": _pair_detail(r),
+            "nodes": [r.actor_a, r.actor_b],
+            "edges": edge_ids.get((r.actor_a, r.actor_b), []),
+        }
+        for r in strained.itertuples(index=False)
+    ]
+
+    signs = {e["sign"] for e in edges}
+    if color_by == "sign":
+        action_items = [
+            {"label": "hostile action (weight < 0)", "color": HOSTILE, "symbol": "line", "width": 4},
+            {"label": "cooperative action (weight > 0)", "color": COOPERATIVE, "symbol": "dashed", "width": 4},
+        ]
+        if "neutral" in signs:
+            action_items.append({"label": "neutral action (weight 0)", "color": NEUTRAL, "symbol": "dashed", "width": 2})
+    else:
+        action_items = [{"label": d, "color": c, "symbol": "line", "width": 4} for d, c in domain_colors.items()]
+        action_items.append({"label": "dashed: cooperative (weight > 0)", "color": "#555555", "symbol": "dashed", "width": 3})
+    legend = [
+        {"title": "Actors by " + color_key, "items": [
+            {"label": band or f"no {color_key}", "color": color, "symbol": "dot"} for band, color in node_colors.items()]},
+        {"title": "Actions" + (" by domain" if color_by == "domain" else ""), "items": action_items},
+        {"title": "Sizes", "items": [
+            {"label": "thin line: |weight| near 0", "color": "#555555", "symbol": "line", "width": 1},
+            {"label": "thick line: |weight| 10", "color": "#555555", "symbol": "line", "width": 7},
+            {"label": "node size: " + METRIC_WORDS[size_by], "symbol": "none"},
+            {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},
+        ]},
+    ]  # fmt: skip
+
+    first_line = (edge_set.description or "").strip().splitlines()[0] if (edge_set.description or "").strip() else ""
+    count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
+    return {
+        "title": f"{edge_set.name}: alleged actions between actors",
+        "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
+        "notes": [
+            f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
+            "these are claims, not verified events.",
+            "Hover an arrow for its action, date, weight, CAMEO code and quote; hover an actor for its totals. "
+            "Click a relationship above to zoom to it.",
+        ],
+        "nodes": nodes,
+        "edges": edges,
+        "legend": legend,
+        "focus": {"title": "Most strained relationships", "items": focus_items},
+        "filters": [
+            {"type": "select", "field": "domain", "label": "Domain"},
+            {"type": "actor", "label": "Actor (its actions and those aimed at it)"},
+            {"type": "min", "field": "pair_strain", "label": "Minimum strain of the relationship"},
+        ],
+    }
+
+
+def render_html(
+    edge_set: EdgeSet, *, size_by: str = "hostile_in", color_by: str = "sign", top: int | None = None
+) -> str:
+    """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8).
+
+    ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
+    ``color_by`` are as in :func:`graph_elements`. Same input, same bytes.
+    """
+    if top is not None:
+        if top < 1:
+            raise GraphkitError(f"--top {top}: give a positive number of relationships")
+        edge_set = keep_top(edge_set, top)
+    return render_page(**graph_elements(edge_set, size_by=size_by, color_by=color_by))

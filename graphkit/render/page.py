@@ -1,0 +1,204 @@
+"""One self-contained interactive graph page, from vis-network node and edge dicts.
+
+Generic: it knows nothing of edge sets. ``graphkit render`` (graph.py) and
+``graphkit diff --html`` build their nodes, edges, legend and focus list and
+call :func:`render_page`.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
+__all__ = ["render_page", "physics_options", "VIS_VERSION"]
+
+VIS_VERSION = "9.1.2"
+LAYOUT_SEED = 7
+_HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    # autoescape: anything put in a plain {{ }} slot is HTML-escaped; user data
+    # reaches the page only through |tojson (which also escapes < > & ').
+    return Environment(loader=FileSystemLoader(str(_HERE)), autoescape=True, keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[Markup, Markup]:
+    """vis-network's script and stylesheet, as shipped inside pyvis for its
+    ``in_line`` mode, to inline in the page (no CDN, no lib/ folder)."""
+    folder = resources.files("pyvis").joinpath("templates", "lib", f"vis-{VIS_VERSION}")
+    script = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+    style = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
+    # both are inlined raw: they must not be able to close their own element
+    if "</script" in script.lower() or "</style" in style.lower():
+        raise RuntimeError("pyvis's vis-network files cannot be inlined: they contain a closing tag")
+    return Markup(script), Markup(style)
+
+
+def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options that settle within a bounded number of iterations.
+
+    Small graphs get long springs (room for the labels) and vis's improved
+    initial layout; large ones skip it, hide edges while dragging, and use fewer
+    iterations (measured in /work/shared/notes/pyvis.md: 1,000 nodes and 5,000
+    edges draw in about 5 s this way, 134 s with pyvis's defaults).
+    """
+    large = node_count > 150 or edge_count > 1000
+    return {
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -8000 if large else -9000,
+                "centralGravity": 0.3 if large else 0.25,
+                "springLength": 95 if large else 190,
+                "springConstant": 0.04,
+                "damping": 0.4 if large else 0.3,
+                "avoidOverlap": 0 if large else 0.4,
+            },
+            "stabilization": {"enabled": True, "iterations": 200 if large else 400, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 16, "face": "Helvetica, Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "widthConstraint": {"maximum": 170},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2},
+        },
+    }
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` updated by ``extra``, nested dicts merged key by key."""
+    merged = copy.deepcopy(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def _filters(filters: list[dict[str, Any]], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict]:
+    """Each filter spec completed with what its control offers (values, range)."""
+    out = []
+    for spec in filters:
+        spec = dict(spec)
+        kind = spec["type"]
+        if kind == "select":
+            spec["values"] = sorted({str(e[spec["field"]]) for e in edges if e.get(spec["field"], "") != ""})
+        elif kind == "min":
+            values = [float(e.get(spec["field"], 0) or 0) for e in edges]
+            top = max(values, default=0.0)
+            spec["max"] = math.ceil(top) if top > 0 else 0
+            spec.setdefault("step", 0.5)
+        elif kind == "actor":
+            spec["values"] = sorted(([n["id"], str(n.get("label", n["id"]))] for n in nodes), key=lambda x: (x[1], str(x[0])))
+        else:
+            raise ValueError(f"unknown filter type {kind!r}: use select, min or actor")
+        out.append(spec)
+    return out
+
+
+def render_page(
+    *,
+    title: str,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    legend: list[dict[str, Any]] = (),
+    subtitle: str = "",
+    notes: list[str] = (),
+    focus: dict[str, Any] | None = None,
+    filters: list[dict[str, Any]] = (),
+    options: dict[str, Any] | None = None,
+) -> str:
+    """The HTML text of one self-contained page showing a vis-network graph.
+
+    The page inlines vis-network (no request leaves it), draws the graph with a
+    seeded layout, stops the physics once stabilized, and defines the globals
+    ``network`` (vis.Network), ``nodes`` and ``edges`` (vis.DataSet, all items)
+    and ``window.__ready`` (true after the first draw). Every string given here
+    reaches the page as JSON data and is shown with ``textContent`` or as a
+    vis plain-text tooltip, never parsed as HTML. Same arguments, same bytes.
+
+    Parameters
+    ----------
+    title
+        The page's heading and window title.
+    nodes
+        vis-network node dicts, in the order given: ``id`` (str or int, unique),
+        ``label`` (shown under the node), ``title`` (plain-text tooltip, ``\\n``
+        breaks lines), ``color`` (CSS colour), ``size`` (pixels). Any other key
+        (avoid ``group``, vis reads it) is kept as data.
+    edges
+        vis-network edge dicts: ``id`` (unique), ``from``, ``to``, ``title``
+        (plain-text tooltip), ``color`` (CSS colour or vis colour dict),
+        ``width``, ``dashes`` (bool), ``smooth`` (vis smooth dict, e.g.
+        ``{"enabled": True, "type": "curvedCW", "roundness": 0.2}`` to tell
+        parallel edges apart). Extra keys hold data the filters read.
+    legend
+        Sections of the legend panel: ``{"title": str, "items": [{"label": str,
+        "color": CSS colour, "symbol": "dot" | "line" | "dashed" | "none",
+        "width": line width in px (optional)}]}``.
+    subtitle, notes
+        A line under the title, and short paragraphs under it.
+    focus
+        A clickable list, e.g. the most strained relationships: ``{"title": str,
+        "items": [{"label": str, "value": str, "detail": str, "nodes": [ids],
+        "edges": [ids]}]}``. Clicking an item zooms to its nodes and selects its
+        edges.
+    filters
+        Controls above the graph, applied together (an edge shows when it passes
+        all; a node shows when one of its edges shows). Each is one of
+        ``{"type": "select", "field": edge key, "label": str}`` (a menu of the
+        key's values), ``{"type": "min", "field": edge key, "label": str}`` (a
+        slider: hide edges whose value is lower), ``{"type": "actor", "label":
+        str}`` (a menu of nodes: keep the edges touching the chosen node).
+    options
+        vis-network options merged over :func:`physics_options` for the graph's
+        size.
+
+    Returns
+    -------
+    str
+        The page, to be written as UTF-8.
+    """
+    node_list, edge_list = list(nodes), list(edges)
+    merged = _merge(physics_options(len(node_list), len(edge_list)), options or {})
+    data = {
+        "title": str(title),
+        "subtitle": str(subtitle),
+        "notes": [str(n) for n in notes],
+        "nodes": node_list,
+        "edges": edge_list,
+        "legend": list(legend),
+        "focus": focus or {"title": "", "items": []},
+        "filters": _filters(list(filters), node_list, edge_list),
+        "options": merged,
+    }
+    script, style = _vis_assets()
+    template = _environment().get_template("template.html")
+    return template.render(title=str(title), page=data, vis_js=script, vis_css=style, vis_version=VIS_VERSION)
