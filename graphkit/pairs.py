@@ -13,14 +13,10 @@ def actor_codes(edges: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray]:
 
     Codes follow alphabetical order, so comparing codes compares ids.
     """
-    source = pd.Categorical(edges["source"])
-    target = pd.Categorical(edges["target"])
-    ids = source.categories.union(target.categories).sort_values()
-    return (
-        ids,
-        pd.Categorical(edges["source"], categories=ids).codes.astype(np.int64),
-        pd.Categorical(edges["target"], categories=ids).codes.astype(np.int64),
-    )
+    both = pd.concat([edges["source"], edges["target"]], ignore_index=True)
+    codes, ids = pd.factorize(both, sort=True)
+    codes = codes.astype(np.int64)
+    return pd.Index(ids), codes[: len(edges)], codes[len(edges) :]
 
 
 def ordered_pairs(edges: pd.DataFrame) -> pd.DataFrame:
