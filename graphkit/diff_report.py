@@ -1,0 +1,137 @@
+"""A diff of two edge sets as text: sections of tables, one JSON object, or one CSV of edge changes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from .diff import EDGE_FIELDS, EdgeSetDiff
+from .formatting import format_frame, to_records
+
+__all__ = ["format_diff", "metrics_frame", "edge_changes"]
+
+
+def metrics_frame(diff: EdgeSetDiff) -> pd.DataFrame:
+    """One row per measure: ``metric``, ``value`` ("undefined" when it has none),
+    ``n`` (items it was computed over) and ``note`` (why it is undefined, or its scope)."""
+    rows = []
+    for metric in diff.metrics.values():
+        note = metric.reason
+        if not note and metric.name.endswith("_top_k"):
+            note = f"k = {diff.top_k}"
+        rows.append(
+            {
+                "metric": metric.name,
+                "value": metric.value if metric.defined else "undefined",
+                "n": metric.n,
+                "note": note,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["metric", "value", "n", "note"])
+    # object keeps the Hamming count an integer beside the float measures
+    frame["value"] = pd.Series([r["value"] for r in rows], dtype=object)
+    return frame
+
+
+def edge_changes(diff: EdgeSetDiff) -> pd.DataFrame:
+    """Added, removed and changed edges in one table with a ``change`` column.
+
+    Added and removed rows carry the whole edge; changed rows carry the edge's
+    identity (and, by id, its source, target and action in A) with one row per
+    changed ``field`` and its ``old`` and ``new`` values.
+    """
+    by_id = diff.identity == ("id",)
+    columns = ["change", *(["id"] if by_id else []), *EDGE_FIELDS]
+    columns += [] if by_id else ["occurrence"]
+    columns += ["field", "old", "new"]
+    parts = [
+        diff.removed.assign(change="removed"),
+        diff.added.assign(change="added"),
+        diff.changed.assign(change="changed"),
+    ]
+    frame = pd.concat([p.astype(object) for p in parts if len(p)], ignore_index=True) if any(
+        len(p) for p in parts
+    ) else pd.DataFrame(columns=columns)
+    return frame.reindex(columns=columns).astype(object).where(lambda f: f.notna(), None)
+
+
+def _summary(diff: EdgeSetDiff) -> dict:
+    return {
+        "a": diff.name_a,
+        "b": diff.name_b,
+        "identity": list(diff.identity),
+        "differs": diff.differs,
+        "edges_added": len(diff.added),
+        "edges_removed": len(diff.removed),
+        "edges_changed": diff.changed_edges,
+        "edges_unchanged": diff.unchanged,
+        "actors_added": len(diff.actors_added),
+        "actors_removed": len(diff.actors_removed),
+        "pairs_strain_changed": len(diff.strain_changes()),
+        "top_k": diff.top_k,
+    }
+
+
+def _json(diff: EdgeSetDiff) -> str:
+    metrics = {
+        m.name: {"value": m.value if m.defined else None, "n": m.n, "reason": m.reason or None}
+        for m in diff.metrics.values()
+    }
+    document = {
+        "summary": _summary(diff),
+        "added": to_records(diff.added),
+        "removed": to_records(diff.removed),
+        "changed": to_records(diff.changed),
+        "actors_added": to_records(diff.actors_added),
+        "actors_removed": to_records(diff.actors_removed),
+        "centrality_changes": to_records(diff.centrality_changes),
+        "strain": to_records(diff.strain_changes()),
+        "metrics": metrics,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame]]:
+    return [
+        (f"Added edges ({len(diff.added)})", diff.added),
+        (f"Removed edges ({len(diff.removed)})", diff.removed),
+        (f"Changed edges ({diff.changed_edges})", diff.changed),
+        (f"Actors added ({len(diff.actors_added)})", diff.actors_added),
+        (f"Actors removed ({len(diff.actors_removed)})", diff.actors_removed),
+        ("Centrality changes (actors in both)", diff.centrality_changes),
+        ("Strain changes (ranked by |delta|)", diff.strain_changes()),
+        ("Similarity", metrics_frame(diff)),
+    ]
+
+
+def _headline(diff: EdgeSetDiff) -> str:
+    s = _summary(diff)
+    identity = "id" if diff.identity == ("id",) else "(source, target, action, date)"
+    return (
+        f"edges matched by {identity}: {s['edges_unchanged']} unchanged, {s['edges_changed']} changed, "
+        f"{s['edges_added']} added, {s['edges_removed']} removed; actors: {s['actors_added']} added, "
+        f"{s['actors_removed']} removed"
+    )
+
+
+def _text(diff: EdgeSetDiff, fmt: str) -> str:
+    markdown = fmt == "markdown"
+    title = f"graphkit diff: {diff.name_a} -> {diff.name_b}"
+    out = [f"# {title}" if markdown else f"{title}\n{'=' * len(title)}", "", _headline(diff)]
+    for heading, frame in _sections(diff):
+        out += ["", f"## {heading}" if markdown else f"{heading}\n{'-' * len(heading)}", ""]
+        out.append(format_frame(frame, fmt).rstrip("\n") if len(frame) else "(none)")
+    return "\n".join(out) + "\n"
+
+
+def format_diff(diff: EdgeSetDiff, fmt: str) -> str:
+    """``diff`` as text in ``fmt``: ``table`` or ``markdown`` (a headline, then one
+    section per part), ``json`` (one object) or ``csv`` (:func:`edge_changes`)."""
+    if fmt == "json":
+        return _json(diff)
+    if fmt == "csv":
+        return format_frame(edge_changes(diff), "csv")
+    if fmt in ("table", "markdown"):
+        return _text(diff, fmt)
+    raise ValueError(f"unknown format {fmt!r}: use table, json, csv or markdown")
