@@ -133,6 +133,9 @@ def node_table(edge_set: EdgeSet) -> pd.DataFrame:
     frame.insert(1, "label", frame["name"])
     for column in ("label", "name", "kind", "group"):
         frame[column] = frame[column].fillna("").astype(str)
+    # HITS (scipy's svds, from a random start) differs between runs in the last bits
+    for column in ("pagerank", "betweenness", "hub", "authority"):
+        frame[column] = frame[column].astype(float).round(DECIMALS)
     return frame[["actor", *NODE_COLUMNS]]
 
 
@@ -142,8 +145,7 @@ def _plain(value):
         return int(value)
     if isinstance(value, (np.floating, float)):
         value = float(value)
-        # HITS (scipy's svds, random start) differs between runs in the last bits
-        return 0.0 if math.isnan(value) else round(value, DECIMALS) + 0.0
+        return 0.0 if math.isnan(value) else value + 0.0
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
