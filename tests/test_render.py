@@ -1,0 +1,279 @@
+"""graphkit render without a browser: the page's data, its safety, its bytes, the command."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphkit.cli import main
+from graphkit.edgeset import load_edge_set
+from graphkit.errors import GraphkitError
+from graphkit.render import graph_elements, render_html, render_page
+from graphkit.render.graph import SIZE_METRICS, keep_top
+
+HOSTILE_EDGES = """id,source,target,action,weight,domain,date,quote
+h1,AAA,BBB,tariff,,,2024,<img src=x onerror=alert(1)>
+h2,BBB,AAA,<svg onload=alert(3)>,-3,<b>dom</b>,2024-02,</script><script>alert(1)</script>
+h3,AAA,CCC,cooperation,,,2023,"it's ""quoted"" & <i>fine</i>"
+"""
+HOSTILE_ACTORS = """id,name,kind,group
+AAA,<b>Bold</b> href=javascript:alert(4),state,<img src=y onerror=alert(5)>
+BBB,Beta <script>alert(6)</script>,state,G
+CCC,"Gamma ' "" & href",company,G
+"""
+
+
+@pytest.fixture
+def hostile_set(tmp_path) -> Path:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "edges.csv").write_text(HOSTILE_EDGES, encoding="utf-8")
+    (folder / "actors.csv").write_text(HOSTILE_ACTORS, encoding="utf-8")
+    return folder
+
+
+def page_data(html: str) -> dict:
+    """The JSON the page draws from."""
+    match = re.search(r"^var PAGE = (.*);$", html, re.M)
+    assert match, "the page holds its data in one line: var PAGE = {...};"
+    return json.loads(match.group(1))
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of each <script>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(html: str) -> list[tuple[str, dict]]:
+    parser = Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+# --- the page's data -------------------------------------------------------
+
+
+def test_every_action_is_one_arrow_and_every_actor_one_node(small_set):
+    es = load_edge_set(small_set)
+    data = page_data(render_html(es))
+    assert sorted(e["id"] for e in data["edges"]) == ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"]
+    assert [n["id"] for n in data["nodes"]] == ["A", "B", "C", "D"]
+    assert {(e["id"], e["from"], e["to"]) for e in data["edges"]} >= {("s3", "B", "A"), ("s7", "D", "A")}
+
+
+def test_nodes_are_sized_by_strain_received(small_set):
+    # by hand: A receives 3 (s3), B 4 + 2 = 6 (s1, s2), C 5 + 0.5 = 5.5 (s4, s8), D 1 (s5)
+    nodes = {n["id"]: n for n in graph_elements(load_edge_set(small_set))["nodes"]}
+    assert nodes["B"]["size"] == 46.0
+    assert nodes["B"]["size"] > nodes["C"]["size"] > nodes["A"]["size"] > nodes["D"]["size"]
+    assert nodes["D"]["size"] == pytest.approx(10 + 36 * math.sqrt(1 / 6), abs=1e-3)
+    # B deals 3 (s3) + 0.5 (s8); its partners: A (strain 9), C (0.5)
+    assert "strain received 6 \u00b7 dealt 3.5" in nodes["B"]["title"]
+    assert "top partners by strain: A (9), C (0.5)" in nodes["B"]["title"]
+
+
+def test_size_by_another_metric(small_set):
+    # strain dealt, by hand: A 4 + 2 + 5 = 11, B 3 + 0.5 = 3.5, C 1, D 0
+    nodes = {n["id"]: n for n in graph_elements(load_edge_set(small_set), size_by="hostile_out")["nodes"]}
+    assert nodes["A"]["size"] == 46.0 and nodes["D"]["size"] == 10.0
+    with pytest.raises(GraphkitError, match="cannot size nodes by 'nope'"):
+        graph_elements(load_edge_set(small_set), size_by="nope")
+
+
+def test_arrows_show_sign_by_colour_and_dashes_and_weight_by_width(small_set):
+    edges = {e["id"]: e for e in graph_elements(load_edge_set(small_set))["edges"]}
+    hostile, cooperative = edges["s4"], edges["s6"]  # sanction -5, cooperation +3
+    assert "dashes" not in hostile and cooperative["dashes"]
+    assert hostile["color"]["color"] != cooperative["color"]["color"]
+    assert hostile["width"] == pytest.approx(1 + 0.6 * 5)
+    assert edges["s8"]["width"] == pytest.approx(1 + 0.6 * 0.5)
+
+
+def test_colour_by_domain_gives_each_domain_its_colour(small_set):
+    elements = graph_elements(load_edge_set(small_set), color_by="domain")
+    by_domain: dict[str, set] = {}
+    for edge in elements["edges"]:
+        by_domain.setdefault(edge["domain"], set()).add(edge["color"]["color"])
+    assert all(len(colours) == 1 for colours in by_domain.values())
+    assert len({c for colours in by_domain.values() for c in colours}) == len(by_domain)
+    legend_labels = [item["label"] for item in elements["legend"][1]["items"]]
+    assert set(by_domain) <= set(legend_labels)
+
+
+def test_parallel_actions_are_fanned_out_not_stacked(small_set):
+    # A-B has three actions (s1, s2 A->B; s3 B->A): each must take its own curve
+    edges = [e for e in graph_elements(load_edge_set(small_set))["edges"] if {e["from"], e["to"]} == {"A", "B"}]
+    assert len(edges) == 3
+
+    def geometry(edge):
+        smooth = edge["smooth"]
+        if not smooth["enabled"]:
+            return ("straight", 0)
+        # vis bends relative to each edge's own direction
+        clockwise = smooth["type"] == "curvedCW"
+        side = clockwise == (edge["from"] < edge["to"])
+        return (side, smooth["roundness"])
+
+    assert len({geometry(e) for e in edges}) == 3
+    # the most hostile action, s1 (-4), is the straight one
+    assert next(e for e in edges if e["id"] == "s1")["smooth"] == {"enabled": False}
+
+
+def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_source():
+    es = load_edge_set()
+    edge = next(e for e in graph_elements(es)["edges"] if e["id"] == "e03")
+    row = es.edges.set_index("id").loc["e03"]
+    assert edge["title"].splitlines() == [
+        "ALLEGED: United States \u2192 Canada",
+        "accusation \u00b7 trade \u00b7 2025",
+        "weight \u22122 (hostile) \u00b7 CAMEO 112: Accuse, not specified below",
+        f"\u201c{row['quote']}\u201d",
+        "Source: edge set \u2018essay\u2019, edge e03, line 4",
+    ]
+
+
+def test_top_keeps_the_most_strained_relationships(small_set):
+    # strain by hand: A-B 4 + 2 + 3 = 9, A-C 5, C-D 1, B-C 0.5, A-D 0
+    es = load_edge_set(small_set)
+    assert sorted(keep_top(es, 1).edges["id"]) == ["s1", "s2", "s3"]
+    assert sorted(keep_top(es, 2).edges["id"]) == ["s1", "s2", "s3", "s4"]
+    data = page_data(render_html(es, top=2))
+    assert sorted(e["id"] for e in data["edges"]) == ["s1", "s2", "s3", "s4"]
+    assert [n["id"] for n in data["nodes"]] == ["A", "B", "C"]
+
+
+def test_strained_panel_ranks_pairs_and_lists_their_arrows(small_set):
+    focus = graph_elements(load_edge_set(small_set))["focus"]
+    assert [(i["label"], i["value"]) for i in focus["items"]] == [("A \u2194 B", "9"), ("A \u2194 C", "5"),
+                                                                  ("C \u2194 D", "1"), ("B \u2194 C", "0.5")]  # fmt: skip
+    assert sorted(focus["items"][0]["edges"]) == ["s1", "s2", "s3"]
+    assert focus["items"][0]["detail"].startswith("A\u2192B 6, B\u2192A 3 \u00b7 3 hostile")
+
+
+# --- what the page must never do ------------------------------------------
+
+
+def test_two_renders_are_byte_identical(tmp_path):
+    runner = CliRunner()
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    assert runner.invoke(main, ["render", "-o", str(first)]).exit_code == 0
+    assert runner.invoke(main, ["render", "-o", str(second)]).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_page_loads_nothing_from_anywhere():
+    html = render_html(load_edge_set())
+    tags = tags_of(html)
+    assert [t for t, attrs in tags if "src" in attrs or "href" in attrs] == []
+    assert [t for t, _ in tags if t in ("link", "iframe", "img", "object", "embed", "base")] == []
+    assert re.search(r"url\(\s*['\"]?(https?:)?//", html) is None  # no stylesheet fetch either
+    assert "vis.Network" in html and "cdnjs" not in html and "jsdelivr" not in html
+
+
+def test_hostile_text_stays_data(hostile_set):
+    html = render_html(load_edge_set(hostile_set))
+    for raw in ("<img src=x", "<svg onload", "<b>Bold", "<script>alert", "</script><script>", "<i>fine"):
+        assert raw not in html
+    # the page's own tags only: two scripts (vis, graphkit) and no element from the data
+    assert [t for t, _ in tags_of(html) if t not in ("html", "head", "meta", "title", "style", "body", "header",
+                                                     "h1", "p", "div", "aside", "section", "script")] == []  # fmt: skip
+    assert html.count("</script>") == 2
+    # and the data still says exactly what the user wrote
+    data = page_data(html)
+    titles = "\n".join(e["title"] for e in data["edges"])
+    assert "\u201c<img src=x onerror=alert(1)>\u201d" in titles
+    assert "\u201c</script><script>alert(1)</script>\u201d" in titles
+    assert data["nodes"][0]["label"] == "<b>Bold</b> href=javascript:alert(4)"
+
+
+def test_page_title_is_escaped(tmp_path):
+    html = render_page(title="<script>alert(1)</script> & co", nodes=[], edges=[])
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</title>" in html
+    assert page_data(html)["title"] == "<script>alert(1)</script> & co"
+
+
+# --- the generic page builder ----------------------------------------------
+
+
+def test_render_page_takes_plain_vis_dicts_and_completes_the_filters():
+    nodes = [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}]
+    edges = [{"id": 1, "from": "x", "to": "y", "kind": "b", "score": 2.5},
+             {"id": 2, "from": "y", "to": "x", "kind": "a", "score": 0}]  # fmt: skip
+    filters = [{"type": "select", "field": "kind", "label": "Kind"},
+               {"type": "min", "field": "score", "label": "Score"}, {"type": "actor", "label": "Node"}]  # fmt: skip
+    data = page_data(render_page(title="t", nodes=nodes, edges=edges, filters=filters, options={"layout": {"randomSeed": 3}}))
+    assert data["edges"] == edges and data["nodes"] == nodes
+    assert [f.get("values", f.get("max")) for f in data["filters"]] == [["a", "b"], 3, [["x", "X"], ["y", "Y"]]]
+    assert data["options"]["layout"]["randomSeed"] == 3
+    assert data["options"]["physics"]["stabilization"]["iterations"] <= 500
+    with pytest.raises(ValueError, match="unknown filter type"):
+        render_page(title="t", nodes=nodes, edges=edges, filters=[{"type": "regex"}])
+
+
+def test_large_graphs_get_cheaper_physics():
+    from graphkit.render.page import physics_options
+
+    small, large = physics_options(16, 42), physics_options(1000, 5000)
+    assert large["layout"]["improvedLayout"] is False and small["layout"]["improvedLayout"] is True
+    assert large["physics"]["stabilization"]["iterations"] < small["physics"]["stabilization"]["iterations"] <= 500
+
+
+# --- the command ------------------------------------------------------------
+
+
+def test_render_writes_output_set_html_and_prints_its_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["render"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == str(Path("output") / "essay.html") + "\n"
+    assert result.stderr == ""
+    # nothing but the page is written: no lib/ folder, no temporary file
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["output", "output/essay.html"]
+    assert page_data((tmp_path / "output" / "essay.html").read_text(encoding="utf-8"))["title"].startswith("essay")
+
+
+def test_render_to_stdout_writes_no_file(tmp_path, monkeypatch, small_set):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["render", str(small_set), "-o", "-", "--domain", "trade"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert {e["domain"] for e in page_data(result.stdout)["edges"]} == {"trade"}
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_render_reads_standard_input(tmp_path, small_set):
+    result = CliRunner().invoke(main, ["render", "-", "-o", str(tmp_path / "in.html")], input=small_set.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert len(page_data((tmp_path / "in.html").read_text(encoding="utf-8"))["edges"]) == 8
+
+
+def test_render_into_a_missing_folder_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["render", "-o", str(tmp_path / "nope" / "x.html")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_render_of_a_bad_edge_set_names_the_line(write_csv):
+    path = write_csv("source,target,action,weight\nA,B,tariff,-99\n")
+    result = CliRunner().invoke(main, ["render", str(path), "-o", "-"])
+    assert result.exit_code == 2
+    assert f"{path}:2:" in result.stderr and result.stdout == ""
+
+
+def test_cli_offers_the_library_metrics():
+    from graphkit.cli.render import SIZE_METRICS as offered
+
+    assert sorted(offered) == sorted(SIZE_METRICS)
