@@ -7,6 +7,7 @@ inside the commands, so ``graphkit --help`` stays fast.
 
 from . import reports  # noqa: F401  (registers the commands)
 from . import interop  # noqa: F401  (registers import-gdelt, export)
+from . import render  # noqa: F401  (registers render)
 from .base import main
 
 __all__ = ["main"]
