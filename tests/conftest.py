@@ -30,3 +30,35 @@ def write_csv(tmp_path):
         return path
 
     return write
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session, driven by playwright
+    (never a downloaded browser). Skips without /usr/bin/chromium, but fails
+    when GRAPHKIT_REQUIRE_BROWSER=1 (CI), so the browser tests cannot silently vanish."""
+    import os
+
+    required = os.environ.get("GRAPHKIT_REQUIRE_BROWSER") == "1"
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests"
+        if required:
+            pytest.fail(reason + " (GRAPHKIT_REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if required:
+            pytest.fail("the playwright package is missing: pip install -e '.[test]' (GRAPHKIT_REQUIRE_BROWSER=1)")
+        pytest.skip("the playwright package is missing: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

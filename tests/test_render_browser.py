@@ -1,0 +1,218 @@
+"""graphkit render in a real browser: what a user sees, hovers and clicks, and what the page never does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphkit.edgeset import load_edge_set
+from graphkit.render import render_html
+
+pytestmark = pytest.mark.browser
+
+HOSTILE_EDGES = """id,source,target,action,weight,domain,date,quote
+h1,AAA,BBB,tariff,,,2024,<img src=x onerror=alert(1)>
+h2,BBB,AAA,<svg onload=alert(3)>,-3,<b>dom</b>,2024-02,</script><script>alert(1)</script>
+h3,AAA,CCC,cooperation,,,2023,"it's ""quoted"" & <i>fine</i> href"
+"""
+HOSTILE_ACTORS = """id,name,kind,group
+AAA,<b>Bold</b> href=javascript:alert(4),state,<img src=y onerror=alert(5)>
+BBB,Beta <script>alert(6)</script>,state,G
+CCC,"Gamma ' "" & href",company,G
+"""
+
+
+class Opened:
+    """A page opened from a file, with every request, blocked request and dialog recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+        def dialog(d):
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        self.page.on("dialog", dialog)
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.__ready === true", timeout=60_000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def hover_edge(self, edge_id: str) -> str:
+        """Move the mouse onto the middle of the drawn edge; the tooltip's text."""
+        point = self.js(
+            """id => {
+                const canvasPoint = network.body.edges[id].edgeType.getPoint(0.5);
+                const dom = network.canvasToDOM(canvasPoint);
+                const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+                return {x: box.left + dom.x, y: box.top + dom.y};
+            }""",
+            edge_id,
+        )
+        return self._hover(point)
+
+    def hover_node(self, node_id: str) -> str:
+        point = self.js(
+            """id => {
+                const dom = network.canvasToDOM(network.getPositions([id])[id]);
+                const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+                return {x: box.left + dom.x, y: box.top + dom.y};
+            }""",
+            node_id,
+        )
+        return self._hover(point)
+
+    def _hover(self, point) -> str:
+        self.page.mouse.move(5, 5)
+        self.page.mouse.move(point["x"], point["y"], steps=4)
+        self.page.wait_for_function(
+            "() => { const t = document.querySelector('div.vis-tooltip');"
+            " return t && t.style.visibility === 'visible' && t.innerText.length > 0; }",
+            timeout=10_000,
+        )
+        return self.js("document.querySelector('div.vis-tooltip').innerText")
+
+    def drawn(self) -> tuple[int, int]:
+        return tuple(self.js("[network.body.data.nodes.length, network.body.data.edges.length]"))
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    opened = []
+
+    def open_(path: Path) -> Opened:
+        page = Opened(browser, path)
+        opened.append(page)
+        return page
+
+    yield open_
+    for page in opened:
+        page.close()
+
+
+@pytest.fixture
+def essay_page(tmp_path) -> Path:
+    path = tmp_path / "essay.html"
+    path.write_text(render_html(load_edge_set()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def hostile_page(tmp_path) -> Path:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "edges.csv").write_text(HOSTILE_EDGES, encoding="utf-8")
+    (folder / "actors.csv").write_text(HOSTILE_ACTORS, encoding="utf-8")
+    path = tmp_path / "hostile.html"
+    path.write_text(render_html(load_edge_set(folder)), encoding="utf-8")
+    return path
+
+
+def test_the_essay_draws_every_actor_and_every_action(open_page, essay_page):
+    es = load_edge_set()
+    page = open_page(essay_page)
+    assert page.drawn() == (len(es.actors), len(es.edges)) == (16, 42)
+    assert page.js("Object.keys(network.body.nodes).length") == 16
+    assert page.errors == []
+    assert page.js("document.getElementById('title').textContent") == "essay: alleged actions between actors"
+
+
+def test_no_request_leaves_the_page(open_page, essay_page):
+    page = open_page(essay_page)
+    page.page.wait_for_timeout(300)
+    assert page.requests == [page.url]
+    assert page.blocked == []
+
+
+def test_hovering_an_arrow_shows_its_quote(open_page, essay_page):
+    es = load_edge_set()
+    # e40 is the one action between the US and Israel, so nothing else is drawn there
+    quote = es.edges.set_index("id").loc["e40", "quote"]
+    page = open_page(essay_page)
+    text = page.hover_edge("e40")
+    assert text.startswith("ALLEGED: ")
+    assert f"\u201c{quote}\u201d" in text
+    assert "Source: edge set \u2018essay\u2019" in text
+
+
+def test_hovering_an_actor_shows_its_totals(open_page, essay_page):
+    page = open_page(essay_page)
+    text = page.hover_node("KOR")
+    assert text.splitlines()[0] == "South Korea (KOR)"
+    assert "strain received 32.8" in text
+
+
+def test_filters_hide_what_they_should(open_page, essay_page):
+    page = open_page(essay_page)
+    page.page.select_option("#filter-0", "trade")
+    assert page.drawn()[1] == 9  # the essay codes nine trade actions
+    page.page.click("#filter-reset")
+    assert page.drawn() == (16, 42)
+    # minimum strain 20: South Korea (32.8, 8 actions), Canada (22, 4) and Ukraine (21, 4) with the US
+    page.page.fill("#filter-2", "20")
+    assert page.drawn() == (4, 16)
+    assert page.js("document.getElementById('count').textContent") == "Showing 16 of 42 edges and 4 of 16 nodes"
+    page.page.click("#filter-reset")
+    page.page.select_option("#filter-1", "ISR")
+    assert page.drawn() == (2, 1)
+
+
+def test_clicking_a_strained_relationship_selects_its_arrows(open_page, essay_page):
+    page = open_page(essay_page)
+    first = page.page.locator("ol.focus li").first
+    assert first.inner_text().startswith("South Korea \u2194 United States")
+    first.click()
+    selected = page.js("network.getSelectedEdges()")
+    assert len(selected) == 8
+    assert all({page.js(f"edges.get('{e}').from"), page.js(f"edges.get('{e}').to")} == {"KOR", "USA"} for e in selected)
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(open_page, hostile_page):
+    page = open_page(hostile_page)
+    assert page.drawn() == (3, 3)
+    tooltip = page.hover_edge("h1")
+    assert "\u201c<img src=x onerror=alert(1)>\u201d" in tooltip
+    tooltip = page.hover_edge("h2")
+    assert "\u201c</script><script>alert(1)</script>\u201d" in tooltip
+    assert "<svg onload=alert(3)> \u00b7 <b>dom</b>" in tooltip
+    tooltip = page.hover_node("AAA")  # its name holds 'href', which switches pyvis's stock page to innerHTML
+    assert tooltip.startswith("<b>Bold</b> href=javascript:alert(4) (AAA)")
+    legend = page.js("document.getElementById('legend').textContent")
+    assert "<img src=y onerror=alert(5)>" in legend
+    focus = page.js("document.getElementById('focus').textContent")
+    assert "Beta <script>alert(6)</script>" in focus
+    assert page.js("document.querySelectorAll('img, svg, b, i').length") == 0
+    assert page.js("document.scripts.length") == 2
+    assert page.dialogs == [] and page.errors == []
+    assert page.requests == [page.url] and page.blocked == []
+
+
+def test_an_empty_set_still_opens(open_page, tmp_path):
+    from graphkit.filters import filter_edges
+
+    path = tmp_path / "empty.html"
+    path.write_text(render_html(filter_edges(load_edge_set(), domain="no such domain")), encoding="utf-8")
+    page = open_page(path)
+    assert page.drawn() == (0, 0)
+    assert page.errors == []
