@@ -105,13 +105,23 @@ def _lines(data: bytes) -> pd.Series:
     return series[series.str.strip() != ""]
 
 
-def _split(lines: pd.Series, width: int) -> pd.DataFrame:
-    """The fields of ``lines`` (each with ``width`` tab-separated fields) as string columns 0..width-1."""
+_USED = (
+    "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code", "Actor2CountryCode",
+    "EventCode", "GoldsteinScale", "NumMentions", "AvgTone", "SOURCEURL",
+)  # fmt: skip
+
+
+def _split(lines: pd.Series, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The fields graphkit uses of ``lines`` (each with one field per name in ``columns``),
+    as string columns labelled by position."""
+    width = len(columns)
+    used = [i for i, name in enumerate(columns) if name in _USED]
     frame = pd.read_csv(
         io.StringIO("\n".join(lines.tolist())),
         sep="\t",
         header=None,
         names=list(range(width)),
+        usecols=used,
         dtype=str,
         keep_default_na=False,
         na_filter=False,
@@ -120,7 +130,7 @@ def _split(lines: pd.Series, width: int) -> pd.DataFrame:
         engine="c",
     )
     if len(frame) != len(lines):  # the C reader merged or split lines: fall back to exact splitting
-        frame = pd.DataFrame(lines.str.split("\t").tolist(), dtype=str)
+        frame = pd.DataFrame(lines.str.split("\t").tolist(), dtype=str)[used]
     frame.index = lines.index
     return frame
 
@@ -216,7 +226,7 @@ def _read_one(name: str, data: bytes, actor_codes: bool, fallback: bool):
         if chosen.empty:
             continue
         versions[label] = len(chosen)
-        rows = _split(chosen, width)
+        rows = _split(chosen, columns)
         wrong = _check(rows, columns)
         problems += [Problem(name, int(line), message) for line, message in wrong[wrong != ""].items()]
         parts.append(_events(rows[wrong == ""], columns, actor_codes, fallback))
