@@ -9,7 +9,15 @@ import pandas as pd
 from .edgeset import EdgeSet
 from .pairs import ordered_pairs
 
-__all__ = ["centrality", "CENTRALITY_COLUMNS"]
+__all__ = ["centrality", "betweenness", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES"]
+
+# Above this many actors, exact betweenness (one Dijkstra per actor, in Python) takes
+# minutes, so it is estimated from BETWEENNESS_SAMPLES source actors drawn with a
+# fixed seed (deterministic), by igraph's C core; tests/bench/bench_scale.py prints
+# the estimate's Spearman correlation with the exact values.
+EXACT_BETWEENNESS_LIMIT = 500
+BETWEENNESS_SAMPLES = 500
+BETWEENNESS_SEED = 0
 
 CENTRALITY_COLUMNS = [
     "actor", "name", "kind", "group", "hostile_out", "hostile_in", "cooperation_out", "cooperation_in",
@@ -24,9 +32,48 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     graph = nx.DiGraph()
     graph.add_nodes_from(actors)
     hostile = pairs[pairs["strain"] > 0]
-    for source, target, value in zip(hostile["source"], hostile["target"], hostile["strain"]):
-        graph.add_edge(source, target, strain=float(value), weight=float(value), distance=1.0 / float(value))
+    graph.add_edges_from(
+        (source, target, {"strain": value, "weight": value, "distance": 1.0 / value})
+        for source, target, value in zip(hostile["source"], hostile["target"], hostile["strain"].astype(float).tolist())
+    )
     return graph
+
+
+def betweenness(graph: nx.DiGraph, *, samples: int = BETWEENNESS_SAMPLES, seed: int = BETWEENNESS_SEED) -> tuple[pd.Series, str]:
+    """Normalised betweenness of every node of the hostile layer (distance = 1/strain),
+    and how it was computed.
+
+    Exact (networkx) up to EXACT_BETWEENNESS_LIMIT nodes; above, estimated from
+    ``samples`` source nodes drawn with ``seed`` (the estimator and scaling of
+    networkx's ``betweenness_centrality(k=...)``), computed by igraph. The text is
+    ``"exact"`` or ``"sampled k=K of N sources, seed S"``.
+    """
+    n = graph.number_of_nodes()
+    if n <= EXACT_BETWEENNESS_LIMIT:
+        return pd.Series(nx.betweenness_centrality(graph, weight="distance", normalized=True)), "exact"
+    k = min(samples, n)
+    return _sampled_betweenness(graph, k, seed), f"sampled k={k} of {n} sources, seed {seed}"
+
+
+def _sampled_betweenness(graph: nx.DiGraph, k: int, seed: int) -> pd.Series:
+    import igraph
+
+    nodes = list(graph.nodes())
+    position = {node: i for i, node in enumerate(nodes)}
+    edges = [(position[u], position[v]) for u, v in graph.edges()]
+    distances = [d for _, _, d in graph.edges(data="distance")]
+    sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
+    raw = np.asarray(
+        igraph.Graph(n=len(nodes), edges=edges, directed=True).betweenness(
+            directed=True, weights=distances, sources=sources.tolist()
+        ),
+        dtype=float,
+    )
+    # networkx's _rescale for normalized, directed, endpoints=False, with k sources
+    n = len(nodes)
+    scale = np.full(n, 1.0 / (k * (n - 2)))
+    scale[sources] = 1.0 / ((k - 1) * (n - 2)) if k > 1 else np.nan
+    return pd.Series(raw * scale, index=nodes)
 
 
 def centrality(edge_set: EdgeSet) -> pd.DataFrame:
@@ -39,7 +86,8 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     (edge weight = strain): ``pagerank``, ``betweenness`` (normalised, with distance
     1/strain, so strained links are short), ``hub`` (HITS: aggressors) and
     ``authority`` (HITS: targets). Sorted by total strain (in + out), descending,
-    ties by actor id.
+    ties by actor id. Above EXACT_BETWEENNESS_LIMIT actors betweenness is sampled
+    (see :func:`betweenness`); ``frame.attrs["betweenness"]`` says how it was computed.
     """
     actors = sorted(edge_set.actors["id"].astype(str))
     pairs = ordered_pairs(edge_set.edges) if len(edge_set.edges) else _no_pairs()
@@ -58,7 +106,7 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     graph = hostile_graph(pairs, actors)
     if graph.number_of_edges():
         frame["pagerank"] = pd.Series(nx.pagerank(graph, weight="strain"))
-        frame["betweenness"] = pd.Series(nx.betweenness_centrality(graph, weight="distance", normalized=True))
+        frame["betweenness"], method = betweenness(graph)
         hubs, authorities = nx.hits(graph, max_iter=1000, normalized=True)
         # power iteration leaves +-1e-19 where the exact score is 0
         frame["hub"] = pd.Series(hubs).where(lambda x: x.abs() > 1e-12, 0.0)
@@ -66,6 +114,7 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     else:
         frame["pagerank"] = 1.0 / len(actors) if actors else 0.0
         frame["betweenness"] = frame["hub"] = frame["authority"] = 0.0
+        method = "exact"
 
     meta = edge_set.actors.set_index("id")
     frame["name"] = meta["name"].reindex(frame.index).fillna(pd.Series(frame.index, index=frame.index))
@@ -74,7 +123,9 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     frame = frame.reset_index()
     frame["_total"] = frame["hostile_out"] + frame["hostile_in"]
     frame = frame.sort_values(["_total", "actor"], ascending=[False, True], kind="stable")
-    return frame[CENTRALITY_COLUMNS].reset_index(drop=True)
+    frame = frame[CENTRALITY_COLUMNS].reset_index(drop=True)
+    frame.attrs["betweenness"] = method
+    return frame
 
 
 def _no_pairs() -> pd.DataFrame:

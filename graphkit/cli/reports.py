@@ -43,7 +43,15 @@ def centrality(edgeset, domain, since, until, actor, fmt, output):
     from ..formatting import format_frame
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    emit(format_frame(compute(edge_set), fmt), output)
+    table = compute(edge_set)
+    if table.attrs.get("betweenness", "exact") != "exact":
+        from ..centrality import EXACT_BETWEENNESS_LIMIT
+
+        click.echo(
+            f"graphkit: betweenness {table.attrs['betweenness']} (exact up to {EXACT_BETWEENNESS_LIMIT} actors)",
+            err=True,
+        )
+    emit(format_frame(table, fmt), output)
 
 
 @main.command()
