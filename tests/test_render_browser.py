@@ -186,6 +186,14 @@ def test_clicking_a_strained_relationship_selects_its_arrows(open_page, essay_pa
     selected = page.js("network.getSelectedEdges()")
     assert len(selected) == 8
     assert all({page.js(f"edges.get('{e}').from"), page.js(f"edges.get('{e}').to")} == {"KOR", "USA"} for e in selected)
+    # the rest is dimmed, the pair is not
+    assert page.js("edges.get('e40').color.opacity") == 0.12
+    assert page.js(f"edges.get('{selected[0]}').color.opacity") == 0.85
+    assert page.js("[nodes.get('KOR').opacity, nodes.get('ISR').opacity]") == [1, 0.25]
+    # a second click shows everything again
+    first.click()
+    assert page.js("network.getSelectedEdges().length") == 0
+    assert page.js("edges.get('e40').color.opacity") == 0.85
 
 
 def test_hostile_text_shows_as_text_and_runs_nothing(open_page, hostile_page):

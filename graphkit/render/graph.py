@@ -285,8 +285,8 @@ def graph_elements(
         "focus": {"title": "Most strained relationships", "items": focus_items},
         "filters": [
             {"type": "select", "field": "domain", "label": "Domain"},
-            {"type": "actor", "label": "Actor (its actions and those aimed at it)"},
-            {"type": "min", "field": "pair_strain", "label": "Minimum strain of the relationship"},
+            {"type": "actor", "label": "Actor"},
+            {"type": "min", "field": "pair_strain", "label": "Minimum strain"},
         ],
     }
 
