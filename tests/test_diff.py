@@ -1,0 +1,317 @@
+"""graphkit diff: edges, actors, strain and similarity between two edge sets, library and CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from click.testing import CliRunner
+
+from graphkit.cli import main
+from graphkit.diff import diff_edge_sets
+from graphkit.diff_report import format_diff
+from graphkit.edgeset import load_edge_set
+
+
+def load(text: str):
+    return load_edge_set("-", stdin=text.encode("utf-8"))
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, ["diff", *args], input=input)
+
+
+# A small pair of sets without ids, worked out by hand.
+# Edges are identified by (source, target, action, date); A holds two identical
+# X->Y accusations, B one, so one copy is removed.
+HAND_A = """source,target,action,weight,date,quote
+X,Y,accusation,-4,2020,q
+X,Y,accusation,-4,2020,q
+Y,X,criticism,-2,,q
+X,Z,cooperation,3,,q
+Z,Y,threat,-5,,q
+"""
+HAND_B = """source,target,action,weight,date,quote
+Z,W,threat,-8,,q
+X,Z,cooperation,3,,q
+Y,X,criticism,-3,,q
+X,Y,accusation,-4,2020,q
+"""
+
+
+@pytest.fixture
+def hand():
+    return diff_edge_sets(load(HAND_A), load(HAND_B))
+
+
+def test_hand_worked_edges(hand):
+    assert hand.identity == ("source", "target", "action", "date", "occurrence")
+    assert hand.removed[["source", "target", "action", "weight"]].values.tolist() == [
+        ["X", "Y", "accusation", -4.0],
+        ["Z", "Y", "threat", -5.0],
+    ]
+    assert hand.added[["source", "target", "action", "weight"]].values.tolist() == [["Z", "W", "threat", -8.0]]
+    assert hand.changed[["source", "target", "action", "date", "occurrence", "field", "old", "new"]].values.tolist() == [
+        ["Y", "X", "criticism", "", 1, "weight", -2.0, -3.0]
+    ]
+    assert hand.unchanged == 2 and hand.changed_edges == 1
+    assert hand.actors_added["id"].tolist() == ["W"]
+    assert hand.actors_removed.empty
+    assert hand.differs
+
+
+def test_hand_worked_strain(hand):
+    # pair strain A: {X,Y} 4+4+2 = 10, {Y,Z} 5, {X,Z} 0 (cooperation only)
+    # pair strain B: {X,Y} 4+3 = 7, {W,Z} 8, {X,Z} 0
+    # ranked by |delta|: W-Z 8, Y-Z 5, X-Y 3, X-Z 0
+    rows = hand.strain[["actor_a", "actor_b", "strain_a", "strain_b", "delta", "rank_a", "rank_b", "rank_change"]]
+    assert rows.values.tolist() == [
+        ["W", "Z", 0.0, 8.0, 8.0, None, 1, None],
+        ["Y", "Z", 5.0, 0.0, -5.0, 2, None, None],
+        ["X", "Y", 10.0, 7.0, -3.0, 1, 2, -1],
+        ["X", "Z", 0.0, 0.0, 0.0, 3, 3, 0],
+    ]
+    assert hand.strain_changes()["actor_b"].tolist() == ["Z", "Z", "Y"]
+
+
+def test_hand_worked_metrics(hand):
+    m = {name: metric.value for name, metric in hand.metrics.items()}
+    # identities A: XY#1, XY#2, YX, XZ, ZY; B: XY#1, YX, XZ, ZW
+    # shared 3 (XY#1, YX, XZ) of 6 (those + XY#2, ZY, ZW)
+    assert m["jaccard_edges"] == pytest.approx(3 / 6)
+    # strained pairs A {XY, YZ}, B {XY, WZ}: 1 shared of 3
+    assert m["jaccard_strained_pairs"] == pytest.approx(1 / 3)
+    # sum of minima 7+0+0+0 over sum of maxima 10+0+5+8
+    assert m["weighted_jaccard_strain"] == pytest.approx(7 / 23)
+    # ordered pairs A {X>Y, Y>X, X>Z, Z>Y}, B {X>Y, Y>X, X>Z, Z>W}: Z>Y and Z>W in one only
+    assert m["hamming_adjacency"] == 2
+    assert hand.metrics["hamming_adjacency"].n == 5
+    # only X-Y is strained in both: a rank correlation needs two pairs
+    for name in ("kendall_tau_both", "spearman_both", "kendall_tau_top_k", "spearman_top_k"):
+        assert m[name] is None
+        assert "fewer than 2 pairs" in hand.metrics[name].reason
+
+
+# Three pairs strained in both sets, in opposite order: tau = rho = -1.
+REVERSED_A = "source,target,action,weight\nA,B,t,-3\nA,C,t,-2\nA,D,t,-1\n"
+REVERSED_B = "source,target,action,weight\nA,B,t,-1\nA,C,t,-2\nA,D,t,-3\n"
+
+
+def test_rank_correlations_of_reversed_order():
+    d = diff_edge_sets(load(REVERSED_A), load(REVERSED_B), top_k=1)
+    for name in ("kendall_tau_both", "spearman_both"):
+        assert d.metrics[name].value == pytest.approx(-1.0)
+        assert d.metrics[name].n == 3
+    # top 1 of A is A-B, top 1 of B is A-D: two pairs, in opposite order
+    assert d.metrics["kendall_tau_top_k"].n == 2
+    assert d.metrics["kendall_tau_top_k"].value == pytest.approx(-1.0)
+
+
+def test_rank_correlation_undefined_when_one_side_is_constant():
+    same = "source,target,action,weight\nA,B,t,-2\nA,C,t,-2\nA,D,t,-2\n"
+    d = diff_edge_sets(load(same), load(REVERSED_B))
+    assert d.metrics["spearman_both"].value is None
+    assert d.metrics["spearman_both"].reason == "every pair strained in both sets has the same strain in A"
+
+
+def test_partial_order_correlation_by_hand():
+    # strains A (4, 3, 2, 1), B (3, 4, 2, 1): one discordant pair of six,
+    # tau = (5 - 1) / 6; Spearman on ranks d = (1, -1, 0, 0): 1 - 6*2 / (4*15) = 0.8
+    a = "source,target,action,weight\nA,B,t,-4\nA,C,t,-3\nA,D,t,-2\nA,E,t,-1\n"
+    b = "source,target,action,weight\nA,B,t,-3\nA,C,t,-4\nA,D,t,-2\nA,E,t,-1\n"
+    d = diff_edge_sets(load(a), load(b))
+    assert d.metrics["kendall_tau_both"].value == pytest.approx(4 / 6)
+    assert d.metrics["spearman_both"].value == pytest.approx(0.8)
+
+
+def test_same_set_is_empty_with_every_similarity_one():
+    essay = load_edge_set("essay")
+    d = diff_edge_sets(essay, essay)
+    assert not d.differs
+    for part in (d.added, d.removed, d.changed, d.actors_added, d.actors_removed, d.centrality_changes):
+        assert part.empty
+    assert d.strain_changes().empty
+    for name, metric in d.metrics.items():
+        assert metric.value == (0 if name == "hamming_adjacency" else 1.0), name
+
+
+def test_essay_against_its_recoding():
+    d = diff_edge_sets(load_edge_set("essay"), load_edge_set("essay-recoded"))
+    assert d.identity == ("id",)
+    assert d.added["id"].tolist() == ["e43", "e44"]
+    assert d.removed["id"].tolist() == ["e11", "e18"]
+    assert d.changed[["id", "field", "old", "new"]].values.tolist() == [
+        ["e01", "weight", -6.5, -7.0],
+        ["e06", "weight", -6.5, -5.0],
+        ["e12", "date", "2025", "2024"],
+        ["e29", "action", "accusation", "criticism"],
+        ["e29", "cameo", "112", "110"],
+    ]
+    assert d.actors_removed["id"].tolist() == ["DEU_MEDIA"]
+    # 40 ids in both out of 44 in either
+    assert d.metrics["jaccard_edges"].value == pytest.approx(40 / 44)
+    # MEX-USA gains the added 6.5 tariff; CAN-USA gains 6.5, loses 0.5 (e01) and 1.5 (e06)
+    top = d.strain_changes().head(2)[["actor_a", "actor_b", "delta"]].values.tolist()
+    assert top == [["MEX", "USA", 6.5], ["CAN", "USA", 5.5]]
+
+
+def test_mirror_of_essay_and_recoding():
+    a, b = load_edge_set("essay"), load_edge_set("essay-recoded")
+    ab, ba = diff_edge_sets(a, b), diff_edge_sets(b, a)
+    assert ab.added.equals(ba.removed) and ab.removed.equals(ba.added)
+    swapped = ba.changed.rename(columns={"old": "new", "new": "old"})[ab.changed.columns]
+    assert ab.changed.drop(columns=["action"]).equals(swapped.drop(columns=["action"]))
+    assert ab.actors_added.equals(ba.actors_removed)
+    assert (ab.strain.set_index(["actor_a", "actor_b"])["delta"] == -ba.strain.set_index(["actor_a", "actor_b"])["delta"]).all()
+    assert {k: m.value for k, m in ab.metrics.items()} == pytest.approx({k: m.value for k, m in ba.metrics.items()})
+
+
+def test_row_order_never_matters(tmp_path):
+    lines = (load_edge_set("essay-recoded").path / "edges.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:]
+    random.Random(4).shuffle(rows)
+    folder = tmp_path / "essay-recoded"
+    folder.mkdir()
+    (folder / "edges.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    essay = load_edge_set("essay")
+    shuffled = format_diff(diff_edge_sets(essay, load_edge_set(folder)), "json")
+    original = format_diff(diff_edge_sets(essay, load_edge_set("essay-recoded")), "json")
+    assert shuffled == original
+
+
+def test_duplicates_are_matched_copy_for_copy():
+    two = "source,target,action,weight\nA,B,t,-2\nA,B,t,-2\n"
+    three = "source,target,action,weight\nA,B,t,-2\nA,B,t,-2\nA,B,t,-2\n"
+    d = diff_edge_sets(load(two), load(three))
+    assert len(d.added) == 1 and d.removed.empty and d.changed.empty and d.unchanged == 2
+
+
+def test_duplicates_with_a_change_pair_by_value():
+    # key A-B-t twice in each; -4 is in both, so only -2 -> -6 is a change
+    a = "source,target,action,weight\nA,B,t,-2\nA,B,t,-4\n"
+    b = "source,target,action,weight\nA,B,t,-4\nA,B,t,-6\n"
+    d = diff_edge_sets(load(a), load(b))
+    assert d.changed[["field", "old", "new", "occurrence"]].values.tolist() == [["weight", -2.0, -6.0, 1]]
+    assert d.unchanged == 1 and d.added.empty and d.removed.empty
+
+
+def test_key_identity_when_only_one_set_has_ids():
+    with_ids = "id,source,target,action,weight\nx1,A,B,t,-2\n"
+    without = "source,target,action,weight\nA,B,t,-3\n"
+    d = diff_edge_sets(load(with_ids), load(without))
+    assert d.identity[:4] == ("source", "target", "action", "date")
+    assert d.changed[["field", "old", "new"]].values.tolist() == [["weight", -2.0, -3.0]]
+
+
+def test_id_identity_reports_a_moved_edge_as_changed():
+    a = "id,source,target,action,weight\nx1,A,B,t,-2\n"
+    b = "id,source,target,action,weight\nx1,A,C,t,-2\n"
+    d = diff_edge_sets(load(a), load(b))
+    assert d.changed[["id", "field", "old", "new"]].values.tolist() == [["x1", "target", "B", "C"]]
+    assert d.actors_added["id"].tolist() == ["C"] and d.actors_removed["id"].tolist() == ["B"]
+
+
+# --- command line ---------------------------------------------------------
+
+
+def test_cli_table_has_sections_and_exit_zero():
+    result = run("essay", "essay-recoded")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for heading in ("Added edges (2)", "Removed edges (2)", "Changed edges (4)", "Actors removed (1)",
+                    "Centrality changes", "Strain changes", "Similarity"):  # fmt: skip
+        assert heading in out
+    assert out.index("Added edges") < out.index("Removed edges") < out.index("Similarity")
+    assert result.stderr == ""
+
+
+def test_cli_markdown_headings():
+    out = run("essay", "essay-recoded", "--format", "markdown").stdout
+    assert out.startswith("# graphkit diff: essay -> essay-recoded\n")
+    assert "\n## Changed edges (4)\n" in out
+    assert "| e29 | FRA | USA | accusation | action | accusation | criticism |" in out
+
+
+def test_cli_json_object():
+    result = run("essay", "essay-recoded", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert [r["id"] for r in doc["added"]] == ["e43", "e44"]
+    assert [r["id"] for r in doc["removed"]] == ["e11", "e18"]
+    assert {"id": "e01", "source": "USA", "target": "CAN", "action": "tariff", "field": "weight",
+            "old": -6.5, "new": -7.0} in doc["changed"]  # fmt: skip
+    first = doc["strain"][0]
+    assert first == {"actor_a": "MEX", "actor_b": "USA", "name_a": "Mexico", "name_b": "United States",
+                     "strain_a": 8.5, "strain_b": 15.0, "delta": 6.5, "rank_a": 9, "rank_b": 4,
+                     "rank_change": 5}  # fmt: skip
+    assert doc["metrics"]["hamming_adjacency"] == {"value": 2, "n": 23, "reason": None}
+    assert doc["actors_removed"][0]["id"] == "DEU_MEDIA"
+    assert doc["summary"]["differs"] is True
+
+
+def test_cli_json_undefined_metric_is_null_with_reason(write_csv):
+    a = write_csv(HAND_A, "a.csv")
+    b = write_csv(HAND_B, "b.csv")
+    doc = json.loads(run(str(a), str(b), "--format", "json").stdout)
+    assert doc["metrics"]["kendall_tau_both"] == {
+        "value": None, "n": 1, "reason": "fewer than 2 pairs strained in both sets",
+    }  # fmt: skip
+
+
+def test_cli_csv_one_table_of_edge_changes():
+    lines = run("essay", "essay-recoded", "--format", "csv").stdout.splitlines()
+    assert lines[0] == "change,id,source,target,action,weight,cameo,domain,date,quote,field,old,new"
+    assert [line.split(",")[0] for line in lines[1:]] == ["removed"] * 2 + ["added"] * 2 + ["changed"] * 5
+    assert "changed,e12,USA,NIPPON_STEEL,blocked_acquisition,,,,,,date,2025,2024" in lines
+
+
+def test_cli_exit_code():
+    assert run("essay", "essay-recoded", "--exit-code").exit_code == 1
+    assert run("essay", "essay", "--exit-code").exit_code == 0
+    assert run("essay", "essay-recoded").exit_code == 0
+
+
+def test_cli_bad_file_exits_two_with_file_and_line(write_csv):
+    bad = write_csv("source,target,action,weight\nA,B,t,lots\n", "bad.csv")
+    result = run("essay", str(bad), "--exit-code")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{bad}:2: weight 'lots' is not a number" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_missing_set_exits_two():
+    result = run("essay", "no-such-set")
+    assert result.exit_code == 2 and "no-such-set" in result.stderr
+
+
+def test_cli_both_from_stdin_is_refused():
+    result = run("-", "-", input=HAND_A)
+    assert result.exit_code == 2
+    assert "only one edge set can come from standard input" in result.stderr
+
+
+def test_cli_reads_one_side_from_stdin(write_csv):
+    b = write_csv(HAND_B, "b.csv")
+    doc = json.loads(run("-", str(b), "--format", "json", input=HAND_A).stdout)
+    assert doc["metrics"]["jaccard_edges"]["value"] == 0.5
+
+
+def test_cli_filters_apply_to_both_sides():
+    # trade domain: e11 (security) and e18 (energy) drop out of both sides, so
+    # nothing is removed; e12 (investment) too, so only the weights of e01, e06 change
+    doc = json.loads(run("essay", "essay-recoded", "--domain", "trade", "--format", "json").stdout)
+    assert [r["id"] for r in doc["added"]] == ["e43", "e44"]
+    assert doc["removed"] == []
+    assert [(r["id"], r["field"]) for r in doc["changed"]] == [("e01", "weight"), ("e06", "weight")]
+
+
+def test_cli_output_file(tmp_path):
+    target = tmp_path / "diff.json"
+    result = run("essay", "essay-recoded", "--format", "json", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["edges_added"] == 2
+
+
+def test_cli_output_is_deterministic():
+    assert run("essay", "essay-recoded").stdout == run("essay", "essay-recoded").stdout
