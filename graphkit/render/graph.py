@@ -64,14 +64,13 @@ def _number(value: float) -> str:
     return text.replace("-", "\u2212")
 
 
-def _offsets(count: int) -> list[float]:
-    """Slots for ``count`` parallel arrows: 0, +1, -1, +2, ... (odd) or
-    +0.5, -0.5, +1.5, ... (even), so the fan is symmetric about the straight line."""
+def _slot(rank: int, count: int) -> float:
+    """Where the ``rank``-th of ``count`` parallel arrows goes: 0, +1, -1, +2, ...
+    (odd count) or +0.5, -0.5, +1.5, ... (even), so the fan is symmetric about
+    the straight line."""
     if count % 2:
-        slots = [0.0] + [sign * k for k in range(1, count // 2 + 1) for sign in (1.0, -1.0)]
-    else:
-        slots = [sign * (k + 0.5) for k in range(count // 2) for sign in (1.0, -1.0)]
-    return slots[:count]
+        return 0.0 if rank == 0 else ((rank + 1) // 2) * (1.0 if rank % 2 else -1.0)
+    return (rank // 2 + 0.5) * (1.0 if rank % 2 == 0 else -1.0)
 
 
 def _smooth(offset: float, forward: bool, step: float) -> dict[str, Any]:
@@ -104,14 +103,16 @@ def _edges(edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by
     frame["pb"] = frame[["source", "target"]].max(axis=1)
     # within a pair the most hostile action takes the straight middle slot
     frame = frame.sort_values(["pa", "pb", "weight", "date", "action", "source", "gid"], kind="stable")
+    rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
+    count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
+    slots = [_slot(int(k), int(n)) for k, n in zip(rank, count)]
+    # fans wider than one curve step per slot would loop past the nodes
+    steps = [min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP for n in count]
     labels = cameo_labels()
-    out = []
-    for (_, _), group in frame.groupby(["pa", "pb"], sort=False):
-        slots = _offsets(len(group))
-        step = min(CURVE_STEP, 0.9 / max(abs(s) for s in slots)) if len(group) > 1 else CURVE_STEP
-        for slot, row in zip(slots, group.itertuples(index=False)):
-            out.append(_edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name))
-    return out
+    return [
+        _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name)
+        for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
+    ]
 
 
 def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name) -> dict[str, Any]:
