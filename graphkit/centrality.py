@@ -9,7 +9,7 @@ import pandas as pd
 from .edgeset import EdgeSet
 from .pairs import ordered_pairs
 
-__all__ = ["centrality", "betweenness", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES"]
+__all__ = ["centrality", "centrality_from_pairs", "betweenness", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES"]
 
 # Above this many actors, exact betweenness (one Dijkstra per actor, in Python) takes
 # minutes, so it is estimated from BETWEENNESS_SAMPLES source actors drawn with a
@@ -89,8 +89,14 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     ties by actor id. Above EXACT_BETWEENNESS_LIMIT actors betweenness is sampled
     (see :func:`betweenness`); ``frame.attrs["betweenness"]`` says how it was computed.
     """
-    actors = sorted(edge_set.actors["id"].astype(str))
     pairs = ordered_pairs(edge_set.edges) if len(edge_set.edges) else _no_pairs()
+    return centrality_from_pairs(pairs, edge_set.actors)
+
+
+def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`centrality` from the sums of :func:`graphkit.pairs.ordered_pairs`
+    (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``)."""
+    actors = sorted(actors_table["id"].astype(str))
     by_source = pairs.groupby("source")
     by_target = pairs.groupby("target")
     frame = pd.DataFrame(index=pd.Index(actors, name="actor"))
@@ -107,7 +113,10 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     if graph.number_of_edges():
         frame["pagerank"] = pd.Series(nx.pagerank(graph, weight="strain"))
         frame["betweenness"], method = betweenness(graph)
-        hubs, authorities = nx.hits(graph, max_iter=1000, normalized=True)
+        # a fixed start vector: without one, scipy's svds starts at random and the
+        # last digits change from run to run
+        start = {node: 1.0 for node in graph}
+        hubs, authorities = nx.hits(graph, max_iter=1000, nstart=start, normalized=True)
         # power iteration leaves +-1e-19 where the exact score is 0
         frame["hub"] = pd.Series(hubs).where(lambda x: x.abs() > 1e-12, 0.0)
         frame["authority"] = pd.Series(authorities).where(lambda x: x.abs() > 1e-12, 0.0)
@@ -116,7 +125,7 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
         frame["betweenness"] = frame["hub"] = frame["authority"] = 0.0
         method = "exact"
 
-    meta = edge_set.actors.set_index("id")
+    meta = actors_table.set_index("id")
     frame["name"] = meta["name"].reindex(frame.index).fillna(pd.Series(frame.index, index=frame.index))
     frame["kind"] = meta["kind"].reindex(frame.index).fillna("other")
     frame["group"] = meta["group"].reindex(frame.index).fillna("")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["actor_codes", "ordered_pairs"]
+__all__ = ["actor_codes", "ordered_pairs", "domain_pairs", "PAIR_COLUMNS"]
+
+PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
 
 
 def actor_codes(edges: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -44,3 +46,34 @@ def ordered_pairs(edges: pd.DataFrame) -> pd.DataFrame:
     grouped.insert(0, "source", ids.take(grouped["s"].to_numpy()).astype(str))
     grouped.insert(1, "target", ids.take(grouped["t"].to_numpy()).astype(str))
     return grouped.drop(columns=["s", "t"])
+
+
+def domain_pairs(edges: pd.DataFrame) -> pd.DataFrame:
+    """The sums of :func:`ordered_pairs`, one row per (source, target, domain).
+
+    What a partition of a large edge set is reduced to before partitions are
+    combined: summing these rows again per pair gives :func:`ordered_pairs`,
+    and :func:`graphkit.strain.strain_from_pairs` ranks them. Sorted by source,
+    target, domain.
+    """
+    ids, source, target = actor_codes(edges)
+    codes, domains = pd.factorize(edges["domain"], sort=True)
+    weight = edges["weight"].to_numpy(dtype=float)
+    frame = pd.DataFrame(
+        {
+            "key": (source * max(len(ids), 1) + target) * max(len(domains), 1) + codes,
+            "strain": np.where(weight < 0, -weight, 0.0),
+            "cooperation": np.where(weight > 0, weight, 0.0),
+            "actions": np.ones(len(weight), dtype=np.int64),
+            "hostile": (weight < 0).astype(np.int64),
+            "cooperative": (weight > 0).astype(np.int64),
+        }
+    )
+    grouped = frame.groupby("key", sort=True).sum().reset_index()
+    key = grouped.pop("key").to_numpy()
+    pair, domain = np.divmod(key, max(len(domains), 1))
+    source, target = np.divmod(pair, max(len(ids), 1))
+    grouped.insert(0, "source", ids.take(source).astype(str))
+    grouped.insert(1, "target", ids.take(target).astype(str))
+    grouped.insert(2, "domain", pd.Index(domains).take(domain).astype(str))
+    return grouped

@@ -8,7 +8,7 @@ import pandas as pd
 from .edgeset import EdgeSet
 from .pairs import actor_codes
 
-__all__ = ["strain", "STRAIN_COLUMNS"]
+__all__ = ["strain", "strain_from_pairs", "STRAIN_COLUMNS"]
 
 STRAIN_COLUMNS = [
     "rank", "actor_a", "actor_b", "name_a", "name_b", "strain", "strain_ab", "strain_ba",
@@ -29,31 +29,73 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
     """
     edges = edge_set.edges
     if len(edges) == 0:
-        return pd.DataFrame({c: pd.Series(dtype=float if c.startswith("strain") else object) for c in STRAIN_COLUMNS})
-    ids, source, target = actor_codes(edges)
+        return _no_strain()
+    weight = edges["weight"].to_numpy(dtype=float)
+    return _rank_pairs(
+        edges["source"],
+        edges["target"],
+        edges["domain"],
+        strain=np.where(weight < 0, -weight, 0.0),
+        hostile=(weight < 0).astype(np.int64),
+        cooperative=(weight > 0).astype(np.int64),
+        cooperation=np.where(weight > 0, weight, 0.0),
+        actors=edge_set.actors,
+        top=top,
+    )
+
+
+def strain_from_pairs(pairs: pd.DataFrame, actors: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
+    """:func:`strain` from sums already taken per ordered pair and domain.
+
+    ``pairs`` has ``source``, ``target``, ``domain`` and the sums ``strain``,
+    ``hostile``, ``cooperative``, ``cooperation`` (see
+    :func:`graphkit.pairs.domain_pairs`); a pair and domain may appear on several
+    rows (partial sums, e.g. one per partition of a Dask frame). ``actors`` gives
+    names (``id``, ``name``). The result has the columns and order of :func:`strain`.
+    """
+    if len(pairs) == 0:
+        return _no_strain()
+    return _rank_pairs(
+        pairs["source"],
+        pairs["target"],
+        pairs["domain"],
+        strain=pairs["strain"].to_numpy(dtype=float),
+        hostile=pairs["hostile"].to_numpy(dtype=np.int64),
+        cooperative=pairs["cooperative"].to_numpy(dtype=np.int64),
+        cooperation=pairs["cooperation"].to_numpy(dtype=float),
+        actors=actors,
+        top=top,
+    )
+
+
+def _no_strain() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=float if c.startswith("strain") else object) for c in STRAIN_COLUMNS})
+
+
+def _rank_pairs(source, target, domain, *, strain, hostile, cooperative, cooperation, actors, top) -> pd.DataFrame:
+    """Sum rows (events or partial sums) per unordered pair, name and rank the pairs."""
+    ids, source, target = actor_codes(pd.DataFrame({"source": source, "target": target}, copy=False))
     a, b = np.minimum(source, target), np.maximum(source, target)
     # one integer key per unordered pair: grouping on it is several times faster than on (a, b)
     key = a * max(len(ids), 1) + b
-    weight = edges["weight"].to_numpy(dtype=float)
-    hostility = np.where(weight < 0, -weight, 0.0)
     forward = source < target
     frame = pd.DataFrame(
         {
             "key": key,
-            "strain": hostility,
-            "strain_ab": np.where(forward, hostility, 0.0),
-            "strain_ba": np.where(forward, 0.0, hostility),
-            "hostile": (weight < 0).astype(np.int64),
-            "cooperative": (weight > 0).astype(np.int64),
-            "cooperation": np.where(weight > 0, weight, 0.0),
+            "strain": strain,
+            "strain_ab": np.where(forward, strain, 0.0),
+            "strain_ba": np.where(forward, 0.0, strain),
+            "hostile": hostile,
+            "cooperative": cooperative,
+            "cooperation": cooperation,
         }
     )
     pairs = frame.groupby("key", sort=True).sum()
-    pairs["domains"] = _domains(key, edges["domain"])
+    pairs["domains"] = _domains(key, domain)
     pairs = pairs.reset_index()
     pairs.insert(0, "a", pairs["key"] // max(len(ids), 1))
     pairs.insert(1, "b", pairs["key"] % max(len(ids), 1))
-    names = dict(zip(edge_set.actors["id"], edge_set.actors["name"]))
+    names = dict(zip(actors["id"], actors["name"]))
     ids = ids.astype(str)
     id_names = pd.Index([names.get(x, x) for x in ids], dtype=ids.dtype)
     a_codes, b_codes = pairs["a"].to_numpy(), pairs["b"].to_numpy()
@@ -61,8 +103,10 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
     pairs.insert(1, "actor_b", ids.take(b_codes))
     pairs.insert(2, "name_a", id_names.take(a_codes))
     pairs.insert(3, "name_b", id_names.take(b_codes))
-    pairs = pairs.drop(columns=["a", "b", "key"])
-    pairs = pairs.sort_values(["strain", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
+    # strains equal to 9 decimals tie (ranked by ids) however the floats were summed,
+    # so that engines summing in different orders rank alike
+    pairs["_order"] = pairs["strain"].round(9)
+    pairs = pairs.sort_values(["_order", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
     pairs.insert(0, "rank", np.arange(1, len(pairs) + 1))
     pairs = pairs[STRAIN_COLUMNS].reset_index(drop=True)
     return pairs if top is None else pairs.head(top)
