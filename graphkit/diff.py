@@ -208,6 +208,8 @@ def _centrality_changes(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
     columns = ["actor", "name", "measure", "value_a", "value_b", "delta"]
     ca, cb = centrality(a), centrality(b)
     both = ca.merge(cb, on="actor", suffixes=("_a", "_b"))
+    # an actor listed in both actors files but acting in only one set is added or removed, not changed
+    both = both[both["actor"].isin(_endpoints(a).intersection(_endpoints(b)))]
     parts = []
     for order, measure in enumerate(CENTRALITY_MEASURES):
         value_a = both[f"{measure}_a"].to_numpy(dtype=float)
@@ -260,11 +262,14 @@ def _whole_or_none(values: pd.Series) -> pd.Series:
     return ints.where(values.notna(), None)
 
 
-def _adjacency(a: pd.DataFrame, b: pd.DataFrame) -> tuple[int, int]:
-    """Ordered pairs with an edge in exactly one set, and in either."""
-    pair_a, pair_b = _combine([_codes(a["source"], b["source"]), _codes(a["target"], b["target"])])
-    unique_a, unique_b = np.unique(pair_a), np.unique(pair_b)
-    return len(np.setxor1d(unique_a, unique_b, assume_unique=True)), len(np.union1d(unique_a, unique_b))
+def _adjacency(codes: dict) -> tuple[int, int]:
+    """Ordered pairs with an edge in exactly one set, and in either (from the
+    source and target codes shared by both sets)."""
+    (source_a, source_b, _), (target_a, target_b, size) = codes["source"], codes["target"]
+    pairs_a = pd.unique(source_a * size + target_a)
+    pairs_b = pd.unique(source_b * size + target_b)
+    in_both = int(pd.Series(pairs_a).isin(pairs_b).sum())
+    return len(pairs_a) + len(pairs_b) - 2 * in_both, len(pairs_a) + len(pairs_b) - in_both
 
 
 def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool = True) -> EdgeSetDiff:
@@ -310,7 +315,7 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
     added_pos = np.setdiff1d(np.arange(len(eb)), pos_b, assume_unique=True)
     changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
     pairs = _strain_pairs(a, b)
-    hamming, adjacency_union = _adjacency(ea, eb)
+    hamming, adjacency_union = _adjacency(codes)
     metrics = similarity_metrics(
         pairs,
         shared_edges=len(pos_a),
