@@ -46,7 +46,7 @@ def page_data(html: str) -> dict:
 
 
 class Tags(HTMLParser):
-    """Every start tag with its attributes, and the text of each <script>."""
+    """Every start tag of a page, with its attributes."""
 
     def __init__(self):
         super().__init__()

@@ -27,7 +27,9 @@ OUTPUT_FOLDER = "output"
     "--color-by", type=click.Choice(["sign", "domain"]), default="sign", show_default=True,
     help="Colour the arrows by sign (red hostile, green cooperative) or by domain.",
 )  # fmt: skip
-@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships.")
+@click.option(
+    "--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships."
+)
 @click.option(
     "-o", "--output", metavar="PATH",
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
@@ -48,7 +50,8 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, output)
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     if len(edge_set.edges) == 0:
-        click.echo(f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty", err=True)
+        message = f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty"
+        click.echo(message, err=True)
     html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top)
     if output == "-":
         click.echo(html, nl=False)

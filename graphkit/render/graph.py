@@ -26,7 +26,7 @@ PALETTE = [
     "#4477AA", "#66CCEE", "#228833", "#CCBB44", "#AA3377", "#332288",
     "#44AA99", "#999933", "#DDCC77", "#882255", "#88CCEE", "#117733", "#BBBBBB",
 ]  # fmt: skip
-HOSTILE, COOPERATIVE, NEUTRAL = "#C62828", "#2E7D32", "#9E9E9E"
+HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
 NODE_SIZE = (10.0, 46.0)
 CURVE_STEP = 0.17
@@ -79,7 +79,8 @@ def _smooth(offset: float, forward: bool, step: float) -> dict[str, Any]:
     clockwise = (offset > 0) == forward
     # vis curves relative to each edge's own direction; flip for b -> a so both
     # directions of a pair share one fan instead of overlapping
-    return {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": round(step * abs(offset), 4)}
+    kind = "curvedCW" if clockwise else "curvedCCW"
+    return {"enabled": True, "type": kind, "roundness": round(step * abs(offset), 4)}
 
 
 def _palette(values: list[str]) -> dict[str, str]:
@@ -94,7 +95,9 @@ def _edge_ids(edge_set: EdgeSet) -> list[str]:
     return [f"row {i + 1}" for i in range(len(edge_set.edges))]
 
 
-def _edges(edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict) -> list[dict]:
+def _edges(
+    edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
+) -> list[dict]:
     columns = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
     frame = edge_set.edges[columns].copy()
     frame["gid"] = _edge_ids(edge_set)
@@ -151,7 +154,9 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
     return edge
 
 
-def _nodes(edge_set: EdgeSet, metrics: pd.DataFrame, pairs: pd.DataFrame, size_by: str, colors: dict, color_key: str):
+def _nodes(
+    metrics: pd.DataFrame, pairs: pd.DataFrame, size_by: str, colors: dict, color_key: str
+) -> list[dict]:
     partners: dict[str, list[tuple[float, float, str]]] = {}
     for row in pairs.itertuples(index=False):
         partners.setdefault(row.actor_a, []).append((row.strain, row.cooperation, row.name_b))
@@ -172,7 +177,8 @@ def _nodes(edge_set: EdgeSet, metrics: pd.DataFrame, pairs: pd.DataFrame, size_b
                 f"{row.name} ({row.actor})",
                 f"{row.kind} \u00b7 {group}",
                 f"strain received {_number(row.hostile_in)} \u00b7 dealt {_number(row.hostile_out)}",
-                f"cooperation received {_number(row.cooperation_in)} \u00b7 given {_number(row.cooperation_out)}",
+                f"cooperation received {_number(row.cooperation_in)}"
+                f" \u00b7 given {_number(row.cooperation_out)}",
                 f"top partners by strain: {best}",
                 f"size: {size_by} = {_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'}",
             ]
@@ -184,8 +190,12 @@ def _nodes(edge_set: EdgeSet, metrics: pd.DataFrame, pairs: pd.DataFrame, size_b
                 "label": str(row.name),
                 "title": title,
                 "size": round(size, 3),
-                "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"},
-                          "hover": {"background": color, "border": "#000000"}},  # fmt: skip
+                "color": {
+                    "background": color,
+                    "border": "#333333",
+                    "highlight": {"background": color, "border": "#000000"},
+                    "hover": {"background": color, "border": "#000000"},
+                },
                 "kind": str(row.kind),
                 "band": str(row.group),
             }
@@ -199,6 +209,53 @@ def _pair_detail(pair) -> str:
     ways = [f"{s}\u2192{t} {_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
     counts = f"{pair.hostile} hostile" + (f", {pair.cooperative} cooperative" if pair.cooperative else "")
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
+
+
+def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
+    """The most strained relationships, each with its actors and all its arrows."""
+    edge_ids: dict[tuple[str, str], list[str]] = {}
+    for edge in edges:
+        edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
+    return [
+        {
+            "label": f"{r.name_a} \u2194 {r.name_b}",
+            "value": _number(r.strain),
+            "detail": _pair_detail(r),
+            "nodes": [r.actor_a, r.actor_b],
+            "edges": edge_ids.get((r.actor_a, r.actor_b), []),
+        }
+        for r in pairs[pairs["strain"] > 0].head(FOCUS_ROWS).itertuples(index=False)
+    ]
+
+
+def _item(label: str, color: str, symbol: str, width: float) -> dict[str, Any]:
+    return {"label": label, "color": color, "symbol": symbol, "width": width}
+
+
+def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dict, signs: set, size_by: str):
+    if color_by == "sign":
+        actions = [
+            _item("hostile action (weight < 0)", HOSTILE, "line", 4),
+            _item("cooperative action (weight > 0)", COOPERATIVE, "dashed", 4),
+        ]
+        if "neutral" in signs:
+            actions.append(_item("neutral action (weight 0)", NEUTRAL, "dashed", 2))
+    else:
+        actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
+        actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
+    actors = [{"label": band or f"no {color_key}", "color": c, "symbol": "dot"}
+               for band, c in node_colors.items()]  # fmt: skip
+    sizes = [
+        _item("thin line: |weight| near 0", GREY, "line", 1),
+        _item("thick line: |weight| 10", GREY, "line", 7),
+        {"label": "node size: " + METRIC_WORDS[size_by], "symbol": "none"},
+        {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},
+    ]
+    return [
+        {"title": "Actors by " + color_key, "items": actors},
+        {"title": "Actions" + (" by domain" if color_by == "domain" else ""), "items": actions},
+        {"title": "Sizes", "items": sizes},
+    ]
 
 
 def graph_elements(
@@ -228,48 +285,10 @@ def graph_elements(
     domains = sorted({str(x) for x in edge_set.edges["domain"]})
     domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
 
-    nodes = _nodes(edge_set, metrics, pairs, size_by, node_colors, color_key)
+    nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
     edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
-    edge_ids: dict[tuple[str, str], list[str]] = {}
-    for edge in edges:
-        edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
-
-    strained = pairs[pairs["strain"] > 0].head(FOCUS_ROWS)
-    focus_items = [
-        {
-            "label": f"{r.name_a} \u2194 {r.name_b}",
-            "value": _number(r.strain),
-            "detail": _pair_detail(r),
-            "nodes": [r.actor_a, r.actor_b],
-            "edges": edge_ids.get((r.actor_a, r.actor_b), []),
-        }
-        for r in strained.itertuples(index=False)
-    ]
-
-    signs = {e["sign"] for e in edges}
-    if color_by == "sign":
-        action_items = [
-            {"label": "hostile action (weight < 0)", "color": HOSTILE, "symbol": "line", "width": 4},
-            {"label": "cooperative action (weight > 0)", "color": COOPERATIVE, "symbol": "dashed", "width": 4},
-        ]
-        if "neutral" in signs:
-            action_items.append({"label": "neutral action (weight 0)", "color": NEUTRAL, "symbol": "dashed", "width": 2})
-    else:
-        action_items = [{"label": d, "color": c, "symbol": "line", "width": 4} for d, c in domain_colors.items()]
-        action_items.append({"label": "dashed: cooperative (weight > 0)", "color": "#555555", "symbol": "dashed", "width": 3})
-    legend = [
-        {"title": "Actors by " + color_key, "items": [
-            {"label": band or f"no {color_key}", "color": color, "symbol": "dot"} for band, color in node_colors.items()]},
-        {"title": "Actions" + (" by domain" if color_by == "domain" else ""), "items": action_items},
-        {"title": "Sizes", "items": [
-            {"label": "thin line: |weight| near 0", "color": "#555555", "symbol": "line", "width": 1},
-            {"label": "thick line: |weight| 10", "color": "#555555", "symbol": "line", "width": 7},
-            {"label": "node size: " + METRIC_WORDS[size_by], "symbol": "none"},
-            {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},
-        ]},
-    ]  # fmt: skip
-
-    first_line = (edge_set.description or "").strip().splitlines()[0] if (edge_set.description or "").strip() else ""
+    legend = _legend(color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by)
+    first_line = next(iter(edge_set.description.strip().splitlines()), "")
     count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
@@ -277,13 +296,13 @@ def graph_elements(
         "notes": [
             f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
             "these are claims, not verified events.",
-            "Hover an arrow for its action, date, weight, CAMEO code and quote; hover an actor for its totals. "
-            "Click a relationship above to zoom to it.",
+            "Hover an arrow for its action, date, weight, CAMEO code and quote; "
+            "hover an actor for its totals. Click a relationship above to zoom to it.",
         ],
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "focus": {"title": "Most strained relationships", "items": focus_items},
+        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges)},
         "filters": [
             {"type": "select", "field": "domain", "label": "Domain"},
             {"type": "actor", "label": "Actor"},

@@ -66,7 +66,9 @@ def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
                 "damping": 0.4 if large else 0.3,
                 "avoidOverlap": 0 if large else 0.4,
             },
-            "stabilization": {"enabled": True, "iterations": 200 if large else 400, "updateInterval": 50, "fit": True},
+            "stabilization": {
+                "enabled": True, "iterations": 200 if large else 400, "updateInterval": 50, "fit": True,
+            },  # fmt: skip
         },
         "interaction": {
             "hover": True,
@@ -79,7 +81,9 @@ def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
         "nodes": {
             "shape": "dot",
             "borderWidth": 1,
-            "font": {"size": 16, "face": "Helvetica, Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "font": {
+                "size": 16, "face": "Helvetica, Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#fff",
+            },  # fmt: skip
             "widthConstraint": {"maximum": 170},
         },
         "edges": {
@@ -102,7 +106,7 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _filters(filters: list[dict[str, Any]], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict]:
+def _filters(filters: list[dict], nodes: list[dict], edges: list[dict]) -> list[dict]:
     """Each filter spec completed with what its control offers (values, range)."""
     out = []
     for spec in filters:
@@ -116,7 +120,8 @@ def _filters(filters: list[dict[str, Any]], nodes: list[dict[str, Any]], edges: 
             spec["max"] = math.ceil(top) if top > 0 else 0
             spec.setdefault("step", 0.5)
         elif kind == "actor":
-            spec["values"] = sorted(([n["id"], str(n.get("label", n["id"]))] for n in nodes), key=lambda x: (x[1], str(x[0])))
+            choices = [[n["id"], str(n.get("label", n["id"]))] for n in nodes]
+            spec["values"] = sorted(choices, key=lambda x: (x[1], str(x[0])))
         else:
             raise ValueError(f"unknown filter type {kind!r}: use select, min or actor")
         out.append(spec)
