@@ -47,6 +47,9 @@ class EdgeSetDiff:
     ``rank_change`` = rank_a - rank_b (positive: the pair climbed in B).
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
+    ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
+    position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,
+    changed, added or removed).
     """
 
     name_a: str
@@ -62,6 +65,7 @@ class EdgeSetDiff:
     strain: pd.DataFrame
     metrics: dict[str, Metric] = field(default_factory=dict)
     top_k: int = 10
+    union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     @property
     def differs(self) -> bool:
@@ -314,6 +318,19 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
     removed_pos = np.setdiff1d(np.arange(len(ea)), pos_a, assume_unique=True)
     added_pos = np.setdiff1d(np.arange(len(eb)), pos_b, assume_unique=True)
     changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
+    differs = np.zeros(len(pos_a), dtype=bool)
+    for name in COMPARED_FIELDS:
+        differs |= codes[name][0][pos_a] != codes[name][1][pos_b]
+    union = pd.DataFrame(
+        {
+            "row_a": np.concatenate([pos_a, removed_pos, np.full(len(added_pos), -1)]),
+            "row_b": np.concatenate([pos_b, np.full(len(removed_pos), -1), added_pos]),
+            "change": np.concatenate(
+                [np.where(differs, "changed", "unchanged"), np.full(len(removed_pos), "removed"),
+                 np.full(len(added_pos), "added")]
+            ).astype(object),
+        }
+    )
     pairs = _strain_pairs(a, b)
     hamming, adjacency_union = _adjacency(codes)
     metrics = similarity_metrics(
@@ -338,6 +355,7 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
         strain=pairs,
         metrics=metrics,
         top_k=top_k,
+        union=union,
     )
 
 

@@ -315,3 +315,158 @@ def test_cli_output_file(tmp_path):
 
 def test_cli_output_is_deterministic():
     assert run("essay", "essay-recoded").stdout == run("essay", "essay-recoded").stdout
+
+
+# --- the --html page --------------------------------------------------------
+
+HOSTILE_A = """id,source,target,action,weight,quote
+h1,AAA,BBB,tariff,,<img src=x onerror=alert(1)>
+h2,BBB,AAA,criticism,-3,</script><script>alert(2)</script>
+"""
+HOSTILE_B = """id,source,target,action,weight,quote
+h1,AAA,BBB,tariff,-9,<img src=x onerror=alert(1)>
+h3,AAA,<b>C</b>,criticism,-3,<svg onload=alert(3)>
+"""
+
+
+def essay_pair():
+    from graphkit.diff_html import diff_elements
+
+    a, b = load_edge_set("essay"), load_edge_set("essay-recoded")
+    return diff_elements(diff_edge_sets(a, b), a, b)
+
+
+def test_html_union_graph_styles_each_change():
+    from graphkit.diff_html import CHANGE_STYLES
+
+    page = essay_pair()
+    edges = page["edges"]
+    # 36 unchanged + 4 changed + 2 added + 2 removed
+    assert len(edges) == 44
+    assert sorted(e["change"] for e in edges) == sorted(["unchanged"] * 36 + ["changed"] * 4 + ["added"] * 2 + ["removed"] * 2)
+    for edge in edges:
+        assert edge["color"]["color"] == CHANGE_STYLES[edge["change"]]["color"]
+    assert len({s["color"] for s in CHANGE_STYLES.values()}) == 4
+    assert [e.get("dashes", False) for e in edges if e["change"] == "removed"] == [[9, 6], [9, 6]]
+    legend = page["legend"][0]["items"]
+    assert [i["label"].split(":")[0] for i in legend] == ["added", "removed", "changed", "unchanged"]
+    # 16 actors: the 15 of B and German media, only in A
+    nodes = {n["id"]: n["status"] for n in page["nodes"]}
+    assert len(nodes) == 16 and nodes["DEU_MEDIA"] == "removed" and nodes["USA"] == "both"
+
+
+def test_html_tooltip_of_a_changed_edge_shows_old_and_new():
+    page = essay_pair()
+    e29 = next(e for e in page["edges"] if "edge e29" in e["title"])
+    assert e29["change"] == "changed"
+    assert "action: accusation \u2192 criticism" in e29["title"]
+    assert "cameo: 112 \u2192 110" in e29["title"]
+    e01 = next(e for e in page["edges"] if "edge e01" in e["title"])
+    assert "weight: \u22126.5 \u2192 \u22127" in e01["title"]
+    removed = next(e for e in page["edges"] if "edge e18" in e["title"])
+    assert removed["title"].startswith("REMOVED: German media \u2192 United States")
+    assert "B \u2018" not in removed["title"]
+
+
+def test_html_focus_lists_the_largest_strain_changes():
+    items = essay_pair()["focus"]["items"]
+    assert [(i["label"], i["value"]) for i in items] == [
+        ("Mexico \u2194 United States", "+6.5"),
+        ("Canada \u2194 United States", "+5.5"),
+        ("German media \u2194 United States", "\u22122"),
+    ]
+    assert items[0]["detail"] == "strain 8.5 \u2192 15 \u00b7 rank 9 \u2192 4"
+
+
+def test_html_hostile_text_stays_data(write_csv):
+    from graphkit.diff_html import diff_html
+
+    a, b = load(HOSTILE_A), load(HOSTILE_B)
+    html = diff_html(diff_edge_sets(a, b), a, b)
+    for raw in ("<img src=x", "<svg onload", "<b>C", "</script><script>alert"):
+        assert raw not in html
+    assert html.count("</script>") == 2
+
+
+def test_cli_html_is_written_and_byte_identical(tmp_path):
+    first, second = tmp_path / "one.html", tmp_path / "two.html"
+    result = run("essay", "essay-recoded", "--html", str(first))
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {first}\n"
+    assert "Added edges (2)" in result.stdout
+    run("essay", "essay-recoded", "--html", str(second))
+    assert first.read_bytes() == second.read_bytes()
+    html = first.read_text(encoding="utf-8")
+    assert "cdnjs" not in html and "jsdelivr" not in html and "<script src" not in html
+
+
+def test_cli_html_refuses_a_graph_too_big_to_draw(write_csv):
+    from graphkit.diff_html import MAX_PAGE_EDGES
+
+    rows = "\n".join(f"A{i},B{i},criticism,-1" for i in range(MAX_PAGE_EDGES + 1))
+    big = write_csv("source,target,action,weight\n" + rows + "\n", "big.csv")
+    result = run("essay", str(big), "--html", str(big.parent / "big.html"))
+    assert result.exit_code == 2
+    assert "more than a page can draw" in result.stderr and "--domain" in result.stderr
+    assert not (big.parent / "big.html").exists()
+
+
+@pytest.fixture
+def diff_page(tmp_path, browser):
+    """The essay-vs-recoding page open in headless Chromium, every request and error recorded."""
+    path = tmp_path / "diff.html"
+    assert run("essay", "essay-recoded", "--html", str(path)).exit_code == 0
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    requests, errors = [], []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function("window.__ready === true", timeout=60_000)
+    yield page, requests, errors
+    context.close()
+
+
+def _drawn(page) -> list[int]:
+    return page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
+
+
+@pytest.mark.browser
+def test_browser_draws_the_union_graph_offline(diff_page):
+    page, requests, errors = diff_page
+    assert _drawn(page) == [16, 44]
+    assert errors == []
+    assert requests == [page.url]
+    assert page.evaluate("document.getElementById('title').textContent") == "diff: essay \u2192 essay-recoded"
+    colors = page.evaluate("edges.get().map(e => e.change + ' ' + e.color.color).sort()")
+    assert colors.count("added #4477AA") == 2 and colors.count("removed #EE6677") == 2
+
+
+@pytest.mark.browser
+def test_browser_change_filter_and_hover(diff_page):
+    page, _, _ = diff_page
+    page.select_option("#filter-0", "removed")
+    assert _drawn(page)[1] == 2
+    page.click("#filter-reset")
+    assert _drawn(page) == [16, 44]
+    # hover the changed USA -> NIPPON_STEEL block (e12): its tooltip gives old and new date
+    edge_id = page.evaluate("edges.get().find(e => e.title.includes('edge e12')).id")
+    point = page.evaluate(
+        """id => {
+            const p = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.5));
+            const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+            return {x: box.left + p.x, y: box.top + p.y};
+        }""",
+        edge_id,
+    )
+    page.mouse.move(5, 5)
+    page.mouse.move(point["x"], point["y"], steps=4)
+    page.wait_for_function(
+        "() => { const t = document.querySelector('div.vis-tooltip');"
+        " return t && t.style.visibility === 'visible' && t.innerText.length > 0; }",
+        timeout=10_000,
+    )
+    text = page.evaluate("document.querySelector('div.vis-tooltip').innerText")
+    assert text.startswith("CHANGED: United States \u2192 Japanese steel company")
+    assert "date: 2025 \u2192 2024" in text

@@ -40,5 +40,10 @@ def diff(a, b, domain, since, until, actor, top_k, fmt, output, html, exit_code)
     old, new = read_edge_set(a, **filters), read_edge_set(b, **filters)
     result = diff_edge_sets(old, new, top_k=top_k)
     emit(format_diff(result, fmt), output)
+    if html:
+        from ..atomic import write_atomic
+        from ..diff_html import diff_html
+
+        click.echo(f"wrote {write_atomic(html, diff_html(result, old, new))}", err=True)
     if exit_code and result.differs:
         raise click.exceptions.Exit(1)

@@ -1,0 +1,207 @@
+"""A diff of two edge sets as one interactive page: the union graph with the changes marked.
+
+Built on render's page builder (:func:`graphkit.render.page.render_page`) and its
+way of fanning parallel arrows, so the page follows the same offline, plain-text
+and determinism rules as ``graphkit render``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .diff import EdgeSetDiff
+from .edgeset import EdgeSet
+from .errors import GraphkitError
+from .render.graph import CURVE_STEP, _number, _slot, _smooth
+from .render.page import render_page
+
+__all__ = ["diff_html", "diff_elements", "MAX_PAGE_EDGES", "CHANGE_STYLES"]
+
+# a page with more arrows than this takes minutes to lay out, and cannot be read
+MAX_PAGE_EDGES = 5000
+FOCUS_ROWS = 12
+
+# Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
+CHANGE_STYLES = {
+    "added": {"color": "#4477AA", "dashes": False, "label": "added: in B only"},
+    "removed": {"color": "#EE6677", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
+    "changed": {"color": "#AA3377", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
+    "unchanged": {"color": "#BBBBBB", "dashes": False, "label": "unchanged"},
+}
+ACTOR_STYLES = {
+    "both": ("#DDDDDD", "in both sets"),
+    "added": ("#4477AA", "only in B (added)"),
+    "removed": ("#EE6677", "only in A (removed)"),
+}
+DASH = "\u2013"
+FIELDS = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
+
+
+def _label(edge_set: EdgeSet, row: int) -> str:
+    if edge_set.has_ids:
+        return f"edge {edge_set.edges['id'].iat[row]}"
+    if len(edge_set.lines) == len(edge_set.edges):
+        return f"line {int(edge_set.lines[row])}"
+    return f"row {row + 1}"
+
+
+def _value(field: str, value) -> str:
+    return _number(float(value)) if field == "weight" else (str(value) or "(empty)")
+
+
+def _union_frame(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
+    """One row per edge of either set: B's values where it is in B, else A's."""
+    union = diff.union.reset_index(drop=True)
+    in_b = union["row_b"] >= 0
+    values_b = b.edges[FIELDS].iloc[union.loc[in_b, "row_b"]].set_axis(union.index[in_b])
+    values_a = a.edges[FIELDS].iloc[union.loc[~in_b, "row_a"]].set_axis(union.index[~in_b])
+    frame = pd.concat([values_b, values_a]).sort_index()
+    frame["change"] = union["change"]
+    frame["row_a"], frame["row_b"] = union["row_a"], union["row_b"]
+    return frame
+
+
+def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) -> dict[str, Any]:
+    style = CHANGE_STYLES[row.change]
+    where = []
+    if row.row_a >= 0:
+        where.append(f"A \u2018{a.name}\u2019 {_label(a, row.row_a)}")
+    if row.row_b >= 0:
+        where.append(f"B \u2018{b.name}\u2019 {_label(b, row.row_b)}")
+    lines = [
+        f"{row.change.upper()}: {names.get(row.source, row.source)} \u2192 {names.get(row.target, row.target)}",
+        f"{row.action} \u00b7 {row.domain or 'no domain'} \u00b7 {row.date or 'undated'} \u00b7 weight {_number(row.weight)}",
+    ]
+    if row.change == "changed":
+        old = a.edges.iloc[row.row_a]
+        for field in FIELDS:
+            if old[field] != getattr(row, field):
+                lines.append(f"{field}: {_value(field, old[field])} \u2192 {_value(field, getattr(row, field))}")
+    lines += [f"\u201c{row.quote}\u201d" if row.quote else "(no quote)", " \u00b7 ".join(where)]
+    edge = {
+        "id": f"{row.change}:{row.row_a}:{row.row_b}",
+        "from": str(row.source),
+        "to": str(row.target),
+        "title": "\n".join(lines),
+        "width": round(1.0 + 0.6 * abs(float(row.weight)), 3) if row.change != "unchanged" else 1.5,
+        "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"], "inherit": False},
+        "smooth": _smooth(slot, row.source <= row.target, step),
+        "change": row.change,
+    }
+    if style["dashes"]:
+        edge["dashes"] = style["dashes"]
+    return edge
+
+
+def _edges(frame: pd.DataFrame, names: dict, a: EdgeSet, b: EdgeSet) -> list[dict]:
+    frame = frame.copy()
+    frame["pa"] = frame[["source", "target"]].min(axis=1)
+    frame["pb"] = frame[["source", "target"]].max(axis=1)
+    frame = frame.sort_values(["pa", "pb", "change", "weight", "action", "source", "row_a", "row_b"], kind="stable")
+    rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
+    count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
+    return [
+        _edge(row, names, a, b, _slot(int(k), int(n)), min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP)
+        for row, k, n in zip(frame.itertuples(index=False), rank, count)
+    ]
+
+
+def _nodes(diff: EdgeSetDiff, frame: pd.DataFrame, names: dict, a: EdgeSet, b: EdgeSet) -> list[dict]:
+    added, removed = set(diff.actors_added["id"]), set(diff.actors_removed["id"])
+    strain_a = a.edges.assign(h=-a.edges["weight"].clip(upper=0)).groupby("target")["h"].sum()
+    strain_b = b.edges.assign(h=-b.edges["weight"].clip(upper=0)).groupby("target")["h"].sum()
+    nodes = []
+    for actor in sorted(set(frame["source"]) | set(frame["target"])):
+        status = "added" if actor in added else "removed" if actor in removed else "both"
+        color, words = ACTOR_STYLES[status]
+        received = f"strain received: A {_number(strain_a.get(actor, 0.0))} \u2192 B {_number(strain_b.get(actor, 0.0))}"
+        nodes.append(
+            {
+                "id": str(actor),
+                "label": str(names.get(actor, actor)),
+                "title": f"{names.get(actor, actor)} ({actor})\n{words}\n{received}",
+                "size": 18,
+                "color": {"background": color, "border": "#333333",
+                          "highlight": {"background": color, "border": "#000000"},
+                          "hover": {"background": color, "border": "#000000"}},  # fmt: skip
+                "status": status,
+            }
+        )
+    return nodes
+
+
+def _focus(diff: EdgeSetDiff, edges: list[dict]) -> list[dict]:
+    ids: dict[tuple[str, str], list[str]] = {}
+    for edge in edges:
+        ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
+    items = []
+    for r in diff.strain_changes().head(FOCUS_ROWS).itertuples(index=False):
+        sign = "+" if r.delta > 0 else ""
+        rank_a = DASH if r.rank_a is None else r.rank_a
+        rank_b = DASH if r.rank_b is None else r.rank_b
+        ranks = f"rank {rank_a} \u2192 {rank_b}"
+        items.append(
+            {
+                "label": f"{r.name_a} \u2194 {r.name_b}",
+                "value": sign + _number(r.delta),
+                "detail": f"strain {_number(r.strain_a)} \u2192 {_number(r.strain_b)} \u00b7 {ranks}",
+                "nodes": [r.actor_a, r.actor_b],
+                "edges": ids.get((r.actor_a, r.actor_b), []),
+            }
+        )
+    return items
+
+
+def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
+    """The keyword arguments of :func:`~graphkit.render.page.render_page` for the
+    union graph of ``a`` and ``b``: one node per actor of either set (grey in
+    both, coloured when only in one), one arrow per edge of either set styled by
+    its change (:data:`CHANGE_STYLES`), and the strain changes as a clickable list.
+
+    Raises :class:`GraphkitError` above :data:`MAX_PAGE_EDGES` edges.
+    """
+    if len(diff.union) > MAX_PAGE_EDGES:
+        raise GraphkitError(
+            f"--html: the two sets hold {len(diff.union):,} edges, more than a page can draw "
+            f"({MAX_PAGE_EDGES:,}): narrow them with --domain, --actor, --since or --until"
+        )
+    names = dict(zip(a.actors["id"], a.actors["name"])) | dict(zip(b.actors["id"], b.actors["name"]))
+    frame = _union_frame(diff, a, b)
+    edges = _edges(frame, names, a, b)
+    nodes = _nodes(diff, frame, names, a, b)
+    counts = frame["change"].value_counts()
+    summary = ", ".join(f"{int(counts.get(c, 0))} {c}" for c in ("added", "removed", "changed", "unchanged"))
+    legend = [
+        {"title": "Edges", "items": [
+            {"label": s["label"], "color": s["color"], "symbol": "dashed" if s["dashes"] else "line", "width": 4}
+            for s in CHANGE_STYLES.values()
+        ]},
+        {"title": "Actors", "items": [{"label": w, "color": c, "symbol": "dot"} for c, w in ACTOR_STYLES.values()]},
+        {"title": "Sizes", "items": [
+            {"label": "line width: 1 + 0.6 |weight| (B's weight; A's when removed)", "symbol": "none"},
+            {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},
+        ]},
+    ]  # fmt: skip
+    return {
+        "title": f"diff: {a.name} \u2192 {b.name}",
+        "subtitle": f"A \u2018{a.name}\u2019 against B \u2018{b.name}\u2019: {summary} edges",
+        "notes": [
+            "Every arrow is an action that a source ALLEGES; these are claims, not verified events.",
+            "Hover an arrow for what changed; click a relationship above to zoom to it.",
+        ],
+        "nodes": nodes,
+        "edges": edges,
+        "legend": legend,
+        "focus": {"title": "Largest strain changes", "items": _focus(diff, edges)},
+        "filters": [
+            {"type": "select", "field": "change", "label": "Change"},
+            {"type": "actor", "label": "Actor"},
+        ],
+    }
+
+
+def diff_html(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> str:
+    """The page of :func:`diff_elements` as HTML text (self-contained; same input, same bytes)."""
+    return render_page(**diff_elements(diff, a, b))
