@@ -76,7 +76,7 @@ def _sampled_betweenness(graph: nx.DiGraph, k: int, seed: int) -> pd.Series:
     return pd.Series(raw * scale, index=nodes)
 
 
-def centrality(edge_set: EdgeSet) -> pd.DataFrame:
+def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
     Computed on a graph with one edge per ordered pair (never on the multigraph):
@@ -89,13 +89,17 @@ def centrality(edge_set: EdgeSet) -> pd.DataFrame:
     ties by actor id. Above EXACT_BETWEENNESS_LIMIT actors betweenness is sampled
     (see :func:`betweenness`); ``frame.attrs["betweenness"]`` says how it was computed.
     """
+    if progress:
+        progress(f"aggregating {len(edge_set.edges):,} edges to pairs")
     pairs = ordered_pairs(edge_set.edges) if len(edge_set.edges) else _no_pairs()
-    return centrality_from_pairs(pairs, edge_set.actors)
+    return centrality_from_pairs(pairs, edge_set.actors, progress=progress)
 
 
-def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame) -> pd.DataFrame:
+def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress=None) -> pd.DataFrame:
     """:func:`centrality` from the sums of :func:`graphkit.pairs.ordered_pairs`
-    (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``)."""
+    (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``);
+    ``progress`` is called with a message per stage."""
+    report = progress or (lambda message: None)
     actors = sorted(actors_table["id"].astype(str))
     by_source = pairs.groupby("source")
     by_target = pairs.groupby("target")
@@ -109,10 +113,14 @@ def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame) -> pd
     frame = frame.fillna(0)
     frame[["degree_out", "degree_in"]] = frame[["degree_out", "degree_in"]].astype(np.int64)
 
+    report(f"building the hostile layer of {len(pairs):,} pairs")
     graph = hostile_graph(pairs, actors)
     if graph.number_of_edges():
+        report(f"pagerank on {graph.number_of_nodes():,} actors, {graph.number_of_edges():,} hostile links")
         frame["pagerank"] = pd.Series(nx.pagerank(graph, weight="strain"))
+        report("betweenness")
         frame["betweenness"], method = betweenness(graph)
+        report("hits")
         # a fixed start vector: without one, scipy's svds starts at random and the
         # last digits change from run to run
         start = {node: 1.0 for node in graph}

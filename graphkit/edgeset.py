@@ -84,7 +84,8 @@ def _read_bytes(path: Path) -> bytes:
         raise EdgeSetError([Problem(str(path), None, f"cannot read: {err.strerror}")]) from err
 
 
-def _gather(spec: str | Path | None, stdin: bytes | None) -> tuple[EdgeSet | None, list[Problem]]:
+def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tuple[EdgeSet | None, list[Problem]]:
+    report = progress or (lambda message: None)
     name, path = resolve_edge_set(spec)
     actors_path = source_path = None
     description = ""
@@ -107,7 +108,9 @@ def _gather(spec: str | Path | None, stdin: bytes | None) -> tuple[EdgeSet | Non
             source_path = sibling / SOURCE_FILE if (sibling / SOURCE_FILE).is_file() else None
             description = describe(sibling)
 
+    report(f"reading {edges_name} ({len(data) / 1e6:,.1f} MB)")
     table = read_csv_bytes(data, edges_name)
+    report(f"validating {len(table.frame):,} rows")
     problems = list(table.problems)
     edges, edge_problems = validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
     problems += edge_problems
@@ -166,17 +169,18 @@ def validate_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = N
     return _ordered(problems)
 
 
-def load_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None) -> EdgeSet:
+def load_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None, progress=None) -> EdgeSet:
     """Read and validate an edge set (see :func:`validate_edge_set` for ``spec``).
 
     Raises :class:`~graphkit.errors.EdgeSetError` listing every problem when the
-    set is not valid.
+    set is not valid. ``progress``, if given, is called with a message at each
+    stage (see :mod:`graphkit.progress`).
 
     >>> es = load_edge_set("essay")
     >>> es.edges.columns[:4].tolist()
     ['id', 'source', 'target', 'action']
     """
-    edge_set, problems = _gather(spec, stdin)
+    edge_set, problems = _gather(spec, stdin, progress)
     if problems or edge_set is None:
         raise EdgeSetError(_ordered(problems))
     return edge_set

@@ -16,7 +16,8 @@ BAD_INPUT = 2
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="graphkit")
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages (shown only when stderr is a terminal).")
+def main(quiet: bool) -> None:
     """Map alleged actions between actors as a graph, and measure it.
 
     EDGESET is a CSV file, a folder holding edges.csv, a bundled set's name
@@ -80,13 +81,51 @@ def output_options(func):
     )(func)  # fmt: skip
 
 
+def progress_reporter():
+    """Progress lines on stderr when it is a terminal and --quiet was not given."""
+    from ..progress import StderrProgress
+
+    context = click.get_current_context(silent=True)
+    quiet = bool(context and context.find_root().params.get("quiet"))
+    return StderrProgress(click.get_text_stream("stderr"), enabled=False if quiet else None)
+
+
+def engine_options(func):
+    """--engine and --scheduler, for commands that can aggregate on Dask."""
+    func = click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster.",
+    )(func)  # fmt: skip
+    return click.option(
+        "--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
+        help="dask: read EDGESET (CSV/Parquet files, or a quoted glob such as 'events/*.csv') "
+        "and aggregate it to pairs on a Dask cluster.",
+    )(func)  # fmt: skip
+
+
+def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor=None):
+    """Aggregate EDGESET's files to pairs with the Dask engine (see graphkit.engine_dask)."""
+    if spec in (None, "-"):
+        raise click.UsageError("--engine dask reads files: give a path or a quoted glob such as 'events/*.csv'")
+    from ..engine_dask import dask_pairs
+
+    return dask_pairs(
+        spec, scheduler=scheduler, domain=domain, since=since, until=until, actor=actor, progress=progress_reporter()
+    )
+
+
+def check_engine(engine, scheduler) -> None:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+
+
 def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
     """Load EDGESET (reading standard input for -) and apply the shared filters."""
     from ..edgeset import load_edge_set
     from ..filters import filter_edges
 
     stdin = click.get_binary_stream("stdin").read() if spec == "-" else None
-    edge_set = load_edge_set(spec, stdin=stdin)
+    edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
     return filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor)
 
 

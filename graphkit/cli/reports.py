@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import click
 
-from .base import edgeset_argument, emit, filter_options, main, output_options, read_edge_set, reports_errors
+from .base import (
+    check_engine,
+    edgeset_argument,
+    emit,
+    engine_options,
+    filter_options,
+    main,
+    output_options,
+    progress_reporter,
+    read_dask_pairs,
+    read_edge_set,
+    reports_errors,
+)
 
 
 @main.command()
@@ -12,8 +24,9 @@ from .base import edgeset_argument, emit, filter_options, main, output_options, 
 @filter_options
 @click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the N most strained relationships.")
 @output_options
+@engine_options
 @reports_errors
-def strain(edgeset, domain, since, until, actor, top, fmt, output):
+def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, scheduler):
     """Rank relationships (pairs of actors) by strain.
 
     Strain is the sum of -weight over every hostile action (weight < 0) between
@@ -23,17 +36,25 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output):
     """
     from ..formatting import format_frame
     from ..strain import strain as compute
+    from ..strain import strain_from_pairs
 
-    edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    emit(format_frame(compute(edge_set, top=top), fmt), output)
+    check_engine(engine, scheduler)
+    filters = dict(domain=domain, since=since, until=until, actor=actor)
+    if engine == "dask":
+        pairs = read_dask_pairs(edgeset, scheduler, **filters)
+        table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
+    else:
+        table = compute(read_edge_set(edgeset, **filters), top=top)
+    emit(format_frame(table, fmt), output)
 
 
 @main.command()
 @edgeset_argument
 @filter_options
 @output_options
+@engine_options
 @reports_errors
-def centrality(edgeset, domain, since, until, actor, fmt, output):
+def centrality(edgeset, domain, since, until, actor, fmt, output, engine, scheduler):
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.
 
@@ -42,8 +63,15 @@ def centrality(edgeset, domain, since, until, actor, fmt, output):
     from ..centrality import centrality as compute
     from ..formatting import format_frame
 
-    edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    table = compute(edge_set)
+    check_engine(engine, scheduler)
+    filters = dict(domain=domain, since=since, until=until, actor=actor)
+    if engine == "dask":
+        from ..centrality import centrality_from_pairs
+
+        pairs = read_dask_pairs(edgeset, scheduler, **filters)
+        table = centrality_from_pairs(pairs.ordered_pairs(), pairs.actors, progress=progress_reporter())
+    else:
+        table = compute(read_edge_set(edgeset, **filters), progress=progress_reporter())
     if table.attrs.get("betweenness", "exact") != "exact":
         from ..centrality import EXACT_BETWEENNESS_LIMIT
 
