@@ -236,7 +236,7 @@ def dask_pairs(
         # futures, so that each block is read once and feeds both the pair sums and the problems
         reduced = client.compute(tasks)
         partial = dd.from_delayed([client.submit(_item, r, 0) for r in reduced], meta=_no_pairs(), verify_meta=False)
-        pairs = partial.groupby(["source", "target", "domain"])[_SUMS].sum(split_every=8).compute()
+        pairs = client.compute(partial.groupby(["source", "target", "domain"])[_SUMS].sum(split_every=8)).result()
         found, rows, endpoints = (client.gather([client.submit(_item, r, i) for r in reduced]) for i in (1, 2, 3))
     finally:
         if own:
