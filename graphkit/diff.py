@@ -47,6 +47,7 @@ class EdgeSetDiff:
     ``rank_change`` = rank_a - rank_b (positive: the pair climbed in B).
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
+    ``centrality`` says whether centrality changes were computed.
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
     position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,
     changed, added or removed).
@@ -65,6 +66,7 @@ class EdgeSetDiff:
     strain: pd.DataFrame
     metrics: dict[str, Metric] = field(default_factory=dict)
     top_k: int = 10
+    centrality: bool = True
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     @property
@@ -355,6 +357,7 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
         strain=pairs,
         metrics=metrics,
         top_k=top_k,
+        centrality=centrality,
         union=union,
     )
 

@@ -70,6 +70,7 @@ def _summary(diff: EdgeSetDiff) -> dict:
         "actors_removed": len(diff.actors_removed),
         "pairs_strain_changed": len(diff.strain_changes()),
         "top_k": diff.top_k,
+        "centrality": diff.centrality,
     }
 
 
@@ -92,16 +93,18 @@ def _json(diff: EdgeSetDiff) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame]]:
+def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
+    """(heading, table, what to print when the table is empty) for each part."""
+    centrality = "(none)" if diff.centrality else "(not computed: --no-centrality)"
     return [
-        (f"Added edges ({len(diff.added)})", diff.added),
-        (f"Removed edges ({len(diff.removed)})", diff.removed),
-        (f"Changed edges ({diff.changed_edges})", diff.changed),
-        (f"Actors added ({len(diff.actors_added)})", diff.actors_added),
-        (f"Actors removed ({len(diff.actors_removed)})", diff.actors_removed),
-        ("Centrality changes (actors in both)", diff.centrality_changes),
-        ("Strain changes (ranked by |delta|)", diff.strain_changes()),
-        ("Similarity", metrics_frame(diff)),
+        (f"Added edges ({len(diff.added)})", diff.added, "(none)"),
+        (f"Removed edges ({len(diff.removed)})", diff.removed, "(none)"),
+        (f"Changed edges ({diff.changed_edges})", diff.changed, "(none)"),
+        (f"Actors added ({len(diff.actors_added)})", diff.actors_added, "(none)"),
+        (f"Actors removed ({len(diff.actors_removed)})", diff.actors_removed, "(none)"),
+        ("Centrality changes (actors in both)", diff.centrality_changes, centrality),
+        ("Strain changes (ranked by |delta|)", diff.strain_changes(), "(none)"),
+        ("Similarity", metrics_frame(diff), "(none)"),
     ]
 
 
@@ -119,9 +122,9 @@ def _text(diff: EdgeSetDiff, fmt: str) -> str:
     markdown = fmt == "markdown"
     title = f"graphkit diff: {diff.name_a} -> {diff.name_b}"
     out = [f"# {title}" if markdown else f"{title}\n{'=' * len(title)}", "", _headline(diff)]
-    for heading, frame in _sections(diff):
+    for heading, frame, empty in _sections(diff):
         out += ["", f"## {heading}" if markdown else f"{heading}\n{'-' * len(heading)}", ""]
-        out.append(format_frame(frame, fmt).rstrip("\n") if len(frame) else "(none)")
+        out.append(format_frame(frame, fmt).rstrip("\n") if len(frame) else empty)
     return "\n".join(out) + "\n"
 
 

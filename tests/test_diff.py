@@ -470,3 +470,11 @@ def test_browser_change_filter_and_hover(diff_page):
     text = page.evaluate("document.querySelector('div.vis-tooltip').innerText")
     assert text.startswith("CHANGED: United States \u2192 Japanese steel company")
     assert "date: 2025 \u2192 2024" in text
+
+
+def test_cli_no_centrality_says_so():
+    result = run("essay", "essay-recoded", "--no-centrality")
+    assert "Centrality changes (actors in both)\n-----------------------------------\n\n(not computed: --no-centrality)\n" in result.stdout
+    doc = json.loads(run("essay", "essay-recoded", "--no-centrality", "--format", "json").stdout)
+    assert doc["centrality_changes"] == [] and doc["summary"]["centrality"] is False
+    assert doc["summary"]["edges_added"] == 2

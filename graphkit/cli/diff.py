@@ -15,11 +15,15 @@ from .base import emit, filter_options, main, output_options, read_edge_set, rep
     "--top-k", type=click.IntRange(min=1), default=10, show_default=True, metavar="K",
     help="How many of each set's most strained pairs the top-k correlations use.",
 )  # fmt: skip
+@click.option(
+    "--no-centrality", is_flag=True,
+    help="Skip the centrality changes (on a million edges they take most of the time).",
+)  # fmt: skip
 @output_options
 @click.option("--html", metavar="PATH", help="Also write a page of the union graph with the changes marked.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the sets differ (as git diff --exit-code).")
 @reports_errors
-def diff(a, b, domain, since, until, actor, top_k, fmt, output, html, exit_code):
+def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, html, exit_code):
     """Compare edge set A (old) with edge set B (new).
 
     Shows edges added, removed and changed (identity: id when both sets have
@@ -38,7 +42,7 @@ def diff(a, b, domain, since, until, actor, top_k, fmt, output, html, exit_code)
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     old, new = read_edge_set(a, **filters), read_edge_set(b, **filters)
-    result = diff_edge_sets(old, new, top_k=top_k)
+    result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
     emit(format_diff(result, fmt), output)
     if html:
         from ..atomic import write_atomic
