@@ -6,6 +6,7 @@ inside the commands, so ``graphkit --help`` stays fast.
 """
 
 from . import reports  # noqa: F401  (registers the commands)
+from . import diff  # noqa: F401  (registers diff)
 from . import interop  # noqa: F401  (registers import-gdelt, export)
 from . import render  # noqa: F401  (registers render)
 from .base import main
