@@ -15,7 +15,7 @@ import pandas as pd
 from .edgeset import EdgeSet
 from .similarity import Metric, similarity_metrics
 
-__all__ = ["EdgeSetDiff", "diff_edge_sets", "COMPARED_FIELDS", "KEY_FIELDS", "CENTRALITY_MEASURES"]
+__all__ = ["CENTRALITY_MEASURES", "COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
 
 KEY_FIELDS = ["source", "target", "action", "date"]
 COMPARED_FIELDS = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
@@ -25,7 +25,8 @@ CENTRALITY_MEASURES = [
     "pagerank", "betweenness", "hub", "authority",
 ]  # fmt: skip
 STRAIN_DIFF_COLUMNS = [
-    "actor_a", "actor_b", "name_a", "name_b", "strain_a", "strain_b", "delta", "rank_a", "rank_b", "rank_change",
+    "actor_a", "actor_b", "name_a", "name_b", "strain_a", "strain_b", "delta",
+    "rank_a", "rank_b", "rank_change",
 ]  # fmt: skip
 # centrality comes from iterative solvers; smaller differences are numerical noise
 CENTRALITY_TOLERANCE = 1e-9
@@ -72,14 +73,16 @@ class EdgeSetDiff:
     @property
     def differs(self) -> bool:
         """True when an edge or an actor is added, removed or changed."""
-        return any(len(f) for f in (self.added, self.removed, self.changed, self.actors_added, self.actors_removed))
+        return any(
+            len(f) for f in (self.added, self.removed, self.changed, self.actors_added, self.actors_removed)
+        )
 
     @property
     def changed_edges(self) -> int:
         """How many matched edges have at least one changed field."""
         if len(self.changed) == 0:
             return 0
-        return int(len(self.changed.drop_duplicates(list(self.identity))))
+        return len(self.changed.drop_duplicates(list(self.identity)))
 
     def strain_changes(self) -> pd.DataFrame:
         """The rows of ``strain`` whose strain differs between A and B, or whose
@@ -121,7 +124,9 @@ def _member(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(found), where[found]
 
 
-def _match(a: pd.DataFrame, b: pd.DataFrame, by_id: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, dict]:
+def _match(
+    a: pd.DataFrame, b: pd.DataFrame, by_id: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, dict]:
     """Pair the edges of A and B. Returns positions (pos_a, pos_b) of matched edges,
     each pair's occurrence (see below; 0 by id), how many pairs are identical, and
     each compared field's codes.
@@ -166,7 +171,12 @@ def _edge_rows(edges: pd.DataFrame, positions: np.ndarray, by_id: bool) -> pd.Da
 
 
 def _changed(
-    a: pd.DataFrame, b: pd.DataFrame, pos_a: np.ndarray, pos_b: np.ndarray, occurrence: np.ndarray, codes: dict,
+    a: pd.DataFrame,
+    b: pd.DataFrame,
+    pos_a: np.ndarray,
+    pos_b: np.ndarray,
+    occurrence: np.ndarray,
+    codes: dict,
     by_id: bool,
 ) -> pd.DataFrame:
     """One row per (matched edge, field) whose value differs, in identity then field order."""
@@ -237,7 +247,9 @@ def _centrality_changes(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
                 )
             )
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=float if c.startswith(("value", "delta")) else object) for c in columns})
+        return pd.DataFrame(
+            {c: pd.Series(dtype=float if c.startswith(("value", "delta")) else object) for c in columns}
+        )
     frame = pd.concat(parts, ignore_index=True).sort_values(["actor", "_order"], kind="stable")
     return frame[columns].reset_index(drop=True)
 
@@ -328,8 +340,11 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
             "row_a": np.concatenate([pos_a, removed_pos, np.full(len(added_pos), -1)]),
             "row_b": np.concatenate([pos_b, np.full(len(removed_pos), -1), added_pos]),
             "change": np.concatenate(
-                [np.where(differs, "changed", "unchanged"), np.full(len(removed_pos), "removed"),
-                 np.full(len(added_pos), "added")]
+                [
+                    np.where(differs, "changed", "unchanged"),
+                    np.full(len(removed_pos), "removed"),
+                    np.full(len(added_pos), "added"),
+                ]
             ).astype(object),
         }
     )

@@ -17,7 +17,7 @@ from .errors import GraphkitError
 from .render.graph import CURVE_STEP, _number, _slot, _smooth
 from .render.page import render_page
 
-__all__ = ["diff_html", "diff_elements", "MAX_PAGE_EDGES", "CHANGE_STYLES"]
+__all__ = ["CHANGE_STYLES", "MAX_PAGE_EDGES", "diff_elements", "diff_html"]
 
 # a page with more arrows than this takes minutes to lay out, and cannot be read
 MAX_PAGE_EDGES = 5000
@@ -70,15 +70,16 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
         where.append(f"A \u2018{a.name}\u2019 {_label(a, row.row_a)}")
     if row.row_b >= 0:
         where.append(f"B \u2018{b.name}\u2019 {_label(b, row.row_b)}")
-    lines = [
-        f"{row.change.upper()}: {names.get(row.source, row.source)} \u2192 {names.get(row.target, row.target)}",
-        f"{row.action} \u00b7 {row.domain or 'no domain'} \u00b7 {row.date or 'undated'} \u00b7 weight {_number(row.weight)}",
-    ]
+    source, target = names.get(row.source, row.source), names.get(row.target, row.target)
+    what = [row.action, row.domain or "no domain", row.date or "undated", f"weight {_number(row.weight)}"]
+    lines = [f"{row.change.upper()}: {source} \u2192 {target}", " \u00b7 ".join(what)]
     if row.change == "changed":
         old = a.edges.iloc[row.row_a]
         for field in FIELDS:
             if old[field] != getattr(row, field):
-                lines.append(f"{field}: {_value(field, old[field])} \u2192 {_value(field, getattr(row, field))}")
+                lines.append(
+                    f"{field}: {_value(field, old[field])} \u2192 {_value(field, getattr(row, field))}"
+                )
     lines += [f"\u201c{row.quote}\u201d" if row.quote else "(no quote)", " \u00b7 ".join(where)]
     edge = {
         "id": f"{row.change}:{row.row_a}:{row.row_b}",
@@ -86,7 +87,12 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
         "to": str(row.target),
         "title": "\n".join(lines),
         "width": round(1.0 + 0.6 * abs(float(row.weight)), 3) if row.change != "unchanged" else 1.5,
-        "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"], "inherit": False},
+        "color": {
+            "color": style["color"],
+            "highlight": style["color"],
+            "hover": style["color"],
+            "inherit": False,
+        },
         "smooth": _smooth(slot, row.source <= row.target, step),
         "change": row.change,
     }
@@ -99,11 +105,20 @@ def _edges(frame: pd.DataFrame, names: dict, a: EdgeSet, b: EdgeSet) -> list[dic
     frame = frame.copy()
     frame["pa"] = frame[["source", "target"]].min(axis=1)
     frame["pb"] = frame[["source", "target"]].max(axis=1)
-    frame = frame.sort_values(["pa", "pb", "change", "weight", "action", "source", "row_a", "row_b"], kind="stable")
+    frame = frame.sort_values(
+        ["pa", "pb", "change", "weight", "action", "source", "row_a", "row_b"], kind="stable"
+    )
     rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
     count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
     return [
-        _edge(row, names, a, b, _slot(int(k), int(n)), min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP)
+        _edge(
+            row,
+            names,
+            a,
+            b,
+            _slot(int(k), int(n)),
+            min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP,
+        )
         for row, k, n in zip(frame.itertuples(index=False), rank, count)
     ]
 
@@ -116,16 +131,20 @@ def _nodes(diff: EdgeSetDiff, frame: pd.DataFrame, names: dict, a: EdgeSet, b: E
     for actor in sorted(set(frame["source"]) | set(frame["target"])):
         status = "added" if actor in added else "removed" if actor in removed else "both"
         color, words = ACTOR_STYLES[status]
-        received = f"strain received: A {_number(strain_a.get(actor, 0.0))} \u2192 B {_number(strain_b.get(actor, 0.0))}"
+        before, after = _number(strain_a.get(actor, 0.0)), _number(strain_b.get(actor, 0.0))
+        received = f"strain received: A {before} \u2192 B {after}"
         nodes.append(
             {
                 "id": str(actor),
                 "label": str(names.get(actor, actor)),
                 "title": f"{names.get(actor, actor)} ({actor})\n{words}\n{received}",
                 "size": 18,
-                "color": {"background": color, "border": "#333333",
-                          "highlight": {"background": color, "border": "#000000"},
-                          "hover": {"background": color, "border": "#000000"}},  # fmt: skip
+                "color": {
+                    "background": color,
+                    "border": "#333333",
+                    "highlight": {"background": color, "border": "#000000"},
+                    "hover": {"background": color, "border": "#000000"},
+                },
                 "status": status,
             }
         )
@@ -173,12 +192,14 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
     nodes = _nodes(diff, frame, names, a, b)
     counts = frame["change"].value_counts()
     summary = ", ".join(f"{int(counts.get(c, 0))} {c}" for c in ("added", "removed", "changed", "unchanged"))
+    edge_items = [
+        {"label": s["label"], "color": s["color"], "symbol": "dashed" if s["dashes"] else "line", "width": 4}
+        for s in CHANGE_STYLES.values()
+    ]
+    actor_items = [{"label": w, "color": c, "symbol": "dot"} for c, w in ACTOR_STYLES.values()]
     legend = [
-        {"title": "Edges", "items": [
-            {"label": s["label"], "color": s["color"], "symbol": "dashed" if s["dashes"] else "line", "width": 4}
-            for s in CHANGE_STYLES.values()
-        ]},
-        {"title": "Actors", "items": [{"label": w, "color": c, "symbol": "dot"} for c, w in ACTOR_STYLES.values()]},
+        {"title": "Edges", "items": edge_items},
+        {"title": "Actors", "items": actor_items},
         {"title": "Sizes", "items": [
             {"label": "line width: 1 + 0.6 |weight| (B's weight; A's when removed)", "symbol": "none"},
             {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},

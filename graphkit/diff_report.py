@@ -9,7 +9,7 @@ import pandas as pd
 from .diff import EDGE_FIELDS, EdgeSetDiff
 from .formatting import format_frame, to_records
 
-__all__ = ["format_diff", "metrics_frame", "edge_changes"]
+__all__ = ["edge_changes", "format_diff", "metrics_frame"]
 
 
 def metrics_frame(diff: EdgeSetDiff) -> pd.DataFrame:
@@ -50,9 +50,11 @@ def edge_changes(diff: EdgeSetDiff) -> pd.DataFrame:
         diff.added.assign(change="added"),
         diff.changed.assign(change="changed"),
     ]
-    frame = pd.concat([p.astype(object) for p in parts if len(p)], ignore_index=True) if any(
-        len(p) for p in parts
-    ) else pd.DataFrame(columns=columns)
+    frame = (
+        pd.concat([p.astype(object) for p in parts if len(p)], ignore_index=True)
+        if any(len(p) for p in parts)
+        else pd.DataFrame(columns=columns)
+    )
     return frame.reindex(columns=columns).astype(object).where(lambda f: f.notna(), None)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Metric", "METRIC_NAMES", "similarity_metrics", "jaccard", "weighted_jaccard", "rank_correlations"]
+__all__ = ["METRIC_NAMES", "Metric", "jaccard", "rank_correlations", "similarity_metrics", "weighted_jaccard"]
 
 METRIC_NAMES = (
     "jaccard_edges",
@@ -116,10 +116,14 @@ def similarity_metrics(
 
     metrics = [
         jaccard("jaccard_edges", shared_edges, all_edges, "edges"),
-        jaccard("jaccard_strained_pairs", int(both.sum()), int((strained_a | strained_b).sum()), "strained pairs"),
+        jaccard(
+            "jaccard_strained_pairs", int(both.sum()), int((strained_a | strained_b).sum()), "strained pairs"
+        ),
         weighted_jaccard("weighted_jaccard_strain", strain_a, strain_b),
         *rank_correlations("both", strain_a[both], strain_b[both], "strained in both sets"),
-        *rank_correlations("top_k", strain_a[top], strain_b[top], f"in either top {top_k} and strained in both"),
+        *rank_correlations(
+            "top_k", strain_a[top], strain_b[top], f"in either top {top_k} and strained in both"
+        ),
         Metric("hamming_adjacency", int(hamming), int(adjacency_union)),
     ]
     return {metric.name: metric for metric in metrics}

@@ -51,10 +51,12 @@ def test_hand_worked_edges(hand):
         ["X", "Y", "accusation", -4.0],
         ["Z", "Y", "threat", -5.0],
     ]
-    assert hand.added[["source", "target", "action", "weight"]].values.tolist() == [["Z", "W", "threat", -8.0]]
-    assert hand.changed[["source", "target", "action", "date", "occurrence", "field", "old", "new"]].values.tolist() == [
-        ["Y", "X", "criticism", "", 1, "weight", -2.0, -3.0]
+    assert hand.added[["source", "target", "action", "weight"]].values.tolist() == [
+        ["Z", "W", "threat", -8.0]
     ]
+    assert hand.changed[
+        ["source", "target", "action", "date", "occurrence", "field", "old", "new"]
+    ].values.tolist() == [["Y", "X", "criticism", "", 1, "weight", -2.0, -3.0]]
     assert hand.unchanged == 2 and hand.changed_edges == 1
     assert hand.actors_added["id"].tolist() == ["W"]
     assert hand.actors_removed.empty
@@ -65,7 +67,9 @@ def test_hand_worked_strain(hand):
     # pair strain A: {X,Y} 4+4+2 = 10, {Y,Z} 5, {X,Z} 0 (cooperation only)
     # pair strain B: {X,Y} 4+3 = 7, {W,Z} 8, {X,Z} 0
     # ranked by |delta|: W-Z 8, Y-Z 5, X-Y 3, X-Z 0
-    rows = hand.strain[["actor_a", "actor_b", "strain_a", "strain_b", "delta", "rank_a", "rank_b", "rank_change"]]
+    rows = hand.strain[
+        ["actor_a", "actor_b", "strain_a", "strain_b", "delta", "rank_a", "rank_b", "rank_change"]
+    ]
     assert rows.values.tolist() == [
         ["W", "Z", 0.0, 8.0, 8.0, None, 1, None],
         ["Y", "Z", 5.0, 0.0, -5.0, 2, None, None],
@@ -163,8 +167,13 @@ def test_mirror_of_essay_and_recoding():
     swapped = ba.changed.rename(columns={"old": "new", "new": "old"})[ab.changed.columns]
     assert ab.changed.drop(columns=["action"]).equals(swapped.drop(columns=["action"]))
     assert ab.actors_added.equals(ba.actors_removed)
-    assert (ab.strain.set_index(["actor_a", "actor_b"])["delta"] == -ba.strain.set_index(["actor_a", "actor_b"])["delta"]).all()
-    assert {k: m.value for k, m in ab.metrics.items()} == pytest.approx({k: m.value for k, m in ba.metrics.items()})
+    assert (
+        ab.strain.set_index(["actor_a", "actor_b"])["delta"]
+        == -ba.strain.set_index(["actor_a", "actor_b"])["delta"]
+    ).all()
+    assert {k: m.value for k, m in ab.metrics.items()} == pytest.approx(
+        {k: m.value for k, m in ba.metrics.items()}
+    )
 
 
 def test_row_order_never_matters(tmp_path):
@@ -343,7 +352,9 @@ def test_html_union_graph_styles_each_change():
     edges = page["edges"]
     # 36 unchanged + 4 changed + 2 added + 2 removed
     assert len(edges) == 44
-    assert sorted(e["change"] for e in edges) == sorted(["unchanged"] * 36 + ["changed"] * 4 + ["added"] * 2 + ["removed"] * 2)
+    assert sorted(e["change"] for e in edges) == sorted(
+        ["unchanged"] * 36 + ["changed"] * 4 + ["added"] * 2 + ["removed"] * 2
+    )
     for edge in edges:
         assert edge["color"]["color"] == CHANGE_STYLES[edge["change"]]["color"]
     assert len({s["color"] for s in CHANGE_STYLES.values()}) == 4
@@ -418,7 +429,9 @@ def diff_page(tmp_path, browser):
     assert run("essay", "essay-recoded", "--html", str(path)).exit_code == 0
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     requests, errors = [], []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+    )
     page = context.new_page()
     page.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -474,7 +487,10 @@ def test_browser_change_filter_and_hover(diff_page):
 
 def test_cli_no_centrality_says_so():
     result = run("essay", "essay-recoded", "--no-centrality")
-    assert "Centrality changes (actors in both)\n-----------------------------------\n\n(not computed: --no-centrality)\n" in result.stdout
+    assert (
+        "Centrality changes (actors in both)\n-----------------------------------\n\n"
+        "(not computed: --no-centrality)\n" in result.stdout
+    )
     doc = json.loads(run("essay", "essay-recoded", "--no-centrality", "--format", "json").stdout)
     assert doc["centrality_changes"] == [] and doc["summary"]["centrality"] is False
     assert doc["summary"]["edges_added"] == 2

@@ -58,8 +58,10 @@ SIMILARITIES = [
 # HITS is left out: graphkit.centrality's nx.hits starts scipy's svds from a random
 # vector, so where the top singular value is repeated (a two-cycle A<->B) hub and
 # authority differ from run to run on the same graph (reported to the lead)
-STABLE_MEASURES = ["hostile_out", "hostile_in", "cooperation_out", "cooperation_in", "degree_out", "degree_in",
-                   "pagerank", "betweenness"]  # fmt: skip
+STABLE_MEASURES = [
+    "hostile_out", "hostile_in", "cooperation_out", "cooperation_in", "degree_out", "degree_in",
+    "pagerank", "betweenness",
+]  # fmt: skip
 
 
 def stable(centrality_changes: pd.DataFrame) -> pd.DataFrame:
@@ -98,7 +100,9 @@ def test_diff_b_a_mirrors_diff_a_b(pair):
     assert ab.added.equals(ba.removed) and ab.removed.equals(ba.added)
     assert ab.actors_added.equals(ba.actors_removed) and ab.actors_removed.equals(ba.actors_added)
     # by id, changed rows show the edge's source/target/action in the old set; compare the rest
-    keep = [c for c in ab.changed.columns if ab.identity != ("id",) or c not in ("source", "target", "action")]
+    keep = [
+        c for c in ab.changed.columns if ab.identity != ("id",) or c not in ("source", "target", "action")
+    ]
     mirrored = ba.changed.rename(columns={"old": "new", "new": "old"})
     assert _sorted(ab.changed[keep]).equals(_sorted(mirrored[keep]))
     assert ab.unchanged == ba.unchanged and ab.differs == ba.differs
@@ -129,4 +133,11 @@ def test_every_edge_is_accounted_for_once(pair):
     assert d.unchanged + d.changed_edges + len(d.removed) == len(a.edges)
     assert d.unchanged + d.changed_edges + len(d.added) == len(b.edges)
     shared = d.unchanged + d.changed_edges
+    counts = d.union["change"].value_counts()
+    assert [int(counts.get(c, 0)) for c in ("unchanged", "changed", "added", "removed")] == [
+        d.unchanged,
+        d.changed_edges,
+        len(d.added),
+        len(d.removed),
+    ]
     assert d.metrics["jaccard_edges"].value == shared / (shared + len(d.added) + len(d.removed))

@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate_edges, write_edges  # noqa: E402
+from generate import generate_edges, write_edges
 
 
 def with_quotes(table: pa.Table, seed: int) -> pa.Table:
@@ -101,16 +101,21 @@ def main() -> None:
         folder = Path(tmp)
         start = time.perf_counter()
         planted = make_pair(args.rows, args.actors, folder)
-        print(f"generated A ({args.rows:,} rows, {args.actors:,} actors) and B in {time.perf_counter() - start:.1f} s; "
-              f"planted: {planted['removed']:,} removed, {planted['changed']:,} changed, {planted['added']:,} added")  # fmt: skip
+        seconds = time.perf_counter() - start
+        counts = f"{planted['removed']:,} removed, {planted['changed']:,} changed, {planted['added']:,} added"
+        print(
+            f"generated A ({args.rows:,} rows, {args.actors:,} actors) and B in {seconds:.1f} s; planted: {counts}"
+        )
         print(f"median of {args.runs} runs, {sys.version.split()[0]}")
         for label, suffix in (("by id", ""), ("by (source, target, action, date)", "-noid")):
             a_path, b_path = str(folder / f"a{suffix}.csv"), str(folder / f"b{suffix}.csv")
-            load_time, (a, b) = timed(lambda: (load_edge_set(a_path), load_edge_set(b_path)), args.runs)
-            bare, d = timed(lambda: diff_edge_sets(a, b, centrality=False), args.runs)
-            whole, _ = timed(lambda: diff_edge_sets(a, b), args.runs)
-            print(f"\n{label}: found {len(d.removed):,} removed, {d.changed_edges:,} changed, {len(d.added):,} added, "
-                  f"{len(d.strain):,} pairs")  # fmt: skip
+            load_time, (a, b) = timed(
+                lambda p=a_path, q=b_path: (load_edge_set(p), load_edge_set(q)), args.runs
+            )
+            bare, d = timed(lambda a=a, b=b: diff_edge_sets(a, b, centrality=False), args.runs)
+            whole, _ = timed(lambda a=a, b=b: diff_edge_sets(a, b), args.runs)
+            found = f"{len(d.removed):,} removed, {d.changed_edges:,} changed, {len(d.added):,} added"
+            print(f"\n{label}: found {found}, {len(d.strain):,} pairs")
             print(f"  load both files           {load_time:7.2f} s")
             print(f"  diff without centrality   {bare:7.2f} s")
             print(f"  diff with centrality      {whole:7.2f} s")
