@@ -43,6 +43,7 @@ def filter_edges(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    require_actor: bool = True,
 ) -> EdgeSet:
     """The edge set restricted to some domains, a date range and an actor's ego network.
 
@@ -50,7 +51,9 @@ def filter_edges(
     dated only to a month or year is kept when that period overlaps the range, and
     an undated edge is dropped whenever a date bound is given. ``actor`` keeps the
     actor, every actor it has an edge with, and all edges among them (networkx's
-    ``ego_graph`` of radius 1, ignoring direction).
+    ``ego_graph`` of radius 1, ignoring direction). An ``actor`` absent from the set
+    is an error, unless ``require_actor`` is False (a diff, where the actor may be
+    in one set only): then no edge is kept.
     """
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
@@ -65,7 +68,8 @@ def filter_edges(
         if until:
             keep &= start <= _bound(until, "--until", last=True)
     if actor:
-        if not (edges["source"].eq(actor).any() or edges["target"].eq(actor).any()):
+        present = edges["source"].eq(actor).any() or edges["target"].eq(actor).any()
+        if not present and require_actor:
             raise GraphkitError(f"--actor {actor!r} is not in edge set {edge_set.name!r}: use an actor id from it")
         sub = edges[keep]
         touching = (sub["source"] == actor) | (sub["target"] == actor)

@@ -152,3 +152,13 @@ def test_version_and_help(run):
 def test_reports_are_deterministic(run):
     first = run("centrality", "--format", "json").stdout
     assert first == run("centrality", "--format", "json").stdout
+
+
+def test_diff_actor_filter_works_when_the_actor_is_in_one_set_only(run):
+    # DEU_MEDIA's one edge (e18) is left out of essay-recoded
+    result = run("diff", "essay", "essay-recoded", "--actor", "DEU_MEDIA", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [e["id"] for e in json.loads(result.stdout)["removed"]] == ["e18"]
+    missing = run("diff", "essay", "essay-recoded", "--actor", "ZZZ")
+    assert missing.exit_code == 2
+    assert missing.stderr == "graphkit: --actor 'ZZZ' has no edges in 'essay' or 'essay-recoded': use an actor id from one of them\n"

@@ -119,14 +119,16 @@ def check_engine(engine, scheduler) -> None:
         raise click.UsageError("--scheduler needs --engine dask")
 
 
-def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
+def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None, require_actor=True):
     """Load EDGESET (reading standard input for -) and apply the shared filters."""
     from ..edgeset import load_edge_set
     from ..filters import filter_edges
 
     stdin = click.get_binary_stream("stdin").read() if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
-    return filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor)
+    return filter_edges(
+        edge_set, domain=domain, since=since, until=until, actor=actor, require_actor=require_actor
+    )
 
 
 def emit(text: str, output: str) -> None:

@@ -40,8 +40,10 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
 
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
-    filters = {"domain": domain, "since": since, "until": until, "actor": actor}
+    filters = {"domain": domain, "since": since, "until": until, "actor": actor, "require_actor": False}
     old, new = read_edge_set(a, **filters), read_edge_set(b, **filters)
+    if actor and not (len(old.edges) or len(new.edges)):
+        raise GraphkitError(f"--actor {actor!r} has no edges in {old.name!r} or {new.name!r}: use an actor id from one of them")
     result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
     emit(format_diff(result, fmt), output)
     if html:
