@@ -44,29 +44,32 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     if not data.strip():
         return _empty(name, Problem(name, None, "file is empty: it needs a header row and one row per record"))
     try:
-        text = data.decode("utf-8")
+        # checked here, kept only if the careful reader needs it: a decoded copy of a
+        # large file would double the memory the fast reader needs
+        data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return _empty(
             name,
             Problem(name, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8"),
         )
-    table = _read_fast(data, text)
+    table = _read_fast(data)
     if table is None:
-        table = _read_slow(text, name)
+        table = _read_slow(data.decode("utf-8"), name)
     table.frame.columns = [str(c).strip() for c in table.frame.columns]
     for column in table.frame.columns:
         table.frame[column] = table.frame[column].str.strip()
     return table
 
 
-def _read_fast(data: bytes, text: str) -> CsvTable | None:
+def _read_fast(data: bytes) -> CsvTable | None:
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, engine="pyarrow")
     except Exception:  # noqa: BLE001 - any parse failure goes to the careful reader
         return None
-    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
-    header = text.split("\n", 1)[0].rstrip("\r")
+    physical = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    end = data.find(b"\n")
+    header = (data if end < 0 else data[:end]).decode("utf-8").rstrip("\r")
     names = [c.strip() for c in header.split(",")]
     if physical != len(frame) + 1 or '"' in header or len(set(names)) != len(names):
         return None

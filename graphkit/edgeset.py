@@ -110,6 +110,7 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
 
     report(f"reading {edges_name} ({len(data) / 1e6:,.1f} MB)")
     table = read_csv_bytes(data, edges_name)
+    del data  # the file's bytes: as large as the file, and no longer needed
     report(f"validating {len(table.frame):,} rows")
     problems = list(table.problems)
     edges, edge_problems = validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])

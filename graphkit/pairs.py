@@ -15,10 +15,14 @@ def actor_codes(edges: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray]:
 
     Codes follow alphabetical order, so comparing codes compares ids.
     """
-    both = pd.concat([edges["source"], edges["target"]], ignore_index=True)
-    codes, ids = pd.factorize(both, sort=True)
-    codes = codes.astype(np.int64)
-    return pd.Index(ids), codes[: len(edges)], codes[len(edges) :]
+    source, source_ids = pd.factorize(edges["source"])
+    target, target_ids = pd.factorize(edges["target"])
+    ids = pd.Index(source_ids).union(pd.Index(target_ids)).sort_values()
+    return (
+        ids,
+        ids.get_indexer(source_ids).astype(np.int64)[source],
+        ids.get_indexer(target_ids).astype(np.int64)[target],
+    )
 
 
 def ordered_pairs(edges: pd.DataFrame) -> pd.DataFrame:

@@ -36,8 +36,8 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
         edges["target"],
         edges["domain"],
         strain=np.where(weight < 0, -weight, 0.0),
-        hostile=(weight < 0).astype(np.int64),
-        cooperative=(weight > 0).astype(np.int64),
+        hostile=weight < 0,
+        cooperative=weight > 0,
         cooperation=np.where(weight > 0, weight, 0.0),
         actors=edge_set.actors,
         top=top,
@@ -76,54 +76,65 @@ def _rank_pairs(source, target, domain, *, strain, hostile, cooperative, coopera
     """Sum rows (events or partial sums) per unordered pair, name and rank the pairs."""
     ids, source, target = actor_codes(pd.DataFrame({"source": source, "target": target}, copy=False))
     a, b = np.minimum(source, target), np.maximum(source, target)
-    # one integer key per unordered pair: grouping on it is several times faster than on (a, b)
+    # one integer key per unordered pair; bincount over its codes sums without the
+    # row-sized frame a groupby builds (10M rows: 1.4 GB less at the peak)
     key = a * max(len(ids), 1) + b
+    del a, b
+    codes, keys = pd.factorize(key, sort=True)
     forward = source < target
-    frame = pd.DataFrame(
+
+    def total(values, where=None) -> np.ndarray:
+        values = np.asarray(values, dtype=float)
+        if where is None:
+            return np.bincount(codes, weights=values, minlength=len(keys))
+        return np.bincount(codes[where], weights=values[where], minlength=len(keys))
+
+    pairs = pd.DataFrame(
         {
-            "key": key,
-            "strain": strain,
-            "strain_ab": np.where(forward, strain, 0.0),
-            "strain_ba": np.where(forward, 0.0, strain),
-            "hostile": hostile,
-            "cooperative": cooperative,
-            "cooperation": cooperation,
+            "key": keys,
+            "strain": total(strain),
+            "strain_ab": total(strain, forward),
+            "strain_ba": total(strain, ~forward),
+            "hostile": total(hostile).astype(np.int64),
+            "cooperative": total(cooperative).astype(np.int64),
+            "cooperation": total(cooperation),
         }
     )
-    pairs = frame.groupby("key", sort=True).sum()
-    pairs["domains"] = _domains(key, domain)
-    pairs = pairs.reset_index()
-    pairs.insert(0, "a", pairs["key"] // max(len(ids), 1))
-    pairs.insert(1, "b", pairs["key"] % max(len(ids), 1))
+    del key
+    width = max(len(ids), 1)
+    a_codes, b_codes = keys // width, keys % width
+    # codes follow the ids' alphabetical order, so sorting codes sorts ids; strains equal
+    # to 9 decimals tie (ranked by ids) however the floats were summed, so that engines
+    # summing in different orders rank alike
+    order = np.lexsort((b_codes, a_codes, -pairs["strain"].round(9).to_numpy()))
+    if top is not None:
+        order = order[:top]
     names = dict(zip(actors["id"], actors["name"]))
     ids = ids.astype(str)
     id_names = pd.Index([names.get(x, x) for x in ids], dtype=ids.dtype)
-    a_codes, b_codes = pairs["a"].to_numpy(), pairs["b"].to_numpy()
-    pairs.insert(0, "actor_a", ids.take(a_codes))
-    pairs.insert(1, "actor_b", ids.take(b_codes))
-    pairs.insert(2, "name_a", id_names.take(a_codes))
-    pairs.insert(3, "name_b", id_names.take(b_codes))
-    # strains equal to 9 decimals tie (ranked by ids) however the floats were summed,
-    # so that engines summing in different orders rank alike
-    pairs["_order"] = pairs["strain"].round(9)
-    pairs = pairs.sort_values(["_order", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
+    pairs = pairs.take(order).reset_index(drop=True)
+    a_codes, b_codes = a_codes[order], b_codes[order]
     pairs.insert(0, "rank", np.arange(1, len(pairs) + 1))
-    pairs = pairs[STRAIN_COLUMNS].reset_index(drop=True)
-    return pairs if top is None else pairs.head(top)
+    pairs.insert(1, "actor_a", ids.take(a_codes))
+    pairs.insert(2, "actor_b", ids.take(b_codes))
+    pairs.insert(3, "name_a", id_names.take(a_codes))
+    pairs.insert(4, "name_b", id_names.take(b_codes))
+    pairs["domains"] = _domains(codes, len(keys), domain)[order]
+    return pairs[STRAIN_COLUMNS]
 
 
-def _domains(key: np.ndarray, domain: pd.Series) -> pd.Series:
-    """For each pair key, its distinct domains, sorted and comma-separated."""
+def _domains(pair: np.ndarray, pairs: int, domain: pd.Series) -> np.ndarray:
+    """For each pair code 0..pairs-1, its distinct domains, sorted and comma-separated."""
     codes, names = pd.factorize(domain, sort=True)
     if len(names) > 62:
-        unique = pd.DataFrame({"key": key, "domain": domain.to_numpy(dtype=object)}).drop_duplicates()
-        unique = unique.sort_values(["key", "domain"])
-        return unique.groupby("key", sort=True)["domain"].agg(",".join)
+        unique = pd.DataFrame({"pair": pair, "domain": domain.to_numpy(dtype=object)}).drop_duplicates()
+        unique = unique.sort_values(["pair", "domain"])
+        return unique.groupby("pair", sort=True)["domain"].agg(",".join).reindex(range(pairs)).to_numpy()
     # a set of at most 62 domains fits in one int64 bit mask; few distinct masks need a string
-    pair_domain = pd.unique(key * 64 + codes)
-    masks = pd.Series(np.left_shift(1, pair_domain % 64)).groupby(pair_domain // 64, sort=True).sum()
-    distinct, inverse = np.unique(masks.to_numpy(), return_inverse=True)
+    masks = np.zeros(pairs, dtype=np.int64)
+    np.bitwise_or.at(masks, pair, np.left_shift(np.int64(1), codes.astype(np.int64)))
+    distinct, inverse = np.unique(masks, return_inverse=True)
     labels = np.array(
         [",".join(str(names[bit]) for bit in range(len(names)) if mask >> bit & 1) for mask in distinct], dtype=object
     )
-    return pd.Series(labels[inverse], index=masks.index)
+    return labels[inverse]

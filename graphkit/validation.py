@@ -47,7 +47,8 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS)
     if problems:
         return None, problems
-    frame = table.frame.copy()
+    # shallow: copy-on-write keeps table.frame intact, and a deep copy of a large file costs its size again
+    frame = table.frame.copy(deep=False)
     if len(frame) == 0:
         return None, [Problem(name, None, "has a header but no edges: add one row per action")]
     for column in EDGE_COLUMNS:
@@ -154,10 +155,7 @@ class _Distinct:
 
 
 def _all_distinct(values: pd.Series) -> bool:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.count_distinct(pa.array(values.array, type=pa.string())).as_py() == len(values)
+    return bool(values.is_unique)
 
 
 def _parse_weights(text: pd.Series) -> np.ndarray:
