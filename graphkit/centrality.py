@@ -9,7 +9,7 @@ import pandas as pd
 from .edgeset import EdgeSet
 from .pairs import ordered_pairs
 
-__all__ = ["centrality", "centrality_from_pairs", "betweenness", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES"]
+__all__ = ["centrality", "centrality_from_pairs", "betweenness", "hits", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES"]
 
 # Above this many actors, exact betweenness (one Dijkstra per actor, in Python) takes
 # minutes, so it is estimated from BETWEENNESS_SAMPLES source actors drawn with a
@@ -76,6 +76,33 @@ def _sampled_betweenness(graph: nx.DiGraph, k: int, seed: int) -> pd.Series:
     return pd.Series(raw * scale, index=nodes)
 
 
+def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tuple[pd.Series, pd.Series]:
+    """HITS hub and authority scores of the hostile layer (edge weight = strain),
+    each summing to 1.
+
+    Kleinberg's power iteration from a uniform start, rather than ``nx.hits``:
+    that one starts scipy's ``svds`` from a random vector, so its last digits
+    change from run to run, and where the leading singular value is repeated (a
+    two-actor feud A <-> B) it can return negative or NaN scores. From a uniform,
+    non-negative start every iterate stays non-negative and the result is the
+    same on every run.
+    """
+    nodes = list(graph.nodes())
+    matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight="strain", format="csr")
+    hub = np.full(len(nodes), 1.0 / len(nodes))
+    authority = hub
+    for _ in range(max_iter):
+        authority = matrix.T @ hub
+        authority /= authority.sum()
+        new_hub = matrix @ authority
+        new_hub /= new_hub.sum()
+        converged = np.abs(new_hub - hub).sum() < tol
+        hub = new_hub
+        if converged:
+            break
+    return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
+
+
 def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
@@ -121,13 +148,7 @@ def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame, *, pr
         report("betweenness")
         frame["betweenness"], method = betweenness(graph)
         report("hits")
-        # a fixed start vector: without one, scipy's svds starts at random and the
-        # last digits change from run to run
-        start = {node: 1.0 for node in graph}
-        hubs, authorities = nx.hits(graph, max_iter=1000, nstart=start, normalized=True)
-        # power iteration leaves +-1e-19 where the exact score is 0
-        frame["hub"] = pd.Series(hubs).where(lambda x: x.abs() > 1e-12, 0.0)
-        frame["authority"] = pd.Series(authorities).where(lambda x: x.abs() > 1e-12, 0.0)
+        frame["hub"], frame["authority"] = hits(graph)
     else:
         frame["pagerank"] = 1.0 / len(actors) if actors else 0.0
         frame["betweenness"] = frame["hub"] = frame["authority"] = 0.0

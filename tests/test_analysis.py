@@ -160,3 +160,12 @@ def test_networkx_reads_the_same_strain(small):
     graph = hostile_graph(ordered_pairs(small.edges), ["A", "B", "C", "D"])
     assert dict(graph.out_degree(weight="strain")) == {"A": 11.0, "B": 3.5, "C": 1.0, "D": 0}
     assert isinstance(graph, nx.DiGraph)
+
+
+def test_hits_on_a_two_actor_feud_is_even_and_stable(write_csv):
+    # A <-> B with equal strain: by symmetry each is as much aggressor as target.
+    # (scipy's svds, which nx.hits uses, may return negative or NaN scores here.)
+    path = write_csv("source,target,action,weight\nA,B,x,-2\nB,A,x,-2\n")
+    table = centrality(load_edge_set(path))
+    assert _by_actor(table, "hub") == {"A": 0.5, "B": 0.5}
+    assert _by_actor(table, "authority") == {"A": 0.5, "B": 0.5}
