@@ -14,7 +14,7 @@ import pandas as pd
 from .diff import EdgeSetDiff
 from .edgeset import EdgeSet
 from .errors import GraphkitError
-from .render.graph import CURVE_STEP, _number, _slot, _smooth
+from .render.graph import CURVE_STEP, format_number, fan_slot, fan_smooth
 from .render.page import render_page
 
 __all__ = ["CHANGE_STYLES", "MAX_PAGE_EDGES", "diff_elements", "diff_html"]
@@ -48,7 +48,7 @@ def _label(edge_set: EdgeSet, row: int) -> str:
 
 
 def _value(field: str, value) -> str:
-    return _number(float(value)) if field == "weight" else (str(value) or "(empty)")
+    return format_number(float(value)) if field == "weight" else (str(value) or "(empty)")
 
 
 def _union_frame(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
@@ -71,7 +71,7 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
     if row.row_b >= 0:
         where.append(f"B \u2018{b.name}\u2019 {_label(b, row.row_b)}")
     source, target = names.get(row.source, row.source), names.get(row.target, row.target)
-    what = [row.action, row.domain or "no domain", row.date or "undated", f"weight {_number(row.weight)}"]
+    what = [row.action, row.domain or "no domain", row.date or "undated", f"weight {format_number(row.weight)}"]
     lines = [f"{row.change.upper()}: {source} \u2192 {target}", " \u00b7 ".join(what)]
     if row.change == "changed":
         old = a.edges.iloc[row.row_a]
@@ -93,7 +93,7 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
             "hover": style["color"],
             "inherit": False,
         },
-        "smooth": _smooth(slot, row.source <= row.target, step),
+        "smooth": fan_smooth(slot, row.source <= row.target, step),
         "change": row.change,
     }
     if style["dashes"]:
@@ -116,7 +116,7 @@ def _edges(frame: pd.DataFrame, names: dict, a: EdgeSet, b: EdgeSet) -> list[dic
             names,
             a,
             b,
-            _slot(int(k), int(n)),
+            fan_slot(int(k), int(n)),
             min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP,
         )
         for row, k, n in zip(frame.itertuples(index=False), rank, count)
@@ -131,7 +131,7 @@ def _nodes(diff: EdgeSetDiff, frame: pd.DataFrame, names: dict, a: EdgeSet, b: E
     for actor in sorted(set(frame["source"]) | set(frame["target"])):
         status = "added" if actor in added else "removed" if actor in removed else "both"
         color, words = ACTOR_STYLES[status]
-        before, after = _number(strain_a.get(actor, 0.0)), _number(strain_b.get(actor, 0.0))
+        before, after = format_number(strain_a.get(actor, 0.0)), format_number(strain_b.get(actor, 0.0))
         received = f"strain received: A {before} \u2192 B {after}"
         nodes.append(
             {
@@ -164,8 +164,8 @@ def _focus(diff: EdgeSetDiff, edges: list[dict]) -> list[dict]:
         items.append(
             {
                 "label": f"{r.name_a} \u2194 {r.name_b}",
-                "value": sign + _number(r.delta),
-                "detail": f"strain {_number(r.strain_a)} \u2192 {_number(r.strain_b)} \u00b7 {ranks}",
+                "value": sign + format_number(r.delta),
+                "detail": f"strain {format_number(r.strain_a)} \u2192 {format_number(r.strain_b)} \u00b7 {ranks}",
                 "nodes": [r.actor_a, r.actor_b],
                 "edges": ids.get((r.actor_a, r.actor_b), []),
             }

@@ -57,14 +57,14 @@ def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
     return edge_set if mask.all() else edge_set.with_edges(edges[mask])
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
     """A weight or strain as people write it: 6.5, 12, -2 (with a real minus sign)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     text = "0" if text in ("-0", "") else text
     return text.replace("-", "\u2212")
 
 
-def _slot(rank: int, count: int) -> float:
+def fan_slot(rank: int, count: int) -> float:
     """Where the ``rank``-th of ``count`` parallel arrows goes: 0, +1, -1, +2, ...
     (odd count) or +0.5, -0.5, +1.5, ... (even), so the fan is symmetric about
     the straight line."""
@@ -73,7 +73,9 @@ def _slot(rank: int, count: int) -> float:
     return (rank // 2 + 0.5) * (1.0 if rank % 2 == 0 else -1.0)
 
 
-def _smooth(offset: float, forward: bool, step: float) -> dict[str, Any]:
+def fan_smooth(offset: float, forward: bool, step: float) -> dict[str, Any]:
+    """vis-network ``smooth`` options for an arrow ``offset`` slots off the straight
+    line (see :func:`fan_slot`), ``step`` roundness per slot."""
     if offset == 0:
         return {"enabled": False}
     clockwise = (offset > 0) == forward
@@ -108,7 +110,7 @@ def _edges(
     frame = frame.sort_values(["pa", "pb", "weight", "date", "action", "source", "gid"], kind="stable")
     rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
     count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
-    slots = [_slot(int(k), int(n)) for k, n in zip(rank, count)]
+    slots = [fan_slot(int(k), int(n)) for k, n in zip(rank, count)]
     # fans wider than one curve step per slot would loop past the nodes
     steps = [min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP for n in count]
     labels = cameo_labels()
@@ -132,7 +134,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         [
             f"ALLEGED: {names.get(row.source, row.source)} \u2192 {names.get(row.target, row.target)}",
             f"{row.action} \u00b7 {row.domain or 'no domain'} \u00b7 {row.date or 'undated'}",
-            f"weight {_number(weight)} ({sign}) \u00b7 {cameo}",
+            f"weight {format_number(weight)} ({sign}) \u00b7 {cameo}",
             f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
             f"Source: edge set \u2018{set_name}\u2019, {where}",
         ]
@@ -144,7 +146,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         "title": title,
         "width": round(1.0 + 0.6 * abs(weight), 3),
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85, "inherit": False},
-        "smooth": _smooth(slot, row.source <= row.target, step),
+        "smooth": fan_smooth(slot, row.source <= row.target, step),
         "domain": str(row.domain),
         "sign": sign,
         "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
@@ -170,17 +172,17 @@ def _nodes(
         # area, not radius, proportional to the metric
         size = low + (high - low) * math.sqrt(value / top) if top > 0 and value > 0 else low
         ranked = sorted(partners.get(row.actor, []), key=lambda p: (-p[0], -p[1], p[2]))[:3]
-        best = ", ".join(f"{name} ({_number(s)})" for s, _, name in ranked) or "none"
+        best = ", ".join(f"{name} ({format_number(s)})" for s, _, name in ranked) or "none"
         group = row.group or "no group"
         title = "\n".join(
             [
                 f"{row.name} ({row.actor})",
                 f"{row.kind} \u00b7 {group}",
-                f"strain received {_number(row.hostile_in)} \u00b7 dealt {_number(row.hostile_out)}",
-                f"cooperation received {_number(row.cooperation_in)}"
-                f" \u00b7 given {_number(row.cooperation_out)}",
+                f"strain received {format_number(row.hostile_in)} \u00b7 dealt {format_number(row.hostile_out)}",
+                f"cooperation received {format_number(row.cooperation_in)}"
+                f" \u00b7 given {format_number(row.cooperation_out)}",
                 f"top partners by strain: {best}",
-                f"size: {size_by} = {_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'}",
+                f"size: {size_by} = {format_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'}",
             ]
         )
         color = colors.get(getattr(row, color_key) or "", PALETTE[-1])
@@ -206,7 +208,7 @@ def _nodes(
 def _pair_detail(pair) -> str:
     """Who strains whom, how many actions, in which domains: one short line."""
     ways = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
-    ways = [f"{s}\u2192{t} {_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
+    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
     counts = f"{pair.hostile} hostile" + (f", {pair.cooperative} cooperative" if pair.cooperative else "")
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
@@ -219,7 +221,7 @@ def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
     return [
         {
             "label": f"{r.name_a} \u2194 {r.name_b}",
-            "value": _number(r.strain),
+            "value": format_number(r.strain),
             "detail": _pair_detail(r),
             "nodes": [r.actor_a, r.actor_b],
             "edges": edge_ids.get((r.actor_a, r.actor_b), []),
