@@ -9,13 +9,17 @@ import pandas as pd
 from .edgeset import EdgeSet
 from .pairs import ordered_pairs
 
-__all__ = ["centrality", "centrality_from_pairs", "betweenness", "hits", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_SAMPLES"]
+__all__ = ["centrality", "centrality_from_pairs", "betweenness", "hits", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_BUDGET", "BETWEENNESS_SAMPLES"]
 
-# Above this many actors, exact betweenness (one Dijkstra per actor, in Python) takes
-# minutes, so it is estimated from BETWEENNESS_SAMPLES source actors drawn with a
-# fixed seed (deterministic), by igraph's C core; tests/bench/bench_scale.py prints
-# the estimate's Spearman correlation with the exact values.
+# Betweenness runs one Dijkstra per source actor: in networkx (Python) that takes
+# minutes at a few thousand actors, in igraph (C) about 5 ns per edge and source on
+# a 2-core machine. Up to EXACT_BETWEENNESS_LIMIT actors networkx computes it
+# exactly; above, igraph uses as many sources as BETWEENNESS_BUDGET (sources x
+# hostile links, ~1.3 s) allows, all of them when it can (exact), else at least
+# BETWEENNESS_SAMPLES drawn with a fixed seed (deterministic). tests/bench/
+# bench_scale.py prints the sample's Spearman correlation with the exact values.
 EXACT_BETWEENNESS_LIMIT = 500
+BETWEENNESS_BUDGET = 250_000_000
 BETWEENNESS_SAMPLES = 500
 BETWEENNESS_SEED = 0
 
@@ -39,19 +43,27 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     return graph
 
 
-def betweenness(graph: nx.DiGraph, *, samples: int = BETWEENNESS_SAMPLES, seed: int = BETWEENNESS_SEED) -> tuple[pd.Series, str]:
+def betweenness(
+    graph: nx.DiGraph, *, budget: int | None = None, samples: int | None = None, seed: int = BETWEENNESS_SEED
+) -> tuple[pd.Series, str]:
     """Normalised betweenness of every node of the hostile layer (distance = 1/strain),
     and how it was computed.
 
-    Exact (networkx) up to EXACT_BETWEENNESS_LIMIT nodes; above, estimated from
-    ``samples`` source nodes drawn with ``seed`` (the estimator and scaling of
-    networkx's ``betweenness_centrality(k=...)``), computed by igraph. The text is
-    ``"exact"`` or ``"sampled k=K of N sources, seed S"``.
+    Exact (networkx) up to EXACT_BETWEENNESS_LIMIT nodes. Above, igraph runs
+    ``k = budget // edges`` sources (BETWEENNESS_BUDGET), at least ``samples``
+    (BETWEENNESS_SAMPLES): all nodes when k reaches their number (exact), else k
+    nodes drawn with ``seed`` (the estimator and scaling of networkx's
+    ``betweenness_centrality(k=...)``). The text is ``"exact"`` or
+    ``"sampled k=K of N sources, seed S"``.
     """
+    budget = BETWEENNESS_BUDGET if budget is None else budget
+    samples = BETWEENNESS_SAMPLES if samples is None else samples
     n = graph.number_of_nodes()
     if n <= EXACT_BETWEENNESS_LIMIT:
         return pd.Series(nx.betweenness_centrality(graph, weight="distance", normalized=True)), "exact"
-    k = min(samples, n)
+    k = min(n, max(samples, budget // max(graph.number_of_edges(), 1)))
+    if k == n:
+        return _sampled_betweenness(graph, n, seed), "exact"
     return _sampled_betweenness(graph, k, seed), f"sampled k={k} of {n} sources, seed {seed}"
 
 
@@ -113,8 +125,8 @@ def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
     (edge weight = strain): ``pagerank``, ``betweenness`` (normalised, with distance
     1/strain, so strained links are short), ``hub`` (HITS: aggressors) and
     ``authority`` (HITS: targets). Sorted by total strain (in + out), descending,
-    ties by actor id. Above EXACT_BETWEENNESS_LIMIT actors betweenness is sampled
-    (see :func:`betweenness`); ``frame.attrs["betweenness"]`` says how it was computed.
+    ties by actor id. On large graphs betweenness is sampled (see :func:`betweenness`);
+    ``frame.attrs["betweenness"]`` says how it was computed.
     """
     if progress:
         progress(f"aggregating {len(edge_set.edges):,} edges to pairs")

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from graphkit.centrality import EXACT_BETWEENNESS_LIMIT, _sampled_betweenness, centrality
+import graphkit.centrality as centrality_module
+from graphkit.centrality import EXACT_BETWEENNESS_LIMIT, _sampled_betweenness, betweenness, centrality
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 
@@ -60,23 +61,41 @@ def test_small_sets_stay_exact(tmp_path):
     assert table.attrs["betweenness"] == "exact"
 
 
-def test_large_sets_are_sampled_deterministically_and_say_so(tmp_path):
-    path = _ring_file(tmp_path, EXACT_BETWEENNESS_LIMIT + 100)
-    first = centrality(load_edge_set(path))
-    second = centrality(load_edge_set(path))
-    assert first.attrs["betweenness"] == "sampled k=500 of 600 sources, seed 0"
-    # (hub/authority are left out: HITS is degenerate on this symmetric ring)
-    pd.testing.assert_series_equal(first["betweenness"], second["betweenness"], check_exact=True)
-    # a ring with chords is vertex-transitive, so every actor's exact betweenness is the same
-    # value and the (unbiased) estimate must average to it
+def _ring(actors: int) -> nx.DiGraph:
     ring = nx.DiGraph()
-    for i in range(600):
-        ring.add_edge(f"A{i:04d}", f"A{(i + 1) % 600:04d}", distance=1 / 8.0)  # sanction
-        ring.add_edge(f"A{i:04d}", f"A{(i + 7) % 600:04d}", distance=1 / 2.0)  # criticism
-    exact = nx.betweenness_centrality(ring, weight="distance", normalized=True)["A0000"]
-    assert first["betweenness"].mean() == pytest.approx(exact, rel=1e-3)
+    for i in range(actors):
+        ring.add_edge(f"A{i:04d}", f"A{(i + 1) % actors:04d}", distance=1 / 8.0)  # sanction
+        ring.add_edge(f"A{i:04d}", f"A{(i + 7) % actors:04d}", distance=1 / 2.0)  # criticism
+    return ring
 
+
+def test_within_the_budget_igraph_gives_networkx_exact_values(tmp_path):
+    table = centrality(load_edge_set(_ring_file(tmp_path, EXACT_BETWEENNESS_LIMIT + 100)))
+    assert table.attrs["betweenness"] == "exact"
+    exact = pd.Series(nx.betweenness_centrality(_ring(600), weight="distance", normalized=True))
+    got = table.set_index("actor")["betweenness"]
+    pd.testing.assert_series_equal(got.sort_index(), exact.sort_index(), check_names=False, rtol=1e-9)
+
+
+def test_beyond_the_budget_sources_are_sampled(tmp_path):
+    ring = _ring(600)
+    values, method = betweenness(ring, budget=1200 * 50)  # 1,200 links: 50 sources, raised to the minimum
+    assert method == "sampled k=500 of 600 sources, seed 0"
+    again, _ = betweenness(ring, budget=1200 * 50)
+    pd.testing.assert_series_equal(values, again, check_exact=True)
+    # the ring with chords is vertex-transitive: every actor's exact betweenness is the
+    # same value, and the (unbiased) estimate must average to it
+    exact = nx.betweenness_centrality(ring, weight="distance", normalized=True)["A0000"]
+    assert values.mean() == pytest.approx(exact, rel=1e-3)
+    _, method = betweenness(ring, budget=1200 * 550)
+    assert method == "sampled k=550 of 600 sources, seed 0"
+
+
+def test_cli_says_when_betweenness_is_sampled(tmp_path, monkeypatch):
+    path = _ring_file(tmp_path, EXACT_BETWEENNESS_LIMIT + 100)
+    # a budget small enough to sample this ring (the real one samples at thousands of actors)
+    monkeypatch.setattr(centrality_module, "BETWEENNESS_BUDGET", 1000)
     result = CliRunner().invoke(main, ["centrality", str(path), "--format", "csv"])
     assert result.exit_code == 0, result.stderr
-    assert "betweenness sampled k=500 of 600 sources, seed 0 (exact up to 500 actors)" in result.stderr
-    assert "betweenness sampled" not in result.stdout
+    assert result.stderr == "graphkit: betweenness sampled k=500 of 600 sources, seed 0: an estimate (exact on smaller graphs)\n"
+    assert "sampled" not in result.stdout

@@ -73,12 +73,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     else:
         table = compute(read_edge_set(edgeset, **filters), progress=progress_reporter())
     if table.attrs.get("betweenness", "exact") != "exact":
-        from ..centrality import EXACT_BETWEENNESS_LIMIT
-
-        click.echo(
-            f"graphkit: betweenness {table.attrs['betweenness']} (exact up to {EXACT_BETWEENNESS_LIMIT} actors)",
-            err=True,
-        )
+        click.echo(f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)", err=True)
     emit(format_frame(table, fmt), output)
 
 
