@@ -151,9 +151,11 @@ def _csv_loader(block, header: bytes, first: bool, name: str) -> Callable[[], Cs
 
 def _parquet_loader(path: str, group: int) -> Callable[[], CsvTable]:
     def load() -> CsvTable:
+        import fsspec
         import pyarrow.parquet as pq
 
-        frame = _as_text(pq.ParquetFile(path).read_row_group(group).to_pandas())
+        with fsspec.open(path, "rb") as handle:
+            frame = _as_text(pq.ParquetFile(handle).read_row_group(group).to_pandas())
         return CsvTable(frame, np.zeros(len(frame), dtype=np.int64))
 
     return load
@@ -169,15 +171,18 @@ def _header(path: str) -> bytes:
 
 def _blocks(files: Sequence[str], blocksize: int):
     """(name, delayed CsvTable loader, columns) for every block of every file."""
+    import fsspec
     import pyarrow.parquet as pq
     from dask import delayed
     from dask.bytes import read_bytes
 
     for path in files:
         if _is_parquet(path):
-            meta = pq.ParquetFile(path)
-            columns = [str(c).strip() for c in meta.schema_arrow.names]
-            for group in range(max(meta.num_row_groups, 1)):
+            with fsspec.open(path, "rb") as handle:
+                meta = pq.ParquetFile(handle)
+                columns = [str(c).strip() for c in meta.schema_arrow.names]
+                groups = meta.num_row_groups
+            for group in range(max(groups, 1)):
                 yield path, delayed(_parquet_loader)(path, group), columns
             continue
         header = _header(path)
