@@ -79,6 +79,9 @@ def test_cli_on_a_terminal_shows_progress_unless_quiet():
     assert out.startswith("actor,name,")
     assert "] validating 42 rows\n" in err and "] betweenness\n" in err
     assert all(line.startswith("graphkit: [") for line in err.splitlines())
+    # one clock for the whole command: loading and centrality share it
+    elapsed = [float(line.split("[", 1)[1].split("s]", 1)[0]) for line in err.splitlines()]
+    assert elapsed == sorted(elapsed) and len(elapsed) >= 5
 
     quiet_out, quiet_err = _stderr_on_a_terminal(["--quiet", "centrality", "--format", "csv"])
     assert quiet_out == out

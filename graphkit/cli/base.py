@@ -86,8 +86,14 @@ def progress_reporter():
     from ..progress import StderrProgress
 
     context = click.get_current_context(silent=True)
-    quiet = bool(context and context.find_root().params.get("quiet"))
-    return StderrProgress(click.get_text_stream("stderr"), enabled=False if quiet else None)
+    root = context.find_root() if context else None
+    if root is not None and "graphkit.progress" in root.meta:
+        return root.meta["graphkit.progress"]  # one clock for the whole command
+    quiet = bool(root and root.params.get("quiet"))
+    reporter = StderrProgress(click.get_text_stream("stderr"), enabled=False if quiet else None)
+    if root is not None:
+        root.meta["graphkit.progress"] = reporter
+    return reporter
 
 
 def engine_options(func):
