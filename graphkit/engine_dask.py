@@ -33,7 +33,7 @@ from .filters import filter_edges
 from .pairs import PAIR_COLUMNS, domain_pairs
 from .validation import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS, check_edges
 
-__all__ = ["DaskPairs", "dask_pairs", "open_client", "LINE_UNKNOWN"]
+__all__ = ["LINE_UNKNOWN", "DaskPairs", "dask_pairs", "open_client"]
 
 BLOCKSIZE = 64 * 2**20
 MAX_PROBLEMS_PER_BLOCK = 100
@@ -89,7 +89,9 @@ def expand(specs: Iterable[str]) -> list[str]:
         matched = [str(Path(m) / "edges.csv") if Path(m).is_dir() else m for m in matched]
         matched = [m for m in matched if Path(m).is_file()]
         if not matched:
-            raise GraphkitError(f"{spec}: no such file, and no file matches it: give CSV or Parquet files or a glob")
+            raise GraphkitError(
+                f"{spec}: no such file, and no file matches it: give CSV or Parquet files or a glob"
+            )
         files.extend(matched)
     return files
 
@@ -186,7 +188,9 @@ def _blocks(files: Sequence[str], blocksize: int):
                 yield path, delayed(_parquet_loader)(path, group), columns
             continue
         header = _header(path)
-        columns = [c.strip().strip('"').strip() for c in header.decode("utf-8-sig", "replace").strip().split(",")]
+        columns = [
+            c.strip().strip('"').strip() for c in header.decode("utf-8-sig", "replace").strip().split(",")
+        ]
         _, per_file = read_bytes(path, delimiter=b"\n", blocksize=blocksize, sample=False)
         for number, block in enumerate(per_file[0]):
             yield path, delayed(_csv_loader)(block, header, number == 0, path), columns
@@ -225,7 +229,7 @@ def dask_pairs(
     blocks = list(_blocks(files, blocksize))
     problems = [
         Problem(name, 1, f"missing required column {column!r}: add it to the header")
-        for name, columns in dict((name, columns) for name, _, columns in blocks).items()
+        for name, columns in {name: columns for name, _, columns in blocks}.items()
         for column in REQUIRED_EDGE_COLUMNS
         if column not in columns
     ]
@@ -240,9 +244,15 @@ def dask_pairs(
         report("dask: validating and aggregating to pairs")
         # futures, so that each block is read once and feeds both the pair sums and the problems
         reduced = client.compute(tasks)
-        partial = dd.from_delayed([client.submit(_item, r, 0) for r in reduced], meta=_no_pairs(), verify_meta=False)
-        pairs = client.compute(partial.groupby(["source", "target", "domain"])[_SUMS].sum(split_every=8)).result()
-        found, rows, endpoints = (client.gather([client.submit(_item, r, i) for r in reduced]) for i in (1, 2, 3))
+        partial = dd.from_delayed(
+            [client.submit(_item, r, 0) for r in reduced], meta=_no_pairs(), verify_meta=False
+        )
+        pairs = client.compute(
+            partial.groupby(["source", "target", "domain"])[_SUMS].sum(split_every=8)
+        ).result()
+        found, rows, endpoints = (
+            client.gather([client.submit(_item, r, i) for r in reduced]) for i in (1, 2, 3)
+        )
     finally:
         if own:
             cluster = client.cluster if not scheduler else None
@@ -255,7 +265,9 @@ def dask_pairs(
     for (name, _, _), count in zip(blocks, rows):
         counted[name] += count
     problems += [
-        Problem(name, None, "has a header but no edges: add one row per action") for name, n in counted.items() if n == 0
+        Problem(name, None, "has a header but no edges: add one row per action")
+        for name, n in counted.items()
+        if n == 0
     ]
     if problems:
         raise EdgeSetError(problems)

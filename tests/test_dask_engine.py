@@ -10,13 +10,13 @@ from click.testing import CliRunner
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("dask.distributed")
 
-from graphkit.centrality import centrality, centrality_from_pairs  # noqa: E402
-from graphkit.cli import main  # noqa: E402
-from graphkit.edgeset import load_edge_set  # noqa: E402
-from graphkit.engine_dask import LINE_UNKNOWN, dask_pairs  # noqa: E402
-from graphkit.errors import EdgeSetError  # noqa: E402
-from graphkit.strain import strain, strain_from_pairs  # noqa: E402
-from graphkit.taxonomy import action_defaults  # noqa: E402
+from graphkit.centrality import centrality, centrality_from_pairs
+from graphkit.cli import main
+from graphkit.edgeset import load_edge_set
+from graphkit.engine_dask import LINE_UNKNOWN, dask_pairs
+from graphkit.errors import EdgeSetError
+from graphkit.strain import strain, strain_from_pairs
+from graphkit.taxonomy import action_defaults
 
 ACTORS = ["USA", "CAN", "MEX", "CHN", "DEU", "FRA", "JPN", "KOR", "ACME", "EUR"]
 
@@ -36,7 +36,9 @@ def _events(rows: int, seed: int) -> pd.DataFrame:
     cameo = np.where((kind >= 0.3) & (kind < 0.35), "0231", "")
     action = np.where((kind >= 0.3) & (kind < 0.35), "appeal_for_aid", action)
     domain = np.where(kind > 0.9, "energy", "")
-    date = np.array(["2019", "2020-02", "2021-03-04", "2022-12-31", ""], dtype=object)[rng.integers(0, 5, rows)]
+    date = np.array(["2019", "2020-02", "2021-03-04", "2022-12-31", ""], dtype=object)[
+        rng.integers(0, 5, rows)
+    ]
     return pd.DataFrame(
         {
             "source": np.array(ACTORS, dtype=object)[source],
@@ -91,7 +93,10 @@ def test_strain_and_centrality_match_the_pandas_engine(client, files):
     assert len(got) == len(expected) > 30
     pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-12)
     pd.testing.assert_frame_equal(
-        centrality_from_pairs(pairs.ordered_pairs(), pairs.actors), centrality(edge_set), check_exact=False, rtol=1e-9
+        centrality_from_pairs(pairs.ordered_pairs(), pairs.actors),
+        centrality(edge_set),
+        check_exact=False,
+        rtol=1e-9,
     )
 
 
@@ -105,7 +110,17 @@ def test_cli_output_is_byte_identical(client, files, command, filters):
     pandas = runner.invoke(main, [command, str(combined), "--format", "csv", *filters])
     dask = runner.invoke(
         main,
-        [command, "--engine", "dask", "--scheduler", client.scheduler.address, str(folder / "*"), "--format", "csv", *filters],
+        [
+            command,
+            "--engine",
+            "dask",
+            "--scheduler",
+            client.scheduler.address,
+            str(folder / "*"),
+            "--format",
+            "csv",
+            *filters,
+        ],
     )
     assert pandas.exit_code == 0, pandas.stderr
     assert dask.exit_code == 0, dask.stderr
@@ -114,7 +129,7 @@ def test_cli_output_is_byte_identical(client, files, command, filters):
 
 
 def test_default_local_cluster(files):
-    folder, combined = files
+    folder, _ = files
     runner = CliRunner()
     dask = runner.invoke(main, ["strain", "--engine", "dask", str(folder / "*.csv"), "--top", "5"])
     assert dask.exit_code == 0, dask.stderr
@@ -136,8 +151,10 @@ def test_problems_name_the_file_and_say_the_line_is_unknown(client, tmp_path):
     assert messages == sorted(
         [
             f"{bad}: source and target are both 'USA': an edge links two different actors {LINE_UNKNOWN}",
-            f"{bad}: unknown action 'zzz' with neither weight nor cameo: use an action from the taxonomy "
-            f"(graphkit taxonomy), or give a weight or a CAMEO code {LINE_UNKNOWN}",
+            (
+                f"{bad}: unknown action 'zzz' with neither weight nor cameo: use an action from the taxonomy "
+                f"(graphkit taxonomy), or give a weight or a CAMEO code {LINE_UNKNOWN}"
+            ),
             f"{bad}: weight 'abc' is not a number: use a number from -10 to 10 {LINE_UNKNOWN}",
         ]
     )
@@ -158,7 +175,9 @@ def test_missing_column_and_unparsable_block_name_their_file(client, tmp_path):
         dask_pairs([str(ragged)], client=client)
     (problem,) = caught.value.problems
     assert problem.file == str(ragged) and problem.line is None
-    assert "expected 3 fields as in the header, found 4" in problem.message and LINE_UNKNOWN in problem.message
+    assert (
+        "expected 3 fields as in the header, found 4" in problem.message and LINE_UNKNOWN in problem.message
+    )
 
 
 def test_cli_errors(files):
@@ -166,7 +185,10 @@ def test_cli_errors(files):
     runner = CliRunner()
     result = runner.invoke(main, ["strain", "--engine", "dask", str(folder / "*.tsv")])
     assert result.exit_code == 2
-    assert result.stderr == f"graphkit: {folder / '*.tsv'}: no such file, and no file matches it: give CSV or Parquet files or a glob\n"
+    assert (
+        result.stderr
+        == f"graphkit: {folder / '*.tsv'}: no such file, and no file matches it: give CSV or Parquet files or a glob\n"
+    )
     result = runner.invoke(main, ["strain", "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.stderr
     result = runner.invoke(main, ["centrality", "--engine", "dask"])

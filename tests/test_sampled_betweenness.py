@@ -39,11 +39,15 @@ def test_sample_is_networkx_estimator_over_the_drawn_sources():
     nodes = list(graph.nodes())
     drawn = np.sort(np.random.default_rng(0).choice(n, size=k, replace=False))
     sources = [nodes[i] for i in drawn]
-    raw = pd.Series(nx.betweenness_centrality_subset(graph, sources, nodes, normalized=False, weight="distance"))
+    raw = pd.Series(
+        nx.betweenness_centrality_subset(graph, sources, nodes, normalized=False, weight="distance")
+    )
     # networkx's scaling for k sampled sources, endpoints excluded (source nodes see k - 1 sources)
     scale = pd.Series({v: 1 / ((k - 1) * (n - 2)) if v in sources else 1 / (k * (n - 2)) for v in nodes})
     estimate = _sampled_betweenness(graph, k=k, seed=0)
-    pd.testing.assert_series_equal(estimate.sort_index(), (raw * scale).sort_index(), check_exact=False, rtol=1e-9)
+    pd.testing.assert_series_equal(
+        estimate.sort_index(), (raw * scale).sort_index(), check_exact=False, rtol=1e-9
+    )
 
 
 def _ring_file(tmp_path, actors: int):
@@ -97,5 +101,8 @@ def test_cli_says_when_betweenness_is_sampled(tmp_path, monkeypatch):
     monkeypatch.setattr(centrality_module, "BETWEENNESS_BUDGET", 1000)
     result = CliRunner().invoke(main, ["centrality", str(path), "--format", "csv"])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "graphkit: betweenness sampled k=500 of 600 sources, seed 0: an estimate (exact on smaller graphs)\n"
+    assert (
+        result.stderr
+        == "graphkit: betweenness sampled k=500 of 600 sources, seed 0: an estimate (exact on smaller graphs)\n"
+    )
     assert "sampled" not in result.stdout

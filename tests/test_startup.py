@@ -8,12 +8,25 @@ import sys
 
 import pytest
 
-HEAVY = ["pandas", "numpy", "networkx", "pyvis", "pyarrow", "scipy", "igraph", "dask", "distributed", "pycountry"]
+HEAVY = [
+    "pandas",
+    "numpy",
+    "networkx",
+    "pyvis",
+    "pyarrow",
+    "scipy",
+    "igraph",
+    "dask",
+    "distributed",
+    "pycountry",
+]
 
 
 def _imported_after(code: str) -> dict[str, bool]:
     probe = f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 

@@ -99,7 +99,9 @@ def split_file(path: Path, parts: int) -> Path:
     return folder
 
 
-def spearman_sampled_vs_exact(path: Path, budget: int | None = None) -> tuple[str, float, float, int, int, float, float]:
+def spearman_sampled_vs_exact(
+    path: Path, budget: int | None = None
+) -> tuple[str, float, float, int, int, float, float]:
     """How graphkit computes betweenness on ``path``'s hostile layer, and against the
     exact values: (method, Spearman rho over all actors, over the exact top 100,
     top-20 overlap, actors, seconds exact, seconds graphkit). Exact is igraph over every
@@ -147,7 +149,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the main edge set")
     parser.add_argument("--actors", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (medians)")
-    parser.add_argument("--big-rows", type=int, default=10_000_000, help="rows of the big case, run once; 0 skips it")
+    parser.add_argument(
+        "--big-rows", type=int, default=10_000_000, help="rows of the big case, run once; 0 skips it"
+    )
     parser.add_argument("--mid-rows", type=int, default=200_000, help="rows of the set on which sampled betweenness "
                         "is compared with exact")  # fmt: skip
     parser.add_argument("--mid-actors", type=int, default=2_000)
@@ -162,17 +166,24 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     table = Table()
     rows = f"{args.rows:,}"
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} runs, data {data}", file=sys.stderr)
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} runs, data {data}",
+        file=sys.stderr,
+    )
 
     # start-up
     help_time, = side_by_side([[*GRAPHKIT, "--help"]], max(args.runs, 10))  # fmt: skip
     table.add("`graphkit --help`", f"{help_time:.3f} s", "", "", f"< 0.3 s: {verdict(help_time < 0.3)}")
-    essay, imports = side_by_side([[*GRAPHKIT, "strain"], [PY, "-c", "import pandas, networkx"]], max(args.runs, 10))
+    essay, imports = side_by_side(
+        [[*GRAPHKIT, "strain"], [PY, "-c", "import pandas, networkx"]], max(args.runs, 10)
+    )
     table.add("`graphkit strain` (essay)", f"{essay:.3f} s", f"{imports:.3f} s (`import pandas, networkx`)",
               f"{essay / imports:.2f}x", f"<= 1.5x: {verdict(essay <= 1.5 * imports)}")  # fmt: skip
 
     # strain, 1M rows
-    top, base = side_by_side([[*GRAPHKIT, "strain", str(data), "--top", "20"], [PY, "-c", BASELINE, str(data)]], args.runs)
+    top, base = side_by_side(
+        [[*GRAPHKIT, "strain", str(data), "--top", "20"], [PY, "-c", BASELINE, str(data)]], args.runs
+    )
     table.add(f"`graphkit strain --top 20`, {rows} rows", f"{top:.2f} s", f"{base:.2f} s (pandas read_csv + groupby)",
               f"{top / base:.2f}x", f"<= 1.5x: {verdict(top <= 1.5 * base)}")  # fmt: skip
     full, base_full = side_by_side(
@@ -192,7 +203,9 @@ def main() -> None:
     mid = ensure_file(workdir, args.mid_rows, args.mid_actors)
     # the mid-size set twice: as graphkit computes it, and with the minimum sample forced (budget 0)
     for accuracy_data, budget in ((mid, None), (mid, 0), (data, None)):
-        method, rho, rho_top, overlap, n, exact_s, graphkit_s = spearman_sampled_vs_exact(accuracy_data, budget)
+        method, rho, rho_top, overlap, n, exact_s, graphkit_s = spearman_sampled_vs_exact(
+            accuracy_data, budget
+        )
         table.add(f"betweenness vs exact, {accuracy_data.stem.split('-')[1]} rows / {n:,} actors: {method}",
                   f"Spearman {rho:.3f} (top 100: {rho_top:.3f}), top-20 overlap {overlap}/20",
                   f"{graphkit_s:.1f} s (exact: {exact_s:.1f} s)", "", "accuracy stated")  # fmt: skip
