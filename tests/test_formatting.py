@@ -1,0 +1,62 @@
+"""The text formats every report shares."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from graphkit.formatting import format_frame
+
+FRAME = pd.DataFrame(
+    {
+        "actor": ["KOR", "A|B", "multi\nline"],
+        "strain": [32.8, -0.0, np.nan],
+        "tiny": [1e-7, 0.1234567, 2e16],
+        "count": [7, 0, 12],
+    }
+)
+
+
+def test_csv_rounds_floats_and_keeps_one_decimal():
+    assert format_frame(FRAME, "csv") == (
+        "actor,strain,tiny,count\n"
+        "KOR,32.8,0.0,7\n"
+        "A|B,0.0,0.123457,0\n"  # -0.0 prints as 0.0; six decimals at most
+        '"multi\nline",,20000000000000000.0,12\n'  # NaN is an empty cell; no exponent form
+    )
+
+
+def test_table_aligns_numbers_right_and_text_left():
+    assert format_frame(FRAME, "table").splitlines() == [
+        "actor       strain                 tiny  count",
+        "KOR           32.8                  0.0      7",
+        "A|B            0.0             0.123457      0",
+        "multi line          20000000000000000.0     12",  # 10 + 2 + 6 (empty) + 2
+    ]
+
+
+def test_markdown_escapes_pipes_and_newlines():
+    assert format_frame(FRAME, "markdown").splitlines() == [
+        "| actor | strain | tiny | count |",
+        "| --- | ---: | ---: | ---: |",
+        "| KOR | 32.8 | 0.0 | 7 |",
+        "| A\\|B | 0.0 | 0.123457 | 0 |",
+        "| multi line |  | 20000000000000000.0 | 12 |",
+    ]
+
+
+def test_json_records_use_plain_values():
+    assert json.loads(format_frame(FRAME, "json")) == [
+        {"actor": "KOR", "strain": 32.8, "tiny": 0.0, "count": 7},
+        {"actor": "A|B", "strain": 0.0, "tiny": 0.123457, "count": 0},
+        {"actor": "multi\nline", "strain": None, "tiny": 2e16, "count": 12},
+    ]
+
+
+def test_empty_frames_keep_their_header():
+    empty = FRAME.head(0)
+    assert format_frame(empty, "csv") == "actor,strain,tiny,count\n"
+    assert format_frame(empty, "table") == "actor  strain  tiny  count\n"
+    assert format_frame(empty, "json") == "[]\n"
