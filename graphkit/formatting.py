@@ -57,15 +57,16 @@ def _float_text(values: pd.Series) -> pd.Series:
     import pyarrow.compute as pc
 
     rounded = np.round(values.to_numpy(dtype=float), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
-    shortest = pc.cast(pa.array(rounded, from_pandas=True), pa.string())
-    text = pd.Series(shortest.to_numpy(zero_copy_only=False), index=values.index, dtype=object).fillna("")
-    whole = (text != "") & ~text.str.contains(".", regex=False) & ~text.str.contains("e", regex=False)
-    text = text.where(~whole, text + ".0")
+    text = pc.cast(pa.array(rounded, from_pandas=True), pa.string())  # shortest round-trip form
+    exponent = pc.fill_null(pc.match_substring(text, "e"), False)
+    whole = pc.and_(pc.invert(pc.match_substring(text, ".")), pc.invert(exponent))
+    text = pc.fill_null(pc.if_else(whole, pc.binary_join_element_wise(text, ".0", ""), text), "")
+    result = pd.Series(text.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
     # arrow writes 1e+16 and 1e-07 in exponent form; those few go through Python
-    exponent = text.str.contains("e", regex=False)
+    exponent = exponent.to_numpy(zero_copy_only=False)
     if exponent.any():
-        text[exponent] = values[exponent].map(format_value)
-    return text
+        result[exponent] = values[exponent].map(format_value)
+    return result
 
 
 def _column_text(column: pd.Series) -> pd.Series:
