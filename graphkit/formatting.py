@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -52,52 +53,90 @@ def format_value(value) -> str:
     return str(value)
 
 
-def _float_text(values: pd.Series) -> pd.Series:
+def _arrow():
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    rounded = np.round(values.to_numpy(dtype=float), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return pa, pc
+
+
+def _float_text(values: np.ndarray):
+    """Floats as text like :func:`format_value`, as an arrow string array."""
+    pa, pc = _arrow()
+    rounded = np.round(values.astype(float), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
     text = pc.cast(pa.array(rounded, from_pandas=True), pa.string())  # shortest round-trip form
     exponent = pc.fill_null(pc.match_substring(text, "e"), False)
     whole = pc.and_(pc.invert(pc.match_substring(text, ".")), pc.invert(exponent))
     text = pc.fill_null(pc.if_else(whole, pc.binary_join_element_wise(text, ".0", ""), text), "")
-    result = pd.Series(text.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
     # arrow writes 1e+16 and 1e-07 in exponent form; those few go through Python
-    exponent = exponent.to_numpy(zero_copy_only=False)
-    if exponent.any():
-        result[exponent] = values[exponent].map(format_value)
-    return result
-
-
-def _column_text(column: pd.Series) -> pd.Series:
-    """A column as text, cell for cell as :func:`format_value` writes it."""
-    if pd.api.types.is_bool_dtype(column):
-        return column.map({True: "True", False: "False"}).fillna("").astype(object)
-    if pd.api.types.is_integer_dtype(column) and not column.hasnans:
-        return column.astype(str).astype(object)
-    if pd.api.types.is_float_dtype(column):
-        return _float_text(column)
-    if pd.api.types.is_string_dtype(column) and not pd.api.types.is_object_dtype(column):
-        return column.fillna("").astype(object)
-    return column.map(format_value).astype(object)
-
-
-def _text_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.reset_index(drop=True)
-    text = pd.DataFrame({i: _column_text(frame.iloc[:, i]) for i in range(frame.shape[1])})
-    text.columns = [str(c) for c in frame.columns]
+    where = np.flatnonzero(exponent.to_numpy(zero_copy_only=False))
+    if len(where):
+        cells = text.to_numpy(zero_copy_only=False).astype(object)
+        cells[where] = [format_value(v) for v in values[where]]
+        text = pa.array(cells, type=pa.string())
     return text
+
+
+def _object_text(values: np.ndarray):
+    """Mixed cells (text, floats, None) as text, the floats vectorised."""
+    pa, _ = _arrow()
+    out = np.full(len(values), "", dtype=object)
+    strings = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
+    out[strings] = values[strings]
+    floats = np.fromiter((type(v) in (float, np.float64) for v in values), dtype=bool, count=len(values))
+    if floats.any():
+        out[floats] = _float_text(values[floats].astype(float)).to_numpy(zero_copy_only=False)
+    rest = np.flatnonzero(~strings & ~floats)
+    out[rest] = [format_value(v) for v in values[rest]]
+    return pa.array(out, type=pa.string())
+
+
+def _column_text(column: pd.Series):
+    """A column as an arrow string array, cell for cell as :func:`format_value` writes it."""
+    pa, pc = _arrow()
+    if pd.api.types.is_bool_dtype(column) and not column.hasnans:
+        return pa.array(np.where(column.to_numpy(dtype=bool), "True", "False"), type=pa.string())
+    if pd.api.types.is_integer_dtype(column) and not column.hasnans:
+        return pc.cast(pa.array(column.to_numpy()), pa.string())
+    if pd.api.types.is_float_dtype(column):
+        return _float_text(column.to_numpy(dtype=float))
+    if pd.api.types.is_string_dtype(column) and not pd.api.types.is_object_dtype(column):
+        return pc.fill_null(pc.cast(pa.array(column, from_pandas=True), pa.string()), "")
+    return _object_text(column.to_numpy(dtype=object))
 
 
 def _numeric(frame: pd.DataFrame) -> list[bool]:
     return [pd.api.types.is_numeric_dtype(frame.iloc[:, i]) for i in range(frame.shape[1])]
 
 
-def _join(columns: list[pd.Series], sep: str) -> pd.Series:
-    joined = columns[0]
-    for column in columns[1:]:
-        joined = joined + sep + column
-    return joined
+def _lines(cells: list, sep: str, prefix: str = "", suffix: str = "") -> str:
+    """Join arrow string columns cell by cell with ``sep`` into lines, each with
+    ``prefix`` and ``suffix`` and ending in a newline, returned as one string."""
+    pa, pc = _arrow()
+    parts = [pa.scalar(prefix), cells[0]]
+    for column in cells[1:]:
+        parts += [pa.scalar(sep), column]
+    line = pc.binary_join_element_wise(*parts, pa.scalar(suffix), pa.scalar("\n"), "")
+    line = pc.cast(line, pa.large_string())
+    if isinstance(line, pa.ChunkedArray):
+        line = line.combine_chunks()
+    if len(line) == 0:
+        return ""
+    # the lines lie end to end in the array's data buffer: take them in one piece
+    offsets = np.frombuffer(line.buffers()[1], dtype=np.int64)[line.offset : line.offset + len(line) + 1]
+    return line.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]].decode("utf-8")
+
+
+def _csv_field(cells, single_column: bool):
+    _, pc = _arrow()
+    # three plain searches run far faster than one regex over millions of cells
+    needs = pc.or_(
+        pc.or_(pc.match_substring(cells, ","), pc.match_substring(cells, '"')), pc.match_substring(cells, "\n")
+    )
+    if single_column:
+        needs = pc.or_(needs, pc.equal(cells, ""))  # a lone empty field must not read as a blank line
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
+    return pc.if_else(needs, quoted, cells)
 
 
 def format_frame(frame: pd.DataFrame, fmt: str) -> str:
@@ -106,23 +145,34 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
         return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    text = _text_frame(frame)
-    header = list(text.columns)
+    pa, pc = _arrow()
+    header = [str(c) for c in frame.columns]
+    if not header:
+        return "\n"
+    cells = [_column_text(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    names = [pa.array([h], type=pa.string()) for h in header]
     if fmt == "csv":
-        return text.to_csv(index=False, lineterminator="\n")
+        single = len(header) == 1
+        head = _lines([_csv_field(n, single) for n in names], ",")
+        # numbers never need quotes, unless a lone empty cell would read as a blank line
+        fields = [c if n and not single else _csv_field(c, single) for c, n in zip(cells, _numeric(frame))]
+        return head + _lines(fields, ",")
     numeric = _numeric(frame)
     if fmt == "markdown":
-        cells = [text[c].str.replace("|", "\\|", regex=False).str.replace("\n", " ", regex=False) for c in header]
-        rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"
-        lines = ["| " + " | ".join(c.replace("|", "\\|") for c in header) + " |", rule]
-        if len(text) and header:
-            lines += ("| " + _join(cells, " | ") + " |").tolist()
-        return "\n".join(lines) + "\n"
-    cells = [text[c].str.replace("\n", " ", regex=False) for c in header]
-    widths = [max([len(h)] + ([int(c.str.len().max())] if len(c) else [])) for h, c in zip(header, cells)]
-    padded = [c.str.rjust(w) if n else c.str.ljust(w) for c, w, n in zip(cells, widths, numeric)]
-    head = "  ".join(h.rjust(w) if n else h.ljust(w) for h, w, n in zip(header, widths, numeric)).rstrip()
-    lines = [head]
-    if len(text) and header:
-        lines += _join(padded, "  ").str.rstrip().tolist()
-    return "\n".join(lines) + "\n"
+        def escape(column):
+            return pc.replace_substring(pc.replace_substring(column, "|", "\\|"), "\n", " ")
+
+        rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |\n"
+        head = _lines([escape(n) for n in names], " | ", "| ", " |")
+        return head + rule + _lines([escape(c) for c in cells], " | ", "| ", " |")
+    cells = [pc.replace_substring(c, "\n", " ") for c in cells]
+    widths = [max([len(h), *([pc.max(pc.utf8_length(c)).as_py()] if len(c) else [])]) for h, c in zip(header, cells)]
+
+    def pad(columns):
+        return [pc.utf8_lpad(c, w) if n else pc.utf8_rpad(c, w) for c, w, n in zip(columns, widths, numeric)]
+
+    # the last column may be padded text: drop trailing white space of every line
+    return _TRAILING_SPACE.sub("", _lines(pad(names), "  ") + _lines(pad(cells), "  "))
+
+
+_TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")
