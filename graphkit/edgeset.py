@@ -122,8 +122,10 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
         actors_name = _display(actors_path)
         actors_table = read_csv_bytes(_read_bytes(actors_path), actors_name)
         problems += actors_table.problems
-        actors, actor_problems = validation.check_actors(actors_table, actors_name)
-        problems += actor_problems
+        actors = None
+        if len(actors_table.frame.columns):  # an unreadable file has said why already
+            actors, actor_problems = validation.check_actors(actors_table, actors_name)
+            problems += actor_problems
         if actors is not None:
             problems += validation.check_endpoints(edges, table.lines, actors["id"], edges_name, actors_path.name)
     else:

@@ -20,6 +20,7 @@ import pandas as pd
 from .centrality import centrality
 from .edgeset import EdgeSet
 from .errors import GraphkitError
+from .formatting import format_frame
 from .pairs import ordered_pairs
 
 __all__ = ["FORMATS", "LEVELS", "WEIGHTS", "pair_table", "action_table", "node_table", "export_graph", "build_graph"]
@@ -119,8 +120,11 @@ def action_table(edge_set: EdgeSet) -> pd.DataFrame:
     )
     known = {"id", "source", "target", "action", "weight", "cameo", "domain", "date", "quote"}
     for column in edges.columns:
-        if column not in known and column not in table.columns:
-            table[column] = _typed(edges[column].fillna(""))
+        if column in known:
+            continue
+        # an extra column named like one of ours (strain, goldstein, ...) is kept, renamed
+        name = column if column not in table.columns else f"extra_{column}"
+        table[name] = _typed(edges[column].fillna(""))
     return table.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
 
 
@@ -218,7 +222,7 @@ def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str |
         if level not in LEVELS:
             raise GraphkitError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
         table = pair_table(edge_set) if level == "pair" else action_table(edge_set)
-        return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return format_frame(table, "csv", exact=True).encode("utf-8")
     graph = build_graph(edge_set, level, weight)
     if fmt == "json":
         data = nx.node_link_data(graph, edges="edges")

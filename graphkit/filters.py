@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -26,12 +27,20 @@ def date_bounds(dates: pd.Series) -> tuple[pd.Series, pd.Series]:
     return start.where(dates != "", ""), end.where(dates != "", "")
 
 
+def _is_real_day(iso: str) -> bool:
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _bound(value: str, option: str, last: bool) -> str:
     match = _DATE.match(value)
     if not match:
         raise GraphkitError(f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     start, end = date_bounds(pd.Series([value], dtype=str))
-    if start.iat[0] == "" or end.iat[0] == "":
+    if start.iat[0] == "" or end.iat[0] == "" or not _is_real_day(start.iat[0]):
         raise GraphkitError(f"{option} {value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
     return end.iat[0] if last else start.iat[0]
 

@@ -60,10 +60,11 @@ def _arrow():
     return pa, pc
 
 
-def _float_text(values: np.ndarray):
+def _float_text(values: np.ndarray, exact: bool = False):
     """Floats as text like :func:`format_value`, as an arrow string array."""
     pa, pc = _arrow()
-    rounded = np.round(values.astype(float), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    values = values.astype(float)
+    rounded = (values if exact else np.round(values, DECIMALS)) + 0.0  # + 0.0 turns -0.0 into 0.0
     text = pc.cast(pa.array(rounded, from_pandas=True), pa.string())  # shortest round-trip form
     exponent = pc.fill_null(pc.match_substring(text, "e"), False)
     whole = pc.and_(pc.invert(pc.match_substring(text, ".")), pc.invert(exponent))
@@ -72,12 +73,12 @@ def _float_text(values: np.ndarray):
     where = np.flatnonzero(exponent.to_numpy(zero_copy_only=False))
     if len(where):
         cells = text.to_numpy(zero_copy_only=False).astype(object)
-        cells[where] = [format_value(v) for v in values[where]]
+        cells[where] = [repr(float(v)) if exact else format_value(v) for v in values[where]]
         text = pa.array(cells, type=pa.string())
     return text
 
 
-def _object_text(values: np.ndarray):
+def _object_text(values: np.ndarray, exact: bool = False):
     """Mixed cells (text, floats, None) as text, the floats vectorised."""
     pa, _ = _arrow()
     out = np.full(len(values), "", dtype=object)
@@ -85,13 +86,13 @@ def _object_text(values: np.ndarray):
     out[strings] = values[strings]
     floats = np.fromiter((type(v) in (float, np.float64) for v in values), dtype=bool, count=len(values))
     if floats.any():
-        out[floats] = _float_text(values[floats].astype(float)).to_numpy(zero_copy_only=False)
+        out[floats] = _float_text(values[floats].astype(float), exact).to_numpy(zero_copy_only=False)
     rest = np.flatnonzero(~strings & ~floats)
     out[rest] = [format_value(v) for v in values[rest]]
     return pa.array(out, type=pa.string())
 
 
-def _column_text(column: pd.Series):
+def _column_text(column: pd.Series, exact: bool = False):
     """A column as an arrow string array, cell for cell as :func:`format_value` writes it."""
     pa, pc = _arrow()
     if pd.api.types.is_bool_dtype(column) and not column.hasnans:
@@ -99,10 +100,10 @@ def _column_text(column: pd.Series):
     if pd.api.types.is_integer_dtype(column) and not column.hasnans:
         return pc.cast(pa.array(column.to_numpy()), pa.string())
     if pd.api.types.is_float_dtype(column):
-        return _float_text(column.to_numpy(dtype=float))
+        return _float_text(column.to_numpy(dtype=float), exact)
     if pd.api.types.is_string_dtype(column) and not pd.api.types.is_object_dtype(column):
         return pc.fill_null(pc.cast(pa.array(column, from_pandas=True), pa.string()), "")
-    return _object_text(column.to_numpy(dtype=object))
+    return _object_text(column.to_numpy(dtype=object), exact)
 
 
 def _numeric(frame: pd.DataFrame) -> list[bool]:
@@ -129,18 +130,22 @@ def _lines(cells: list, sep: str, prefix: str = "", suffix: str = "") -> str:
 
 def _csv_field(cells, single_column: bool):
     _, pc = _arrow()
-    # three plain searches run far faster than one regex over millions of cells
-    needs = pc.or_(
-        pc.or_(pc.match_substring(cells, ","), pc.match_substring(cells, '"')), pc.match_substring(cells, "\n")
-    )
+    # plain searches run far faster than one regex over millions of cells; a lone
+    # \r must be quoted too, or csv readers take it for a line end
+    needs = pc.match_substring(cells, ",")
+    for special in ('"', "\n", "\r"):
+        needs = pc.or_(needs, pc.match_substring(cells, special))
     if single_column:
         needs = pc.or_(needs, pc.equal(cells, ""))  # a lone empty field must not read as a blank line
     quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
     return pc.if_else(needs, quoted, cells)
 
 
-def format_frame(frame: pd.DataFrame, fmt: str) -> str:
-    """``frame`` as text in ``fmt`` (one of FORMATS), ending with a newline."""
+def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
+    """``frame`` as text in ``fmt`` (one of FORMATS), ending with a newline.
+
+    Floats are rounded to DECIMALS places, unless ``exact`` (text formats only):
+    then they keep every digit of their shortest round-trip form."""
     if fmt == "json":
         return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
     if fmt not in FORMATS:
@@ -149,7 +154,7 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
     header = [str(c) for c in frame.columns]
     if not header:
         return "\n"
-    cells = [_column_text(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    cells = [_column_text(frame.iloc[:, i], exact) for i in range(frame.shape[1])]
     names = [pa.array([h], type=pa.string()) for h in header]
     if fmt == "csv":
         single = len(header) == 1

@@ -85,9 +85,10 @@ def _rank_pairs(source, target, domain, *, strain, hostile, cooperative, coopera
 
     def total(values, where=None) -> np.ndarray:
         values = np.asarray(values, dtype=float)
+        # float even when nothing is selected (bincount then returns integers)
         if where is None:
-            return np.bincount(codes, weights=values, minlength=len(keys))
-        return np.bincount(codes[where], weights=values[where], minlength=len(keys))
+            return np.bincount(codes, weights=values, minlength=len(keys)).astype(float)
+        return np.bincount(codes[where], weights=values[where], minlength=len(keys)).astype(float)
 
     pairs = pd.DataFrame(
         {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 
 import click
 
@@ -132,9 +133,35 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None, requir
 
     stdin = click.get_binary_stream("stdin").read() if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
+    if edge_set.path is not None:
+        remember_inputs(edge_set.path)
     return filter_edges(
         edge_set, domain=domain, since=since, until=until, actor=actor, require_actor=require_actor
     )
+
+
+def remember_inputs(*paths) -> None:
+    """Note files this command reads (a folder stands for every file in it), so that
+    no output can replace one of them."""
+    inputs = click.get_current_context().meta.setdefault("graphkit.inputs", set())
+    for path in map(Path, paths):
+        files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
+        inputs.update(p.resolve() for p in files)
+
+
+def check_output(path) -> None:
+    """Refuse an output path that is one of this command's inputs."""
+    inputs = click.get_current_context().meta.get("graphkit.inputs", set())
+    if Path(path).resolve() in inputs:
+        raise GraphkitError(f"cannot write {path}: it is one of this command's inputs; choose another path")
+
+
+def write_output(path, data: str | bytes, *, make_parents: bool = False) -> None:
+    """Write ``data`` atomically to ``path`` (never an input) and say so on stderr."""
+    from ..atomic import write_atomic
+
+    check_output(path)
+    click.echo(f"wrote {write_atomic(path, data, make_parents=make_parents)}", err=True)
 
 
 def emit(text: str, output: str) -> None:
@@ -142,10 +169,7 @@ def emit(text: str, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
         return
-    from ..atomic import write_atomic
-
-    path = write_atomic(output, text)
-    click.echo(f"wrote {path}", err=True)
+    write_output(output, text)
 
 
 def stderr_is_terminal() -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from .base import emit, filter_options, main, output_options, read_edge_set, reports_errors
+from .base import check_output, emit, filter_options, main, output_options, read_edge_set, reports_errors, write_output
 
 
 @main.command()
@@ -45,11 +47,20 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
     if actor and not (len(old.edges) or len(new.edges)):
         raise GraphkitError(f"--actor {actor!r} has no edges in {old.name!r} or {new.name!r}: use an actor id from one of them")
     result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
-    emit(format_diff(result, fmt), output)
+    report = format_diff(result, fmt)
+    page = None
     if html:
-        from ..atomic import write_atomic
         from ..diff_html import diff_html
 
-        click.echo(f"wrote {write_atomic(html, diff_html(result, old, new))}", err=True)
+        # build and check the page before anything is written: all or nothing
+        page = diff_html(result, old, new)
+        check_output(html)
+        if output != "-":
+            check_output(output)
+        if not Path(html).resolve().parent.is_dir():
+            raise GraphkitError(f"cannot write {html}: folder {Path(html).parent} does not exist; create it first")
+    emit(report, output)
+    if page is not None:
+        write_output(html, page)
     if exit_code and result.differs:
         raise click.exceptions.Exit(1)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .base import BAD_INPUT, edgeset_argument, filter_options, main, read_edge_set, reports_errors
+from .base import (
+    BAD_INPUT, edgeset_argument, filter_options, main, read_edge_set, remember_inputs, reports_errors, write_output,
+)  # fmt: skip
 
 MAX_SKIPPED_SHOWN = 20
 
@@ -65,13 +67,12 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
     if result.kept == 0:
         click.echo("graphkit: no event left to make an edge: nothing written", err=True)
         raise click.exceptions.Exit(BAD_INPUT)
+    remember_inputs(*(f for f in files if f != "-"))
     text = edges_to_csv(result.edges)
     if output == "-":
         click.echo(text, nl=False)
         return
-    from ..atomic import write_atomic
-
-    click.echo(f"wrote {write_atomic(output, text)}", err=True)
+    write_output(output, text)
 
 
 @main.command()
@@ -114,6 +115,4 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
         stream.write(data)
         stream.flush()
         return
-    from ..atomic import write_atomic
-
-    click.echo(f"wrote {write_atomic(output, data)}", err=True)
+    write_output(output, data)

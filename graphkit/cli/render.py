@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .base import edgeset_argument, filter_options, main, read_edge_set, reports_errors
+from .base import check_output, edgeset_argument, filter_options, main, read_edge_set, reports_errors
 
 # kept here as literals so that `graphkit --help` need not import pandas
 SIZE_METRICS = (
@@ -56,8 +56,6 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, output)
     if output == "-":
         click.echo(html, nl=False)
         return
-    if output is None:
-        path = write_atomic(Path(OUTPUT_FOLDER) / f"{edge_set.name}.html", html, make_parents=True)
-    else:
-        path = write_atomic(output, html)
-    click.echo(str(path))
+    path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
+    check_output(path)
+    click.echo(str(write_atomic(path, html, make_parents=output is None)))
