@@ -494,3 +494,50 @@ def test_cli_no_centrality_says_so():
     doc = json.loads(run("essay", "essay-recoded", "--no-centrality", "--format", "json").stdout)
     assert doc["centrality_changes"] == [] and doc["summary"]["centrality"] is False
     assert doc["summary"]["edges_added"] == 2
+
+
+# actor and edge ids named like members of every JavaScript object
+OBJECT_NAMED_A = """id,source,target,action,weight
+constructor,constructor,__proto__,criticism,-2
+x1,toString,length,criticism,-1
+"""
+OBJECT_NAMED_B = """id,source,target,action,weight
+constructor,constructor,__proto__,criticism,-5
+x2,length,constructor,praise,3
+"""
+
+
+@pytest.mark.browser
+def test_browser_draws_ids_named_like_object_members(tmp_path, browser):
+    from graphkit.diff_html import diff_html
+
+    a, b = load(OBJECT_NAMED_A), load(OBJECT_NAMED_B)
+    path = tmp_path / "object-named.html"
+    path.write_text(diff_html(diff_edge_sets(a, b), a, b), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("window.__ready === true", timeout=60_000)
+        # constructor changed, x1 removed, x2 added; toString only in A
+        assert _drawn(page) == [4, 3]
+        keys = page.evaluate("nodes.get().map(n => n.key).sort()")
+        assert keys == ["__proto__", "constructor", "length", "toString"]
+        page.select_option("#filter-0", "changed")
+        assert page.evaluate("edges.get().filter(e => edgeView.get(e.id) !== null).map(e => e.key)") == [
+            "changed:0:0"
+        ]
+        page.click("#filter-reset")
+        page.select_option("#filter-1", label="constructor")
+        assert _drawn(page) == [3, 2]
+        page.click("#filter-reset")
+        # the largest strain change: constructor -> __proto__, -2 -> -5
+        first = page.locator("ol.focus li").first
+        assert first.inner_text().startswith("__proto__ \u2194 constructor")
+        first.click()
+        assert page.evaluate("network.getSelectedEdges().map(id => edges.get(id).key)") == ["changed:0:0"]
+        assert errors == []
+    finally:
+        context.close()

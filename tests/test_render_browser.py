@@ -57,10 +57,10 @@ class Opened:
         return self.page.evaluate(expression, arg)
 
     def hover_edge(self, edge_id: str) -> str:
-        """Move the mouse onto the middle of the drawn edge; the tooltip's text."""
+        """Move the mouse onto the middle of the drawn edge (the edge set's id); the tooltip's text."""
         point = self.js(
             """id => {
-                const canvasPoint = network.body.edges[id].edgeType.getPoint(0.5);
+                const canvasPoint = network.body.edges[visEdgeId(id)].edgeType.getPoint(0.5);
                 const dom = network.canvasToDOM(canvasPoint);
                 const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
                 return {x: box.left + dom.x, y: box.top + dom.y};
@@ -72,7 +72,7 @@ class Opened:
     def hover_node(self, node_id: str) -> str:
         point = self.js(
             """id => {
-                const dom = network.canvasToDOM(network.getPositions([id])[id]);
+                const dom = network.canvasToDOM(network.getPositions([visNodeId(id)])[visNodeId(id)]);
                 const box = document.querySelector('#mynetwork canvas').getBoundingClientRect();
                 return {x: box.left + dom.x, y: box.top + dom.y};
             }""",
@@ -174,7 +174,7 @@ def test_filters_hide_what_they_should(open_page, essay_page):
     assert page.drawn() == (4, 16)
     assert page.js("document.getElementById('count').textContent") == "Showing 16 of 42 edges and 4 of 16 nodes"
     page.page.click("#filter-reset")
-    page.page.select_option("#filter-1", "ISR")
+    page.page.select_option("#filter-1", label="Israel")
     assert page.drawn() == (2, 1)
 
 
@@ -185,15 +185,18 @@ def test_clicking_a_strained_relationship_selects_its_arrows(open_page, essay_pa
     first.click()
     selected = page.js("network.getSelectedEdges()")
     assert len(selected) == 8
-    assert all({page.js(f"edges.get('{e}').from"), page.js(f"edges.get('{e}').to")} == {"KOR", "USA"} for e in selected)
+    ends = page.js(
+        "ids => ids.map(id => [edges.get(id).from, edges.get(id).to].map(n => nodes.get(n).key))", selected
+    )
+    assert all(set(pair) == {"KOR", "USA"} for pair in ends)
     # the rest is dimmed, the pair is not
-    assert page.js("edges.get('e40').color.opacity") == 0.12
+    assert page.js("edges.get(visEdgeId('e40')).color.opacity") == 0.12
     assert page.js(f"edges.get('{selected[0]}').color.opacity") == 0.85
-    assert page.js("[nodes.get('KOR').opacity, nodes.get('ISR').opacity]") == [1, 0.25]
+    assert page.js("[nodes.get(visNodeId('KOR')).opacity, nodes.get(visNodeId('ISR')).opacity]") == [1, 0.25]
     # a second click shows everything again
     first.click()
     assert page.js("network.getSelectedEdges().length") == 0
-    assert page.js("edges.get('e40').color.opacity") == 0.85
+    assert page.js("edges.get(visEdgeId('e40')).color.opacity") == 0.85
 
 
 def test_hostile_text_shows_as_text_and_runs_nothing(open_page, hostile_page):
@@ -223,4 +226,64 @@ def test_an_empty_set_still_opens(open_page, tmp_path):
     path.write_text(render_html(filter_edges(load_edge_set(), domain="no such domain")), encoding="utf-8")
     page = open_page(path)
     assert page.drawn() == (0, 0)
+    assert page.errors == []
+
+
+# ids that name members of every JavaScript object: vis-network keyed its items by
+# them and the page threw "Maximum call stack size exceeded" before drawing
+OBJECT_NAMED_EDGES = """id,source,target,action,weight
+constructor,constructor,__proto__,criticism,-6
+e2,toString,constructor,praise,3
+e3,length,toString,criticism,-1
+"""
+OBJECT_NAMED_ACTORS = """id,name,kind,group
+constructor,The Constructor,state,G
+__proto__,Proto Land,state,G
+toString,Stringer,company,
+length,Long Country,state,H
+"""
+
+
+@pytest.fixture
+def object_named_page(tmp_path) -> Path:
+    folder = tmp_path / "object-named"
+    folder.mkdir()
+    (folder / "edges.csv").write_text(OBJECT_NAMED_EDGES, encoding="utf-8")
+    (folder / "actors.csv").write_text(OBJECT_NAMED_ACTORS, encoding="utf-8")
+    path = tmp_path / "object-named.html"
+    path.write_text(render_html(load_edge_set(folder)), encoding="utf-8")
+    return path
+
+
+def test_actors_and_edges_named_like_object_members_draw(open_page, object_named_page):
+    page = open_page(object_named_page)
+    assert page.errors == []
+    assert page.drawn() == (4, 3)
+    assert page.js("Object.keys(network.body.nodes).length") == 4
+    assert page.js("nodes.get().map(n => n.key).sort()") == ["__proto__", "constructor", "length", "toString"]
+    assert page.js("edges.get().map(e => e.key).sort()") == ["constructor", "e2", "e3"]
+    assert page.hover_edge("constructor").startswith("ALLEGED: The Constructor \u2192 Proto Land")
+    assert page.hover_node("__proto__").splitlines()[0] == "Proto Land (__proto__)"
+    assert page.errors == []
+
+
+def test_actor_filter_and_focus_work_for_an_actor_called_constructor(open_page, object_named_page):
+    page = open_page(object_named_page)
+    # constructor acts on __proto__ (edge "constructor") and toString praises it (e2)
+    page.page.select_option("#filter-1", label="The Constructor")
+    assert page.drawn() == (3, 2)
+    assert page.js("document.getElementById('count').textContent") == "Showing 2 of 3 edges and 3 of 4 nodes"
+    page.page.click("#filter-reset")
+    assert page.drawn() == (4, 3)
+    page.page.select_option("#filter-1", label="Proto Land")
+    assert page.drawn() == (2, 1)
+    page.page.click("#filter-reset")
+    # most strained: constructor <-> __proto__ (6), then length <-> toString (1)
+    first = page.page.locator("ol.focus li").first
+    assert first.inner_text().startswith("Proto Land \u2194 The Constructor")
+    first.click()
+    assert page.js("network.getSelectedEdges().map(id => edges.get(id).key)") == ["constructor"]
+    assert page.js(
+        "[nodes.get(visNodeId('constructor')).opacity, nodes.get(visNodeId('length')).opacity]"
+    ) == [1, 0.25]
     assert page.errors == []

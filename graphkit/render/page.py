@@ -145,7 +145,11 @@ def render_page(
     The page inlines vis-network (no request leaves it), draws the graph with a
     seeded layout, stops the physics once stabilized, and defines the globals
     ``network`` (vis.Network), ``nodes`` and ``edges`` (vis.DataSet, all items)
-    and ``window.__ready`` (true after the first draw). Every string given here
+    and ``window.__ready`` (true after the first draw). vis keys its items in
+    plain objects, so ids such as ``constructor`` or ``__proto__`` would break
+    it: in the page a node's id is ``"n:" + id`` and an edge's ``"e:" + id``
+    (the page's functions ``visNodeId`` and ``visEdgeId``), ``from`` and ``to``
+    likewise, and each item keeps the id given here as ``key``. Every string given here
     reaches the page as JSON data and is shown with ``textContent`` or as a
     vis plain-text tooltip, never parsed as HTML. Same arguments, same bytes.
 
@@ -157,7 +161,7 @@ def render_page(
         vis-network node dicts, in the order given: ``id`` (str or int, unique),
         ``label`` (shown under the node), ``title`` (plain-text tooltip, ``\\n``
         breaks lines), ``color`` (CSS colour), ``size`` (pixels). Any other key
-        (avoid ``group``, vis reads it) is kept as data.
+        (avoid ``group``, vis reads it, and ``key``, the page sets it) is kept as data.
     edges
         vis-network edge dicts: ``id`` (unique), ``from``, ``to``, ``title``
         (plain-text tooltip), ``color`` (CSS colour or vis colour dict),
