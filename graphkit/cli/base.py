@@ -91,7 +91,7 @@ def progress_reporter():
     if root is not None and "graphkit.progress" in root.meta:
         return root.meta["graphkit.progress"]  # one clock for the whole command
     quiet = bool(root and root.params.get("quiet"))
-    reporter = StderrProgress(click.get_text_stream("stderr"), enabled=False if quiet else None)
+    reporter = StderrProgress(sys.stderr, enabled=False if quiet else None)
     if root is not None:
         root.meta["graphkit.progress"] = reporter
     return reporter
@@ -131,13 +131,19 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None, requir
     from ..edgeset import load_edge_set
     from ..filters import filter_edges
 
-    stdin = click.get_binary_stream("stdin").read() if spec == "-" else None
+    stdin = read_stdin() if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
     if edge_set.path is not None:
         remember_inputs(edge_set.path)
     return filter_edges(
         edge_set, domain=domain, since=since, until=until, actor=actor, require_actor=require_actor
     )
+
+
+def read_stdin() -> bytes:
+    """Standard input as bytes (click's binary stdin; also under CliRunner)."""
+    with click.open_file("-", "rb") as stream:
+        return stream.read()
 
 
 def remember_inputs(*paths) -> None:

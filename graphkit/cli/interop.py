@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from .base import (
-    BAD_INPUT, edgeset_argument, filter_options, main, read_edge_set, remember_inputs, reports_errors, write_output,
+    BAD_INPUT, edgeset_argument, filter_options, main, read_edge_set, read_stdin, remember_inputs, reports_errors,
+    write_output,
 )  # fmt: skip
 
 MAX_SKIPPED_SHOWN = 20
@@ -48,7 +49,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
     """
     from ..gdelt import DROP_REASONS, edges_to_csv, read_gdelt
 
-    stdin = click.get_binary_stream("stdin").read() if "-" in files else None
+    stdin = read_stdin() if "-" in files else None
     result = read_gdelt(
         list(files), actor_codes=actor_codes, fallback_actor_codes=fallback_actor_codes, strict=strict, stdin=stdin
     )
@@ -111,8 +112,8 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     data = export_graph(edge_set, fmt, level=level, weight=weight)
     if output == "-":
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        with click.open_file("-", "wb") as stream:
+            stream.write(data)
+            stream.flush()
         return
     write_output(output, data)

@@ -15,6 +15,7 @@ from .base import (
     progress_reporter,
     read_dask_pairs,
     read_edge_set,
+    read_stdin,
     reports_errors,
 )
 
@@ -88,7 +89,7 @@ def validate(edgeset):
     """
     from ..edgeset import load_edge_set, validate_edge_set
 
-    stdin = click.get_binary_stream("stdin").read() if edgeset == "-" else None
+    stdin = read_stdin() if edgeset == "-" else None
     problems = validate_edge_set(edgeset, stdin=stdin)
     for problem in problems:
         click.echo(str(problem))
