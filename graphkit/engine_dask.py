@@ -69,8 +69,10 @@ def open_client(scheduler: str | None = None):
             return Client(scheduler, timeout="10s")
         except OSError as err:
             raise GraphkitError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
+    # dashboard_address=None still binds port 8787 for the scheduler's HTTP server;
+    # a free port on loopback never clashes with another cluster
     cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None, silence_logs=logging.ERROR
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
     )
     return Client(cluster)
 
