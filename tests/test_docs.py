@@ -28,9 +28,20 @@ def test_ci_runs_the_readme_test_command():
     assert test_command.strip() in ci.splitlines()
 
 
-def test_readme_examples_are_real_output():
-    # the strain example in the README is what the command prints today
+def _cli(*args):
     from click.testing import CliRunner
 
-    shown = CliRunner().invoke(main, ["strain", "--top", "8", "--format", "markdown"]).stdout
-    assert shown in README
+    return CliRunner().invoke(main, list(args))
+
+
+def test_readme_examples_are_real_output(tmp_path, monkeypatch):
+    # the examples in the README are what the commands print today
+    assert _cli("strain", "--top", "8", "--format", "markdown").stdout in README
+    centrality_head = "".join(_cli("centrality", "--format", "markdown").stdout.splitlines(keepends=True)[:5])
+    assert centrality_head in README
+    assert _cli("diff", "essay", "essay-recoded").stdout.strip() in README
+    diff_csv_head = "".join(_cli("diff", "essay", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6])
+    assert diff_csv_head in README
+    monkeypatch.chdir(tmp_path)
+    sample = str(ROOT / "tests" / "data" / "gdelt1_sample_events.tsv")
+    assert _cli("import-gdelt", sample, "-o", "gdelt-sample.csv").stderr in README
