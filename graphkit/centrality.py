@@ -100,6 +100,9 @@ def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tu
     same on every run.
     """
     nodes = list(graph.nodes())
+    if graph.number_of_edges() == 0:
+        zeros = pd.Series(0.0, index=nodes, dtype=float)
+        return zeros, zeros.copy()
     matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight="strain", format="csr")
     hub = np.full(len(nodes), 1.0 / len(nodes))
     authority = hub

@@ -61,16 +61,28 @@ def _arrow():
 
 
 def _float_text(values: np.ndarray, exact: bool = False):
-    """Floats as text like :func:`format_value`, as an arrow string array."""
+    """Floats as text, as an arrow string array: like :func:`format_value`, or with
+    ``exact`` like ``repr`` (every digit, as pandas' ``to_csv`` writes them)."""
     pa, pc = _arrow()
     values = values.astype(float)
-    rounded = (values if exact else np.round(values, DECIMALS)) + 0.0  # + 0.0 turns -0.0 into 0.0
-    text = pc.cast(pa.array(rounded, from_pandas=True), pa.string())  # shortest round-trip form
-    exponent = pc.fill_null(pc.match_substring(text, "e"), False)
-    whole = pc.and_(pc.invert(pc.match_substring(text, ".")), pc.invert(exponent))
-    text = pc.fill_null(pc.if_else(whole, pc.binary_join_element_wise(text, ".0", ""), text), "")
-    # arrow writes 1e+16 and 1e-07 in exponent form; those few go through Python
-    where = np.flatnonzero(exponent.to_numpy(zero_copy_only=False))
+    if exact:
+        shown = values
+    else:
+        shown = np.round(values, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    text = pc.cast(pa.array(shown, from_pandas=True), pa.string())  # shortest round-trip form
+    text = pc.fill_null(pc.if_else(pc.match_substring(text, "."), text, pc.binary_join_element_wise(text, ".0", "")), "")
+    # through Python, the few cells arrow writes otherwise: exponent forms (1e+16,
+    # 1e-07), inf, and near-ties where numpy's rounding differs from Python's;
+    # with exact, repr's own small-number forms (1e-05) and -0.0
+    finite = np.isfinite(values)
+    odd = ~finite & ~np.isnan(values)
+    odd |= pc.fill_null(pc.match_substring(text, "e"), False).to_numpy(zero_copy_only=False)
+    if exact:
+        odd |= finite & (np.abs(values) < 1e-4)
+    else:
+        with np.errstate(invalid="ignore"):
+            odd |= finite & (np.abs((values * 10**DECIMALS) % 1 - 0.5) < 1e-6)
+    where = np.flatnonzero(odd)
     if len(where):
         cells = text.to_numpy(zero_copy_only=False).astype(object)
         cells[where] = [repr(float(v)) if exact else format_value(v) for v in values[where]]
@@ -114,11 +126,14 @@ def _lines(cells: list, sep: str, prefix: str = "", suffix: str = "") -> str:
     """Join arrow string columns cell by cell with ``sep`` into lines, each with
     ``prefix`` and ``suffix`` and ending in a newline, returned as one string."""
     pa, pc = _arrow()
-    parts = [pa.scalar(prefix), cells[0]]
+    # 64-bit offsets before joining: a table's text may pass 2 GB
+    cells = [pc.cast(c, pa.large_string()) for c in cells]
+    parts = [pa.scalar(prefix, pa.large_string()), cells[0]]
     for column in cells[1:]:
-        parts += [pa.scalar(sep), column]
-    line = pc.binary_join_element_wise(*parts, pa.scalar(suffix), pa.scalar("\n"), "")
-    line = pc.cast(line, pa.large_string())
+        parts += [pa.scalar(sep, pa.large_string()), column]
+    line = pc.binary_join_element_wise(
+        *parts, pa.scalar(suffix, pa.large_string()), pa.scalar("\n", pa.large_string()), pa.scalar("", pa.large_string())
+    )
     if isinstance(line, pa.ChunkedArray):
         line = line.combine_chunks()
     if len(line) == 0:

@@ -60,3 +60,11 @@ def test_empty_frames_keep_their_header():
     assert format_frame(empty, "csv") == "actor,strain,tiny,count\n"
     assert format_frame(empty, "table") == "actor  strain  tiny  count\n"
     assert format_frame(empty, "json") == "[]\n"
+
+
+def test_infinities_near_ties_and_exact_floats():
+    frame = pd.DataFrame({"x": [np.inf, -np.inf, 2.5891675, 1e-05, -0.0]})
+    # rounded: Python's round decides the near-tie, as in JSON
+    assert format_frame(frame, "csv").splitlines()[1:] == ["inf", "-inf", "2.589167", "0.00001", "0.0"]
+    # exact: every digit, as repr writes them (what pandas' to_csv prints)
+    assert format_frame(frame, "csv", exact=True).splitlines()[1:] == ["inf", "-inf", "2.5891675", "1e-05", "-0.0"]

@@ -103,3 +103,32 @@ def test_reports_do_not_depend_on_the_hash_seed(tmp_path):
             ).stdout  # fmt: skip
         )
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"actor,")
+
+
+def test_the_files_beside_an_edges_csv_are_inputs_too(write_csv):
+    edges = write_csv("source,target,action\nUSA,CAN,tariff\n", "set/edges.csv")
+    actors = write_csv("id,name\nUSA,US\nCAN,Canada\n", "set/actors.csv")
+    result = run("strain", edges, "-o", actors)
+    assert result.exit_code == 2
+    assert actors.read_text() == "id,name\nUSA,US\nCAN,Canada\n"
+
+
+def test_diff_refuses_one_path_for_report_and_page_and_a_folder_as_page(tmp_path):
+    same = tmp_path / "same.out"
+    result = run("diff", "essay", "essay-recoded", "-o", same, "--html", same)
+    assert result.exit_code == 2 and "give the page its own path" in result.stderr
+    assert not same.exists()
+    result = run("diff", "essay", "essay-recoded", "-o", tmp_path / "r.txt", "--html", tmp_path)
+    assert result.exit_code == 2 and "it is a folder" in result.stderr
+    assert not (tmp_path / "r.txt").exists()
+
+
+def test_hits_without_hostile_links_is_zero():
+    import networkx as nx
+
+    from graphkit.centrality import hits
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(["A", "B"])
+    hub, authority = hits(graph)
+    assert hub.tolist() == [0.0, 0.0] and authority.tolist() == [0.0, 0.0]

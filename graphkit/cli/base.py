@@ -151,7 +151,9 @@ def remember_inputs(*paths) -> None:
     no output can replace one of them."""
     inputs = click.get_current_context().meta.setdefault("graphkit.inputs", set())
     for path in map(Path, paths):
-        files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
+        # an edges.csv brings the actors.csv and source.txt beside it
+        folder = path if path.is_dir() else path.parent if path.name == "edges.csv" else None
+        files = [p for p in folder.iterdir() if p.is_file()] if folder is not None else [path]
         inputs.update(p.resolve() for p in files)
 
 

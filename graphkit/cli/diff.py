@@ -57,6 +57,10 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
         check_output(html)
         if output != "-":
             check_output(output)
+            if Path(output).resolve() == Path(html).resolve():
+                raise GraphkitError(f"-o and --html are both {html}: give the page its own path")
+        if Path(html).is_dir():
+            raise GraphkitError(f"cannot write {html}: it is a folder; give a file name such as {Path(html) / 'diff.html'}")
         if not Path(html).resolve().parent.is_dir():
             raise GraphkitError(f"cannot write {html}: folder {Path(html).parent} does not exist; create it first")
     emit(report, output)
