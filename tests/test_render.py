@@ -17,27 +17,6 @@ from graphkit.errors import GraphkitError
 from graphkit.render import graph_elements, render_html, render_page
 from graphkit.render.graph import SIZE_METRICS, keep_top
 
-HOSTILE_EDGES = """id,source,target,action,weight,domain,date,quote
-h1,AAA,BBB,tariff,,,2024,<img src=x onerror=alert(1)>
-h2,BBB,AAA,<svg onload=alert(3)>,-3,<b>dom</b>,2024-02,</script><script>alert(1)</script>
-h3,AAA,CCC,cooperation,,,2023,"it's ""quoted"" & <i>fine</i>"
-"""
-HOSTILE_ACTORS = """id,name,kind,group
-AAA,<b>Bold</b> href=javascript:alert(4),state,<img src=y onerror=alert(5)>
-BBB,Beta <script>alert(6)</script>,state,G
-CCC,"Gamma ' "" & href",company,G
-"""
-
-
-@pytest.fixture
-def hostile_set(tmp_path) -> Path:
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / "edges.csv").write_text(HOSTILE_EDGES, encoding="utf-8")
-    (folder / "actors.csv").write_text(HOSTILE_ACTORS, encoding="utf-8")
-    return folder
-
-
 def page_data(html: str) -> dict:
     """The JSON the page draws from."""
     match = re.search(r"^var PAGE = (.*);$", html, re.M)

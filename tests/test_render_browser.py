@@ -11,17 +11,6 @@ from graphkit.render import render_html
 
 pytestmark = pytest.mark.browser
 
-HOSTILE_EDGES = """id,source,target,action,weight,domain,date,quote
-h1,AAA,BBB,tariff,,,2024,<img src=x onerror=alert(1)>
-h2,BBB,AAA,<svg onload=alert(3)>,-3,<b>dom</b>,2024-02,</script><script>alert(1)</script>
-h3,AAA,CCC,cooperation,,,2023,"it's ""quoted"" & <i>fine</i> href"
-"""
-HOSTILE_ACTORS = """id,name,kind,group
-AAA,<b>Bold</b> href=javascript:alert(4),state,<img src=y onerror=alert(5)>
-BBB,Beta <script>alert(6)</script>,state,G
-CCC,"Gamma ' "" & href",company,G
-"""
-
 
 class Opened:
     """A page opened from a file, with every request, blocked request and dialog recorded."""
@@ -119,13 +108,9 @@ def essay_page(tmp_path) -> Path:
 
 
 @pytest.fixture
-def hostile_page(tmp_path) -> Path:
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / "edges.csv").write_text(HOSTILE_EDGES, encoding="utf-8")
-    (folder / "actors.csv").write_text(HOSTILE_ACTORS, encoding="utf-8")
+def hostile_page(tmp_path, hostile_set) -> Path:
     path = tmp_path / "hostile.html"
-    path.write_text(render_html(load_edge_set(folder)), encoding="utf-8")
+    path.write_text(render_html(load_edge_set(hostile_set)), encoding="utf-8")
     return path
 
 
