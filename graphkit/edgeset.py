@@ -15,7 +15,7 @@ from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .csvfile import read_csv_bytes
 from .errors import EdgeSetError, Problem
 
-__all__ = ["EdgeSet", "load_edge_set", "validate_edge_set", "resolve_edge_set"]
+__all__ = ["EdgeSet", "load_edge_set", "validate_edge_set", "resolve_edge_set", "set_folder"]
 
 EDGES_FILE, ACTORS_FILE, SOURCE_FILE = "edges.csv", "actors.csv", "source.txt"
 
@@ -73,8 +73,16 @@ def resolve_edge_set(spec: str | Path | None) -> tuple[str, Path | None]:
     )
 
 
-def _display(path: Path) -> str:
-    return str(path)
+def set_folder(path: Path) -> Path | None:
+    """The folder whose actors.csv, source.txt and description.txt belong to the set
+    at ``path``: the folder itself, the folder of an ``edges.csv``, else None."""
+    if path.is_dir():
+        return path
+    return path.parent if path.name == EDGES_FILE else None
+
+
+def _companion(folder: Path | None, name: str) -> Path | None:
+    return folder / name if folder is not None and (folder / name).is_file() else None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -92,21 +100,14 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
     if path is None:
         data = stdin if stdin is not None else sys.stdin.buffer.read()
         edges_name = "<stdin>"
-    elif path.is_dir():
-        edges_path = path / EDGES_FILE
-        if not edges_path.is_file():
-            return None, [Problem(str(path), None, f"folder has no {EDGES_FILE}: put the edges in {edges_path}")]
-        data, edges_name = _read_bytes(edges_path), _display(edges_path)
-        actors_path = path / ACTORS_FILE if (path / ACTORS_FILE).is_file() else None
-        source_path = path / SOURCE_FILE if (path / SOURCE_FILE).is_file() else None
-        description = describe(path)
     else:
-        data, edges_name = _read_bytes(path), _display(path)
-        if path.name == EDGES_FILE:
-            sibling = path.parent
-            actors_path = sibling / ACTORS_FILE if (sibling / ACTORS_FILE).is_file() else None
-            source_path = sibling / SOURCE_FILE if (sibling / SOURCE_FILE).is_file() else None
-            description = describe(sibling)
+        edges_path = path / EDGES_FILE if path.is_dir() else path
+        if path.is_dir() and not edges_path.is_file():
+            return None, [Problem(str(path), None, f"folder has no {EDGES_FILE}: put the edges in {edges_path}")]
+        data, edges_name = _read_bytes(edges_path), str(edges_path)
+        folder = set_folder(path)
+        actors_path, source_path = _companion(folder, ACTORS_FILE), _companion(folder, SOURCE_FILE)
+        description = describe(folder) if folder is not None else ""
 
     report(f"reading {edges_name} ({len(data) / 1e6:,.1f} MB)")
     table = read_csv_bytes(data, edges_name)
@@ -119,7 +120,7 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
         return None, problems
 
     if actors_path is not None:
-        actors_name = _display(actors_path)
+        actors_name = str(actors_path)
         actors_table = read_csv_bytes(_read_bytes(actors_path), actors_name)
         problems += actors_table.problems
         actors = None
@@ -139,7 +140,7 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
             source_text = source_bytes.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             line = source_bytes[: err.start].count(b"\n") + 1
-            problems.append(Problem(_display(source_path), line, "not UTF-8 text: save the source text as UTF-8"))
+            problems.append(Problem(str(source_path), line, "not UTF-8 text: save the source text as UTF-8"))
         else:
             problems += validation.check_quotes(edges, table.lines, source_text, edges_name, source_path.name)
 

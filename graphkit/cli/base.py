@@ -149,10 +149,12 @@ def read_stdin() -> bytes:
 def remember_inputs(*paths) -> None:
     """Note files this command reads (a folder stands for every file in it), so that
     no output can replace one of them."""
+    from ..edgeset import set_folder
+
     inputs = click.get_current_context().meta.setdefault("graphkit.inputs", set())
     for path in map(Path, paths):
         # an edges.csv brings the actors.csv and source.txt beside it
-        folder = path if path.is_dir() else path.parent if path.name == "edges.csv" else None
+        folder = set_folder(path)
         files = [p for p in folder.iterdir() if p.is_file()] if folder is not None else [path]
         inputs.update(p.resolve() for p in files)
 
@@ -178,7 +180,3 @@ def emit(text: str, output: str) -> None:
         click.echo(text, nl=False)
         return
     write_output(output, text)
-
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()
