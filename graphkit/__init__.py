@@ -1,11 +1,11 @@
 """graphkit: map alleged actions between actors as a graph, and measure it.
 
-The functions live in small modules named for what they hold (``graphkit.strain``,
-``graphkit.centrality``, ...); the loader is re-exported here, lazily, so that
+The functions live in small modules named for what they hold (``graphkit.analysis.strain_alg``,
+``graphkit.analysis.centrality_alg``, ...); the loader is re-exported here, lazily, so that
 ``graphkit --help`` does not pay for pandas and networkx.
 
 >>> from graphkit import load_edge_set
->>> from graphkit.strain import strain
+>>> from graphkit.analysis.strain_alg import strain
 >>> es = load_edge_set()          # the bundled essay
 >>> strain(es).iloc[0][["actor_a", "actor_b"]].tolist()
 ['KOR', 'USA']

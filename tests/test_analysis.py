@@ -6,10 +6,10 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graphkit.centrality import centrality
+from graphkit.analysis.centrality_alg import centrality
 from graphkit.edgeset import load_edge_set
 from graphkit.filters import filter_edges
-from graphkit.strain import strain
+from graphkit.analysis.strain_alg import strain
 
 # The set, as the hand calculations below read it (weight < 0 is hostile):
 #   s1 A->B -4   s2 A->B -2   s3 B->A -3   s4 A->C -5
@@ -154,8 +154,8 @@ def test_analysis_does_not_modify_the_edge_set(small):
 
 def test_networkx_reads_the_same_strain(small):
     # cross-check: networkx's own weighted degree on our pair graph
-    from graphkit.centrality import hostile_graph
-    from graphkit.pairs import ordered_pairs
+    from graphkit.analysis.centrality_alg import hostile_graph
+    from graphkit.analysis.pairs import ordered_pairs
 
     graph = hostile_graph(ordered_pairs(small.edges), ["A", "B", "C", "D"])
     assert dict(graph.out_degree(weight="strain")) == {"A": 11.0, "B": 3.5, "C": 1.0, "D": 0}

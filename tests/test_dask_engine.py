@@ -10,12 +10,12 @@ from click.testing import CliRunner
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("dask.distributed")
 
-from graphkit.centrality import centrality, centrality_from_pairs
+from graphkit.analysis.centrality_alg import centrality, centrality_from_pairs
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
-from graphkit.engine_dask import LINE_UNKNOWN, dask_pairs
+from graphkit.interop.dask_engine import LINE_UNKNOWN, dask_pairs
 from graphkit.errors import EdgeSetError
-from graphkit.strain import strain, strain_from_pairs
+from graphkit.analysis.strain_alg import strain, strain_from_pairs
 from graphkit.taxonomy import action_defaults
 
 ACTORS = ["USA", "CAN", "MEX", "CHN", "DEU", "FRA", "JPN", "KOR", "ACME", "EUR"]

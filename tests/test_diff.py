@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.diff import diff_edge_sets
-from graphkit.diff_report import format_diff
+from graphkit.diff.compare import diff_edge_sets
+from graphkit.diff.report import format_diff
 from graphkit.edgeset import load_edge_set
 
 
@@ -339,14 +339,14 @@ h3,AAA,<b>C</b>,criticism,-3,<svg onload=alert(3)>
 
 
 def essay_pair():
-    from graphkit.diff_html import diff_elements
+    from graphkit.render.diff_page import diff_elements
 
     a, b = load_edge_set("essay"), load_edge_set("essay-recoded")
     return diff_elements(diff_edge_sets(a, b), a, b)
 
 
 def test_html_union_graph_styles_each_change():
-    from graphkit.diff_html import CHANGE_STYLES
+    from graphkit.render.diff_page import CHANGE_STYLES
 
     page = essay_pair()
     edges = page["edges"]
@@ -390,7 +390,7 @@ def test_html_focus_lists_the_largest_strain_changes():
 
 
 def test_html_hostile_text_stays_data(write_csv):
-    from graphkit.diff_html import diff_html
+    from graphkit.render.diff_page import diff_html
 
     a, b = load(HOSTILE_A), load(HOSTILE_B)
     html = diff_html(diff_edge_sets(a, b), a, b)
@@ -412,7 +412,7 @@ def test_cli_html_is_written_and_byte_identical(tmp_path):
 
 
 def test_cli_html_refuses_a_graph_too_big_to_draw(write_csv):
-    from graphkit.diff_html import MAX_PAGE_EDGES
+    from graphkit.render.diff_page import MAX_PAGE_EDGES
 
     rows = "\n".join(f"A{i},B{i},criticism,-1" for i in range(MAX_PAGE_EDGES + 1))
     big = write_csv("source,target,action,weight\n" + rows + "\n", "big.csv")
@@ -509,7 +509,7 @@ x2,length,constructor,praise,3
 
 @pytest.mark.browser
 def test_browser_draws_ids_named_like_object_members(tmp_path, browser):
-    from graphkit.diff_html import diff_html
+    from graphkit.render.diff_page import diff_html
 
     a, b = load(OBJECT_NAMED_A), load(OBJECT_NAMED_B)
     path = tmp_path / "object-named.html"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
-from graphkit.export import action_table, export_graph, pair_table
+from graphkit.interop.export import action_table, export_graph, pair_table
 
 igraph = pytest.importorskip("igraph", reason="python-igraph is a test extra: pip install -e '.[test]'")
 

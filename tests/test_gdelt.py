@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import EdgeSetError, GraphkitError
-from graphkit.gdelt import read_gdelt
+from graphkit.interop.gdelt import read_gdelt
 
 SAMPLE = Path(__file__).parent / "data" / "gdelt1_sample_events.tsv"
 

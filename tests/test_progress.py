@@ -12,7 +12,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from graphkit.centrality import centrality
+from graphkit.analysis.centrality_alg import centrality
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.progress import StderrProgress

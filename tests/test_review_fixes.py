@@ -126,7 +126,7 @@ def test_diff_refuses_one_path_for_report_and_page_and_a_folder_as_page(tmp_path
 def test_hits_without_hostile_links_is_zero():
     import networkx as nx
 
-    from graphkit.centrality import hits
+    from graphkit.analysis.centrality_alg import hits
 
     graph = nx.DiGraph()
     graph.add_nodes_from(["A", "B"])

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-import graphkit.centrality as centrality_module
-from graphkit.centrality import EXACT_BETWEENNESS_LIMIT, _sampled_betweenness, betweenness, centrality
+import graphkit.analysis.centrality_alg as centrality_module
+from graphkit.analysis.centrality_alg import EXACT_BETWEENNESS_LIMIT, _sampled_betweenness, betweenness, centrality
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 

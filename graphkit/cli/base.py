@@ -111,10 +111,10 @@ def engine_options(func):
 
 
 def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor=None):
-    """Aggregate EDGESET's files to pairs with the Dask engine (see graphkit.engine_dask)."""
+    """Aggregate EDGESET's files to pairs with the Dask engine (see graphkit.interop.dask_engine)."""
     if spec in (None, "-"):
         raise click.UsageError("--engine dask reads files: give a path or a quoted glob such as 'events/*.csv'")
-    from ..engine_dask import dask_pairs
+    from ..interop.dask_engine import dask_pairs
 
     return dask_pairs(
         spec, scheduler=scheduler, domain=domain, since=since, until=until, actor=actor, progress=progress_reporter()

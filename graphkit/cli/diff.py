@@ -36,8 +36,8 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
 
     Example: graphkit diff essay essay-recoded --format markdown
     """
-    from ..diff import diff_edge_sets
-    from ..diff_report import format_diff
+    from ..diff.compare import diff_edge_sets
+    from ..diff.report import format_diff
     from ..errors import GraphkitError
 
     if a == "-" and b == "-":
@@ -50,7 +50,7 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
     report = format_diff(result, fmt)
     page = None
     if html:
-        from ..diff_html import diff_html
+        from ..render.diff_page import diff_html
 
         # build and check the page before anything is written: all or nothing
         page = diff_html(result, old, new)

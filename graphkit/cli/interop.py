@@ -47,7 +47,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
 
     Example: graphkit import-gdelt 20250301.export.CSV.zip -o gdelt.csv
     """
-    from ..gdelt import DROP_REASONS, edges_to_csv, read_gdelt
+    from ..interop.gdelt import DROP_REASONS, edges_to_csv, read_gdelt
 
     stdin = read_stdin() if "-" in files else None
     result = read_gdelt(
@@ -107,7 +107,7 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
 
     Example: graphkit export --format gexf -o essay.gexf
     """
-    from ..export import export_graph
+    from ..interop.export import export_graph
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     data = export_graph(edge_set, fmt, level=level, weight=weight)

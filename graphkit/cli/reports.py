@@ -36,8 +36,8 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
     Example: graphkit strain --top 5
     """
     from ..formatting import format_frame
-    from ..strain import strain as compute
-    from ..strain import strain_from_pairs
+    from ..analysis.strain_alg import strain as compute
+    from ..analysis.strain_alg import strain_from_pairs
 
     check_engine(engine, scheduler)
     filters = dict(domain=domain, since=since, until=until, actor=actor)
@@ -61,13 +61,13 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
 
     Example: graphkit centrality --format csv -o output/centrality.csv
     """
-    from ..centrality import centrality as compute
+    from ..analysis.centrality_alg import centrality as compute
     from ..formatting import format_frame
 
     check_engine(engine, scheduler)
     filters = dict(domain=domain, since=since, until=until, actor=actor)
     if engine == "dask":
-        from ..centrality import centrality_from_pairs
+        from ..analysis.centrality_alg import centrality_from_pairs
 
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = centrality_from_pairs(pairs.ordered_pairs(), pairs.actors, progress=progress_reporter())

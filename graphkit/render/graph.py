@@ -7,10 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..centrality import CENTRALITY_COLUMNS, centrality
+from ..analysis.centrality_alg import CENTRALITY_COLUMNS, centrality
 from ..edgeset import EdgeSet
 from ..errors import GraphkitError
-from ..strain import strain
+from ..analysis.strain_alg import strain
 from ..taxonomy import cameo_labels
 from .page import render_page
 
@@ -47,7 +47,7 @@ METRIC_WORDS = {
 
 def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
     """The edge set restricted to its ``top`` most strained relationships
-    (ranked as by :func:`graphkit.strain.strain`), all their actions kept."""
+    (ranked as by :func:`graphkit.analysis.strain_alg.strain`), all their actions kept."""
     pairs = strain(edge_set, top=top)
     keep = set(zip(pairs["actor_a"], pairs["actor_b"]))
     edges = edge_set.edges

@@ -106,9 +106,9 @@ def spearman_sampled_vs_exact(
     exact values: (method, Spearman rho over all actors, over the exact top 100,
     top-20 overlap, actors, seconds exact, seconds graphkit). Exact is igraph over every
     source (equal to networkx's exact values, see tests/test_sampled_betweenness.py)."""
-    from graphkit.centrality import _sampled_betweenness, betweenness, hostile_graph
+    from graphkit.analysis.centrality_alg import _sampled_betweenness, betweenness, hostile_graph
     from graphkit.edgeset import load_edge_set
-    from graphkit.pairs import ordered_pairs
+    from graphkit.analysis.pairs import ordered_pairs
 
     edge_set = load_edge_set(path)
     graph = hostile_graph(ordered_pairs(edge_set.edges), sorted(edge_set.actors["id"]))

@@ -17,11 +17,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .centrality import centrality
-from .edgeset import EdgeSet
-from .errors import GraphkitError
-from .formatting import format_frame
-from .pairs import ordered_pairs
+from ..analysis.centrality_alg import centrality
+from ..edgeset import EdgeSet
+from ..errors import GraphkitError
+from ..formatting import format_frame
+from ..analysis.pairs import ordered_pairs
 
 __all__ = ["FORMATS", "LEVELS", "WEIGHTS", "pair_table", "action_table", "node_table", "export_graph", "build_graph"]
 
@@ -65,7 +65,7 @@ def pair_table(edge_set: EdgeSet) -> pd.DataFrame:
     """One row per ordered pair (source, target) with at least one action, sorted.
 
     Columns: ``source``, ``target``, ``strain`` and ``cooperation`` (non-negative
-    sums, see :func:`graphkit.pairs.ordered_pairs`), ``actions``, ``hostile``,
+    sums, see :func:`graphkit.analysis.pairs.ordered_pairs`), ``actions``, ``hostile``,
     ``cooperative`` (counts), then ``n_<action>``: how many actions of each type
     the pair holds (action names made lowercase, runs of other characters ``_``).
     """
@@ -131,7 +131,7 @@ def action_table(edge_set: EdgeSet) -> pd.DataFrame:
 def node_table(edge_set: EdgeSet) -> pd.DataFrame:
     """One row per actor, sorted by id: ``actor``, ``label`` (= name, which Gephi
     shows), ``name``, ``kind``, ``group`` and the columns of
-    :func:`graphkit.centrality.centrality`."""
+    :func:`graphkit.analysis.centrality_alg.centrality`."""
     _require_edges(edge_set)
     frame = centrality(edge_set).sort_values("actor", kind="stable").reset_index(drop=True)
     frame.insert(1, "label", frame["name"])

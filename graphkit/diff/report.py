@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 
-from .diff import EDGE_FIELDS, EdgeSetDiff
-from .formatting import format_frame, to_records
+from .compare import EDGE_FIELDS, EdgeSetDiff
+from ..formatting import format_frame, to_records
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
 

@@ -4,8 +4,8 @@ Each block of each file (CSV split at line ends, as ``dask.dataframe.read_csv``
 splits it, or a Parquet row group) is parsed, validated with the checks of
 :mod:`graphkit.validation` and reduced to sums per (source, target, domain) on a
 worker; ``dask.dataframe`` sums those partial tables in a tree on the cluster,
-and only the final pair table comes back. :func:`graphkit.strain.strain_from_pairs`
-and :func:`graphkit.centrality.centrality_from_pairs` finish on it, so results
+and only the final pair table comes back. :func:`graphkit.analysis.strain_alg.strain_from_pairs`
+and :func:`graphkit.analysis.centrality_alg.centrality_from_pairs` finish on it, so results
 match the pandas engine's.
 
 Differences from the pandas engine, all because a block does not know the rest
@@ -25,13 +25,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .actors import infer_actors
-from .csvfile import CsvTable, read_csv_bytes
-from .edgeset import EdgeSet
-from .errors import EdgeSetError, GraphkitError, Problem
-from .filters import filter_edges
-from .pairs import PAIR_COLUMNS, domain_pairs
-from .validation import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS, check_edges
+from ..actors import infer_actors
+from ..csvfile import CsvTable, read_csv_bytes
+from ..edgeset import EdgeSet
+from ..errors import EdgeSetError, GraphkitError, Problem
+from ..filters import filter_edges
+from ..analysis.pairs import PAIR_COLUMNS, domain_pairs
+from ..validation import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS, check_edges
 
 __all__ = ["LINE_UNKNOWN", "DaskPairs", "dask_pairs", "open_client"]
 
@@ -44,7 +44,7 @@ _SUMS = ["strain", "cooperation", "actions", "hostile", "cooperative"]
 @dataclass(frozen=True)
 class DaskPairs:
     """What the Dask engine brings back: sums per (source, target, domain)
-    (the columns of :func:`graphkit.pairs.domain_pairs`), the actors, and how
+    (the columns of :func:`graphkit.analysis.pairs.domain_pairs`), the actors, and how
     many rows were read from how many files."""
 
     name: str
@@ -54,7 +54,7 @@ class DaskPairs:
     files: int
 
     def ordered_pairs(self) -> pd.DataFrame:
-        """One row per ordered pair, as :func:`graphkit.pairs.ordered_pairs`."""
+        """One row per ordered pair, as :func:`graphkit.analysis.pairs.ordered_pairs`."""
         grouped = self.pairs.groupby(["source", "target"], sort=True)[_SUMS].sum().reset_index()
         return grouped[PAIR_COLUMNS]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import EdgeSetError, GraphkitError, Problem
-from .taxonomy import cameo_labels
+from ..errors import EdgeSetError, GraphkitError, Problem
+from ..taxonomy import cameo_labels
 
 __all__ = ["GdeltImport", "read_gdelt", "gdelt_versions", "edges_to_csv", "DROP_REASONS", "OUTPUT_COLUMNS"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .edgeset import EdgeSet
+from ..edgeset import EdgeSet
 from .similarity import Metric, similarity_metrics
 
 __all__ = ["CENTRALITY_MEASURES", "COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -44,7 +44,7 @@ class EdgeSetDiff:
     identity, ``field``, ``old`` (A's value) and ``new`` (B's value). ``strain``
     is every relationship of either set with ``strain_a``, ``strain_b`` (0 where a
     pair is absent), ``delta`` = strain_b - strain_a, ``rank_a``, ``rank_b``
-    (rank in each set's :func:`~graphkit.strain.strain`, None where absent) and
+    (rank in each set's :func:`~graphkit.analysis.strain_alg.strain`, None where absent) and
     ``rank_change`` = rank_a - rank_b (positive: the pair climbed in B).
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
@@ -219,7 +219,7 @@ def _actors_only_in(edge_set: EdgeSet, other: EdgeSet) -> pd.DataFrame:
 
 
 def _centrality_changes(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
-    from .centrality import centrality
+    from ..analysis.centrality_alg import centrality
 
     columns = ["actor", "name", "measure", "value_a", "value_b", "delta"]
     ca, cb = centrality(a), centrality(b)
@@ -256,7 +256,7 @@ def _centrality_changes(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
 
 def _strain_pairs(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
     """Every relationship of A or B, with strain and rank on each side, ranked by |delta|."""
-    from .strain import strain
+    from ..analysis.strain_alg import strain
 
     keep = ["actor_a", "actor_b", "name_a", "name_b", "strain", "rank"]
     sa, sb = strain(a)[keep], strain(b)[keep]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .edgeset import EdgeSet
+from ..edgeset import EdgeSet
 from .pairs import actor_codes
 
 __all__ = ["strain", "strain_from_pairs", "STRAIN_COLUMNS"]
@@ -49,7 +49,7 @@ def strain_from_pairs(pairs: pd.DataFrame, actors: pd.DataFrame, *, top: int | N
 
     ``pairs`` has ``source``, ``target``, ``domain`` and the sums ``strain``,
     ``hostile``, ``cooperative``, ``cooperation`` (see
-    :func:`graphkit.pairs.domain_pairs`); a pair and domain may appear on several
+    :func:`graphkit.analysis.pairs.domain_pairs`); a pair and domain may appear on several
     rows (partial sums, e.g. one per partition of a Dask frame). ``actors`` gives
     names (``id``, ``name``). The result has the columns and order of :func:`strain`.
     """

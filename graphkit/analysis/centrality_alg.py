@@ -6,7 +6,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .edgeset import EdgeSet
+from ..edgeset import EdgeSet
 from .pairs import ordered_pairs
 
 __all__ = ["centrality", "centrality_from_pairs", "betweenness", "hits", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_BUDGET", "BETWEENNESS_SAMPLES"]
@@ -138,7 +138,7 @@ def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
 
 
 def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress=None) -> pd.DataFrame:
-    """:func:`centrality` from the sums of :func:`graphkit.pairs.ordered_pairs`
+    """:func:`centrality` from the sums of :func:`graphkit.analysis.pairs.ordered_pairs`
     (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``);
     ``progress`` is called with a message per stage."""
     report = progress or (lambda message: None)

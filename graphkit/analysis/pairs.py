@@ -57,7 +57,7 @@ def domain_pairs(edges: pd.DataFrame) -> pd.DataFrame:
 
     What a partition of a large edge set is reduced to before partitions are
     combined: summing these rows again per pair gives :func:`ordered_pairs`,
-    and :func:`graphkit.strain.strain_from_pairs` ranks them. Sorted by source,
+    and :func:`graphkit.analysis.strain_alg.strain_from_pairs` ranks them. Sorted by source,
     target, domain.
     """
     ids, source, target = actor_codes(edges)

@@ -11,11 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from .diff import EdgeSetDiff
-from .edgeset import EdgeSet
-from .errors import GraphkitError
-from .render.graph import CURVE_STEP, format_number, fan_slot, fan_smooth
-from .render.page import render_page
+from ..diff.compare import EdgeSetDiff
+from ..edgeset import EdgeSet
+from ..errors import GraphkitError
+from .graph import CURVE_STEP, format_number, fan_slot, fan_smooth
+from .page import render_page
 
 __all__ = ["CHANGE_STYLES", "MAX_PAGE_EDGES", "diff_elements", "diff_html"]
 
