@@ -1,37 +1,113 @@
 """graphkit: map alleged actions between actors as a graph, and measure it.
 
-The functions live in small modules named for what they hold (``graphkit.analysis.strain_alg``,
-``graphkit.analysis.centrality_alg``, ...); the loader is re-exported here, lazily, so that
-``graphkit --help`` does not pay for pandas and networkx.
+``import graphkit as gk`` gives the whole public API; each name is imported on
+first use, so that ``graphkit --help`` does not pay for pandas and networkx.
 
->>> from graphkit import load_edge_set
->>> from graphkit.analysis.strain_alg import strain
->>> es = load_edge_set()          # the bundled essay
->>> strain(es).iloc[0][["actor_a", "actor_b"]].tolist()
+>>> import graphkit as gk
+>>> es = gk.load_edge_set()          # the bundled essay
+>>> gk.strain(es).iloc[0][["actor_a", "actor_b"]].tolist()
 ['KOR', 'USA']
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# public name -> the module that holds it (modules are named for what they hold,
+# never like a function, so gk.strain is the function)
 _LAZY = {
+    # loading and validating
     "EdgeSet": "graphkit.edgeset",
     "load_edge_set": "graphkit.edgeset",
     "validate_edge_set": "graphkit.edgeset",
     "bundled_sets": "graphkit.bundled",
     "filter_edges": "graphkit.filters",
+    "filter_edge_sets": "graphkit.filters",
+    "taxonomy": "graphkit.actions",
+    "cameo_table": "graphkit.actions",
+    # measures
+    "ordered_pairs": "graphkit.analysis.pairs",
+    "strain": "graphkit.analysis.strain_alg",
+    "centrality": "graphkit.analysis.centrality_alg",
+    # comparing
+    "diff_edge_sets": "graphkit.diff.compare",
+    "EdgeSetDiff": "graphkit.diff.compare",
+    "format_diff": "graphkit.diff.report",
+    # drawing
+    "render_html": "graphkit.render.graph",
+    "to_pyvis": "graphkit.render.graph",
+    "diff_html": "graphkit.render.diff_page",
+    # other tools' formats
+    "export_graph": "graphkit.interop.export",
+    "read_gdelt": "graphkit.interop.gdelt",
+    # tables as text
+    "format_frame": "graphkit.formatting",
+    # errors and progress
     "GraphkitError": "graphkit.errors",
     "EdgeSetError": "graphkit.errors",
+    "ArgumentError": "graphkit.errors",
     "Problem": "graphkit.errors",
+    "Progress": "graphkit.progress",
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [
+    "__version__",
+    "EdgeSet",
+    "load_edge_set",
+    "validate_edge_set",
+    "bundled_sets",
+    "filter_edges",
+    "filter_edge_sets",
+    "taxonomy",
+    "cameo_table",
+    "ordered_pairs",
+    "strain",
+    "centrality",
+    "diff_edge_sets",
+    "EdgeSetDiff",
+    "format_diff",
+    "render_html",
+    "to_pyvis",
+    "diff_html",
+    "export_graph",
+    "read_gdelt",
+    "format_frame",
+    "GraphkitError",
+    "EdgeSetError",
+    "ArgumentError",
+    "Problem",
+    "Progress",
+]
+
+if TYPE_CHECKING:  # what type checkers and IDEs see
+    from .actions import cameo_table, taxonomy
+    from .analysis.centrality_alg import centrality
+    from .analysis.pairs import ordered_pairs
+    from .analysis.strain_alg import strain
+    from .bundled import bundled_sets
+    from .diff.compare import EdgeSetDiff, diff_edge_sets
+    from .diff.report import format_diff
+    from .edgeset import EdgeSet, load_edge_set, validate_edge_set
+    from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+    from .filters import filter_edge_sets, filter_edges
+    from .formatting import format_frame
+    from .interop.export import export_graph
+    from .interop.gdelt import read_gdelt
+    from .progress import Progress
+    from .render.diff_page import diff_html
+    from .render.graph import render_html, to_pyvis
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
     raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import pandas as pd
@@ -12,7 +12,7 @@ import pandas as pd
 __all__ = ["infer_actors"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _blocs() -> dict[str, str]:
     text = resources.files("graphkit").joinpath("data", "blocs.csv").read_text(encoding="utf-8")
     return {row["id"]: row["name"] for row in csv.DictReader(io.StringIO(text))}

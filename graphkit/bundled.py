@@ -32,6 +32,4 @@ def bundled_sets() -> dict[str, str]:
     root = bundled_dir()
     if not root.is_dir():
         return {}
-    return {
-        p.name: describe(p) for p in sorted(root.iterdir()) if p.is_dir() and (p / "edges.csv").is_file()
-    }
+    return {p.name: describe(p) for p in sorted(root.iterdir()) if p.is_dir() and (p / "edges.csv").is_file()}

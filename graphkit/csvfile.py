@@ -39,10 +39,11 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     physical lines (quoted newlines, blank lines) or cannot parse go through
     Python's csv module, which pins every problem to its line.
     """
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
+    data = data.removeprefix(_BOM)
     if not data.strip():
-        return _empty(name, Problem(name, None, "file is empty: it needs a header row and one row per record"))
+        return _empty(
+            name, Problem(name, None, "file is empty: it needs a header row and one row per record")
+        )
     try:
         # checked here, kept only if the careful reader needs it: a decoded copy of a
         # large file would double the memory the fast reader needs
@@ -115,7 +116,13 @@ def _read_slow(text: str, name: str) -> CsvTable:
     seen: set[str] = set()
     for column in header:
         if column.strip() in seen:
-            problems.append(Problem(name, lines[0], f"column {column.strip()!r} appears twice in the header: keep one"))
+            problems.append(
+                Problem(name, lines[0], f"column {column.strip()!r} appears twice in the header: keep one")
+            )
         seen.add(column.strip())
-    frame = pd.DataFrame(rows, columns=[f"{c}" for c in header], dtype=str) if len(seen) == width else pd.DataFrame()
+    frame = (
+        pd.DataFrame(rows, columns=[f"{c}" for c in header], dtype=str)
+        if len(seen) == width
+        else pd.DataFrame()
+    )
     return CsvTable(frame, np.asarray(kept, dtype=np.int64), problems)

@@ -14,8 +14,9 @@ from .actors import infer_actors
 from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .csvfile import read_csv_bytes
 from .errors import EdgeSetError, Problem
+from .schema import ACTOR_COLUMNS
 
-__all__ = ["EdgeSet", "load_edge_set", "validate_edge_set", "resolve_edge_set", "set_folder"]
+__all__ = ["EdgeSet", "load_edge_set", "resolve_edge_set", "set_folder", "validate_edge_set"]
 
 EDGES_FILE, ACTORS_FILE, SOURCE_FILE = "edges.csv", "actors.csv", "source.txt"
 
@@ -69,7 +70,13 @@ def resolve_edge_set(spec: str | Path | None) -> tuple[str, Path | None]:
     if text in bundled_sets():
         return text, bundled_dir() / text
     raise EdgeSetError(
-        [Problem(text, None, "no such file, folder or bundled edge set: give a path, or a name from 'graphkit sets'")]
+        [
+            Problem(
+                text,
+                None,
+                "no such file, folder or bundled edge set: give a path, or a name from 'graphkit sets'",
+            )
+        ]
     )
 
 
@@ -92,7 +99,9 @@ def _read_bytes(path: Path) -> bytes:
         raise EdgeSetError([Problem(str(path), None, f"cannot read: {err.strerror}")]) from err
 
 
-def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tuple[EdgeSet | None, list[Problem]]:
+def _gather(
+    spec: str | Path | None, stdin: bytes | None, progress=None
+) -> tuple[EdgeSet | None, list[Problem]]:
     report = progress or (lambda message: None)
     name, path = resolve_edge_set(spec)
     actors_path = source_path = None
@@ -103,7 +112,9 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
     else:
         edges_path = path / EDGES_FILE if path.is_dir() else path
         if path.is_dir() and not edges_path.is_file():
-            return None, [Problem(str(path), None, f"folder has no {EDGES_FILE}: put the edges in {edges_path}")]
+            return None, [
+                Problem(str(path), None, f"folder has no {EDGES_FILE}: put the edges in {edges_path}")
+            ]
         data, edges_name = _read_bytes(edges_path), str(edges_path)
         folder = set_folder(path)
         actors_path, source_path = _companion(folder, ACTORS_FILE), _companion(folder, SOURCE_FILE)
@@ -114,7 +125,9 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
     del data  # the file's bytes: as large as the file, and no longer needed
     report(f"validating {len(table.frame):,} rows")
     problems = list(table.problems)
-    edges, edge_problems = validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
+    edges, edge_problems = (
+        validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
+    )
     problems += edge_problems
     if edges is None:
         return None, problems
@@ -128,7 +141,9 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
             actors, actor_problems = validation.check_actors(actors_table, actors_name)
             problems += actor_problems
         if actors is not None:
-            problems += validation.check_endpoints(edges, table.lines, actors["id"], edges_name, actors_path.name)
+            problems += validation.check_endpoints(
+                edges, table.lines, actors["id"], edges_name, actors_path.name
+            )
     else:
         ids = sorted(pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True)))
         actors = infer_actors([a for a in ids if a != ""])
@@ -147,7 +162,7 @@ def _gather(spec: str | Path | None, stdin: bytes | None, progress=None) -> tupl
     edge_set = EdgeSet(
         name=name,
         edges=edges,
-        actors=actors if actors is not None else pd.DataFrame(columns=validation.ACTOR_COLUMNS),
+        actors=actors if actors is not None else pd.DataFrame(columns=ACTOR_COLUMNS),
         description=description,
         source_text=source_text,
         path=path,

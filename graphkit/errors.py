@@ -9,6 +9,18 @@ class GraphkitError(Exception):
     """Bad input or a request graphkit cannot carry out; the message says what to do."""
 
 
+class ArgumentError(GraphkitError, ValueError):
+    """A function argument whose value graphkit cannot use; ``argument`` names it.
+
+    The message speaks in the parameter's name (``since '2024-13': use ...``); the
+    command line shows the same detail after its own flag (``--since``).
+    """
+
+    def __init__(self, argument: str, detail: str):
+        self.argument, self.detail = argument, detail
+        super().__init__(f"{argument}{'' if detail.startswith(':') else ' '}{detail}")
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem in one file, at one physical line (1 = the header) when known."""

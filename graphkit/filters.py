@@ -9,9 +9,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .edgeset import EdgeSet
-from .errors import GraphkitError
+from .errors import ArgumentError
 
-__all__ = ["filter_edges", "date_bounds"]
+__all__ = ["date_bounds", "ego_mask", "filter_edge_sets", "filter_edges", "has_actor"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -21,7 +21,9 @@ def date_bounds(dates: pd.Series) -> tuple[pd.Series, pd.Series]:
     ISO strings ("" where there is no date)."""
     start = dates.where(dates.str.len() != 4, dates + "-01-01").where(dates.str.len() != 7, dates + "-01")
     end_month = dates.where(dates.str.len() != 4, dates + "-12")
-    month_end = pd.to_datetime(end_month.where(end_month.str.len() == 7) + "-01", format="%Y-%m-%d", errors="coerce")
+    month_end = pd.to_datetime(
+        end_month.where(end_month.str.len() == 7) + "-01", format="%Y-%m-%d", errors="coerce"
+    )
     month_end = (month_end + pd.offsets.MonthEnd(0)).dt.strftime("%Y-%m-%d")
     end = dates.where(dates.str.len() == 10, month_end.fillna(""))
     return start.where(dates != "", ""), end.where(dates != "", "")
@@ -35,14 +37,59 @@ def _is_real_day(iso: str) -> bool:
     return True
 
 
-def _bound(value: str, option: str, last: bool) -> str:
+def _bound(value: str, argument: str, last: bool) -> str:
     match = _DATE.match(value)
     if not match:
-        raise GraphkitError(f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ArgumentError(argument, f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     start, end = date_bounds(pd.Series([value], dtype=str))
     if start.iat[0] == "" or end.iat[0] == "" or not _is_real_day(start.iat[0]):
-        raise GraphkitError(f"{option} {value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ArgumentError(argument, f"{value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
     return end.iat[0] if last else start.iat[0]
+
+
+def filter_edge_sets(
+    a: EdgeSet,
+    b: EdgeSet,
+    *,
+    domain: Iterable[str] | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+) -> tuple[EdgeSet, EdgeSet]:
+    """:func:`filter_edges` on two sets that are to be compared. ``actor`` may be
+    in one set only (that set's ego network is kept, the other keeps no edge); it
+    is an error when neither set keeps an edge of it."""
+    if not actor:
+        return (
+            filter_edges(a, domain=domain, since=since, until=until),
+            filter_edges(b, domain=domain, since=since, until=until),
+        )
+    kept = [
+        filter_edges(s, domain=domain, since=since, until=until, actor=actor)
+        if has_actor(s, actor)
+        else s.with_edges(s.edges.iloc[:0])
+        for s in (a, b)
+    ]
+    if not (len(kept[0].edges) or len(kept[1].edges)):
+        raise ArgumentError(
+            "actor", f"{actor!r} has no edges in {a.name!r} or {b.name!r}: use an actor id from one of them"
+        )
+    return kept[0], kept[1]
+
+
+def has_actor(edge_set: EdgeSet, actor: str) -> bool:
+    """True when ``actor`` is the source or target of an edge of ``edge_set``."""
+    edges = edge_set.edges
+    return bool(edges["source"].eq(actor).any() or edges["target"].eq(actor).any())
+
+
+def ego_mask(links: pd.DataFrame, actor: str) -> pd.Series:
+    """Which rows of ``links`` (``source``, ``target``) lie in ``actor``'s ego network:
+    the actor, every actor it has a link with (either direction), and all links
+    among them (networkx's ``ego_graph`` of radius 1, ignoring direction)."""
+    touching = (links["source"] == actor) | (links["target"] == actor)
+    ego = set(links.loc[touching, "source"]) | set(links.loc[touching, "target"]) | {actor}
+    return links["source"].isin(ego) & links["target"].isin(ego)
 
 
 def filter_edges(
@@ -52,7 +99,6 @@ def filter_edges(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
-    require_actor: bool = True,
 ) -> EdgeSet:
     """The edge set restricted to some domains, a date range and an actor's ego network.
 
@@ -61,8 +107,7 @@ def filter_edges(
     an undated edge is dropped whenever a date bound is given. ``actor`` keeps the
     actor, every actor it has an edge with, and all edges among them (networkx's
     ``ego_graph`` of radius 1, ignoring direction). An ``actor`` absent from the set
-    is an error, unless ``require_actor`` is False (a diff, where the actor may be
-    in one set only): then no edge is kept.
+    is an error (:class:`~graphkit.errors.ArgumentError`).
     """
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
@@ -73,17 +118,15 @@ def filter_edges(
         start, end = date_bounds(edges["date"])
         keep &= edges["date"] != ""
         if since:
-            keep &= end >= _bound(since, "--since", last=False)
+            keep &= end >= _bound(since, "since", last=False)
         if until:
-            keep &= start <= _bound(until, "--until", last=True)
+            keep &= start <= _bound(until, "until", last=True)
     if actor:
-        present = edges["source"].eq(actor).any() or edges["target"].eq(actor).any()
-        if not present and require_actor:
-            raise GraphkitError(f"--actor {actor!r} is not in edge set {edge_set.name!r}: use an actor id from it")
-        sub = edges[keep]
-        touching = (sub["source"] == actor) | (sub["target"] == actor)
-        ego = set(sub.loc[touching, "source"]) | set(sub.loc[touching, "target"]) | {actor}
-        keep &= edges["source"].isin(ego) & edges["target"].isin(ego)
+        if not has_actor(edge_set, actor):
+            raise ArgumentError(
+                "actor", f"{actor!r} is not in edge set {edge_set.name!r}: use an actor id from it"
+            )
+        keep &= ego_mask(edges[keep], actor).reindex(edges.index, fill_value=False)
     if keep.all():
         return edge_set
     return edge_set.with_edges(edges[keep])

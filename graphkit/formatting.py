@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["FORMATS", "format_frame", "to_records", "format_value"]
+__all__ = ["FORMATS", "format_frame", "format_value", "to_records"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 DECIMALS = 6
@@ -70,7 +70,9 @@ def _float_text(values: np.ndarray, exact: bool = False):
     else:
         shown = np.round(values, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
     text = pc.cast(pa.array(shown, from_pandas=True), pa.string())  # shortest round-trip form
-    text = pc.fill_null(pc.if_else(pc.match_substring(text, "."), text, pc.binary_join_element_wise(text, ".0", "")), "")
+    text = pc.fill_null(
+        pc.if_else(pc.match_substring(text, "."), text, pc.binary_join_element_wise(text, ".0", "")), ""
+    )
     # through Python, the few cells arrow writes otherwise: exponent forms (1e+16,
     # 1e-07), inf, and near-ties where numpy's rounding differs from Python's;
     # with exact, repr's own small-number forms (1e-05) and -0.0
@@ -132,7 +134,10 @@ def _lines(cells: list, sep: str, prefix: str = "", suffix: str = "") -> str:
     for column in cells[1:]:
         parts += [pa.scalar(sep, pa.large_string()), column]
     line = pc.binary_join_element_wise(
-        *parts, pa.scalar(suffix, pa.large_string()), pa.scalar("\n", pa.large_string()), pa.scalar("", pa.large_string())
+        *parts,
+        pa.scalar(suffix, pa.large_string()),
+        pa.scalar("\n", pa.large_string()),
+        pa.scalar("", pa.large_string()),
     )
     if isinstance(line, pa.ChunkedArray):
         line = line.combine_chunks()
@@ -179,6 +184,7 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
         return head + _lines(fields, ",")
     numeric = _numeric(frame)
     if fmt == "markdown":
+
         def escape(column):
             return pc.replace_substring(pc.replace_substring(column, "|", "\\|"), "\n", " ")
 
@@ -186,7 +192,9 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
         head = _lines([escape(n) for n in names], " | ", "| ", " |")
         return head + rule + _lines([escape(c) for c in cells], " | ", "| ", " |")
     cells = [pc.replace_substring(c, "\n", " ") for c in cells]
-    widths = [max([len(h), *([pc.max(pc.utf8_length(c)).as_py()] if len(c) else [])]) for h, c in zip(header, cells)]
+    widths = [
+        max([len(h), *([pc.max(pc.utf8_length(c)).as_py()] if len(c) else [])]) for h, c in zip(header, cells)
+    ]
 
     def pad(columns):
         return [pc.utf8_lpad(c, w) if n else pc.utf8_rpad(c, w) for c, w, n in zip(columns, widths, numeric)]

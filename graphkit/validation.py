@@ -5,16 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .actions import action_defaults, goldstein
 from .csvfile import CsvTable
 from .errors import Problem
-from .taxonomy import action_defaults, goldstein
+from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 
-__all__ = ["EDGE_COLUMNS", "ACTOR_COLUMNS", "ACTOR_KINDS", "check_edges", "check_actors", "check_quotes"]
+__all__ = ["check_actors", "check_edges", "check_quotes"]
 
-EDGE_COLUMNS = ["id", "source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
-REQUIRED_EDGE_COLUMNS = ["source", "target", "action"]
-ACTOR_COLUMNS = ["id", "name", "kind", "group"]
-ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
 
@@ -58,7 +55,10 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     out = _Collector(name, table.lines)
     source, target, action = frame["source"], frame["target"], frame["action"]
     for column in REQUIRED_EDGE_COLUMNS:
-        out.rows(frame[column] == "", lambda i, c=column: f"empty {c!r}: every edge needs a source, a target and an action")
+        out.rows(
+            frame[column] == "",
+            lambda i, c=column: f"empty {c!r}: every edge needs a source, a target and an action",
+        )
     out.rows(
         (source == target) & (source != ""),
         lambda i: f"source and target are both {source.iat[i]!r}: an edge links two different actors",
@@ -69,9 +69,14 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     weight = weights.check(_parse_weights)
     given = weight_text != ""
     not_number = given & weight.isna() & ~weights.check(_is_nan_text)
-    out.rows(not_number, lambda i: f"weight {weight_text.iat[i]!r} is not a number: use a number from -10 to 10")
+    out.rows(
+        not_number, lambda i: f"weight {weight_text.iat[i]!r} is not a number: use a number from -10 to 10"
+    )
     not_finite = given & ~not_number & ~np.isfinite(weight.fillna(np.nan))
-    out.rows(not_finite, lambda i: f"weight {weight_text.iat[i]!r} is not a finite number: use a number from -10 to 10")
+    out.rows(
+        not_finite,
+        lambda i: f"weight {weight_text.iat[i]!r} is not a finite number: use a number from -10 to 10",
+    )
     out_of_range = given & np.isfinite(weight) & (weight.abs() > 10)
     out.rows(
         out_of_range,
@@ -87,8 +92,10 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     known_action = action.isin(defaults.keys())
     out.rows(
         (action != "") & ~known_action & ~given & (cameo == ""),
-        lambda i: f"unknown action {action.iat[i]!r} with neither weight nor cameo: "
-        "use an action from the taxonomy (graphkit taxonomy), or give a weight or a CAMEO code",
+        lambda i: (
+            f"unknown action {action.iat[i]!r} with neither weight nor cameo: "
+            "use an action from the taxonomy (graphkit taxonomy), or give a weight or a CAMEO code"
+        ),
     )
 
     date = frame["date"]
@@ -103,7 +110,12 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
         if not _all_distinct(ids):
             dup = ids.duplicated(keep="first") & (ids != "")
             first = pd.Series(table.lines, index=frame.index).groupby(ids).transform("min")
-            out.rows(dup, lambda i: f"duplicate id {ids.iat[i]!r} (first on line {first.iat[i]}): give each edge its own id")
+            out.rows(
+                dup,
+                lambda i: (
+                    f"duplicate id {ids.iat[i]!r} (first on line {first.iat[i]}): give each edge its own id"
+                ),
+            )
 
     problems = out.problems
     actions = _Distinct(action)
@@ -186,7 +198,9 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
     out = _Collector(name, table.lines)
     ids, kind = frame["id"], frame["kind"]
     out.rows(ids == "", lambda i: "empty 'id': every actor needs an id")
-    out.rows(ids.duplicated() & (ids != ""), lambda i: f"duplicate actor id {ids.iat[i]!r}: list each actor once")
+    out.rows(
+        ids.duplicated() & (ids != ""), lambda i: f"duplicate actor id {ids.iat[i]!r}: list each actor once"
+    )
     out.rows(
         (kind != "") & ~kind.isin(ACTOR_KINDS),
         lambda i: f"unknown kind {kind.iat[i]!r}: use one of {', '.join(ACTOR_KINDS)}",
@@ -197,7 +211,9 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
     return frame, out.problems
 
 
-def check_endpoints(edges: pd.DataFrame, lines: np.ndarray, actor_ids: pd.Series, name: str, actors_name: str) -> list[Problem]:
+def check_endpoints(
+    edges: pd.DataFrame, lines: np.ndarray, actor_ids: pd.Series, name: str, actors_name: str
+) -> list[Problem]:
     """One problem per actor used in ``edges`` but missing from the actors file,
     at the first line that uses it."""
     known = set(actor_ids)
@@ -222,14 +238,18 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def check_quotes(edges: pd.DataFrame, lines: np.ndarray, source_text: str, name: str, source_name: str) -> list[Problem]:
+def check_quotes(
+    edges: pd.DataFrame, lines: np.ndarray, source_text: str, name: str, source_name: str
+) -> list[Problem]:
     """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text."""
     haystack = normalise_space(source_text)
     quotes = edges["quote"]
     out = _Collector(name, lines)
     out.rows(
         [q != "" and normalise_space(q) not in haystack for q in quotes],
-        lambda i: f"quote not found verbatim in {source_name}: copy it exactly from the source text "
-        "(only whitespace may differ)",
+        lambda i: (
+            f"quote not found verbatim in {source_name}: copy it exactly from the source text "
+            "(only whitespace may differ)"
+        ),
     )
     return out.problems

@@ -57,9 +57,13 @@ def hostile_set(tmp_path) -> Path:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +83,9 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         if required:
-            pytest.fail("the playwright package is missing: pip install -e '.[test]' (GRAPHKIT_REQUIRE_BROWSER=1)")
+            pytest.fail(
+                "the playwright package is missing: pip install -e '.[test]' (GRAPHKIT_REQUIRE_BROWSER=1)"
+            )
         pytest.skip("the playwright package is missing: pip install -e '.[test]'")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

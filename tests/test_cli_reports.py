@@ -25,8 +25,12 @@ def test_strain_json_records(run, small_set):
     assert result.exit_code == 0, result.stderr
     records = json.loads(result.stdout)
     assert [(r["actor_a"], r["actor_b"], r["strain"]) for r in records] == [
-        ("A", "B", 9.0), ("A", "C", 5.0), ("C", "D", 1.0), ("B", "C", 0.5), ("A", "D", 0.0),
-    ]  # fmt: skip
+        ("A", "B", 9.0),
+        ("A", "C", 5.0),
+        ("C", "D", 1.0),
+        ("B", "C", 0.5),
+        ("A", "D", 0.0),
+    ]
     assert result.stderr == ""
 
 
@@ -83,7 +87,9 @@ def test_invalid_input_leaves_output_untouched(run, write_csv, tmp_path):
     result = run("strain", bad, "-o", target)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"{bad}:2: weight 20 is outside the Goldstein scale: use a number from -10 to 10\n"
+    assert (
+        result.stderr == f"{bad}:2: weight 20 is outside the Goldstein scale: use a number from -10 to 10\n"
+    )
     assert target.read_text() == "previous"
     assert "Traceback" not in result.output
 
@@ -161,4 +167,7 @@ def test_diff_actor_filter_works_when_the_actor_is_in_one_set_only(run):
     assert [e["id"] for e in json.loads(result.stdout)["removed"]] == ["e18"]
     missing = run("diff", "essay", "essay-recoded", "--actor", "ZZZ")
     assert missing.exit_code == 2
-    assert missing.stderr == "graphkit: --actor 'ZZZ' has no edges in 'essay' or 'essay-recoded': use an actor id from one of them\n"
+    assert (
+        missing.stderr
+        == "graphkit: --actor 'ZZZ' has no edges in 'essay' or 'essay-recoded': use an actor id from one of them\n"
+    )

@@ -10,13 +10,13 @@ from click.testing import CliRunner
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("dask.distributed")
 
+from graphkit.actions import action_defaults
 from graphkit.analysis.centrality_alg import centrality, centrality_from_pairs
+from graphkit.analysis.strain_alg import strain, strain_from_pairs
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
-from graphkit.interop.dask_engine import LINE_UNKNOWN, dask_pairs
 from graphkit.errors import EdgeSetError
-from graphkit.analysis.strain_alg import strain, strain_from_pairs
-from graphkit.taxonomy import action_defaults
+from graphkit.interop.dask_engine import LINE_UNKNOWN, dask_pairs
 
 ACTORS = ["USA", "CAN", "MEX", "CHN", "DEU", "FRA", "JPN", "KOR", "ACME", "EUR"]
 
@@ -55,9 +55,12 @@ def _events(rows: int, seed: int) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
-    ) as cluster, distributed.Client(cluster) as client:  # fmt: skip
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         yield client
 
 

@@ -52,9 +52,14 @@ def shuffled(edge_set, seed: int):
 
 
 SIMILARITIES = [
-    "jaccard_edges", "jaccard_strained_pairs", "weighted_jaccard_strain",
-    "kendall_tau_both", "spearman_both", "kendall_tau_top_k", "spearman_top_k",
-]  # fmt: skip
+    "jaccard_edges",
+    "jaccard_strained_pairs",
+    "weighted_jaccard_strain",
+    "kendall_tau_both",
+    "spearman_both",
+    "kendall_tau_top_k",
+    "spearman_top_k",
+]
 PROFILE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

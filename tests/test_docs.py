@@ -22,7 +22,7 @@ def test_every_command_has_help_with_an_example():
 
 
 def test_ci_runs_the_readme_test_command():
-    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
     test_command = next(b for b in blocks if "pytest" in b)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command.strip() in ci.splitlines()
@@ -40,7 +40,9 @@ def test_readme_examples_are_real_output(tmp_path, monkeypatch):
     centrality_head = "".join(_cli("centrality", "--format", "markdown").stdout.splitlines(keepends=True)[:5])
     assert centrality_head in README
     assert _cli("diff", "essay", "essay-recoded").stdout.strip() in README
-    diff_csv_head = "".join(_cli("diff", "essay", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6])
+    diff_csv_head = "".join(
+        _cli("diff", "essay", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6]
+    )
     assert diff_csv_head in README
     monkeypatch.chdir(tmp_path)
     sample = str(ROOT / "tests" / "data" / "gdelt1_sample_events.tsv")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from graphkit.actions import cameo_table, goldstein, taxonomy
 from graphkit.bundled import bundled_dir
 from graphkit.edgeset import load_edge_set, validate_edge_set
-from graphkit.taxonomy import cameo_table, goldstein, taxonomy
 from graphkit.validation import normalise_space
 
 REQUIRED_PARTNERS = {"CAN", "MEX", "KOR", "JPN", "DEU", "FRA", "UKR", "DNK", "ISR", "EUR", "RUS", "NER"}
@@ -26,7 +26,9 @@ def test_essay_covers_every_relationship_the_essay_alleges():
     for partner in ("RUS", "NER"):
         assert (edges.loc[(edges["source"] == "USA") & (edges["target"] == partner), "weight"] > 0).all()
     # allies' responses are there too
-    assert {"retaliation", "lawsuit", "condemnation", "hedging"} <= set(edges.loc[edges["target"] == "USA", "action"])
+    assert {"retaliation", "lawsuit", "condemnation", "hedging"} <= set(
+        edges.loc[edges["target"] == "USA", "action"]
+    )
 
 
 def test_every_essay_quote_is_verbatim_in_the_source_text():

@@ -42,7 +42,9 @@ def pairs(essay) -> dict[tuple[str, str], tuple[float, float, int]]:
     table = pair_table(essay)
     return {
         (s, t): (strain, coop, n)
-        for s, t, strain, coop, n in zip(table.source, table.target, table.strain, table.cooperation, table.actions)
+        for s, t, strain, coop, n in zip(
+            table.source, table.target, table.strain, table.cooperation, table.actions
+        )
     }
 
 
@@ -72,7 +74,12 @@ def test_pair_table_by_hand(pairs):
 def test_per_type_counts(essay):
     table = pair_table(essay).set_index(["source", "target"])
     row = table.loc[("USA", "CAN")]
-    assert (row["n_tariff"], row["n_accusation"], row["n_annexation_threat"], row["n_retaliation"]) == (1, 1, 1, 0)
+    assert (row["n_tariff"], row["n_accusation"], row["n_annexation_threat"], row["n_retaliation"]) == (
+        1,
+        1,
+        1,
+        0,
+    )
     counts = [c for c in table.columns if c.startswith("n_")]
     assert (table[counts].sum(axis=1) == table["actions"]).all()
 
@@ -82,7 +89,9 @@ def test_graphml_read_by_networkx_and_igraph(exported, pairs, essay):
     graph = nx.read_graphml(path)
     assert graph.number_of_nodes() == 16
     assert set(graph.nodes) == set(essay.actors["id"])
-    assert {(u, v): (d["strain"], d["cooperation"], d["actions"]) for u, v, d in graph.edges(data=True)} == pairs
+    assert {
+        (u, v): (d["strain"], d["cooperation"], d["actions"]) for u, v, d in graph.edges(data=True)
+    } == pairs
     usa = graph.nodes["USA"]
     assert (usa["name"], usa["kind"], usa["group"]) == ("United States", "state", "US")
     assert {"pagerank", "betweenness", "hub", "authority", "hostile_out", "degree_in"} <= set(usa)
@@ -120,7 +129,12 @@ def test_graphml_action_level(exported, essay):
     names = ig.vs["id"]
     by_id = {e["id"]: e for e in ig.es}
     e06 = by_id["e06"]  # CAN -> USA retaliation, -6.5
-    assert (names[e06.source], names[e06.target], e06["action"], e06["goldstein"]) == ("CAN", "USA", "retaliation", -6.5)
+    assert (names[e06.source], names[e06.target], e06["action"], e06["goldstein"]) == (
+        "CAN",
+        "USA",
+        "retaliation",
+        -6.5,
+    )
     assert (e06["strain"], e06["cooperation"], e06["domain"], e06["date"]) == (6.5, 0.0, "trade", "2025")
     assert e06["quote"].startswith("Canada was forced to counter")
     e32 = by_id["e32"]  # no date in the file: an empty string, not None
@@ -133,7 +147,9 @@ def test_gexf_read_by_networkx_and_xml(exported, pairs):
     path = exported["gexf", "pair"]
     graph = nx.read_gexf(path)
     assert graph.number_of_nodes() == 16
-    assert {(u, v): (d["strain"], d["cooperation"], d["actions"]) for u, v, d in graph.edges(data=True)} == pairs
+    assert {
+        (u, v): (d["strain"], d["cooperation"], d["actions"]) for u, v, d in graph.edges(data=True)
+    } == pairs
     assert graph.nodes["USA"]["label"] == "United States"
 
     root = ET.parse(path).getroot()
@@ -149,7 +165,9 @@ def test_gexf_read_by_networkx_and_xml(exported, pairs):
     for edge in edges:
         values = {titles[v.get("for")]: v.get("value") for v in edge.iter(f"{GEXF}attvalue")}
         found[edge.get("source"), edge.get("target")] = (
-            float(values["strain"]), float(values["cooperation"]), int(values["actions"])
+            float(values["strain"]),
+            float(values["cooperation"]),
+            int(values["actions"]),
         )
     assert found == pairs
 
@@ -173,7 +191,9 @@ def test_json_node_link(exported, pairs):
     ig.es["actions"] = [e["actions"] for e in data["edges"]]
     assert ig.vcount() == 16
     names = ig.vs["name"]
-    assert {(names[e.source], names[e.target]): (e["strain"], e["cooperation"], e["actions"]) for e in ig.es} == pairs
+    assert {
+        (names[e.source], names[e.target]): (e["strain"], e["cooperation"], e["actions"]) for e in ig.es
+    } == pairs
     graph = nx.node_link_graph(data, edges="edges")
     assert graph.is_directed() and graph.number_of_nodes() == 16
     for node in data["nodes"]:
@@ -186,7 +206,9 @@ def test_csv_pairs(exported, pairs):
     frame = pd.read_csv(io.StringIO(text))
     ig = igraph.Graph.DataFrame(frame, directed=True, use_vids=False)
     names = ig.vs["name"]
-    assert {(names[e.source], names[e.target]): (e["strain"], e["cooperation"], e["actions"]) for e in ig.es} == pairs
+    assert {
+        (names[e.source], names[e.target]): (e["strain"], e["cooperation"], e["actions"]) for e in ig.es
+    } == pairs
     actions = list(csv.DictReader(io.StringIO(exported["csv", "action"].read_text(encoding="utf-8"))))
     assert len(actions) == 42
     assert {r["id"] for r in actions} == {f"e{i:02d}" for i in range(1, 43)}
@@ -222,13 +244,15 @@ def test_awkward_text_survives(tmp_path):
     # a control character (not allowed in XML), markup and a missing date
     path = tmp_path / "edges.csv"
     path.write_text(
-        'id,source,target,action,quote,note\n'
+        "id,source,target,action,quote,note\n"
         'a1,USA,CAN,tariff,"<b>25%</b> & \x0bmore",\n'
-        'a2,CAN,USA,retaliation,,x\n',
+        "a2,CAN,USA,retaliation,,x\n",
         encoding="utf-8",
     )
     edge_set = load_edge_set(path)
-    graph = nx.read_graphml(io.BytesIO(export_graph(edge_set, "graphml", level="action")), force_multigraph=True)
+    graph = nx.read_graphml(
+        io.BytesIO(export_graph(edge_set, "graphml", level="action")), force_multigraph=True
+    )
     assert graph.edges["USA", "CAN", "a1"]["quote"] == "<b>25%</b> & \ufffdmore"
     assert graph.edges["USA", "CAN", "a1"]["note"] == ""
     gexf = nx.read_gexf(io.BytesIO(export_graph(edge_set, "gexf", level="action")))
@@ -249,4 +273,9 @@ def test_gdelt_import_then_export(tmp_path):
     assert len(set(ids)) == 139
     event = ig.es[ids.index("564111684")]  # raw line 5: CAN -> USA, 172, -5.0, 12 mentions
     assert (ig.vs[event.source]["id"], ig.vs[event.target]["id"]) == ("CAN", "USA")
-    assert (event["cameo"], event["goldstein"], event["mentions"], event["tone"]) == ("172", -5.0, 12, -3.40034628703348)
+    assert (event["cameo"], event["goldstein"], event["mentions"], event["tone"]) == (
+        "172",
+        -5.0,
+        12,
+        -3.40034628703348,
+    )

@@ -67,4 +67,10 @@ def test_infinities_near_ties_and_exact_floats():
     # rounded: Python's round decides the near-tie, as in JSON
     assert format_frame(frame, "csv").splitlines()[1:] == ["inf", "-inf", "2.589167", "0.00001", "0.0"]
     # exact: every digit, as repr writes them (what pandas' to_csv prints)
-    assert format_frame(frame, "csv", exact=True).splitlines()[1:] == ["inf", "-inf", "2.5891675", "1e-05", "-0.0"]
+    assert format_frame(frame, "csv", exact=True).splitlines()[1:] == [
+        "inf",
+        "-inf",
+        "2.5891675",
+        "1e-05",
+        "-0.0",
+    ]

@@ -58,7 +58,11 @@ def test_rows_checked_by_hand(imported):
     # raw line 402: IRQ -> USA, EventCode 012 (leading zero kept), GoldsteinScale -0.4
     line_402 = rows["564464072"]
     assert (line_402["source"], line_402["target"], line_402["cameo"]) == ("IRQ", "USA", "012")
-    assert (line_402["action"], line_402["weight"], line_402["date"]) == ("Make pessimistic comment", "-0.4", "2016-07-28")
+    assert (line_402["action"], line_402["weight"], line_402["date"]) == (
+        "Make pessimistic comment",
+        "-0.4",
+        "2016-07-28",
+    )
     # raw line 692 (57 fields, 1982, no SOURCEURL: its last field 20130203 is DATEADDED):
     # LBN -> IRQ, EventCode 193, GoldsteinScale -10, NumMentions 1, AvgTone 2.46305418719212
     line_692 = rows["1554581"]
@@ -100,7 +104,10 @@ def test_actor_codes_and_fallback_counts():
     by_code = read_gdelt([SAMPLE], actor_codes=True)
     assert (by_code.kept, by_code.dropped["missing"], by_code.dropped["same"]) == (470, 239, 1)
     edges = by_code.edges.set_index("id")
-    assert (edges.loc["564122970", "source"], edges.loc["564122970", "target"]) == ("USACOP", "USA")  # line 33
+    assert (edges.loc["564122970", "source"], edges.loc["564122970", "target"]) == (
+        "USACOP",
+        "USA",
+    )  # line 33
     fallback = read_gdelt([SAMPLE], fallback_actor_codes=True)
     assert (fallback.kept, fallback.dropped["missing"], fallback.dropped["same"]) == (414, 239, 57)
     edges = fallback.edges.set_index("id")
@@ -166,7 +173,9 @@ def test_malformed_rows_skipped_with_line(tmp_path):
     path.write_text("".join(lines))
     result = run("import-gdelt", path)
     assert result.exit_code == 0, result.stderr
-    assert f"{path}:3: skipped malformed row: expected 57, 58, 61 tab-separated fields, found 3" in result.stderr
+    assert (
+        f"{path}:3: skipped malformed row: expected 57, 58, 61 tab-separated fields, found 3" in result.stderr
+    )
     assert f"{path}:5: skipped malformed row: GoldsteinScale 'minus five' is not a number" in result.stderr
     assert f"{path}:7: skipped malformed row: SQLDATE '20161331' is not a date" in result.stderr
     assert "3  malformed rows" in result.stderr

@@ -157,7 +157,9 @@ def test_filters_hide_what_they_should(open_page, essay_page):
     # minimum strain 20: South Korea (32.8, 8 actions), Canada (22, 4) and Ukraine (21, 4) with the US
     page.page.fill("#filter-2", "20")
     assert page.drawn() == (4, 16)
-    assert page.js("document.getElementById('count').textContent") == "Showing 16 of 42 edges and 4 of 16 nodes"
+    assert (
+        page.js("document.getElementById('count').textContent") == "Showing 16 of 42 edges and 4 of 16 nodes"
+    )
     page.page.click("#filter-reset")
     page.page.select_option("#filter-1", label="Israel")
     assert page.drawn() == (2, 1)

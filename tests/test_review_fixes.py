@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -26,7 +27,10 @@ def test_an_output_never_replaces_an_input(write_csv):
     for command in (["strain", path], ["export", path, "--format", "csv"], ["render", path]):
         result = run(*command, "-o", path)
         assert result.exit_code == 2, command
-        assert result.stderr == f"graphkit: cannot write {path}: it is one of this command's inputs; choose another path\n"
+        assert (
+            result.stderr
+            == f"graphkit: cannot write {path}: it is one of this command's inputs; choose another path\n"
+        )
     assert path.read_bytes() == before
 
 
@@ -41,10 +45,11 @@ def test_an_output_never_replaces_a_file_of_an_input_folder(write_csv):
 def test_import_gdelt_never_replaces_its_input(tmp_path):
     sample = tmp_path / "events.tsv"
     source = (os.path.dirname(__file__), "data", "gdelt1_sample_events.tsv")
-    sample.write_bytes(open(os.path.join(*source), "rb").read())
+    original = Path(os.path.join(*source)).read_bytes()
+    sample.write_bytes(original)
     result = run("import-gdelt", sample, "-o", sample)
     assert result.exit_code == 2
-    assert sample.read_bytes() == open(os.path.join(*source), "rb").read()
+    assert sample.read_bytes() == original
 
 
 def test_diff_writes_nothing_when_the_page_cannot_be_written(tmp_path):
@@ -72,7 +77,10 @@ def test_strain_columns_stay_floats_when_one_direction_is_empty():
 def test_date_bounds_must_be_real_days(small_set):
     result = run("strain", small_set, "--since", "2024-02-30")
     assert result.exit_code == 2
-    assert result.stderr == "graphkit: --since '2024-02-30' is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD\n"
+    assert (
+        result.stderr
+        == "graphkit: --since '2024-02-30' is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD\n"
+    )
     assert run("strain", small_set, "--until", "2024-02-29").exit_code == 0  # a leap day is real
 
 
@@ -86,7 +94,9 @@ def test_unreadable_actors_file_gives_only_its_real_problem(write_csv):
 
 def test_extra_columns_named_like_export_attributes_are_kept(write_csv):
     path = write_csv("source,target,action,strain\nUSA,CAN,tariff,HIGH\n")
-    rows = list(csv.DictReader(io.StringIO(run("export", path, "--level", "action", "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(run("export", path, "--level", "action", "--format", "csv").stdout))
+    )
     assert rows[0]["extra_strain"] == "HIGH"
     assert rows[0]["strain"] == "6.5"  # the tariff's strain, not the user's column
 
@@ -99,8 +109,10 @@ def test_reports_do_not_depend_on_the_hash_seed(tmp_path):
         outputs.append(
             subprocess.run(
                 [sys.executable, "-m", "graphkit.cli", "centrality", "--format", "csv"],
-                env=env, capture_output=True, check=True,
-            ).stdout  # fmt: skip
+                env=env,
+                capture_output=True,
+                check=True,
+            ).stdout
         )
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"actor,")
 

@@ -9,7 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 import graphkit.analysis.centrality_alg as centrality_module
-from graphkit.analysis.centrality_alg import EXACT_BETWEENNESS_LIMIT, _sampled_betweenness, betweenness, centrality
+from graphkit.analysis.centrality_alg import (
+    EXACT_BETWEENNESS_LIMIT,
+    _sampled_betweenness,
+    betweenness,
+    centrality,
+)
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 

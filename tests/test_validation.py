@@ -22,7 +22,11 @@ def messages(path):
         ("e2,,CAN,tariff,,,,\n", 3, "empty 'source'"),
         ("e2,USA,CAN,,,,,\n", 3, "empty 'action'"),
         ("e2,USA,CAN,tariff,heavy,,,\n", 3, "weight 'heavy' is not a number: use a number from -10 to 10"),
-        ("e2,USA,CAN,tariff,12,,,\n", 3, "weight 12 is outside the Goldstein scale: use a number from -10 to 10"),
+        (
+            "e2,USA,CAN,tariff,12,,,\n",
+            3,
+            "weight 12 is outside the Goldstein scale: use a number from -10 to 10",
+        ),
         ("e2,USA,CAN,tariff,-10.5,,,\n", 3, "weight -10.5 is outside the Goldstein scale"),
         ("e2,USA,CAN,tariff,nan,,,\n", 3, "weight 'nan' is not a finite number"),
         ("e2,USA,CAN,tariff,-inf,,,\n", 3, "weight '-inf' is not a finite number"),
@@ -33,9 +37,17 @@ def messages(path):
         ("e2,USA,CAN,tariff,,,2025-02-30,\n", 3, "malformed date '2025-02-30'"),
         ("e2,USA,CAN,tariff,,,25/01/2025,\n", 3, "malformed date '25/01/2025'"),
         ("e1,USA,MEX,tariff,,,,\n", 3, "duplicate id 'e1' (first on line 2): give each edge its own id"),
-        ("e2,USA,USA,tariff,,,,\n", 3, "source and target are both 'USA': an edge links two different actors"),
+        (
+            "e2,USA,USA,tariff,,,,\n",
+            3,
+            "source and target are both 'USA': an edge links two different actors",
+        ),
         ("e2,USA,CAN,tariff,,,,,extra\n", 3, "expected 8 fields as in the header, found 9: quote any field"),
-        ('e2,USA,CAN,tariff,,,,"no end\ne3,USA,MEX,tariff,,,,\n', 3, "malformed CSV (unexpected end of data)"),
+        (
+            'e2,USA,CAN,tariff,,,,"no end\ne3,USA,MEX,tariff,,,,\n',
+            3,
+            "malformed CSV (unexpected end of data)",
+        ),
     ],
 )
 def test_row_problems_name_line_and_remedy(write_csv, body, line, fragment):
@@ -65,7 +77,10 @@ def test_every_problem_is_reported(write_csv):
 def test_missing_file(tmp_path):
     missing = tmp_path / "nope.csv"
     [problem] = validate_edge_set(missing)
-    assert str(problem) == f"{missing}: no such file, folder or bundled edge set: give a path, or a name from 'graphkit sets'"
+    assert (
+        str(problem)
+        == f"{missing}: no such file, folder or bundled edge set: give a path, or a name from 'graphkit sets'"
+    )
 
 
 def test_folder_without_edges_csv(tmp_path):
@@ -109,7 +124,9 @@ def test_endpoints_missing_from_actors_csv(write_csv):
 
 
 def test_bad_actor_rows(write_csv):
-    actors = write_csv("id,name,kind\nUSA,United States,state\nUSA,Again,state\nCAN,Canada,country\n", "set/actors.csv")
+    actors = write_csv(
+        "id,name,kind\nUSA,United States,state\nUSA,Again,state\nCAN,Canada,country\n", "set/actors.csv"
+    )
     write_csv(HEADER + GOOD, "set/edges.csv")
     assert [(p.file, p.line, p.message) for p in validate_edge_set(actors.parent)] == [
         (str(actors), 3, "duplicate actor id 'USA': list each actor once"),
@@ -126,7 +143,10 @@ def test_quote_must_be_verbatim_in_source_text(write_csv):
         "set/edges.csv",
     )
     assert messages(path.parent) == [
-        (3, "quote not found verbatim in source.txt: copy it exactly from the source text (only whitespace may differ)")
+        (
+            3,
+            "quote not found verbatim in source.txt: copy it exactly from the source text (only whitespace may differ)",
+        )
     ]
 
 

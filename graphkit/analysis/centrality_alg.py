@@ -7,9 +7,18 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
+from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .pairs import ordered_pairs
 
-__all__ = ["centrality", "centrality_from_pairs", "betweenness", "hits", "CENTRALITY_COLUMNS", "EXACT_BETWEENNESS_LIMIT", "BETWEENNESS_BUDGET", "BETWEENNESS_SAMPLES"]
+__all__ = [
+    "BETWEENNESS_BUDGET",
+    "BETWEENNESS_SAMPLES",
+    "EXACT_BETWEENNESS_LIMIT",
+    "betweenness",
+    "centrality",
+    "centrality_from_pairs",
+    "hits",
+]
 
 # Betweenness runs one Dijkstra per source actor: in networkx (Python) that takes
 # minutes at a few thousand actors, in igraph (C) about 5 ns per edge and source on
@@ -23,11 +32,6 @@ BETWEENNESS_BUDGET = 250_000_000
 BETWEENNESS_SAMPLES = 500
 BETWEENNESS_SEED = 0
 
-CENTRALITY_COLUMNS = [
-    "actor", "name", "kind", "group", "hostile_out", "hostile_in", "cooperation_out", "cooperation_in",
-    "degree_out", "degree_in", "pagerank", "betweenness", "hub", "authority",
-]  # fmt: skip
-
 
 def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     """The hostile layer: an edge a -> b wherever a's actions on b carry strain,
@@ -38,7 +42,9 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     hostile = pairs[pairs["strain"] > 0]
     graph.add_edges_from(
         (source, target, {"strain": value, "weight": value, "distance": 1.0 / value})
-        for source, target, value in zip(hostile["source"], hostile["target"], hostile["strain"].astype(float).tolist())
+        for source, target, value in zip(
+            hostile["source"], hostile["target"], hostile["strain"].astype(float).tolist()
+        )
     )
     return graph
 
@@ -182,5 +188,6 @@ def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame, *, pr
 
 
 def _no_pairs() -> pd.DataFrame:
-    columns = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
-    return pd.DataFrame({c: pd.Series(dtype=float if c in ("strain", "cooperation") else object) for c in columns})
+    return pd.DataFrame(
+        {c: pd.Series(dtype=float if c in ("strain", "cooperation") else object) for c in PAIR_COLUMNS}
+    )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["actor_codes", "ordered_pairs", "domain_pairs", "PAIR_COLUMNS"]
+from ..schema import cooperation_part, strain_part
 
-PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
+__all__ = ["actor_codes", "domain_pairs", "ordered_pairs"]
 
 
 def actor_codes(edges: pd.DataFrame) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -39,8 +39,8 @@ def ordered_pairs(edges: pd.DataFrame) -> pd.DataFrame:
         {
             "s": source,
             "t": target,
-            "strain": np.where(weight < 0, -weight, 0.0),
-            "cooperation": np.where(weight > 0, weight, 0.0),
+            "strain": strain_part(weight),
+            "cooperation": cooperation_part(weight),
             "actions": 1,
             "hostile": (weight < 0).astype(np.int64),
             "cooperative": (weight > 0).astype(np.int64),
@@ -66,8 +66,8 @@ def domain_pairs(edges: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "key": (source * max(len(ids), 1) + target) * max(len(domains), 1) + codes,
-            "strain": np.where(weight < 0, -weight, 0.0),
-            "cooperation": np.where(weight > 0, weight, 0.0),
+            "strain": strain_part(weight),
+            "cooperation": cooperation_part(weight),
             "actions": np.ones(len(weight), dtype=np.int64),
             "hostile": (weight < 0).astype(np.int64),
             "cooperative": (weight > 0).astype(np.int64),

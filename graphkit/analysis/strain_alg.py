@@ -6,14 +6,10 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
+from ..schema import STRAIN_COLUMNS, cooperation_part, strain_part
 from .pairs import actor_codes
 
-__all__ = ["strain", "strain_from_pairs", "STRAIN_COLUMNS"]
-
-STRAIN_COLUMNS = [
-    "rank", "actor_a", "actor_b", "name_a", "name_b", "strain", "strain_ab", "strain_ba",
-    "hostile", "cooperative", "cooperation", "domains",
-]  # fmt: skip
+__all__ = ["strain", "strain_from_pairs"]
 
 
 def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
@@ -35,10 +31,10 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
         edges["source"],
         edges["target"],
         edges["domain"],
-        strain=np.where(weight < 0, -weight, 0.0),
+        strain=strain_part(weight),
         hostile=weight < 0,
         cooperative=weight > 0,
-        cooperation=np.where(weight > 0, weight, 0.0),
+        cooperation=cooperation_part(weight),
         actors=edge_set.actors,
         top=top,
     )
@@ -69,10 +65,14 @@ def strain_from_pairs(pairs: pd.DataFrame, actors: pd.DataFrame, *, top: int | N
 
 
 def _no_strain() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=float if c.startswith("strain") else object) for c in STRAIN_COLUMNS})
+    return pd.DataFrame(
+        {c: pd.Series(dtype=float if c.startswith("strain") else object) for c in STRAIN_COLUMNS}
+    )
 
 
-def _rank_pairs(source, target, domain, *, strain, hostile, cooperative, cooperation, actors, top) -> pd.DataFrame:
+def _rank_pairs(
+    source, target, domain, *, strain, hostile, cooperative, cooperation, actors, top
+) -> pd.DataFrame:
     """Sum rows (events or partial sums) per unordered pair, name and rank the pairs."""
     ids, source, target = actor_codes(pd.DataFrame({"source": source, "target": target}, copy=False))
     a, b = np.minimum(source, target), np.maximum(source, target)
@@ -136,6 +136,7 @@ def _domains(pair: np.ndarray, pairs: int, domain: pd.Series) -> np.ndarray:
     np.bitwise_or.at(masks, pair, np.left_shift(np.int64(1), codes.astype(np.int64)))
     distinct, inverse = np.unique(masks, return_inverse=True)
     labels = np.array(
-        [",".join(str(names[bit]) for bit in range(len(names)) if mask >> bit & 1) for mask in distinct], dtype=object
+        [",".join(str(names[bit]) for bit in range(len(names)) if mask >> bit & 1) for mask in distinct],
+        dtype=object,
     )
     return labels[inverse]

@@ -5,10 +5,12 @@ library function and formats the result. pandas and networkx are imported
 inside the commands, so ``graphkit --help`` stays fast.
 """
 
-from . import reports  # noqa: F401  (registers the commands)
-from . import diff  # noqa: F401  (registers diff)
-from . import interop  # noqa: F401  (registers import-gdelt, export)
-from . import render  # noqa: F401  (registers render)
+from . import (
+    diff,  # noqa: F401  (registers diff)
+    interop,  # noqa: F401  (registers import-gdelt, export)
+    render,  # noqa: F401  (registers render)
+    reports,  # noqa: F401  (registers the commands)
+)
 from .base import main
 
 __all__ = ["main"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import EdgeSetError, GraphkitError
+from ..errors import ArgumentError, EdgeSetError, GraphkitError
 
 MAX_PROBLEMS_SHOWN = 20
 BAD_INPUT = 2
@@ -17,7 +17,9 @@ BAD_INPUT = 2
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="graphkit")
-@click.option("-q", "--quiet", is_flag=True, help="No progress messages (shown only when stderr is a terminal).")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress messages (shown only when stderr is a terminal)."
+)
 def main(quiet: bool) -> None:
     """Map alleged actions between actors as a graph, and measure it.
 
@@ -37,11 +39,27 @@ def reports_errors(func):
         except EdgeSetError as err:
             show_problems(err.problems)
             raise click.exceptions.Exit(BAD_INPUT) from None
+        except ArgumentError as err:
+            click.echo(
+                f"graphkit: {flag(err.argument)}{'' if err.detail.startswith(':') else ' '}{err.detail}",
+                err=True,
+            )
+            raise click.exceptions.Exit(BAD_INPUT) from None
         except GraphkitError as err:
             click.echo(f"graphkit: {err}", err=True)
             raise click.exceptions.Exit(BAD_INPUT) from None
 
     return wrapper
+
+
+# The library names its parameters; the command line names its flags. Where the
+# two differ, this table says so (otherwise size_by is --size-by).
+FLAGS = {"fmt": "--format", "top_k": "--top-k"}
+
+
+def flag(argument: str) -> str:
+    """The command-line flag for a library parameter."""
+    return FLAGS.get(argument, "--" + argument.replace("_", "-"))
 
 
 def show_problems(problems) -> None:
@@ -62,7 +80,9 @@ def filter_options(func):
     options = [
         click.option("--domain", multiple=True, help="Keep only actions in this domain (repeatable)."),
         click.option("--since", metavar="DATE", help="Keep actions dated on or after DATE (YYYY[-MM[-DD]])."),
-        click.option("--until", metavar="DATE", help="Keep actions dated on or before DATE (YYYY[-MM[-DD]])."),
+        click.option(
+            "--until", metavar="DATE", help="Keep actions dated on or before DATE (YYYY[-MM[-DD]])."
+        ),
         click.option("--actor", metavar="ID", help="Keep only this actor's ego network."),
     ]
     for option in reversed(options):
@@ -70,16 +90,25 @@ def filter_options(func):
     return func
 
 
+def output_option(what: str = "", *, default: str | None = "-", help: str | None = None):
+    """-o/--output PATH, for every command that writes a file (``-`` is standard output)."""
+    text = help or f"Write {what + ' ' if what else ''}to PATH (atomically) instead of standard output."
+    return click.option(
+        "-o", "--output", metavar="PATH", default=default, show_default=default is not None, help=text
+    )
+
+
 def output_options(func):
     """--format and -o/--output, shared by every command that prints a table."""
-    func = click.option(
-        "-o", "--output", metavar="PATH", default="-", show_default=True,
-        help="Write to PATH (atomically) instead of standard output.",
-    )(func)  # fmt: skip
+    func = output_option()(func)
     return click.option(
-        "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]),
-        default="table", show_default=True, help="Output format.",
-    )(func)  # fmt: skip
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "json", "markdown"]),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(func)
 
 
 def progress_reporter():
@@ -100,24 +129,36 @@ def progress_reporter():
 def engine_options(func):
     """--engine and --scheduler, for commands that can aggregate on Dask."""
     func = click.option(
-        "--scheduler", metavar="ADDRESS",
+        "--scheduler",
+        metavar="ADDRESS",
         help="With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster.",
-    )(func)  # fmt: skip
+    )(func)
     return click.option(
-        "--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
+        "--engine",
+        type=click.Choice(["pandas", "dask"]),
+        default="pandas",
+        show_default=True,
         help="dask: read EDGESET (CSV/Parquet files, or a quoted glob such as 'events/*.csv') "
         "and aggregate it to pairs on a Dask cluster.",
-    )(func)  # fmt: skip
+    )(func)
 
 
 def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor=None):
     """Aggregate EDGESET's files to pairs with the Dask engine (see graphkit.interop.dask_engine)."""
     if spec in (None, "-"):
-        raise click.UsageError("--engine dask reads files: give a path or a quoted glob such as 'events/*.csv'")
+        raise click.UsageError(
+            "--engine dask reads files: give a path or a quoted glob such as 'events/*.csv'"
+        )
     from ..interop.dask_engine import dask_pairs
 
     return dask_pairs(
-        spec, scheduler=scheduler, domain=domain, since=since, until=until, actor=actor, progress=progress_reporter()
+        spec,
+        scheduler=scheduler,
+        domain=domain,
+        since=since,
+        until=until,
+        actor=actor,
+        progress=progress_reporter(),
     )
 
 
@@ -126,18 +167,22 @@ def check_engine(engine, scheduler) -> None:
         raise click.UsageError("--scheduler needs --engine dask")
 
 
-def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None, require_actor=True):
-    """Load EDGESET (reading standard input for -) and apply the shared filters."""
+def load(spec):
+    """Load EDGESET (reading standard input for -), remembering its files as inputs."""
     from ..edgeset import load_edge_set
-    from ..filters import filter_edges
 
     stdin = read_stdin() if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
     if edge_set.path is not None:
         remember_inputs(edge_set.path)
-    return filter_edges(
-        edge_set, domain=domain, since=since, until=until, actor=actor, require_actor=require_actor
-    )
+    return edge_set
+
+
+def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
+    """Load EDGESET (reading standard input for -) and apply the shared filters."""
+    from ..filters import filter_edges
+
+    return filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor)
 
 
 def read_stdin() -> bytes:
@@ -174,9 +219,11 @@ def write_output(path, data: str | bytes, *, make_parents: bool = False) -> None
     click.echo(f"wrote {write_atomic(path, data, make_parents=make_parents)}", err=True)
 
 
-def emit(text: str, output: str) -> None:
-    """Write ``text`` to stdout, or atomically to the file ``output``."""
+def emit(data: str | bytes, output: str) -> None:
+    """Write ``data`` (text as UTF-8) to stdout, or atomically to the file ``output``."""
     if output == "-":
-        click.echo(text, nl=False)
+        with click.open_file("-", "wb") as stream:
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            stream.flush()
         return
-    write_output(output, text)
+    write_output(output, data)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .base import check_output, emit, filter_options, main, output_options, read_edge_set, reports_errors, write_output
+from .base import check_output, emit, filter_options, load, main, output_options, reports_errors, write_output
 
 
 @main.command()
@@ -14,13 +14,18 @@ from .base import check_output, emit, filter_options, main, output_options, read
 @click.argument("b", metavar="B")
 @filter_options
 @click.option(
-    "--top-k", type=click.IntRange(min=1), default=10, show_default=True, metavar="K",
+    "--top-k",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    metavar="K",
     help="How many of each set's most strained pairs the top-k correlations use.",
-)  # fmt: skip
+)
 @click.option(
-    "--no-centrality", is_flag=True,
+    "--no-centrality",
+    is_flag=True,
     help="Skip the centrality changes (on a million edges they take most of the time).",
-)  # fmt: skip
+)
 @output_options
 @click.option("--html", metavar="PATH", help="Also write a page of the union graph with the changes marked.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the sets differ (as git diff --exit-code).")
@@ -39,13 +44,11 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
     from ..diff.compare import diff_edge_sets
     from ..diff.report import format_diff
     from ..errors import GraphkitError
+    from ..filters import filter_edge_sets
 
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
-    filters = {"domain": domain, "since": since, "until": until, "actor": actor, "require_actor": False}
-    old, new = read_edge_set(a, **filters), read_edge_set(b, **filters)
-    if actor and not (len(old.edges) or len(new.edges)):
-        raise GraphkitError(f"--actor {actor!r} has no edges in {old.name!r} or {new.name!r}: use an actor id from one of them")
+    old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
     result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
     report = format_diff(result, fmt)
     page = None
@@ -60,9 +63,13 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
             if Path(output).resolve() == Path(html).resolve():
                 raise GraphkitError(f"-o and --html are both {html}: give the page its own path")
         if Path(html).is_dir():
-            raise GraphkitError(f"cannot write {html}: it is a folder; give a file name such as {Path(html) / 'diff.html'}")
+            raise GraphkitError(
+                f"cannot write {html}: it is a folder; give a file name such as {Path(html) / 'diff.html'}"
+            )
         if not Path(html).resolve().parent.is_dir():
-            raise GraphkitError(f"cannot write {html}: folder {Path(html).parent} does not exist; create it first")
+            raise GraphkitError(
+                f"cannot write {html}: folder {Path(html).parent} does not exist; create it first"
+            )
     emit(report, output)
     if page is not None:
         write_output(html, page)

@@ -5,30 +5,41 @@ from __future__ import annotations
 import click
 
 from .base import (
-    BAD_INPUT, edgeset_argument, filter_options, main, read_edge_set, read_stdin, remember_inputs, reports_errors,
-    write_output,
-)  # fmt: skip
+    BAD_INPUT,
+    edgeset_argument,
+    emit,
+    filter_options,
+    main,
+    output_option,
+    read_edge_set,
+    read_stdin,
+    remember_inputs,
+    reports_errors,
+)
 
 MAX_SKIPPED_SHOWN = 20
 
 
 @main.command("import-gdelt")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@output_option("the edge set")
 @click.option(
-    "-o", "--output", metavar="PATH", default="-", show_default=True,
-    help="Write the edge set to PATH (atomically) instead of standard output.",
-)  # fmt: skip
-@click.option(
-    "--actor-codes", is_flag=True,
+    "--actor-codes",
+    is_flag=True,
     help="Use Actor1Code/Actor2Code (e.g. USAGOV, PSEREB) instead of the country codes, "
     "so actors of one country stay apart.",
-)  # fmt: skip
+)
 @click.option(
-    "--fallback-actor-codes", is_flag=True,
+    "--fallback-actor-codes",
+    is_flag=True,
     help="Where a country code is missing, use the actor's code instead (e.g. GOV, BUS) "
     "rather than dropping the event.",
-)  # fmt: skip
-@click.option("--strict", is_flag=True, help="Refuse the input (exit 2) if any row is malformed, instead of skipping it.")
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse the input (exit 2) if any row is malformed, instead of skipping it.",
+)
 @reports_errors
 def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
     """Turn GDELT event exports into an edge set (CSV), one edge per event.
@@ -51,12 +62,18 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
 
     stdin = read_stdin() if "-" in files else None
     result = read_gdelt(
-        list(files), actor_codes=actor_codes, fallback_actor_codes=fallback_actor_codes, strict=strict, stdin=stdin
+        list(files),
+        actor_codes=actor_codes,
+        fallback_actor_codes=fallback_actor_codes,
+        strict=strict,
+        stdin=stdin,
     )
     for problem in result.problems[:MAX_SKIPPED_SHOWN]:
         click.echo(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}", err=True)
     if len(result.problems) > MAX_SKIPPED_SHOWN:
-        click.echo(f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped", err=True)
+        click.echo(
+            f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped", err=True
+        )
     files_text = "1 file" if result.files == 1 else f"{result.files} files"
     click.echo(f"read {result.read} rows from {files_text}:", err=True)
     for label, count in result.versions.items():
@@ -69,32 +86,33 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
         click.echo("graphkit: no event left to make an edge: nothing written", err=True)
         raise click.exceptions.Exit(BAD_INPUT)
     remember_inputs(*(f for f in files if f != "-"))
-    text = edges_to_csv(result.edges)
-    if output == "-":
-        click.echo(text, nl=False)
-        return
-    write_output(output, text)
+    emit(edges_to_csv(result.edges), output)
 
 
 @main.command()
 @edgeset_argument
 @filter_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), default="graphml", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    default="graphml",
+    show_default=True,
     help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table).",
-)  # fmt: skip
+)
 @click.option(
-    "--level", type=click.Choice(["pair", "action"]), default="pair", show_default=True,
+    "--level",
+    type=click.Choice(["pair", "action"]),
+    default="pair",
+    show_default=True,
     help="pair: one edge per ordered pair of actors; action: one edge per alleged action.",
-)  # fmt: skip
+)
 @click.option(
-    "--weight", type=click.Choice(["strain", "cooperation", "actions"]),
+    "--weight",
+    type=click.Choice(["strain", "cooperation", "actions"]),
     help="Also copy this column into 'weight', the attribute Gephi takes as the edge weight.",
-)  # fmt: skip
-@click.option(
-    "-o", "--output", metavar="PATH", default="-", show_default=True,
-    help="Write to PATH (atomically) instead of standard output.",
-)  # fmt: skip
+)
+@output_option()
 @reports_errors
 def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
@@ -110,10 +128,4 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
     from ..interop.export import export_graph
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    data = export_graph(edge_set, fmt, level=level, weight=weight)
-    if output == "-":
-        with click.open_file("-", "wb") as stream:
-            stream.write(data)
-            stream.flush()
-        return
-    write_output(output, data)
+    emit(export_graph(edge_set, fmt, level=level, weight=weight), output)

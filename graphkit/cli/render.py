@@ -6,13 +6,18 @@ from pathlib import Path
 
 import click
 
-from .base import check_output, edgeset_argument, filter_options, main, read_edge_set, reports_errors
+from ..schema import CENTRALITY_MEASURES
+from .base import (
+    check_output,
+    edgeset_argument,
+    emit,
+    filter_options,
+    main,
+    output_option,
+    read_edge_set,
+    reports_errors,
+)
 
-# kept here as literals so that `graphkit --help` need not import pandas
-SIZE_METRICS = (
-    "hostile_in", "hostile_out", "cooperation_in", "cooperation_out", "degree_in", "degree_out",
-    "pagerank", "betweenness", "hub", "authority",
-)  # fmt: skip
 OUTPUT_FOLDER = "output"
 
 
@@ -20,20 +25,26 @@ OUTPUT_FOLDER = "output"
 @edgeset_argument
 @filter_options
 @click.option(
-    "--size-by", type=click.Choice(SIZE_METRICS), default="hostile_in", show_default=True,
+    "--size-by",
+    type=click.Choice(CENTRALITY_MEASURES),
+    default="hostile_in",
+    show_default=True,
     help="Centrality column that sizes the actors (hostile_in: strain received).",
-)  # fmt: skip
+)
 @click.option(
-    "--color-by", type=click.Choice(["sign", "domain"]), default="sign", show_default=True,
+    "--color-by",
+    type=click.Choice(["sign", "domain"]),
+    default="sign",
+    show_default=True,
     help="Colour the arrows by sign (red hostile, green cooperative) or by domain.",
-)  # fmt: skip
+)
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships."
 )
-@click.option(
-    "-o", "--output", metavar="PATH",
+@output_option(
+    default=None,
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
-)  # fmt: skip
+)
 @reports_errors
 def render(edgeset, domain, since, until, actor, size_by, color_by, top, output):
     """Draw the edge set as one self-contained interactive HTML page.
@@ -54,7 +65,7 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, output)
         click.echo(message, err=True)
     html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top)
     if output == "-":
-        click.echo(html, nl=False)
+        emit(html, output)
         return
     path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
     check_output(path)

@@ -23,7 +23,9 @@ from .base import (
 @main.command()
 @edgeset_argument
 @filter_options
-@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the N most strained relationships.")
+@click.option(
+    "--top", type=click.IntRange(min=1), metavar="N", help="Show only the N most strained relationships."
+)
 @output_options
 @engine_options
 @reports_errors
@@ -35,12 +37,12 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
 
     Example: graphkit strain --top 5
     """
-    from ..formatting import format_frame
     from ..analysis.strain_alg import strain as compute
     from ..analysis.strain_alg import strain_from_pairs
+    from ..formatting import format_frame
 
     check_engine(engine, scheduler)
-    filters = dict(domain=domain, since=since, until=until, actor=actor)
+    filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     if engine == "dask":
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
@@ -65,7 +67,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     from ..formatting import format_frame
 
     check_engine(engine, scheduler)
-    filters = dict(domain=domain, since=since, until=until, actor=actor)
+    filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     if engine == "dask":
         from ..analysis.centrality_alg import centrality_from_pairs
 
@@ -74,7 +76,10 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     else:
         table = compute(read_edge_set(edgeset, **filters), progress=progress_reporter())
     if table.attrs.get("betweenness", "exact") != "exact":
-        click.echo(f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)", err=True)
+        click.echo(
+            f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
+            err=True,
+        )
     emit(format_frame(table, fmt), output)
 
 
@@ -97,7 +102,9 @@ def validate(edgeset):
         click.echo(f"{len(problems)} problem(s) found", err=True)
         raise click.exceptions.Exit(1)
     edge_set = load_edge_set(edgeset, stdin=stdin)
-    click.echo(f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)", err=True)
+    click.echo(
+        f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)", err=True
+    )
 
 
 @main.command()
@@ -121,7 +128,7 @@ def taxonomy(fmt, output):
 
     Example: graphkit taxonomy --format markdown
     """
+    from ..actions import taxonomy as table
     from ..formatting import format_frame
-    from ..taxonomy import taxonomy as table
 
     emit(format_frame(table(), fmt), output)

@@ -13,21 +13,25 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
+from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .similarity import Metric, similarity_metrics
 
-__all__ = ["CENTRALITY_MEASURES", "COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
+__all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
 
 KEY_FIELDS = ["source", "target", "action", "date"]
-COMPARED_FIELDS = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
-EDGE_FIELDS = COMPARED_FIELDS
-CENTRALITY_MEASURES = [
-    "hostile_out", "hostile_in", "cooperation_out", "cooperation_in", "degree_out", "degree_in",
-    "pagerank", "betweenness", "hub", "authority",
-]  # fmt: skip
+COMPARED_FIELDS = EDGE_FIELDS
 STRAIN_DIFF_COLUMNS = [
-    "actor_a", "actor_b", "name_a", "name_b", "strain_a", "strain_b", "delta",
-    "rank_a", "rank_b", "rank_change",
-]  # fmt: skip
+    "actor_a",
+    "actor_b",
+    "name_a",
+    "name_b",
+    "strain_a",
+    "strain_b",
+    "delta",
+    "rank_a",
+    "rank_b",
+    "rank_change",
+]
 # centrality comes from iterative solvers; smaller differences are numerical noise
 CENTRALITY_TOLERANCE = 1e-9
 

@@ -6,8 +6,9 @@ import json
 
 import pandas as pd
 
-from .compare import EDGE_FIELDS, EdgeSetDiff
 from ..formatting import format_frame, to_records
+from ..schema import EDGE_FIELDS
+from .compare import EdgeSetDiff
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
 

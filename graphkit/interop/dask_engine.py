@@ -26,12 +26,13 @@ import numpy as np
 import pandas as pd
 
 from ..actors import infer_actors
+from ..analysis.pairs import domain_pairs
 from ..csvfile import CsvTable, read_csv_bytes
 from ..edgeset import EdgeSet
-from ..errors import EdgeSetError, GraphkitError, Problem
-from ..filters import filter_edges
-from ..analysis.pairs import PAIR_COLUMNS, domain_pairs
-from ..validation import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS, check_edges
+from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..filters import ego_mask, filter_edges
+from ..schema import ACTOR_COLUMNS, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
+from ..validation import check_edges
 
 __all__ = ["LINE_UNKNOWN", "DaskPairs", "dask_pairs", "open_client"]
 
@@ -72,7 +73,11 @@ def open_client(scheduler: str | None = None):
     # dashboard_address=None still binds port 8787 for the scheduler's HTTP server;
     # a free port on loopback never clashes with another cluster
     cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
+        n_workers=2,
+        threads_per_worker=1,
+        processes=False,
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
     )
     return Client(cluster)
 
@@ -224,7 +229,7 @@ def dask_pairs(
     report = progress or (lambda *args, **kwargs: None)
     files = expand([specs] if isinstance(specs, str) else specs)
     filters = {"domain": domain, "since": since, "until": until}
-    # bad --since/--until values fail here, before any work is sent out
+    # bad since/until values fail here, before any work is sent out
     nothing = pd.DataFrame({"date": pd.Series(dtype=str), "domain": pd.Series(dtype=str)})
     filter_edges(EdgeSet("", nothing, pd.DataFrame(columns=ACTOR_COLUMNS)), **filters)
 
@@ -289,7 +294,5 @@ def dask_pairs(
 def _ego(pairs: pd.DataFrame, actor: str, known: set[str], name: str) -> pd.DataFrame:
     """The pairs of ``actor``'s ego network, as :func:`graphkit.filters.filter_edges` keeps them."""
     if actor not in known:
-        raise GraphkitError(f"--actor {actor!r} is not in edge set {name!r}: use an actor id from it")
-    touching = (pairs["source"] == actor) | (pairs["target"] == actor)
-    ego = set(pairs.loc[touching, "source"]) | set(pairs.loc[touching, "target"]) | {actor}
-    return pairs[pairs["source"].isin(ego) & pairs["target"].isin(ego)].reset_index(drop=True)
+        raise ArgumentError("actor", f"{actor!r} is not in edge set {name!r}: use an actor id from it")
+    return pairs[ego_mask(pairs, actor)].reset_index(drop=True)

@@ -18,22 +18,29 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.centrality_alg import centrality
-from ..edgeset import EdgeSet
-from ..errors import GraphkitError
-from ..formatting import format_frame
 from ..analysis.pairs import ordered_pairs
+from ..edgeset import EdgeSet
+from ..errors import ArgumentError, GraphkitError
+from ..formatting import format_frame
+from ..schema import CENTRALITY_COLUMNS, cooperation_part, strain_part
 
-__all__ = ["FORMATS", "LEVELS", "WEIGHTS", "pair_table", "action_table", "node_table", "export_graph", "build_graph"]
+__all__ = [
+    "FORMATS",
+    "LEVELS",
+    "WEIGHTS",
+    "action_table",
+    "build_graph",
+    "export_graph",
+    "node_table",
+    "pair_table",
+]
 
 FORMATS = ("graphml", "gexf", "json", "csv")
 LEVELS = ("pair", "action")
 WEIGHTS = ("strain", "cooperation", "actions")
 DECIMALS = 12
 
-NODE_COLUMNS = [
-    "label", "name", "kind", "group", "hostile_out", "hostile_in", "cooperation_out", "cooperation_in",
-    "degree_out", "degree_in", "pagerank", "betweenness", "hub", "authority",
-]  # fmt: skip
+NODE_COLUMNS = ["label", *CENTRALITY_COLUMNS[1:]]
 # XML 1.0 cannot hold these characters at all, escaped or not.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -58,7 +65,9 @@ def _count_names(actions: list[str]) -> dict[str, str]:
 
 def _require_edges(edge_set: EdgeSet) -> None:
     if len(edge_set.edges) == 0:
-        raise GraphkitError(f"edge set {edge_set.name!r} has no actions left after the filters: nothing to export")
+        raise GraphkitError(
+            f"edge set {edge_set.name!r} has no actions left after the filters: nothing to export"
+        )
 
 
 def pair_table(edge_set: EdgeSet) -> pd.DataFrame:
@@ -110,8 +119,8 @@ def action_table(edge_set: EdgeSet) -> pd.DataFrame:
             "target": edges["target"],
             "action": edges["action"],
             "goldstein": weight,
-            "strain": np.where(weight < 0, -weight, 0.0),
-            "cooperation": np.where(weight > 0, weight, 0.0),
+            "strain": strain_part(weight),
+            "cooperation": cooperation_part(weight),
             "cameo": edges["cameo"],
             "domain": edges["domain"],
             "date": edges["date"],
@@ -169,7 +178,7 @@ def build_graph(edge_set: EdgeSet, level: str = "pair", weight: str | None = Non
     edge weight; without it no edge has a ``weight`` attribute.
     """
     if level not in LEVELS:
-        raise GraphkitError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+        raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
     nodes = node_table(edge_set)
     if level == "pair":
         edges = pair_table(edge_set)
@@ -180,7 +189,9 @@ def build_graph(edge_set: EdgeSet, level: str = "pair", weight: str | None = Non
         graph = nx.MultiDiGraph()
     if weight is not None:
         if weight not in edges.columns or weight not in WEIGHTS:
-            raise GraphkitError(f"--weight {weight!r} is not available at level {level}: use strain or cooperation")
+            raise ArgumentError(
+                "weight", f"{weight!r} is not available at level {level!r}: use strain or cooperation"
+            )
         edges["weight"] = edges[weight].astype(float)
     graph.graph["name"] = edge_set.name
     for record in _records(nodes):
@@ -217,10 +228,10 @@ def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str |
     edges come sorted; the result is UTF-8.
     """
     if fmt not in FORMATS:
-        raise GraphkitError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "csv":
         if level not in LEVELS:
-            raise GraphkitError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+            raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
         table = pair_table(edge_set) if level == "pair" else action_table(edge_set)
         return format_frame(table, "csv", exact=True).encode("utf-8")
     graph = build_graph(edge_set, level, weight)
@@ -229,7 +240,9 @@ def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str |
         return (json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
     buffer = io.BytesIO()
     if fmt == "graphml":
-        nx.write_graphml(_xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, edge_id_from_attribute="id")
+        nx.write_graphml(
+            _xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, edge_id_from_attribute="id"
+        )
         return buffer.getvalue()
     nx.write_gexf(_xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
     return re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)

@@ -9,19 +9,30 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ..actions import cameo_labels
 from ..errors import EdgeSetError, GraphkitError, Problem
-from ..taxonomy import cameo_labels
 
-__all__ = ["GdeltImport", "read_gdelt", "gdelt_versions", "edges_to_csv", "DROP_REASONS", "OUTPUT_COLUMNS"]
+__all__ = ["DROP_REASONS", "OUTPUT_COLUMNS", "GdeltImport", "edges_to_csv", "gdelt_versions", "read_gdelt"]
 
-OUTPUT_COLUMNS = ["id", "source", "target", "action", "weight", "cameo", "date", "document", "mentions", "tone"]
+OUTPUT_COLUMNS = [
+    "id",
+    "source",
+    "target",
+    "action",
+    "weight",
+    "cameo",
+    "date",
+    "document",
+    "mentions",
+    "tone",
+]
 
 #: Why a row is not kept, in the order reports list them.
 DROP_REASONS = ("malformed", "missing", "same", "duplicate")
@@ -30,13 +41,15 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _columns(version: str) -> tuple[str, ...]:
-    text = resources.files("graphkit").joinpath("data", f"gdelt{version}_event_columns.txt").read_text("utf-8")
+    text = (
+        resources.files("graphkit").joinpath("data", f"gdelt{version}_event_columns.txt").read_text("utf-8")
+    )
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-@lru_cache(maxsize=None)
+@cache
 def gdelt_versions() -> dict[int, tuple[str, tuple[str, ...]]]:
     """Field count -> (version label, column names) for the three row layouts."""
     v1, v2 = _columns("1"), _columns("2")
@@ -88,10 +101,14 @@ def _decompress(data: bytes, name: str) -> list[tuple[str, bytes]]:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 members = sorted(i.filename for i in archive.infolist() if not i.is_dir())
                 if not members:
-                    raise GraphkitError(f"{name}: the zip archive is empty: give a GDELT .export.CSV.zip file")
+                    raise GraphkitError(
+                        f"{name}: the zip archive is empty: give a GDELT .export.CSV.zip file"
+                    )
                 return [(f"{name}/{member}", archive.read(member)) for member in members]
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as err:
-        raise GraphkitError(f"{name}: cannot decompress ({err}): the file is damaged; download it again") from err
+        raise GraphkitError(
+            f"{name}: cannot decompress ({err}): the file is damaged; download it again"
+        ) from err
     return [(name, data)]
 
 
@@ -106,9 +123,18 @@ def _lines(data: bytes) -> pd.Series:
 
 
 _USED = (
-    "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code", "Actor2CountryCode",
-    "EventCode", "GoldsteinScale", "NumMentions", "AvgTone", "SOURCEURL",
-)  # fmt: skip
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1CountryCode",
+    "Actor2Code",
+    "Actor2CountryCode",
+    "EventCode",
+    "GoldsteinScale",
+    "NumMentions",
+    "AvgTone",
+    "SOURCEURL",
+)
 
 
 def _split(lines: pd.Series, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -161,7 +187,9 @@ def _check(rows: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
     event_id = rows[at["GLOBALEVENTID"]]
     flag(~event_id.str.fullmatch(r"\d+"), lambda i: f"GLOBALEVENTID {event_id[i]!r} is not a whole number")
     sqldate = rows[at["SQLDATE"]]
-    real_date = pd.to_datetime(sqldate.where(sqldate.str.fullmatch(r"\d{8}")), format="%Y%m%d", errors="coerce")
+    real_date = pd.to_datetime(
+        sqldate.where(sqldate.str.fullmatch(r"\d{8}")), format="%Y%m%d", errors="coerce"
+    )
     flag(real_date.isna(), lambda i: f"SQLDATE {sqldate[i]!r} is not a date in YYYYMMDD form")
     code = rows[at["EventCode"]]
     flag(~code.isin(list(cameo_labels())), lambda i: f"EventCode {code[i]!r} is not a CAMEO event code")
@@ -218,7 +246,9 @@ def _read_one(name: str, data: bytes, actor_codes: bool, fallback: bool):
     problems: list[Problem] = []
     expected = ", ".join(str(w) for w in sorted(layouts))
     for line in lines.index[~widths.isin(list(layouts))]:
-        problems.append(Problem(name, int(line), f"expected {expected} tab-separated fields, found {widths[line]}"))
+        problems.append(
+            Problem(name, int(line), f"expected {expected} tab-separated fields, found {widths[line]}")
+        )
     versions: dict[str, int] = {}
     parts = []
     for width, (label, columns) in sorted(layouts.items(), reverse=True):
@@ -290,11 +320,15 @@ def read_gdelt(
     if strict and problems:
         raise EdgeSetError(
             [
-                Problem(p.file, p.line, f"malformed GDELT row: {p.message}; fix or remove the line, "
-                        "or run without --strict to skip it")
+                Problem(
+                    p.file,
+                    p.line,
+                    f"malformed GDELT row: {p.message}; fix or remove the line, "
+                    "or let graphkit skip malformed rows (not strict)",
+                )
                 for p in problems
             ]
-        )  # fmt: skip
+        )
     events = pd.concat(frames, ignore_index=True)
     missing = (events["source"] == "") | (events["target"] == "")
     same = ~missing & (events["source"] == events["target"])

@@ -1,10 +1,11 @@
 """Interactive HTML pages of graphs (vis-network, inlined; no network access).
 
-``render_html`` turns an edge set into a page; ``page.render_page`` is the
-generic builder it (and ``graphkit diff --html``) calls with vis node and edge dicts.
+``to_pyvis`` turns an edge set into a pyvis Network and ``render_html`` writes its
+page; ``diff_page.diff_html`` draws a diff; ``page.render_page`` is the generic,
+safe page builder under both.
 """
 
-from .graph import graph_elements, render_html
+from .graph import graph_elements, render_html, to_pyvis
 from .page import render_page
 
-__all__ = ["render_html", "graph_elements", "render_page"]
+__all__ = ["graph_elements", "render_html", "render_page", "to_pyvis"]

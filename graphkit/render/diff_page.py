@@ -13,9 +13,11 @@ import pandas as pd
 
 from ..diff.compare import EdgeSetDiff
 from ..edgeset import EdgeSet
-from ..errors import GraphkitError
-from .graph import CURVE_STEP, format_number, fan_slot, fan_smooth
+from ..errors import ArgumentError
+from ..schema import EDGE_FIELDS, strain_part
+from .fan import fan_layout, fan_smooth
 from .page import render_page
+from .style import ACTOR_STYLES, CHANGE_STYLES, format_number
 
 __all__ = ["CHANGE_STYLES", "MAX_PAGE_EDGES", "diff_elements", "diff_html"]
 
@@ -23,20 +25,7 @@ __all__ = ["CHANGE_STYLES", "MAX_PAGE_EDGES", "diff_elements", "diff_html"]
 MAX_PAGE_EDGES = 5000
 FOCUS_ROWS = 12
 
-# Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
-CHANGE_STYLES = {
-    "added": {"color": "#4477AA", "dashes": False, "label": "added: in B only"},
-    "removed": {"color": "#EE6677", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
-    "changed": {"color": "#AA3377", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
-    "unchanged": {"color": "#BBBBBB", "dashes": False, "label": "unchanged"},
-}
-ACTOR_STYLES = {
-    "both": ("#DDDDDD", "in both sets"),
-    "added": ("#4477AA", "only in B (added)"),
-    "removed": ("#EE6677", "only in A (removed)"),
-}
 DASH = "\u2013"
-FIELDS = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
 
 
 def _label(edge_set: EdgeSet, row: int) -> str:
@@ -55,8 +44,8 @@ def _union_frame(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
     """One row per edge of either set: B's values where it is in B, else A's."""
     union = diff.union.reset_index(drop=True)
     in_b = union["row_b"] >= 0
-    values_b = b.edges[FIELDS].iloc[union.loc[in_b, "row_b"]].set_axis(union.index[in_b])
-    values_a = a.edges[FIELDS].iloc[union.loc[~in_b, "row_a"]].set_axis(union.index[~in_b])
+    values_b = b.edges[EDGE_FIELDS].iloc[union.loc[in_b, "row_b"]].set_axis(union.index[in_b])
+    values_a = a.edges[EDGE_FIELDS].iloc[union.loc[~in_b, "row_a"]].set_axis(union.index[~in_b])
     frame = pd.concat([values_b, values_a]).sort_index()
     frame["change"] = union["change"]
     frame["row_a"], frame["row_b"] = union["row_a"], union["row_b"]
@@ -71,11 +60,16 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
     if row.row_b >= 0:
         where.append(f"B \u2018{b.name}\u2019 {_label(b, row.row_b)}")
     source, target = names.get(row.source, row.source), names.get(row.target, row.target)
-    what = [row.action, row.domain or "no domain", row.date or "undated", f"weight {format_number(row.weight)}"]
+    what = [
+        row.action,
+        row.domain or "no domain",
+        row.date or "undated",
+        f"weight {format_number(row.weight)}",
+    ]
     lines = [f"{row.change.upper()}: {source} \u2192 {target}", " \u00b7 ".join(what)]
     if row.change == "changed":
         old = a.edges.iloc[row.row_a]
-        for field in FIELDS:
+        for field in EDGE_FIELDS:
             if old[field] != getattr(row, field):
                 lines.append(
                     f"{field}: {_value(field, old[field])} \u2192 {_value(field, getattr(row, field))}"
@@ -102,31 +96,21 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
 
 
 def _edges(frame: pd.DataFrame, names: dict, a: EdgeSet, b: EdgeSet) -> list[dict]:
-    frame = frame.copy()
-    frame["pa"] = frame[["source", "target"]].min(axis=1)
-    frame["pb"] = frame[["source", "target"]].max(axis=1)
-    frame = frame.sort_values(
-        ["pa", "pb", "change", "weight", "action", "source", "row_a", "row_b"], kind="stable"
-    )
-    rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
-    count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
+    frame, slots, steps = fan_layout(frame, ["change", "weight", "action", "source", "row_a", "row_b"])
     return [
-        _edge(
-            row,
-            names,
-            a,
-            b,
-            fan_slot(int(k), int(n)),
-            min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP,
-        )
-        for row, k, n in zip(frame.itertuples(index=False), rank, count)
+        _edge(row, names, a, b, slot, step)
+        for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
     ]
 
 
 def _nodes(diff: EdgeSetDiff, frame: pd.DataFrame, names: dict, a: EdgeSet, b: EdgeSet) -> list[dict]:
     added, removed = set(diff.actors_added["id"]), set(diff.actors_removed["id"])
-    strain_a = a.edges.assign(h=-a.edges["weight"].clip(upper=0)).groupby("target")["h"].sum()
-    strain_b = b.edges.assign(h=-b.edges["weight"].clip(upper=0)).groupby("target")["h"].sum()
+    strain_a = (
+        a.edges.assign(h=strain_part(a.edges["weight"].to_numpy(dtype=float))).groupby("target")["h"].sum()
+    )
+    strain_b = (
+        b.edges.assign(h=strain_part(b.edges["weight"].to_numpy(dtype=float))).groupby("target")["h"].sum()
+    )
     nodes = []
     for actor in sorted(set(frame["source"]) | set(frame["target"])):
         status = "added" if actor in added else "removed" if actor in removed else "both"
@@ -182,9 +166,10 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
     Raises :class:`GraphkitError` above :data:`MAX_PAGE_EDGES` edges.
     """
     if len(diff.union) > MAX_PAGE_EDGES:
-        raise GraphkitError(
-            f"--html: the two sets hold {len(diff.union):,} edges, more than a page can draw "
-            f"({MAX_PAGE_EDGES:,}): narrow them with --domain, --actor, --since or --until"
+        raise ArgumentError(
+            "html",
+            f": the two sets hold {len(diff.union):,} edges, more than a page can draw "
+            f"({MAX_PAGE_EDGES:,}): narrow them with the domain, actor, since or until filters",
         )
     names = dict(zip(a.actors["id"], a.actors["name"])) | dict(zip(b.actors["id"], b.actors["name"]))
     frame = _union_frame(diff, a, b)
@@ -200,11 +185,14 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
     legend = [
         {"title": "Edges", "items": edge_items},
         {"title": "Actors", "items": actor_items},
-        {"title": "Sizes", "items": [
-            {"label": "line width: 1 + 0.6 |weight| (B's weight; A's when removed)", "symbol": "none"},
-            {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},
-        ]},
-    ]  # fmt: skip
+        {
+            "title": "Sizes",
+            "items": [
+                {"label": "line width: 1 + 0.6 |weight| (B's weight; A's when removed)", "symbol": "none"},
+                {"label": "arrow: from the actor alleged to act, to its target", "symbol": "none"},
+            ],
+        },
+    ]
     return {
         "title": f"diff: {a.name} \u2192 {b.name}",
         "subtitle": f"A \u2018{a.name}\u2019 against B \u2018{b.name}\u2019: {summary} edges",

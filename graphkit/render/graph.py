@@ -3,33 +3,49 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
-from ..analysis.centrality_alg import CENTRALITY_COLUMNS, centrality
-from ..edgeset import EdgeSet
-from ..errors import GraphkitError
+from ..actions import cameo_labels
+from ..analysis.centrality_alg import centrality
 from ..analysis.strain_alg import strain
-from ..taxonomy import cameo_labels
-from .page import render_page
+from ..edgeset import EdgeSet
+from ..errors import ArgumentError
+from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, sign_of
+from .fan import fan_layout, fan_smooth
+from .network import GraphkitNetwork, network_from_elements
+from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
 
-__all__ = ["render_html", "graph_elements", "keep_top", "SIZE_METRICS", "COLOR_MODES"]
+__all__ = [
+    "COLOR_MODES",
+    "SIZE_METRICS",
+    "ColorMode",
+    "SizeMetric",
+    "graph_elements",
+    "keep_top",
+    "render_html",
+    "to_pyvis",
+]
 
-SIZE_METRICS = tuple(c for c in CENTRALITY_COLUMNS if c not in ("actor", "name", "kind", "group"))
+SIZE_METRICS = tuple(CENTRALITY_MEASURES)
 COLOR_MODES = ("sign", "domain")
+SizeMetric = Literal[
+    "hostile_out",
+    "hostile_in",
+    "cooperation_out",
+    "cooperation_in",
+    "degree_out",
+    "degree_in",
+    "pagerank",
+    "betweenness",
+    "hub",
+    "authority",
+]
+ColorMode = Literal["sign", "domain"]
 FOCUS_ROWS = 12
 
-# Paul Tol's bright and muted qualitative palettes (colour-blind safe), minus
-# their reds: red is kept for hostile actions.
-PALETTE = [
-    "#4477AA", "#66CCEE", "#228833", "#CCBB44", "#AA3377", "#332288",
-    "#44AA99", "#999933", "#DDCC77", "#882255", "#88CCEE", "#117733", "#BBBBBB",
-]  # fmt: skip
-HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
-DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
 NODE_SIZE = (10.0, 46.0)
-CURVE_STEP = 0.17
 
 METRIC_WORDS = {
     "hostile_in": "strain received (sum of -weight of hostile actions aimed at the actor)",
@@ -57,34 +73,6 @@ def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
     return edge_set if mask.all() else edge_set.with_edges(edges[mask])
 
 
-def format_number(value: float) -> str:
-    """A weight or strain as people write it: 6.5, 12, -2 (with a real minus sign)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    text = "0" if text in ("-0", "") else text
-    return text.replace("-", "\u2212")
-
-
-def fan_slot(rank: int, count: int) -> float:
-    """Where the ``rank``-th of ``count`` parallel arrows goes: 0, +1, -1, +2, ...
-    (odd count) or +0.5, -0.5, +1.5, ... (even), so the fan is symmetric about
-    the straight line."""
-    if count % 2:
-        return 0.0 if rank == 0 else ((rank + 1) // 2) * (1.0 if rank % 2 else -1.0)
-    return (rank // 2 + 0.5) * (1.0 if rank % 2 == 0 else -1.0)
-
-
-def fan_smooth(offset: float, forward: bool, step: float) -> dict[str, Any]:
-    """vis-network ``smooth`` options for an arrow ``offset`` slots off the straight
-    line (see :func:`fan_slot`), ``step`` roundness per slot."""
-    if offset == 0:
-        return {"enabled": False}
-    clockwise = (offset > 0) == forward
-    # vis curves relative to each edge's own direction; flip for b -> a so both
-    # directions of a pair share one fan instead of overlapping
-    kind = "curvedCW" if clockwise else "curvedCCW"
-    return {"enabled": True, "type": kind, "roundness": round(step * abs(offset), 4)}
-
-
 def _palette(values: list[str]) -> dict[str, str]:
     return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
 
@@ -100,19 +88,11 @@ def _edge_ids(edge_set: EdgeSet) -> list[str]:
 def _edges(
     edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
 ) -> list[dict]:
-    columns = ["source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
-    frame = edge_set.edges[columns].copy()
+    frame = edge_set.edges[EDGE_FIELDS].copy()
     frame["gid"] = _edge_ids(edge_set)
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
-    frame["pa"] = frame[["source", "target"]].min(axis=1)
-    frame["pb"] = frame[["source", "target"]].max(axis=1)
     # within a pair the most hostile action takes the straight middle slot
-    frame = frame.sort_values(["pa", "pb", "weight", "date", "action", "source", "gid"], kind="stable")
-    rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
-    count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
-    slots = [fan_slot(int(k), int(n)) for k, n in zip(rank, count)]
-    # fans wider than one curve step per slot would loop past the nodes
-    steps = [min(CURVE_STEP, 0.9 / ((n - 1) / 2)) if n > 1 else CURVE_STEP for n in count]
+    frame, slots, steps = fan_layout(frame, ["weight", "date", "action", "source", "gid"])
     labels = cameo_labels()
     return [
         _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name)
@@ -122,9 +102,12 @@ def _edges(
 
 def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name) -> dict[str, Any]:
     weight = float(row.weight)
-    sign = "hostile" if weight < 0 else "cooperative" if weight > 0 else "neutral"
-    color = domain_colors.get(row.domain, NEUTRAL) if color_by == "domain" else {
-        "hostile": HOSTILE, "cooperative": COOPERATIVE, "neutral": NEUTRAL}[sign]  # fmt: skip
+    sign = sign_of(weight)
+    color = (
+        domain_colors.get(row.domain, NEUTRAL)
+        if color_by == "domain"
+        else {"hostile": HOSTILE, "cooperative": COOPERATIVE, "neutral": NEUTRAL}[sign]
+    )
     cameo = f"CAMEO {row.cameo}: {labels.get(row.cameo, 'unknown code')}" if row.cameo else "CAMEO: no code"
     where = f"edge {row.gid}" if not str(row.gid).startswith(("line ", "row ")) else str(row.gid)
     if row.line is not None and where.startswith("edge"):
@@ -179,8 +162,10 @@ def _nodes(
                 f"{row.name} ({row.actor})",
                 f"{row.kind} \u00b7 {group}",
                 f"strain received {format_number(row.hostile_in)} \u00b7 dealt {format_number(row.hostile_out)}",
-                f"cooperation received {format_number(row.cooperation_in)}"
-                f" \u00b7 given {format_number(row.cooperation_out)}",
+                (
+                    f"cooperation received {format_number(row.cooperation_in)}"
+                    f" \u00b7 given {format_number(row.cooperation_out)}"
+                ),
                 f"top partners by strain: {best}",
                 f"size: {size_by} = {format_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'}",
             ]
@@ -245,8 +230,9 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
     else:
         actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
         actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
-    actors = [{"label": band or f"no {color_key}", "color": c, "symbol": "dot"}
-               for band, c in node_colors.items()]  # fmt: skip
+    actors = [
+        {"label": band or f"no {color_key}", "color": c, "symbol": "dot"} for band, c in node_colors.items()
+    ]
     sizes = [
         _item("thin line: |weight| near 0", GREY, "line", 1),
         _item("thick line: |weight| 10", GREY, "line", 7),
@@ -261,7 +247,7 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
 
 
 def graph_elements(
-    edge_set: EdgeSet, *, size_by: str = "hostile_in", color_by: str = "sign"
+    edge_set: EdgeSet, *, size_by: SizeMetric = "hostile_in", color_by: ColorMode = "sign"
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -273,9 +259,9 @@ def graph_elements(
     in the middle. Tooltips are plain text.
     """
     if size_by not in SIZE_METRICS:
-        raise GraphkitError(f"cannot size nodes by {size_by!r}: use one of {', '.join(SIZE_METRICS)}")
+        raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
-        raise GraphkitError(f"cannot colour edges by {color_by!r}: use one of {', '.join(COLOR_MODES)}")
+        raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -296,10 +282,14 @@ def graph_elements(
         "title": f"{edge_set.name}: alleged actions between actors",
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
         "notes": [
-            f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
-            "these are claims, not verified events.",
-            "Hover an arrow for its action, date, weight, CAMEO code and quote; "
-            "hover an actor for its totals. Click a relationship above to zoom to it.",
+            (
+                f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
+                "these are claims, not verified events."
+            ),
+            (
+                "Hover an arrow for its action, date, weight, CAMEO code and quote; "
+                "hover an actor for its totals. Click a relationship above to zoom to it."
+            ),
         ],
         "nodes": nodes,
         "edges": edges,
@@ -313,16 +303,33 @@ def graph_elements(
     }
 
 
-def render_html(
-    edge_set: EdgeSet, *, size_by: str = "hostile_in", color_by: str = "sign", top: int | None = None
-) -> str:
-    """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8).
+def to_pyvis(
+    edge_set: EdgeSet,
+    *,
+    size_by: SizeMetric = "hostile_in",
+    color_by: ColorMode = "sign",
+    top: int | None = None,
+) -> GraphkitNetwork:
+    """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
     ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
-    ``color_by`` are as in :func:`graph_elements`. Same input, same bytes.
+    ``color_by`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
+    writes graphkit's page (offline, user text never parsed as HTML).
     """
     if top is not None:
         if top < 1:
-            raise GraphkitError(f"--top {top}: give a positive number of relationships")
+            raise ArgumentError("top", f"{top}: give a positive number of relationships")
         edge_set = keep_top(edge_set, top)
-    return render_page(**graph_elements(edge_set, size_by=size_by, color_by=color_by))
+    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by))
+
+
+def render_html(
+    edge_set: EdgeSet,
+    *,
+    size_by: SizeMetric = "hostile_in",
+    color_by: ColorMode = "sign",
+    top: int | None = None,
+) -> str:
+    """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
+    the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
+    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top).generate_html()

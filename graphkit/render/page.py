@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-__all__ = ["render_page", "physics_options", "VIS_VERSION"]
+__all__ = ["VIS_VERSION", "physics_options", "render_page"]
 
 VIS_VERSION = "9.1.2"
 LAYOUT_SEED = 7
@@ -67,8 +67,11 @@ def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
                 "avoidOverlap": 0 if large else 0.4,
             },
             "stabilization": {
-                "enabled": True, "iterations": 200 if large else 400, "updateInterval": 50, "fit": True,
-            },  # fmt: skip
+                "enabled": True,
+                "iterations": 200 if large else 400,
+                "updateInterval": 50,
+                "fit": True,
+            },
         },
         "interaction": {
             "hover": True,
@@ -82,8 +85,11 @@ def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
             "shape": "dot",
             "borderWidth": 1,
             "font": {
-                "size": 16, "face": "Helvetica, Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#fff",
-            },  # fmt: skip
+                "size": 16,
+                "face": "Helvetica, Arial, sans-serif",
+                "strokeWidth": 4,
+                "strokeColor": "#fff",
+            },
             "widthConstraint": {"maximum": 170},
         },
         "edges": {

@@ -122,8 +122,10 @@ def main() -> None:
             print(f"  load + whole diff         {load_time + whole:7.2f} s")
         baseline = peak_mib()
         peak = peak_mib(str(folder / "a.csv"), str(folder / "b.csv"))
-        print(f"\npeak resident memory, load + whole diff by id: {peak:,.0f} MiB "
-              f"({baseline:,.0f} MiB for the imports alone)")  # fmt: skip
+        print(
+            f"\npeak resident memory, load + whole diff by id: {peak:,.0f} MiB "
+            f"({baseline:,.0f} MiB for the imports alone)"
+        )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ GRAPHKIT = [PY, "-c", "import sys; from graphkit.cli import main; sys.argv[0] = 
 BASELINE = r"""
 import sys
 import numpy as np, pandas as pd
-from graphkit.taxonomy import action_defaults
+from graphkit.actions import action_defaults
 df = pd.read_csv(sys.argv[1], engine="pyarrow")
 weight = df["weight"].fillna(df["action"].map({a: d[2] for a, d in action_defaults().items()}))
 a = np.minimum(df["source"], df["target"])
@@ -75,10 +75,20 @@ def ensure_file(workdir: Path, rows: int, actors: int, seed: int = 0) -> Path:
     if not path.exists():
         print(f"generating {path} ...", file=sys.stderr)
         subprocess.run(
-            [PY, str(HERE / "generate.py"), "--rows", str(rows), "--actors", str(actors), "--seed", str(seed),
-             "-o", str(path)],
+            [
+                PY,
+                str(HERE / "generate.py"),
+                "--rows",
+                str(rows),
+                "--actors",
+                str(actors),
+                "--seed",
+                str(seed),
+                "-o",
+                str(path),
+            ],
             check=True,
-        )  # fmt: skip
+        )
     return path
 
 
@@ -107,8 +117,8 @@ def spearman_sampled_vs_exact(
     top-20 overlap, actors, seconds exact, seconds graphkit). Exact is igraph over every
     source (equal to networkx's exact values, see tests/test_sampled_betweenness.py)."""
     from graphkit.analysis.centrality_alg import _sampled_betweenness, betweenness, hostile_graph
-    from graphkit.edgeset import load_edge_set
     from graphkit.analysis.pairs import ordered_pairs
+    from graphkit.edgeset import load_edge_set
 
     edge_set = load_edge_set(path)
     graph = hostile_graph(ordered_pairs(edge_set.edges), sorted(edge_set.actors["id"]))
@@ -152,8 +162,12 @@ def main() -> None:
     parser.add_argument(
         "--big-rows", type=int, default=10_000_000, help="rows of the big case, run once; 0 skips it"
     )
-    parser.add_argument("--mid-rows", type=int, default=200_000, help="rows of the set on which sampled betweenness "
-                        "is compared with exact")  # fmt: skip
+    parser.add_argument(
+        "--mid-rows",
+        type=int,
+        default=200_000,
+        help="rows of the set on which sampled betweenness is compared with exact",
+    )
     parser.add_argument("--mid-actors", type=int, default=2_000)
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine rows")
     parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "graphkit-bench"))
@@ -172,43 +186,70 @@ def main() -> None:
     )
 
     # start-up
-    help_time, = side_by_side([[*GRAPHKIT, "--help"]], max(args.runs, 10))  # fmt: skip
+    (help_time,) = side_by_side([[*GRAPHKIT, "--help"]], max(args.runs, 10))
     table.add("`graphkit --help`", f"{help_time:.3f} s", "", "", f"< 0.3 s: {verdict(help_time < 0.3)}")
     essay, imports = side_by_side(
         [[*GRAPHKIT, "strain"], [PY, "-c", "import pandas, networkx"]], max(args.runs, 10)
     )
-    table.add("`graphkit strain` (essay)", f"{essay:.3f} s", f"{imports:.3f} s (`import pandas, networkx`)",
-              f"{essay / imports:.2f}x", f"<= 1.5x: {verdict(essay <= 1.5 * imports)}")  # fmt: skip
+    table.add(
+        "`graphkit strain` (essay)",
+        f"{essay:.3f} s",
+        f"{imports:.3f} s (`import pandas, networkx`)",
+        f"{essay / imports:.2f}x",
+        f"<= 1.5x: {verdict(essay <= 1.5 * imports)}",
+    )
 
     # strain, 1M rows
     top, base = side_by_side(
         [[*GRAPHKIT, "strain", str(data), "--top", "20"], [PY, "-c", BASELINE, str(data)]], args.runs
     )
-    table.add(f"`graphkit strain --top 20`, {rows} rows", f"{top:.2f} s", f"{base:.2f} s (pandas read_csv + groupby)",
-              f"{top / base:.2f}x", f"<= 1.5x: {verdict(top <= 1.5 * base)}")  # fmt: skip
+    table.add(
+        f"`graphkit strain --top 20`, {rows} rows",
+        f"{top:.2f} s",
+        f"{base:.2f} s (pandas read_csv + groupby)",
+        f"{top / base:.2f}x",
+        f"<= 1.5x: {verdict(top <= 1.5 * base)}",
+    )
     full, base_full = side_by_side(
-        [[*GRAPHKIT, "strain", str(data), "--format", "csv", "-o", str(out / "strain.csv")],
-         [PY, "-c", BASELINE, str(data), str(out / "baseline.csv")]],
+        [
+            [*GRAPHKIT, "strain", str(data), "--format", "csv", "-o", str(out / "strain.csv")],
+            [PY, "-c", BASELINE, str(data), str(out / "baseline.csv")],
+        ],
         args.runs,
-    )  # fmt: skip
-    table.add(f"`graphkit strain --format csv -o` (every pair), {rows} rows", f"{full:.2f} s",
-              f"{base_full:.2f} s (same + `to_csv`)", f"{full / base_full:.2f}x",
-              f"<= 1.5x: {verdict(full <= 1.5 * base_full)}")  # fmt: skip
+    )
+    table.add(
+        f"`graphkit strain --format csv -o` (every pair), {rows} rows",
+        f"{full:.2f} s",
+        f"{base_full:.2f} s (same + `to_csv`)",
+        f"{full / base_full:.2f}x",
+        f"<= 1.5x: {verdict(full <= 1.5 * base_full)}",
+    )
 
     # centrality, 1M rows
-    cent, = side_by_side([[*GRAPHKIT, "centrality", str(data), "--format", "csv", "-o", str(out / "c.csv")]],
-                         max(3, args.runs // 2))  # fmt: skip
-    table.add(f"`graphkit centrality`, {rows} rows / {args.actors:,} actors", f"{cent:.2f} s", "", "",
-              f"seconds: {verdict(cent < 60)}")  # fmt: skip
+    (cent,) = side_by_side(
+        [[*GRAPHKIT, "centrality", str(data), "--format", "csv", "-o", str(out / "c.csv")]],
+        max(3, args.runs // 2),
+    )
+    table.add(
+        f"`graphkit centrality`, {rows} rows / {args.actors:,} actors",
+        f"{cent:.2f} s",
+        "",
+        "",
+        f"seconds: {verdict(cent < 60)}",
+    )
     mid = ensure_file(workdir, args.mid_rows, args.mid_actors)
     # the mid-size set twice: as graphkit computes it, and with the minimum sample forced (budget 0)
     for accuracy_data, budget in ((mid, None), (mid, 0), (data, None)):
         method, rho, rho_top, overlap, n, exact_s, graphkit_s = spearman_sampled_vs_exact(
             accuracy_data, budget
         )
-        table.add(f"betweenness vs exact, {accuracy_data.stem.split('-')[1]} rows / {n:,} actors: {method}",
-                  f"Spearman {rho:.3f} (top 100: {rho_top:.3f}), top-20 overlap {overlap}/20",
-                  f"{graphkit_s:.1f} s (exact: {exact_s:.1f} s)", "", "accuracy stated")  # fmt: skip
+        table.add(
+            f"betweenness vs exact, {accuracy_data.stem.split('-')[1]} rows / {n:,} actors: {method}",
+            f"Spearman {rho:.3f} (top 100: {rho_top:.3f}), top-20 overlap {overlap}/20",
+            f"{graphkit_s:.1f} s (exact: {exact_s:.1f} s)",
+            "",
+            "accuracy stated",
+        )
 
     # diff of two 1M-row sets: B is A with 10% removed, 10% changed and 10% added
     # (bench_diff.make_pair, a second period or a second coder); then two unrelated
@@ -223,39 +264,78 @@ def main() -> None:
     a_csv, b_csv = str(pair / "a.csv"), str(pair / "b.csv")
     diff_runs = max(3, args.runs // 2)
     whole, quick = side_by_side(
-        [[*GRAPHKIT, "diff", a_csv, b_csv, "--format", "csv", "-o", str(out / "d.csv")],
-         [*GRAPHKIT, "diff", a_csv, b_csv, "--no-centrality", "--format", "csv", "-o", str(out / "d.csv")]],
+        [
+            [*GRAPHKIT, "diff", a_csv, b_csv, "--format", "csv", "-o", str(out / "d.csv")],
+            [*GRAPHKIT, "diff", a_csv, b_csv, "--no-centrality", "--format", "csv", "-o", str(out / "d.csv")],
+        ],
         diff_runs,
-    )  # fmt: skip
-    table.add(f"`graphkit diff`, {rows} rows vs 30% changed, start-up and CSV output included", f"{whole:.2f} s",
-              "", "", f"a few seconds (< 5 s): {verdict(whole < 5)}")  # fmt: skip
-    table.add(f"`graphkit diff --no-centrality`, same sets", f"{quick:.2f} s", "", "",
-              f"a few seconds (< 5 s): {verdict(quick < 5)}")  # fmt: skip
+    )
+    table.add(
+        f"`graphkit diff`, {rows} rows vs 30% changed, start-up and CSV output included",
+        f"{whole:.2f} s",
+        "",
+        "",
+        f"a few seconds (< 5 s): {verdict(whole < 5)}",
+    )
+    table.add(
+        "`graphkit diff --no-centrality`, same sets",
+        f"{quick:.2f} s",
+        "",
+        "",
+        f"a few seconds (< 5 s): {verdict(quick < 5)}",
+    )
     other = ensure_file(workdir, args.rows, args.actors, seed=1)
-    worst = run([*GRAPHKIT, "diff", str(data), str(other), "--no-centrality", "--format", "csv", "-o", str(out / "d.csv")])
-    table.add(f"`graphkit diff --no-centrality`, two unrelated {rows}-row sets sharing ids (1 run)",
-              f"{worst:.2f} s", "", "", "worst case: every edge changed")  # fmt: skip
+    worst = run(
+        [
+            *GRAPHKIT,
+            "diff",
+            str(data),
+            str(other),
+            "--no-centrality",
+            "--format",
+            "csv",
+            "-o",
+            str(out / "d.csv"),
+        ]
+    )
+    table.add(
+        f"`graphkit diff --no-centrality`, two unrelated {rows}-row sets sharing ids (1 run)",
+        f"{worst:.2f} s",
+        "",
+        "",
+        "worst case: every edge changed",
+    )
 
     # Dask engine on the same rows in 4 files, local cluster
     if not args.no_dask:
         folder = split_file(data, 4)
         dask_top, pandas_top = side_by_side(
-            [[*GRAPHKIT, "strain", "--engine", "dask", str(folder / "*.csv"), "--top", "20"],
-             [*GRAPHKIT, "strain", str(data), "--top", "20"]],
+            [
+                [*GRAPHKIT, "strain", "--engine", "dask", str(folder / "*.csv"), "--top", "20"],
+                [*GRAPHKIT, "strain", str(data), "--top", "20"],
+            ],
             max(3, args.runs // 2),
-        )  # fmt: skip
-        table.add(f"`graphkit strain --engine dask` (local cluster, 4 files), {rows} rows", f"{dask_top:.2f} s",
-                  f"{pandas_top:.2f} s (pandas engine)", f"{dask_top / pandas_top:.2f}x",
-                  "same output (tests); for data beyond one machine")  # fmt: skip
+        )
+        table.add(
+            f"`graphkit strain --engine dask` (local cluster, 4 files), {rows} rows",
+            f"{dask_top:.2f} s",
+            f"{pandas_top:.2f} s (pandas engine)",
+            f"{dask_top / pandas_top:.2f}x",
+            "same output (tests); for data beyond one machine",
+        )
 
     # the big case, once
     if args.big_rows:
         big = ensure_file(workdir, args.big_rows, args.actors)
         seconds, peak = peak_rss_mb([*GRAPHKIT, "strain", str(big), "--top", "20"])
         base_seconds, base_peak = peak_rss_mb([PY, "-c", BASELINE, str(big)])
-        table.add(f"`graphkit strain --top 20`, {args.big_rows:,} rows (1 run)", f"{seconds:.1f} s, {peak:,.0f} MB peak",
-                  f"{base_seconds:.1f} s, {base_peak:,.0f} MB peak", f"{seconds / base_seconds:.2f}x",
-                  f"< 30 s and < 4 GB: {verdict(seconds < 30 and peak < 4096)}")  # fmt: skip
+        table.add(
+            f"`graphkit strain --top 20`, {args.big_rows:,} rows (1 run)",
+            f"{seconds:.1f} s, {peak:,.0f} MB peak",
+            f"{base_seconds:.1f} s, {base_peak:,.0f} MB peak",
+            f"{seconds / base_seconds:.2f}x",
+            f"< 30 s and < 4 GB: {verdict(seconds < 30 and peak < 4096)}",
+        )
 
     print(table.markdown())
     shutil.rmtree(out, ignore_errors=True)

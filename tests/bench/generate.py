@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from graphkit.taxonomy import action_defaults
+from graphkit.actions import action_defaults
 
 __all__ = ["generate_edges", "write_edges"]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import pandas as pd
 
-__all__ = ["cameo_table", "taxonomy", "goldstein"]
+__all__ = ["cameo_table", "goldstein", "taxonomy"]
 
 
 def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
@@ -17,7 +17,7 @@ def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cameo_rows() -> tuple[dict[str, str], ...]:
     return tuple(_read_data("cameo.tsv", delimiter="\t"))
 
@@ -37,19 +37,19 @@ def cameo_table() -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def goldstein() -> dict[str, float]:
     """CAMEO code -> Goldstein value."""
     return {r["CAMEOEVENTCODE"]: float(r["GOLDSTEINSCALE"]) for r in _cameo_rows()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def cameo_labels() -> dict[str, str]:
     """CAMEO code -> label."""
     return {r["CAMEOEVENTCODE"]: r["EVENTDESCRIPTION"] for r in _cameo_rows()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _taxonomy_rows() -> tuple[dict[str, str], ...]:
     return tuple(_read_data("taxonomy.csv"))
 
@@ -63,7 +63,7 @@ def taxonomy() -> pd.DataFrame:
     return df
 
 
-@lru_cache(maxsize=None)
+@cache
 def action_defaults() -> dict[str, tuple[str, str, float]]:
     """action -> (domain, cameo, weight)."""
     return {r["action"]: (r["domain"], r["cameo"], float(r["weight"])) for r in _taxonomy_rows()}

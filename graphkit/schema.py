@@ -1,0 +1,102 @@
+"""The edge-set schema: column names and defaults, the weight split, the measures' columns.
+
+Every other module takes these facts from here, so a new column or a new rule
+for strain is written once. Importing this module is cheap (no pandas), so the
+CLI can offer the column names in ``--help``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = [
+    "ACTOR_COLUMNS",
+    "ACTOR_KINDS",
+    "CENTRALITY_COLUMNS",
+    "CENTRALITY_MEASURES",
+    "EDGE_COLUMNS",
+    "EDGE_FIELDS",
+    "PAIR_COLUMNS",
+    "REQUIRED_EDGE_COLUMNS",
+    "STRAIN_COLUMNS",
+    "Sign",
+    "cooperation_part",
+    "sign_of",
+    "strain_part",
+]
+
+#: Columns of an edges table, in order; extra columns of the file follow them.
+#: ``weight`` is a float on the Goldstein scale (-10..10); every other column is text,
+#: "" when the file leaves it empty. ``id`` is present only when the file has ids.
+EDGE_COLUMNS = ["id", "source", "target", "action", "weight", "cameo", "domain", "date", "quote"]
+#: The columns that describe an action (every edge column but its id).
+EDGE_FIELDS = EDGE_COLUMNS[1:]
+REQUIRED_EDGE_COLUMNS = ["source", "target", "action"]
+
+#: Columns of an actors table; ``kind`` is one of ACTOR_KINDS.
+ACTOR_COLUMNS = ["id", "name", "kind", "group"]
+ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
+
+#: Sums per ordered pair (see graphkit.analysis.pairs.ordered_pairs).
+PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
+
+#: Per-actor measures of graphkit.analysis.centrality_alg.centrality, in report order.
+CENTRALITY_MEASURES = [
+    "hostile_out",
+    "hostile_in",
+    "cooperation_out",
+    "cooperation_in",
+    "degree_out",
+    "degree_in",
+    "pagerank",
+    "betweenness",
+    "hub",
+    "authority",
+]
+CENTRALITY_COLUMNS = ["actor", "name", "kind", "group", *CENTRALITY_MEASURES]
+
+#: Columns of the strain report (graphkit.analysis.strain_alg.strain).
+STRAIN_COLUMNS = [
+    "rank",
+    "actor_a",
+    "actor_b",
+    "name_a",
+    "name_b",
+    "strain",
+    "strain_ab",
+    "strain_ba",
+    "hostile",
+    "cooperative",
+    "cooperation",
+    "domains",
+]
+
+Sign = Literal["hostile", "cooperative", "neutral"]
+
+
+# The weight split. A hostile action (weight < 0) adds -weight to strain, a
+# cooperative one (weight > 0) adds weight to cooperation; both parts are
+# non-negative, so every graph algorithm can read them as strengths, and the two
+# layers never cancel each other out.
+
+
+def strain_part(weight: np.ndarray) -> np.ndarray:
+    """-weight where the action is hostile (weight < 0), else 0."""
+    import numpy as np
+
+    return np.where(weight < 0, -weight, 0.0)
+
+
+def cooperation_part(weight: np.ndarray) -> np.ndarray:
+    """weight where the action is cooperative (weight > 0), else 0."""
+    import numpy as np
+
+    return np.where(weight > 0, weight, 0.0)
+
+
+def sign_of(weight: float) -> Sign:
+    """``hostile`` (weight < 0), ``cooperative`` (> 0) or ``neutral`` (0)."""
+    return "hostile" if weight < 0 else "cooperative" if weight > 0 else "neutral"
