@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["DEFAULT_SET", "bundled_dir", "bundled_sets", "describe"]
+__all__ = ["DESCRIPTION_FILE", "DEFAULT_SET", "bundled_dir", "bundled_sets", "describe"]
 
 DEFAULT_SET = "essay"
+DESCRIPTION_FILE = "description.txt"
 
 
 def bundled_dir() -> Path:
@@ -20,7 +21,7 @@ def bundled_dir() -> Path:
 
 def describe(folder: Path) -> str:
     """The first line of a set's ``description.txt``, or ""."""
-    path = folder / "description.txt"
+    path = folder / DESCRIPTION_FILE
     if not path.is_file():
         return ""
     lines = path.read_text(encoding="utf-8").strip().splitlines()

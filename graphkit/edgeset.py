@@ -11,14 +11,24 @@ import pandas as pd
 
 from . import validation
 from .actors import infer_actors
-from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
+from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
 from .csvfile import read_csv_bytes
 from .errors import EdgeSetError, Problem
 from .schema import ACTOR_COLUMNS
 
-__all__ = ["EdgeSet", "load_edge_set", "resolve_edge_set", "set_folder", "validate_edge_set"]
+__all__ = [
+    "SET_FILES",
+    "EdgeSet",
+    "check_edge_set",
+    "load_edge_set",
+    "resolve_edge_set",
+    "set_folder",
+    "validate_edge_set",
+]
 
 EDGES_FILE, ACTORS_FILE, SOURCE_FILE = "edges.csv", "actors.csv", "source.txt"
+#: Every file the loader reads in an edge set's folder.
+SET_FILES = (EDGES_FILE, ACTORS_FILE, SOURCE_FILE, DESCRIPTION_FILE)
 
 
 @dataclass(frozen=True)
@@ -175,17 +185,25 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0))
 
 
+def check_edge_set(
+    spec: str | Path | None = None, *, stdin: bytes | None = None, progress=None
+) -> tuple[EdgeSet | None, list[Problem]]:
+    """Read an edge set once: the set (None when it cannot be built) and every
+    problem found, ordered by file and line (empty when the set is valid)."""
+    try:
+        edge_set, problems = _gather(spec, stdin, progress)
+    except EdgeSetError as err:
+        return None, err.problems
+    return (edge_set if not problems else None), _ordered(problems)
+
+
 def validate_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None) -> list[Problem]:
     """Every problem in an edge set, ordered by file and line; empty when it is valid.
 
     ``spec`` is a path (CSV file or folder), a bundled set's name, ``-`` for
     standard input (or ``stdin`` bytes), or None for the bundled essay.
     """
-    try:
-        _, problems = _gather(spec, stdin)
-    except EdgeSetError as err:
-        return err.problems
-    return _ordered(problems)
+    return check_edge_set(spec, stdin=stdin)[1]
 
 
 def load_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None, progress=None) -> EdgeSet:

@@ -2,54 +2,179 @@
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import errno
+import io
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
 
 from .. import __version__
 from ..errors import ArgumentError, EdgeSetError, GraphkitError
+from ..text import escape_control
 
 MAX_PROBLEMS_SHOWN = 20
 BAD_INPUT = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GraphkitGroup(click.Group):
+    """The command group, and the one place every command passes through.
+
+    Around each command it keeps the command's outputs (written together when the
+    command ends well, see :class:`graphkit.atomic.OutputSet`), turns graphkit's
+    errors into short messages and exit status 2, and any other exception into one
+    line asking for a report (``--debug`` or ``GRAPHKIT_DEBUG=1`` shows the traceback).
+    """
+
+    def invoke(self, ctx: click.Context):
+        from ..atomic import OutputSet
+
+        ctx.meta["graphkit.outputs"] = OutputSet(guard=refuse_inputs)
+        ctx.meta["graphkit.announce"] = []
+        debug = bool(ctx.params.get("debug")) or os.environ.get("GRAPHKIT_DEBUG", "") not in ("", "0")
+        with _terminating_raises():
+            try:
+                result = super().invoke(ctx)
+            except click.exceptions.Exit as done:
+                if done.exit_code in (0, 1):  # a finished command (diff --exit-code): its outputs stand
+                    _commit(ctx, debug)
+                raise
+            except BaseException as err:
+                ctx.meta["graphkit.outputs"].discard()
+                reports_error(err, debug)
+                raise
+            _commit(ctx, debug)
+            return result
+
+
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing temporary files) and exit."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _terminating_raises():
+    """SIGTERM and SIGHUP raise inside the command, as SIGINT does, so that every
+    ``finally`` runs (temporary files are removed); restored afterwards."""
+
+    def handler(signum, frame):
+        raise _Terminated(signum)
+
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signum = getattr(signal, name)
+                previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _commit(ctx: click.Context, debug: bool) -> None:
+    try:
+        written = ctx.meta["graphkit.outputs"].commit()
+    except BaseException as err:
+        reports_error(err, debug)
+        raise
+    for path, announce in zip(written, ctx.meta["graphkit.announce"]):
+        announce(path)
+
+
+def _silence_stdout() -> None:
+    """Point a broken standard output at /dev/null, so that the interpreter's last
+    flush at exit neither fails again nor prints a second message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+INTERNAL_ERROR = 3
+BROKEN_PIPE = 128 + 13  # what a shell shows for a program that SIGPIPE ended
+
+
+def reports_error(err: BaseException, debug: bool = False) -> None:
+    """Turn ``err`` into one message on stderr and a click exit; click's own
+    exceptions pass through. Raises the exit (or re-raises ``err`` under debug)."""
+    from ..atomic import StreamError
+
+    if isinstance(err, (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
+        return
+    if isinstance(err, EdgeSetError):
+        show_problems(err.problems)
+        raise click.exceptions.Exit(BAD_INPUT) from None
+    if isinstance(err, ArgumentError):
+        detail = err.detail
+        echo_error(f"graphkit: {flag(err.argument)}{'' if detail.startswith(':') else ' '}{detail}")
+        raise click.exceptions.Exit(BAD_INPUT) from None
+    if isinstance(err, BrokenPipeError) or (isinstance(err, StreamError) and err.errno == errno.EPIPE):
+        _silence_stdout()  # the reader left: stop quietly, as Unix tools do
+        raise click.exceptions.Exit(BROKEN_PIPE) from None
+    if isinstance(err, StreamError):
+        _silence_stdout()
+    if isinstance(err, GraphkitError):
+        echo_error(f"graphkit: {err}")
+        raise click.exceptions.Exit(BAD_INPUT) from None
+    if isinstance(err, KeyboardInterrupt):
+        echo_error("graphkit: interrupted: nothing written")
+        raise click.exceptions.Exit(128 + signal.SIGINT) from None
+    if isinstance(err, _Terminated):
+        echo_error(f"graphkit: stopped by signal {err.signum}: nothing written")
+        raise click.exceptions.Exit(128 + err.signum) from None
+    if debug or not isinstance(err, Exception):
+        return
+    if isinstance(err, MemoryError):
+        echo_error("graphkit: out of memory: the input is too large for this machine; filter it or split it")
+        raise click.exceptions.Exit(BAD_INPUT) from None
+    text = escape_control(f"{type(err).__name__}: {err}".splitlines()[0] if str(err) else type(err).__name__)
+    echo_error(
+        f"graphkit: internal error: {text} (run with GRAPHKIT_DEBUG=1 or --debug for the traceback; "
+        "please report it)"
+    )
+    raise click.exceptions.Exit(INTERNAL_ERROR) from None
+
+
+def echo_error(message: str) -> None:
+    """One message on stderr; a closed stderr is not worth a second failure."""
+    try:
+        click.echo(message, err=True)
+    except (OSError, ValueError):
+        pass
+
+
+def reports_errors(func):
+    """Kept for commands written before the group translated errors: the group
+    (:class:`GraphkitGroup`) now does it for every command; this returns ``func``."""
+    return func
+
+
+@click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="graphkit")
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress messages (shown only when stderr is a terminal)."
 )
-def main(quiet: bool) -> None:
+@click.option(
+    "--debug", is_flag=True, help="Show the traceback of an internal error (as GRAPHKIT_DEBUG=1 does)."
+)
+def main(quiet: bool, debug: bool) -> None:
     """Map alleged actions between actors as a graph, and measure it.
 
     EDGESET is a CSV file, a folder holding edges.csv, a bundled set's name
     (see `graphkit sets`), or - for standard input; omitted, it is the bundled
     essay. Data goes to standard output, messages to standard error.
     """
-
-
-def reports_errors(func):
-    """Turn graphkit's errors into a short message on stderr and exit status 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except EdgeSetError as err:
-            show_problems(err.problems)
-            raise click.exceptions.Exit(BAD_INPUT) from None
-        except ArgumentError as err:
-            click.echo(
-                f"graphkit: {flag(err.argument)}{'' if err.detail.startswith(':') else ' '}{err.detail}",
-                err=True,
-            )
-            raise click.exceptions.Exit(BAD_INPUT) from None
-        except GraphkitError as err:
-            click.echo(f"graphkit: {err}", err=True)
-            raise click.exceptions.Exit(BAD_INPUT) from None
-
-    return wrapper
 
 
 # The library names its parameters; the command line names its flags. Where the
@@ -64,7 +189,7 @@ def flag(argument: str) -> str:
 
 def show_problems(problems) -> None:
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        click.echo(str(problem), err=True)
+        echo_error(escape_control(str(problem)))
     if len(problems) > MAX_PROBLEMS_SHOWN:
         click.echo(
             f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems: run 'graphkit validate' for all",
@@ -192,38 +317,65 @@ def read_stdin() -> bytes:
 
 
 def remember_inputs(*paths) -> None:
-    """Note files this command reads (a folder stands for every file in it), so that
-    no output can replace one of them."""
-    from ..edgeset import set_folder
+    """Note what this command reads, so that no output can replace it: each file,
+    and for an edge set's folder every file the loader would read there
+    (:data:`graphkit.edgeset.SET_FILES`), whether it exists yet or not."""
+    from ..edgeset import EDGES_FILE, set_folder
 
-    inputs = click.get_current_context().meta.setdefault("graphkit.inputs", set())
+    meta = click.get_current_context().meta
+    inputs = meta.setdefault("graphkit.inputs", set())
+    folders = meta.setdefault("graphkit.input_folders", set())
     for path in map(Path, paths):
-        # an edges.csv brings the actors.csv and source.txt beside it
         folder = set_folder(path)
-        files = [p for p in folder.iterdir() if p.is_file()] if folder is not None else [path]
-        inputs.update(p.resolve() for p in files)
+        if folder is not None:
+            folders.add(Path(os.path.realpath(folder)))
+        inputs.add(Path(os.path.realpath(path / EDGES_FILE if path.is_dir() else path)))
+
+
+def refuse_inputs(target: Path, shown: str) -> None:
+    """Refuse an output (``target``: its real path) that this command reads, or that
+    would become part of an input edge set (an actors.csv beside its edges.csv)."""
+    from ..edgeset import SET_FILES
+
+    context = click.get_current_context(silent=True)
+    meta = context.meta if context is not None else {}
+    if target in meta.get("graphkit.inputs", set()):
+        raise GraphkitError(f"cannot write {shown}: it is one of this command's inputs; choose another path")
+    if target.parent in meta.get("graphkit.input_folders", set()) and target.name in SET_FILES:
+        raise GraphkitError(
+            f"cannot write {shown}: graphkit reads {target.name} as part of the input edge set "
+            f"{target.parent}; choose another path"
+        )
 
 
 def check_output(path) -> None:
-    """Refuse an output path that is one of this command's inputs."""
-    inputs = click.get_current_context().meta.get("graphkit.inputs", set())
-    if Path(path).resolve() in inputs:
-        raise GraphkitError(f"cannot write {path}: it is one of this command's inputs; choose another path")
+    """Refuse an output path that is one of this command's inputs (checked again,
+    with every other check, when the output is added)."""
+    refuse_inputs(Path(os.path.realpath(os.fspath(path) or ".")), os.fspath(path))
 
 
-def write_output(path, data: str | bytes, *, make_parents: bool = False) -> None:
-    """Write ``data`` atomically to ``path`` (never an input) and say so on stderr."""
-    from ..atomic import write_atomic
+def outputs():
+    """This command's :class:`~graphkit.atomic.OutputSet` (written when it ends well)."""
+    from ..atomic import OutputSet
 
-    check_output(path)
-    click.echo(f"wrote {write_atomic(path, data, make_parents=make_parents)}", err=True)
+    context = click.get_current_context()
+    return context.meta.setdefault("graphkit.outputs", OutputSet(guard=refuse_inputs))
+
+
+def write_output(path, data: str | bytes, *, make_parents: bool = False, announce=None) -> None:
+    """Write ``data`` to the file ``path`` when the command ends well, with every
+    other output or none (see :mod:`graphkit.atomic`); then ``announce(path)``
+    (default: "wrote PATH" on stderr)."""
+    outputs().add(path, data, make_parents=make_parents)
+    click.get_current_context().meta.setdefault("graphkit.announce", []).append(
+        announce or (lambda shown: echo_error(f"wrote {escape_control(shown)}"))
+    )
 
 
 def emit(data: str | bytes, output: str) -> None:
-    """Write ``data`` (text as UTF-8) to stdout, or atomically to the file ``output``."""
+    """Write ``data`` (text as UTF-8) to stdout, or to the file ``output``, when the
+    command ends well (with its other outputs, all or nothing)."""
     if output == "-":
-        with click.open_file("-", "wb") as stream:
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
-            stream.flush()
+        outputs().add_stream(click.open_file("-", "wb"), data)
         return
     write_output(output, data)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .base import check_output, emit, filter_options, load, main, output_options, reports_errors, write_output
+from .base import emit, filter_options, load, main, output_options, reports_errors, write_output
 
 
 @main.command()
@@ -51,27 +51,12 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
     old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
     result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
     report = format_diff(result, fmt)
-    page = None
+    emit(report, output)
     if html:
         from ..render.diff_page import diff_html
 
-        # build and check the page before anything is written: all or nothing
-        page = diff_html(result, old, new)
-        check_output(html)
-        if output != "-":
-            check_output(output)
-            if Path(output).resolve() == Path(html).resolve():
-                raise GraphkitError(f"-o and --html are both {html}: give the page its own path")
-        if Path(html).is_dir():
-            raise GraphkitError(
-                f"cannot write {html}: it is a folder; give a file name such as {Path(html) / 'diff.html'}"
-            )
-        if not Path(html).resolve().parent.is_dir():
-            raise GraphkitError(
-                f"cannot write {html}: folder {Path(html).parent} does not exist; create it first"
-            )
-    emit(report, output)
-    if page is not None:
-        write_output(html, page)
+        if output != "-" and Path(output).resolve() == Path(html).resolve():
+            raise GraphkitError(f"-o and --html are both {html}: give the page its own path")
+        write_output(html, diff_html(result, old, new))  # written with the report, or neither is
     if exit_code and result.differs:
         raise click.exceptions.Exit(1)

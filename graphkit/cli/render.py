@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from ..schema import CENTRALITY_MEASURES
+from ..text import escape_control
 from .base import (
-    check_output,
+    echo_error,
     edgeset_argument,
     emit,
     filter_options,
@@ -16,6 +17,7 @@ from .base import (
     output_option,
     read_edge_set,
     reports_errors,
+    write_output,
 )
 
 OUTPUT_FOLDER = "output"
@@ -56,17 +58,16 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, output)
 
     Example: graphkit render --top 10 -o output/essay-top10.html
     """
-    from ..atomic import write_atomic
     from ..render import render_html
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     if len(edge_set.edges) == 0:
         message = f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty"
-        click.echo(message, err=True)
+        echo_error(escape_control(message))
     html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top)
     if output == "-":
         emit(html, output)
         return
     path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
-    check_output(path)
-    click.echo(str(write_atomic(path, html, make_parents=output is None)))
+    # the path written goes to stdout (scripts open it), once it is written
+    write_output(path, html, make_parents=output is None, announce=lambda shown: click.echo(shown))

@@ -6,6 +6,7 @@ import click
 
 from .base import (
     check_engine,
+    echo_error,
     edgeset_argument,
     emit,
     engine_options,
@@ -92,18 +93,17 @@ def validate(edgeset):
 
     Example: graphkit validate my-coding/
     """
-    from ..edgeset import load_edge_set, validate_edge_set
+    from ..edgeset import check_edge_set
+    from ..text import escape_control
 
     stdin = read_stdin() if edgeset == "-" else None
-    problems = validate_edge_set(edgeset, stdin=stdin)
-    for problem in problems:
-        click.echo(str(problem))
+    edge_set, problems = check_edge_set(edgeset, stdin=stdin)  # one reading: a FIFO is read once
     if problems:
-        click.echo(f"{len(problems)} problem(s) found", err=True)
+        emit("".join(escape_control(str(problem)) + "\n" for problem in problems), "-")
+        echo_error(f"{len(problems)} problem(s) found")
         raise click.exceptions.Exit(1)
-    edge_set = load_edge_set(edgeset, stdin=stdin)
-    click.echo(
-        f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)", err=True
+    echo_error(
+        escape_control(f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)")
     )
 
 
@@ -117,8 +117,10 @@ def sets():
 
     found = bundled_sets()
     width = max((len(name) for name in found), default=0)
-    for name, description in found.items():
-        click.echo(f"{name.ljust(width)}  {description}".rstrip())
+    emit(
+        "".join(f"{name.ljust(width)}  {description}".rstrip() + "\n" for name, description in found.items()),
+        "-",
+    )
 
 
 @main.command()
