@@ -1,19 +1,169 @@
-"""Read a CSV file into a frame of strings, keeping each record's physical line."""
+"""Reading input: bounded, once, and CSV by one set of rules.
+
+**The CSV contract** is that of Python's :mod:`csv` module with ``strict=True``
+(RFC 4180): fields are separated by commas; a field that starts with ``"`` is
+quoted, may hold commas, line breaks and doubled quotes (``""``), and must be
+followed by a comma or the end of the line; a ``"`` inside an unquoted field is
+an ordinary character; blank lines are skipped; an empty header cell is named
+``""``. Every cell is stripped of surrounding white space.
+
+pyarrow reads the values (fast, column by column); Python's csv module
+reads the same bytes for structure only (which physical line each record starts
+on, how many fields it has, where a quote breaks the rules), without keeping
+the values, so the two can never give two readings of one file. Files without a
+quote need no structural pass: their lines are their records.
+
+**Limits**: a line longer than MAX_LINE_BYTES is an error at its line; a stream
+(standard input, a pipe, a device) is read up to MAX_STREAM_BYTES (the
+``GRAPHKIT_MAX_INPUT`` environment variable raises it: bytes, or with a K, M or
+G suffix); input with a NUL byte in its first block is binary and refused at once.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
 
-from .errors import Problem
+from .errors import EdgeSetError, GraphkitError, Problem
 
-__all__ = ["CsvTable", "read_csv_bytes"]
+__all__ = [
+    "BLOCK_BYTES",
+    "MAX_LINE_BYTES",
+    "MAX_STREAM_BYTES",
+    "CsvTable",
+    "read_csv_bytes",
+    "read_input",
+    "stream_limit",
+]
 
 _BOM = b"\xef\xbb\xbf"
+BLOCK_BYTES = 1 << 20
+#: The longest line (and so the longest field) graphkit reads: 16 MiB.
+MAX_LINE_BYTES = 16 << 20
+#: The most graphkit reads from a stream by default: 2 GiB (GRAPHKIT_MAX_INPUT changes it).
+MAX_STREAM_BYTES = 2 << 30
+
+csv.field_size_limit(MAX_LINE_BYTES)  # Python's default (128 KiB) would refuse what pyarrow reads
+
+
+def stream_limit() -> int:
+    """The most bytes read from a stream: GRAPHKIT_MAX_INPUT, else MAX_STREAM_BYTES."""
+    text = os.environ.get("GRAPHKIT_MAX_INPUT", "").strip()
+    if not text:
+        return MAX_STREAM_BYTES
+    match = re.fullmatch(r"([0-9]+)\s*([KMG]?)i?B?", text, flags=re.IGNORECASE)
+    if not match:
+        raise GraphkitError(
+            f"GRAPHKIT_MAX_INPUT {text!r} is not a size: use bytes, or a number with K, M or G (e.g. 4G)"
+        )
+    return int(match.group(1)) << {"": 0, "K": 10, "M": 20, "G": 30}[match.group(2).upper()]
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _refuse(name: str, line: int | None, message: str) -> EdgeSetError:
+    return EdgeSetError([Problem(name, line, message)])
+
+
+def read_input(
+    source: str | os.PathLike | BinaryIO,
+    name: str,
+    *,
+    text: bool = True,
+    limit: int | None = None,
+    first_line: Callable[[bytes], None] | None = None,
+) -> bytes:
+    """Read a file (or an open binary stream) once, in blocks, and check it as it comes.
+
+    With ``text`` (CSV and other text files), a NUL byte in the first block refuses
+    the input as binary, and a line longer than MAX_LINE_BYTES is an error at its
+    line. For a stream, ``first_line``, if given, is called with the first line as
+    soon as it is complete (so a wrong header stops an endless input at once). Regular files are
+    read whole; streams and devices up to ``limit`` (default :func:`stream_limit`).
+    Raises :class:`EdgeSetError` with one problem naming ``name`` (and the line).
+    """
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        bounded = _is_stream(path)
+        try:
+            handle: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed below
+        except OSError as err:
+            raise _refuse(name, None, f"cannot read: {err.strerror}") from err
+        close = True
+    else:
+        handle, bounded, close = source, True, False
+    cap = (limit if limit is not None else stream_limit()) if bounded else None
+    blocks: list[bytes] = []
+    size = lines = run = 0  # bytes read, newlines seen, length of the line being read
+    header_done = first_line is None or cap is None
+    try:
+        while True:
+            block = handle.read(BLOCK_BYTES)
+            if not block:
+                break
+            if text and size == 0 and b"\x00" in block:
+                at = block.index(b"\x00")
+                raise _refuse(
+                    name,
+                    block[:at].count(b"\n") + 1,
+                    f"binary data (a NUL byte at byte {at + 1}), not text: give a CSV file saved as UTF-8",
+                )
+            size += len(block)
+            if cap is not None and size > cap:
+                raise _refuse(
+                    name,
+                    None,
+                    f"more than {cap:,} bytes from a stream: save it to a file, or raise "
+                    "the limit with GRAPHKIT_MAX_INPUT (e.g. GRAPHKIT_MAX_INPUT=8G)",
+                )
+            if text:
+                first = block.find(b"\n")
+                if first < 0:
+                    run += len(block)
+                elif run + first > MAX_LINE_BYTES:
+                    run += first
+                    break
+                else:
+                    lines += block.count(b"\n")
+                    run = len(block) - block.rfind(b"\n") - 1  # a block is shorter than the limit
+                if run > MAX_LINE_BYTES:
+                    break
+            blocks.append(block)
+            if not header_done and (b"\n" in block or size > MAX_LINE_BYTES):
+                header_done = True
+                head = b"".join(blocks)
+                first_line(head[: head.find(b"\n")] if b"\n" in head else head)
+    except OSError as err:
+        raise _refuse(name, None, f"cannot read: {err.strerror}") from err
+    finally:
+        if close:
+            handle.close()
+    if text and run > MAX_LINE_BYTES:
+        raise _refuse(
+            name,
+            lines + 1,
+            f"line longer than {MAX_LINE_BYTES >> 20} MiB: a record this long is not event data; "
+            "check the file's line ends and quotes",
+        )
+    data = b"".join(blocks)
+    if not header_done and data:
+        first_line(data)
+    return data
 
 
 @dataclass
@@ -28,101 +178,140 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _empty(name: str, problem: Problem) -> CsvTable:
+def _empty(problem: Problem) -> CsvTable:
     return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), [problem])
 
 
 def read_csv_bytes(data: bytes, name: str) -> CsvTable:
-    """Parse CSV ``data`` from the file called ``name`` (used in messages).
-
-    A fast reader (pyarrow) parses ordinary files; files it cannot map back to
-    physical lines (quoted newlines, blank lines) or cannot parse go through
-    Python's csv module, which pins every problem to its line.
-    """
+    """Parse CSV ``data`` from the file called ``name`` (used in messages) by the
+    module's contract; each problem is pinned to its physical line."""
     data = data.removeprefix(_BOM)
     if not data.strip():
-        return _empty(
-            name, Problem(name, None, "file is empty: it needs a header row and one row per record")
-        )
+        return _empty(Problem(name, None, "file is empty: it needs a header row and one row per record"))
     try:
-        # checked here, kept only if the careful reader needs it: a decoded copy of a
-        # large file would double the memory the fast reader needs
-        data.decode("utf-8")
+        data.decode("utf-8")  # checked only: a decoded copy of a large file would double its memory
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return _empty(
-            name,
-            Problem(name, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8"),
+            Problem(name, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8")
         )
-    table = _read_fast(data)
-    if table is None:
-        table = _read_slow(data.decode("utf-8"), name)
-    table.frame.columns = [str(c).strip() for c in table.frame.columns]
-    for column in table.frame.columns:
-        table.frame[column] = table.frame[column].str.strip()
-    return table
+    plain = b'"' not in data and not re.search(rb"\r(?!\n)", data)
+    structure = _plain_structure(data) if plain else _quoted_structure(data, name)
+    starts, widths, problems, header = structure
+    if header is None:
+        problems.append(Problem(name, None, "file is empty: it needs a header row and one row per record"))
+        return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), problems)
+    header = [c.strip() for c in header]
+    width = len(header)
+    body_starts, body_widths = starts[1:], widths[1:]
+    wrong = body_widths != width
+    for line, found in zip(body_starts[wrong], body_widths[wrong]):
+        problems.append(
+            Problem(
+                name,
+                int(line),
+                f"expected {width} fields as in the header, found {found}: quote any field that contains a comma",
+            )
+        )
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(name, 1, f"column {column!r} appears twice in the header: keep one"))
+        seen.add(column)
+    lines = body_starts[~wrong].astype(np.int64)
+    if len(seen) != width:
+        return CsvTable(pd.DataFrame(), lines, problems)
+    if any(p.message.startswith("malformed CSV") for p in problems):
+        # the structural reader stopped at the break; only the records before it exist
+        return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), problems)
+    frame = _values(data, header, newlines=not plain, expected=len(lines))
+    return CsvTable(frame, lines, problems)
 
 
-def _read_fast(data: bytes) -> CsvTable | None:
-    try:
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, engine="pyarrow")
-    except Exception:  # noqa: BLE001 - any parse failure goes to the careful reader
-        return None
-    physical = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    end = data.find(b"\n")
-    header = (data if end < 0 else data[:end]).decode("utf-8").rstrip("\r")
-    names = [c.strip() for c in header.split(",")]
-    if physical != len(frame) + 1 or '"' in header or len(set(names)) != len(names):
-        return None
-    return CsvTable(frame, np.arange(2, len(frame) + 2, dtype=np.int64))
+def _plain_structure(data: bytes):
+    """Starts and widths of the records of a file without quotes or lone carriage
+    returns: every non-blank line is a record."""
+    starts_parts, widths_parts = [], []
+    offset, line = 0, 1
+    view = memoryview(data)
+    while offset < len(data):
+        end = data.find(b"\n", min(offset + 64 * BLOCK_BYTES, len(data)))
+        end = len(data) if end < 0 else end + 1
+        chunk = np.frombuffer(view[offset:end], dtype=np.uint8)
+        newlines = np.flatnonzero(chunk == 10)
+        bounds = np.concatenate(([0], newlines + 1))
+        if bounds[-1] < len(chunk):
+            bounds = np.append(bounds, len(chunk))  # a last line without a line end
+        commas = np.flatnonzero(chunk == 44)
+        begin, stop = bounds[:-1], bounds[1:]
+        count = np.searchsorted(commas, stop) - np.searchsorted(commas, begin)
+        content = stop - begin - (chunk[np.maximum(stop - 1, 0)] == 10)
+        has_cr = (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
+        blank = (content - has_cr) == 0
+        numbers = line + np.arange(len(begin))
+        starts_parts.append(numbers[~blank])
+        widths_parts.append(count[~blank] + 1)
+        line += len(newlines)
+        offset = end
+    starts = np.concatenate(starts_parts) if starts_parts else np.zeros(0, dtype=np.int64)
+    widths = np.concatenate(widths_parts) if widths_parts else np.zeros(0, dtype=np.int64)
+    if len(starts) == 0:
+        return starts, widths, [], None
+    first = int(starts[0])
+    header_line = data.split(b"\n", first)[first - 1]
+    return starts, widths, [], header_line.decode("utf-8").rstrip("\r").split(",")
 
 
-def _read_slow(text: str, name: str) -> CsvTable:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _quoted_structure(data: bytes, name: str):
+    """Starts and widths of every record, by Python's csv module (the contract),
+    keeping no values; a break of the quoting rules stops it with a problem."""
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="")
+    reader = csv.reader(stream, strict=True)
+    starts: list[int] = []
+    widths: list[int] = []
     problems: list[Problem] = []
-    records: list[list[str]] = []
-    lines: list[int] = []
+    header = None
     end = 0
     try:
         for record in reader:
             start, end = end + 1, reader.line_num
             if record:
-                records.append(record)
-                lines.append(start)
+                if header is None:
+                    header = record
+                starts.append(start)
+                widths.append(len(record))
     except csv.Error as err:
         problems.append(
             Problem(name, end + 1, f"malformed CSV ({err}): check for an unclosed or stray quote")
         )
-    if not records:
-        problems.append(Problem(name, None, "file is empty: it needs a header row and one row per record"))
-        return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), problems)
-    header, body, body_lines = records[0], records[1:], lines[1:]
-    width = len(header)
-    rows: list[list[str]] = []
-    kept: list[int] = []
-    for record, line in zip(body, body_lines):
-        if len(record) != width:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"expected {width} fields as in the header, found {len(record)}: "
-                    "quote any field that contains a comma",
-                )
-            )
-            continue
-        rows.append(record)
-        kept.append(line)
-    seen: set[str] = set()
-    for column in header:
-        if column.strip() in seen:
-            problems.append(
-                Problem(name, lines[0], f"column {column.strip()!r} appears twice in the header: keep one")
-            )
-        seen.add(column.strip())
-    frame = (
-        pd.DataFrame(rows, columns=[f"{c}" for c in header], dtype=str)
-        if len(seen) == width
-        else pd.DataFrame()
+    return np.asarray(starts, dtype=np.int64), np.asarray(widths, dtype=np.int64), problems, header
+
+
+def _values(data: bytes, header: list[str], *, newlines: bool, expected: int) -> pd.DataFrame:
+    """The cells of every record of the header's width, read by pyarrow as strings."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    keys = [f"c{i}" for i in range(len(header))]
+    table = pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(column_names=keys, skip_rows=1, block_size=64 << 20),
+        parse_options=pacsv.ParseOptions(
+            newlines_in_values=newlines,
+            ignore_empty_lines=True,
+            invalid_row_handler=lambda row: "skip",  # counted and pinned by the structure
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types={k: pa.string() for k in keys},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
     )
-    return CsvTable(frame, np.asarray(kept, dtype=np.int64), problems)
+    if table.num_rows != expected:  # never seen: would mean pyarrow broke the contract
+        raise GraphkitError(
+            f"internal CSV reading mismatch ({table.num_rows} rows against {expected}); please report it"
+        )
+    frame = table.to_pandas()
+    frame = pd.DataFrame({i: frame[k].str.strip() for i, k in enumerate(keys)}, index=frame.index)
+    frame.columns = header
+    return frame

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,9 +13,9 @@ import pandas as pd
 from . import validation
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
-from .csvfile import read_csv_bytes
+from .csvfile import read_csv_bytes, read_input
 from .errors import EdgeSetError, Problem
-from .schema import ACTOR_COLUMNS
+from .schema import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS
 
 __all__ = [
     "SET_FILES",
@@ -73,7 +74,7 @@ def resolve_edge_set(spec: str | Path | None) -> tuple[str, Path | None]:
         return "stdin", None
     path = Path(text)
     if path.exists():
-        name = path.stem if path.is_file() else path.resolve().name
+        name = path.resolve().name if path.is_dir() else path.stem
         if path.is_file() and path.name == EDGES_FILE:
             name = path.resolve().parent.name
         return name, path
@@ -102,11 +103,31 @@ def _companion(folder: Path | None, name: str) -> Path | None:
     return folder / name if folder is not None and (folder / name).is_file() else None
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, check_header=None) -> bytes:
+    return read_input(path, str(path), first_line=check_header)
+
+
+def check_edges_header(line: bytes, name: str = "<stdin>") -> None:
+    """Refuse an edges file at its first line when that lacks a required column
+    (so an endless stream stops at once); raises :class:`EdgeSetError`."""
     try:
-        return path.read_bytes()
-    except OSError as err:
-        raise EdgeSetError([Problem(str(path), None, f"cannot read: {err.strerror}")]) from err
+        header = next(csv.reader([line.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")]), [])
+    except csv.Error:
+        return  # the CSV reader will say what is wrong, at its line
+    names = {c.strip() for c in header}
+    missing = [c for c in REQUIRED_EDGE_COLUMNS if c not in names]
+    if missing:
+        raise EdgeSetError(
+            [Problem(name, 1, f"missing required column {c!r}: add it to the header") for c in missing]
+        )
+
+
+def check_edges_header_of(path: Path):
+    return lambda line: check_edges_header(line, str(path))
+
+
+def _read_stream(stream, name: str) -> bytes:
+    return read_input(stream, name, first_line=lambda line: check_edges_header(line, name))
 
 
 def _gather(
@@ -117,15 +138,15 @@ def _gather(
     actors_path = source_path = None
     description = ""
     if path is None:
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
         edges_name = "<stdin>"
+        data = stdin if stdin is not None else _read_stream(sys.stdin.buffer, edges_name)
     else:
         edges_path = path / EDGES_FILE if path.is_dir() else path
         if path.is_dir() and not edges_path.is_file():
             return None, [
                 Problem(str(path), None, f"folder has no {EDGES_FILE}: put the edges in {edges_path}")
             ]
-        data, edges_name = _read_bytes(edges_path), str(edges_path)
+        data, edges_name = _read_bytes(edges_path, check_edges_header_of(edges_path)), str(edges_path)
         folder = set_folder(path)
         actors_path, source_path = _companion(folder, ACTORS_FILE), _companion(folder, SOURCE_FILE)
         description = describe(folder) if folder is not None else ""

@@ -296,7 +296,7 @@ def load(spec):
     """Load EDGESET (reading standard input for -), remembering its files as inputs."""
     from ..edgeset import load_edge_set
 
-    stdin = read_stdin() if spec == "-" else None
+    stdin = read_stdin(edges=True) if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
     if edge_set.path is not None:
         remember_inputs(edge_set.path)
@@ -310,10 +310,15 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
     return filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor)
 
 
-def read_stdin() -> bytes:
-    """Standard input as bytes (click's binary stdin; also under CliRunner)."""
+def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
+    """Standard input as bytes (click's binary stdin; also under CliRunner), read
+    once and bounded (see :func:`graphkit.csvfile.read_input`); with ``edges``, a
+    header without the required columns stops the reading at once."""
+    from ..csvfile import read_input
+    from ..edgeset import check_edges_header
+
     with click.open_file("-", "rb") as stream:
-        return stream.read()
+        return read_input(stream, "<stdin>", text=text, first_line=check_edges_header if edges else None)
 
 
 def remember_inputs(*paths) -> None:

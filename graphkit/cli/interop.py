@@ -60,7 +60,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
     """
     from ..interop.gdelt import DROP_REASONS, edges_to_csv, read_gdelt
 
-    stdin = read_stdin() if "-" in files else None
+    stdin = read_stdin(text=False) if "-" in files else None  # may be gzip or zip
     result = read_gdelt(
         list(files),
         actor_codes=actor_codes,

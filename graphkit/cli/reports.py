@@ -96,7 +96,7 @@ def validate(edgeset):
     from ..edgeset import check_edge_set
     from ..text import escape_control
 
-    stdin = read_stdin() if edgeset == "-" else None
+    stdin = read_stdin(edges=True) if edgeset == "-" else None
     edge_set, problems = check_edge_set(edgeset, stdin=stdin)  # one reading: a FIFO is read once
     if problems:
         emit("".join(escape_control(str(problem)) + "\n" for problem in problems), "-")
