@@ -126,6 +126,20 @@ def check_edges_header_of(path: Path):
     return lambda line: check_edges_header(line, str(path))
 
 
+def _description(folder: Path | None) -> tuple[str, list[Problem]]:
+    """The first line of the set's description.txt, or a problem saying why it cannot be read."""
+    path = _companion(folder, DESCRIPTION_FILE)
+    if path is None:
+        return "", []
+    try:
+        return describe(folder), []
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        return "", [Problem(str(path), line, "not UTF-8 text: save the description as UTF-8")]
+    except OSError as err:
+        return "", [Problem(str(path), None, f"cannot read: {err.strerror}: make it readable or remove it")]
+
+
 def _read_stream(stream, name: str) -> bytes:
     return read_input(stream, name, first_line=lambda line: check_edges_header(line, name))
 
@@ -137,6 +151,7 @@ def _gather(
     name, path = resolve_edge_set(spec)
     actors_path = source_path = None
     description = ""
+    problems_before: list[Problem] = []
     if path is None:
         edges_name = "<stdin>"
         data = stdin if stdin is not None else _read_stream(sys.stdin.buffer, edges_name)
@@ -149,13 +164,13 @@ def _gather(
         data, edges_name = _read_bytes(edges_path, check_edges_header_of(edges_path)), str(edges_path)
         folder = set_folder(path)
         actors_path, source_path = _companion(folder, ACTORS_FILE), _companion(folder, SOURCE_FILE)
-        description = describe(folder) if folder is not None else ""
+        description, problems_before = _description(folder)
 
     report(f"reading {edges_name} ({len(data) / 1e6:,.1f} MB)")
     table = read_csv_bytes(data, edges_name)
     del data  # the file's bytes: as large as the file, and no longer needed
     report(f"validating {len(table.frame):,} rows")
-    problems = list(table.problems)
+    problems = problems_before + list(table.problems)
     edges, edge_problems = (
         validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
     )

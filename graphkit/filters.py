@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import datetime
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
 
+from .checks import require_edge_set, require_optional_str, require_str_list
 from .edgeset import EdgeSet
 from .errors import ArgumentError
 
 __all__ = ["date_bounds", "ego_mask", "filter_edge_sets", "filter_edges", "has_actor"]
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 def date_bounds(dates: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -29,20 +30,14 @@ def date_bounds(dates: pd.Series) -> tuple[pd.Series, pd.Series]:
     return start.where(dates != "", ""), end.where(dates != "", "")
 
 
-def _is_real_day(iso: str) -> bool:
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
-
-
 def _bound(value: str, argument: str, last: bool) -> str:
     match = _DATE.match(value)
     if not match:
         raise ArgumentError(argument, f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    from .validation import real_dates
+
     start, end = date_bounds(pd.Series([value], dtype=str))
-    if start.iat[0] == "" or end.iat[0] == "" or not _is_real_day(start.iat[0]):
+    if not real_dates(pd.Series([value], dtype=str))[0] or start.iat[0] == "" or end.iat[0] == "":
         raise ArgumentError(argument, f"{value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
     return end.iat[0] if last else start.iat[0]
 
@@ -109,6 +104,13 @@ def filter_edges(
     ``ego_graph`` of radius 1, ignoring direction). An ``actor`` absent from the set
     is an error (:class:`~graphkit.errors.ArgumentError`).
     """
+    require_edge_set(edge_set)
+    require_str_list(domain, "domain")
+    require_optional_str(since, "since")
+    require_optional_str(until, "until")
+    require_optional_str(actor, "actor")
+    if actor:
+        actor = unicodedata.normalize("NFC", actor)  # as the set's ids are
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
     if domain:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -10,9 +12,12 @@ from .csvfile import CsvTable
 from .errors import Problem
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 
-__all__ = ["check_actors", "check_edges", "check_quotes"]
+__all__ = ["check_actors", "check_edges", "check_quotes", "real_dates"]
 
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+# ASCII digits only (\d would take Arabic-Indic digits); years 0001-9999, as Python's dates
+DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+# control characters make an id unprintable, and GraphML/GEXF ids not well-formed XML
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 
 
 class _Collector:
@@ -53,7 +58,13 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
             frame[column] = ""
     has_ids = "id" in table.frame.columns
     out = _Collector(name, table.lines)
+    frame["source"], frame["target"] = _nfc(frame["source"]), _nfc(frame["target"])
     source, target, action = frame["source"], frame["target"], frame["action"]
+    for column, ids in (("source", source), ("target", target)):
+        out.rows(
+            ids.str.contains(_CONTROL, regex=True),
+            lambda i, c=column, v=ids: f"{c} {v.iat[i]!r} holds a control character: remove it",
+        )
     for column in REQUIRED_EDGE_COLUMNS:
         out.rows(
             frame[column] == "",
@@ -100,7 +111,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
 
     date = frame["date"]
     out.rows(
-        (date != "") & ~_Distinct(date).check(_real_dates),
+        (date != "") & ~_Distinct(date).check(real_dates),
         lambda i: f"malformed date {date.iat[i]!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
     )
 
@@ -166,6 +177,12 @@ class _Distinct:
         return pd.Series(pd.array(values, dtype=dtype).take(self.codes), index=self.column.index)
 
 
+def _nfc(ids: pd.Series) -> pd.Series:
+    """Actor ids in Unicode NFC, so that one name typed two ways is one actor."""
+    distinct = _Distinct(ids)
+    return distinct.lookup({v: unicodedata.normalize("NFC", v) for v in distinct.uniques}, "")
+
+
 def _all_distinct(values: pd.Series) -> bool:
     return bool(values.is_unique)
 
@@ -178,9 +195,10 @@ def _is_nan_text(text: pd.Series) -> np.ndarray:
     return text.str.lower().isin(["nan", "+nan", "-nan"]).to_numpy(dtype=bool)
 
 
-def _real_dates(date: pd.Series) -> np.ndarray:
-    """True where ``date`` is a YYYY, YYYY-MM or YYYY-MM-DD date that exists."""
-    shaped = date.str.fullmatch(DATE_PATTERN).fillna(False).astype(bool)
+def real_dates(date: pd.Series) -> np.ndarray:
+    """True where ``date`` is a YYYY, YYYY-MM or YYYY-MM-DD date that exists (ASCII
+    digits, year 0001 to 9999): the one rule for data and for the date filters."""
+    shaped = date.str.fullmatch(DATE_PATTERN).fillna(False).astype(bool) & (date.str[:4] != "0000")
     padded = date.where(date.str.len() != 4, date + "-01-01").where(date.str.len() != 7, date + "-01")
     real = pd.to_datetime(padded.where(shaped & (date != "")), format="%Y-%m-%d", errors="coerce").notna()
     return (shaped & real).to_numpy(dtype=bool)
@@ -196,7 +214,12 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
         if column not in frame.columns:
             frame[column] = ""
     out = _Collector(name, table.lines)
+    frame["id"] = _nfc(frame["id"])
     ids, kind = frame["id"], frame["kind"]
+    out.rows(
+        ids.str.contains(_CONTROL, regex=True),
+        lambda i: f"id {ids.iat[i]!r} holds a control character: remove it",
+    )
     out.rows(ids == "", lambda i: "empty 'id': every actor needs an id")
     out.rows(
         ids.duplicated() & (ids != ""), lambda i: f"duplicate actor id {ids.iat[i]!r}: list each actor once"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..text import escape_control
 from .base import (
     BAD_INPUT,
     edgeset_argument,
@@ -18,6 +19,18 @@ from .base import (
 )
 
 MAX_SKIPPED_SHOWN = 20
+
+
+def parse_size(text: str, option: str) -> int:
+    """``500M``, ``2G`` or a number of bytes, as bytes."""
+    import re
+
+    match = re.fullmatch(r"([0-9]+)([KMG]?)", text.strip(), flags=re.IGNORECASE)
+    if not match or int(match.group(1)) == 0:
+        raise click.BadParameter(
+            f"{text!r}: give a size such as 500M, 2G or a number of bytes", param_hint=option
+        )
+    return int(match.group(1)) << {"": 0, "K": 10, "M": 20, "G": 30}[match.group(2).upper()]
 
 
 @main.command("import-gdelt")
@@ -40,8 +53,15 @@ MAX_SKIPPED_SHOWN = 20
     is_flag=True,
     help="Refuse the input (exit 2) if any row is malformed, instead of skipping it.",
 )
+@click.option(
+    "--max-unpacked",
+    metavar="SIZE",
+    default="2G",
+    show_default=True,
+    help="Refuse a compressed file (or zip member) that unpacks to more than SIZE (bytes, or K, M, G).",
+)
 @reports_errors
-def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
+def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_unpacked):
     """Turn GDELT event exports into an edge set (CSV), one edge per event.
 
     FILE is a GDELT 1.0 or 2.0 event export (tab-separated, no header; plain,
@@ -60,6 +80,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
     """
     from ..interop.gdelt import DROP_REASONS, edges_to_csv, read_gdelt
 
+    limit = parse_size(max_unpacked, "--max-unpacked")
     stdin = read_stdin(text=False) if "-" in files else None  # may be gzip or zip
     result = read_gdelt(
         list(files),
@@ -67,9 +88,13 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
         fallback_actor_codes=fallback_actor_codes,
         strict=strict,
         stdin=stdin,
+        max_unpacked=limit,
     )
     for problem in result.problems[:MAX_SKIPPED_SHOWN]:
-        click.echo(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}", err=True)
+        click.echo(
+            escape_control(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}"),
+            err=True,
+        )
     if len(result.problems) > MAX_SKIPPED_SHOWN:
         click.echo(
             f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped", err=True

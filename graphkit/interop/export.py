@@ -40,6 +40,8 @@ LEVELS = ("pair", "action")
 WEIGHTS = ("strain", "cooperation", "actions")
 DECIMALS = 12
 
+#: Names the formats use for their own fields (node-link JSON: source, target, key).
+_RESERVED = {"key", "source", "target", "weight", "label"}
 NODE_COLUMNS = ["label", *CENTRALITY_COLUMNS[1:]]
 # XML 1.0 cannot hold these characters at all, escaped or not.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -89,14 +91,36 @@ def pair_table(edge_set: EdgeSet) -> pd.DataFrame:
 
 
 def _typed(column: pd.Series) -> pd.Series:
-    """An extra (string) column as int or float when every value is one, else as text."""
+    """An extra (string) column as int or float when every value is one *and* the
+    number gives back exactly the same text (``007``, ``1.50``, ``1e3``, ``+5`` and
+    19-digit ids stay text: a number would change them), else as text. The one
+    allowance: whole numbers among decimals (``0`` among tones) make a float column,
+    written ``0.0``, the same number."""
     text = column.astype(str)
-    if len(text) and text.str.fullmatch(r"[+-]?\d{1,15}").all():
+    if not len(text):
+        return text
+    values = pd.unique(text)  # check each distinct value once
+    if all(_is_exact_int(v) for v in values):
         return text.astype(np.int64)
-    number = pd.to_numeric(text.where(text != ""), errors="coerce")
-    if len(text) and number.notna().all() and np.isfinite(number).all():
-        return number.astype(float)
+    # a whole number among decimals (GDELT's tone "0") is the same number as 0.0
+    if all(_is_exact_float(v) or _is_exact_int(v) for v in values):
+        return text.astype(float)
     return text
+
+
+_INT = re.compile(r"-?[1-9][0-9]{0,17}|0")  # at most 18 digits: always inside int64
+
+
+def _is_exact_int(text: str) -> bool:
+    return _INT.fullmatch(text) is not None
+
+
+def _is_exact_float(text: str) -> bool:
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(value) and repr(value) == text
 
 
 def action_table(edge_set: EdgeSet) -> pd.DataFrame:
@@ -131,8 +155,9 @@ def action_table(edge_set: EdgeSet) -> pd.DataFrame:
     for column in edges.columns:
         if column in known:
             continue
-        # an extra column named like one of ours (strain, goldstein, ...) is kept, renamed
-        name = column if column not in table.columns else f"extra_{column}"
+        # an extra column named like one of ours (strain, goldstein, ...) or like a field
+        # of the formats' own (key: node-link JSON's edge key) is kept, renamed
+        name = column if column not in table.columns and column not in _RESERVED else f"extra_{column}"
         table[name] = _typed(edges[column].fillna(""))
     return table.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
 
@@ -194,14 +219,14 @@ def build_graph(edge_set: EdgeSet, level: str = "pair", weight: str | None = Non
             )
         edges["weight"] = edges[weight].astype(float)
     graph.graph["name"] = edge_set.name
-    for record in _records(nodes):
-        graph.add_node(record.pop("actor"), **record)
-    for record in _records(edges):
-        source, target = record.pop("source"), record.pop("target")
-        if level == "pair":
-            graph.add_edge(source, target, **record)
-        else:
-            graph.add_edge(source, target, key=record["id"], **record)
+    # attributes go in as dicts, never as keywords: a column named like a parameter
+    # of networkx's own (key, u_of_edge, node_for_adding, ...) is just an attribute
+    graph.add_nodes_from((record.pop("actor"), record) for record in _records(nodes))
+    records = _records(edges)
+    if level == "pair":
+        graph.add_edges_from((r.pop("source"), r.pop("target"), r) for r in records)
+    else:
+        graph.add_edges_from((r.pop("source"), r.pop("target"), r["id"], r) for r in records)
     return graph
 
 

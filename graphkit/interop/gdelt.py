@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -17,9 +18,18 @@ import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
-from ..errors import EdgeSetError, GraphkitError, Problem
+from ..csvfile import read_input
+from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 
-__all__ = ["DROP_REASONS", "OUTPUT_COLUMNS", "GdeltImport", "edges_to_csv", "gdelt_versions", "read_gdelt"]
+__all__ = [
+    "MAX_UNPACKED_BYTES",
+    "DROP_REASONS",
+    "OUTPUT_COLUMNS",
+    "GdeltImport",
+    "edges_to_csv",
+    "gdelt_versions",
+    "read_gdelt",
+]
 
 OUTPUT_COLUMNS = [
     "id",
@@ -92,20 +102,65 @@ class GdeltImport:
         }[reason]
 
 
-def _decompress(data: bytes, name: str) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each text held in ``data``: itself, a gunzipped copy, or each member of a zip."""
+#: The most bytes one file may unpack to, by default (read_gdelt's ``max_unpacked``):
+#: a day of GDELT 2.0 events is about 200 MB unpacked, a day of 1.0 at most about 500 MB.
+MAX_UNPACKED_BYTES = 2 << 30
+_BLOCK = 1 << 20
+
+
+def _size_text(size: int) -> str:
+    return f"{size / (1 << 30):g} GiB" if size >= 1 << 30 else f"{size / (1 << 20):g} MiB"
+
+
+def _drain(stream, name: str, limit: int) -> bytes:
+    """Read a decompressing ``stream`` block by block, refusing past ``limit`` bytes."""
+    blocks, size = [], 0
+    while True:
+        block = stream.read(_BLOCK)
+        if not block:
+            return b"".join(blocks)
+        size += len(block)
+        if size > limit:
+            raise GraphkitError(
+                f"{name}: unpacks to more than {_size_text(limit)}: a GDELT export is far smaller, so this "
+                "may be a decompression bomb; if it is real, raise the bound (max_unpacked, or "
+                "--max-unpacked on the command line)"
+            )
+        blocks.append(block)
+
+
+def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each text held in ``data``: itself, a gunzipped copy, or each
+    member of a zip, each unpacked in blocks and refused past ``limit`` bytes."""
     try:
         if data.startswith(_GZIP_MAGIC):
-            return [(name, gzip.decompress(data))]
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                return [(name, _drain(stream, name, limit))]
         if data.startswith(_ZIP_MAGIC):
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = sorted(i.filename for i in archive.infolist() if not i.is_dir())
+                members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
                 if not members:
                     raise GraphkitError(
                         f"{name}: the zip archive is empty: give a GDELT .export.CSV.zip file"
                     )
-                return [(f"{name}/{member}", archive.read(member)) for member in members]
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as err:
+                texts = []
+                for info in members:
+                    member = f"{name}/{info.filename}"
+                    if info.flag_bits & 0x1:
+                        raise GraphkitError(
+                            f"{member}: the zip member is encrypted: unpack it with its password first"
+                        )
+                    try:
+                        with archive.open(info) as stream:
+                            texts.append((member, _drain(stream, member, limit)))
+                    except NotImplementedError as err:
+                        raise GraphkitError(
+                            f"{member}: compressed with a method Python's zip reader lacks "
+                            f"(type {info.compress_type}, e.g. Deflate64): unpack it with another "
+                            "tool (7z, unzip) and give the .CSV file"
+                        ) from err
+                return texts
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError) as err:
         raise GraphkitError(
             f"{name}: cannot decompress ({err}): the file is damaged; download it again"
         ) from err
@@ -268,11 +323,26 @@ def _read_one(name: str, data: bytes, actor_codes: bool, fallback: bool):
 
 def _read_input(path: str | Path, stdin: bytes | None) -> tuple[str, bytes]:
     if str(path) == "-":
-        return "<stdin>", stdin if stdin is not None else b""
-    try:
-        return str(path), Path(path).read_bytes()
-    except OSError as err:
-        raise GraphkitError(f"{path}: cannot read: {err.strerror}") from err
+        if stdin is None:
+            raise ArgumentError("stdin", "is needed to read '-': give standard input's bytes")
+        return "<stdin>", stdin
+    return str(path), read_input(path, str(path), text=False)
+
+
+def _paths(paths) -> list[str | Path]:
+    """``paths`` as a list: one path (str or PathLike) or a sequence of them."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]  # one file, never its characters
+    if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Sequence):
+        raise ArgumentError(
+            "paths", f"must be a path or a list of paths, not {type(paths).__name__}: e.g. ['events.csv']"
+        )
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)):
+            raise ArgumentError(
+                "paths", f"holds {path!r} ({type(path).__name__}): give file paths as str or Path"
+            )
+    return list(paths)
 
 
 def read_gdelt(
@@ -282,6 +352,7 @@ def read_gdelt(
     fallback_actor_codes: bool = False,
     strict: bool = False,
     stdin: bytes | None = None,
+    max_unpacked: int = MAX_UNPACKED_BYTES,
 ) -> GdeltImport:
     """Read GDELT event exports into edges, one per event between two different actors.
 
@@ -300,16 +371,24 @@ def read_gdelt(
     skipped and listed in ``problems``; with ``strict`` they raise
     :class:`~graphkit.errors.EdgeSetError` instead. A file with no line of a GDELT
     layout raises :class:`~graphkit.errors.GraphkitError`.
+
+    ``paths`` is one path or a sequence of paths. A compressed file (or each member of
+    a zip) is unpacked in blocks and refused once it passes ``max_unpacked`` bytes.
     """
+    paths = _paths(paths)
     if not paths:
-        raise GraphkitError("no input: give one or more GDELT event files")
+        raise ArgumentError("paths", "is empty: give one or more GDELT event files")
+    if isinstance(max_unpacked, bool) or not isinstance(max_unpacked, int) or max_unpacked < 1:
+        raise ArgumentError("max_unpacked", f"{max_unpacked!r}: give a positive number of bytes")
+    if stdin is not None and not isinstance(stdin, (bytes, bytearray)):
+        raise ArgumentError("stdin", f"must be bytes, not {type(stdin).__name__}: pass data.encode()")
     frames, problems = [], []
     read = 0
     versions: dict[str, int] = {}
     files = 0
     for path in paths:
         name, data = _read_input(path, stdin)
-        for member, text in _decompress(data, name):
+        for member, text in _decompress(data, name, max_unpacked):
             events, count, layout_counts, found = _read_one(member, text, actor_codes, fallback_actor_codes)
             files += 1
             frames.append(events)
@@ -354,5 +433,9 @@ def read_gdelt(
 
 
 def edges_to_csv(edges: pd.DataFrame) -> str:
-    """``edges`` as an edge-set CSV file (header, one row per edge, ``\\n`` line ends)."""
-    return edges.to_csv(index=False, lineterminator="\n")
+    """``edges`` as an edge-set CSV file (header, one row per edge, ``\\n`` line ends),
+    written by graphkit's one CSV writer, so that it reads back identically (a
+    carriage return inside a field is quoted)."""
+    from ..formatting import format_frame
+
+    return format_frame(edges.astype(str), "csv", exact=True)

@@ -1,0 +1,64 @@
+"""Argument checks for the public functions: a wrong argument is an ArgumentError naming it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import ArgumentError
+
+__all__ = [
+    "require_choice",
+    "require_edge_set",
+    "require_optional_str",
+    "require_positive_int",
+    "require_str_list",
+]
+
+
+def _kind(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def require_edge_set(value: Any, argument: str = "edge_set") -> None:
+    """``value`` must be an :class:`~graphkit.edgeset.EdgeSet`."""
+    from .edgeset import EdgeSet
+
+    if not isinstance(value, EdgeSet):
+        raise ArgumentError(
+            argument, f"must be an EdgeSet, not {_kind(value)}: load one with graphkit.load_edge_set(...)"
+        )
+
+
+def require_positive_int(value: Any, argument: str, *, optional: bool = True) -> None:
+    """``value`` must be a whole number of at least 1 (or None when ``optional``)."""
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentError(argument, f"must be a whole number, not {_kind(value)} {value!r}")
+    if value < 1:
+        raise ArgumentError(argument, f"{value!r}: use a whole number of at least 1")
+
+
+def require_optional_str(value: Any, argument: str) -> None:
+    """``value`` must be a str or None."""
+    if value is not None and not isinstance(value, str):
+        raise ArgumentError(argument, f"must be text, not {_kind(value)} {value!r}")
+
+
+def require_str_list(value: Any, argument: str) -> None:
+    """``value`` must be None, a str, or an iterable of str."""
+    if value is None or isinstance(value, str):
+        return
+    try:
+        items = list(value)
+    except TypeError:
+        raise ArgumentError(argument, f"must be text or a list of text, not {_kind(value)}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise ArgumentError(argument, f"holds {item!r} ({_kind(item)}): give text")
+
+
+def require_choice(value: Any, argument: str, choices) -> None:
+    """``value`` must be one of ``choices``."""
+    if not isinstance(value, str) or value not in choices:
+        raise ArgumentError(argument, f"{value!r}: use one of {', '.join(map(str, choices))}")
