@@ -261,15 +261,48 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Text:
+    """A source text (white space normalised) indexed by word, to find quotes in it.
+
+    A quote of three words or more holds whole words of the text between its first
+    and last (which may be parts of words): only the places where its rarest whole
+    word stands need comparing, so finding many quotes costs about the length of the
+    text once, not once per quote. Shorter quotes are looked up directly.
+    """
+
+    def __init__(self, text: str):
+        self.text = normalise_space(text)
+        self.where: dict[str, list[int]] = {}
+        offset = 0
+        for word in self.text.split(" "):
+            self.where.setdefault(word, []).append(offset)
+            offset += len(word) + 1
+
+    def __contains__(self, quote: str) -> bool:
+        words = quote.split(" ")
+        if len(words) == 1 and quote in self.where:
+            return True
+        if len(words) < 3:
+            return quote in self.text
+        k = min(range(1, len(words) - 1), key=lambda i: len(self.where.get(words[i], ())))
+        before = sum(len(w) + 1 for w in words[:k])  # from the quote's start to word k
+        return any(
+            self.text.startswith(quote, at - before) for at in self.where.get(words[k], ()) if at >= before
+        )
+
+
 def check_quotes(
     edges: pd.DataFrame, lines: np.ndarray, source_text: str, name: str, source_name: str
 ) -> list[Problem]:
-    """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text."""
-    haystack = normalise_space(source_text)
-    quotes = edges["quote"]
+    """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text.
+
+    Each distinct quote is looked for once (see :class:`_Text`)."""
+    text = _Text(source_text)
+    quotes = _Distinct(edges["quote"])
+    found = {q: q == "" or normalise_space(q) in text for q in quotes.uniques}
     out = _Collector(name, lines)
     out.rows(
-        [q != "" and normalise_space(q) not in haystack for q in quotes],
+        ~quotes.check(lambda unique: np.array([found[q] for q in unique], dtype=bool)),
         lambda i: (
             f"quote not found verbatim in {source_name}: copy it exactly from the source text "
             "(only whitespace may differ)"

@@ -16,13 +16,11 @@ from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..schema import EDGE_FIELDS, strain_part
 from .fan import fan_layout, fan_smooth
-from .page import render_page
+from .page import MAX_PAGE_EDGES, page_size_problem, render_page
 from .style import ACTOR_STYLES, CHANGE_STYLES, format_number
 
 __all__ = ["CHANGE_STYLES", "MAX_PAGE_EDGES", "diff_elements", "diff_html"]
 
-# a page with more arrows than this takes minutes to lay out, and cannot be read
-MAX_PAGE_EDGES = 5000
 FOCUS_ROWS = 12
 
 DASH = "\u2013"
@@ -165,12 +163,9 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
 
     Raises :class:`GraphkitError` above :data:`MAX_PAGE_EDGES` edges.
     """
-    if len(diff.union) > MAX_PAGE_EDGES:
-        raise ArgumentError(
-            "html",
-            f": the two sets hold {len(diff.union):,} edges, more than a page can draw "
-            f"({MAX_PAGE_EDGES:,}): narrow them with the domain, actor, since or until filters",
-        )
+    too_large = page_size_problem(len(diff.union), "the union of the two sets", top=False)
+    if too_large:
+        raise ArgumentError("html", ": " + too_large)
     names = dict(zip(a.actors["id"], a.actors["name"])) | dict(zip(b.actors["id"], b.actors["name"]))
     frame = _union_frame(diff, a, b)
     edges = _edges(frame, names, a, b)

@@ -10,11 +10,13 @@ import pandas as pd
 from ..actions import cameo_labels
 from ..analysis.centrality_alg import centrality
 from ..analysis.strain_alg import strain
+from ..checks import require_choice, require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
-from ..errors import ArgumentError
+from ..errors import ArgumentError, GraphkitError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, sign_of
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
+from .page import page_size_problem
 from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
 
 __all__ = [
@@ -316,10 +318,15 @@ def to_pyvis(
     ``color_by`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
     writes graphkit's page (offline, user text never parsed as HTML).
     """
+    require_edge_set(edge_set)
+    require_positive_int(top, "top")
+    require_choice(size_by, "size_by", CENTRALITY_MEASURES)
+    require_choice(color_by, "color_by", ("sign", "domain"))
     if top is not None:
-        if top < 1:
-            raise ArgumentError("top", f"{top}: give a positive number of relationships")
         edge_set = keep_top(edge_set, top)
+    too_large = page_size_problem(len(edge_set.edges), f"the edge set {edge_set.name!r}")
+    if too_large:
+        raise GraphkitError(too_large)
     return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by))
 
 

@@ -17,9 +17,28 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-__all__ = ["VIS_VERSION", "physics_options", "render_page"]
+__all__ = ["MAX_PAGE_EDGES", "VIS_VERSION", "page_size_problem", "physics_options", "render_page"]
 
 VIS_VERSION = "9.1.2"
+#: The most arrows one page draws, for ``render`` and ``diff --html`` alike: beyond
+#: this a page takes minutes to lay out (300,000 actions made a 233 MB page) and
+#: cannot be read. The one rule for every page; larger sets are narrowed first.
+MAX_PAGE_EDGES = 5000
+
+
+def page_size_problem(edges: int, what: str, *, top: bool = True) -> str | None:
+    """Why a page of ``edges`` arrows is not drawn (None when it is): ``what`` says
+    what holds them ("the edge set 'x'"); ``top``: whether the page can keep only
+    the most strained relationships."""
+    if edges <= MAX_PAGE_EDGES:
+        return None
+    return (
+        f"{what} holds {edges:,} actions, more than a page can draw ({MAX_PAGE_EDGES:,}): narrow it "
+        f"with the domain, actor, since or until filters{', keep the most strained relationships (top)' if top else ''}"
+        ", or draw one arrow per pair of actors (a pair view) instead of one per action"
+    )
+
+
 LAYOUT_SEED = 7
 _HERE = Path(__file__).parent
 
