@@ -7,6 +7,9 @@ from typing import Any
 from .errors import ArgumentError
 
 __all__ = [
+    "require_callable",
+    "require_diff",
+    "require_frame",
     "require_choice",
     "require_edge_set",
     "require_optional_str",
@@ -62,3 +65,30 @@ def require_choice(value: Any, argument: str, choices) -> None:
     """``value`` must be one of ``choices``."""
     if not isinstance(value, str) or value not in choices:
         raise ArgumentError(argument, f"{value!r}: use one of {', '.join(map(str, choices))}")
+
+
+def require_callable(value: Any, argument: str) -> None:
+    """``value`` must be None or callable (a progress reporter)."""
+    if value is not None and not callable(value):
+        raise ArgumentError(argument, f"must be a function taking a message, not {_kind(value)}")
+
+
+def require_frame(value: Any, argument: str, columns=()) -> None:
+    """``value`` must be a pandas DataFrame holding ``columns``."""
+    import pandas as pd
+
+    if not isinstance(value, pd.DataFrame):
+        raise ArgumentError(argument, f"must be a pandas DataFrame, not {_kind(value)}: e.g. edge_set.edges")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise ArgumentError(argument, f"has no column {missing[0]!r}: give an edge set's edges")
+
+
+def require_diff(value: Any, argument: str = "diff") -> None:
+    """``value`` must be an :class:`~graphkit.diff.compare.EdgeSetDiff`."""
+    from .diff.compare import EdgeSetDiff
+
+    if not isinstance(value, EdgeSetDiff):
+        raise ArgumentError(
+            argument, f"must be an EdgeSetDiff, not {_kind(value)}: make one with diff_edge_sets(a, b)"
+        )

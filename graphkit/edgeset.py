@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,8 +14,9 @@ import pandas as pd
 from . import validation
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
+from .checks import require_callable
 from .csvfile import read_csv_bytes, read_input
-from .errors import EdgeSetError, Problem
+from .errors import ArgumentError, EdgeSetError, Problem
 from .schema import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS
 
 __all__ = [
@@ -144,9 +146,21 @@ def _read_stream(stream, name: str) -> bytes:
     return read_input(stream, name, first_line=lambda line: check_edges_header(line, name))
 
 
+def _check_arguments(spec, stdin, progress) -> None:
+    if spec is not None and not isinstance(spec, (str, os.PathLike)):
+        raise ArgumentError("spec", f"must be a path, a bundled set's name or '-', not {type(spec).__name__}")
+    if stdin is not None and not isinstance(stdin, (bytes, bytearray, memoryview)):
+        hint = ": pass text.encode('utf-8')" if isinstance(stdin, str) else ""
+        raise ArgumentError("stdin", f"must be bytes, not {type(stdin).__name__}{hint}")
+    require_callable(progress, "progress")
+
+
 def _gather(
     spec: str | Path | None, stdin: bytes | None, progress=None
 ) -> tuple[EdgeSet | None, list[Problem]]:
+    _check_arguments(spec, stdin, progress)
+    if stdin is not None:
+        stdin = bytes(stdin)
     report = progress or (lambda message: None)
     name, path = resolve_edge_set(spec)
     actors_path = source_path = None
@@ -226,6 +240,7 @@ def check_edge_set(
 ) -> tuple[EdgeSet | None, list[Problem]]:
     """Read an edge set once: the set (None when it cannot be built) and every
     problem found, ordered by file and line (empty when the set is valid)."""
+    _check_arguments(spec, stdin, progress)
     try:
         edge_set, problems = _gather(spec, stdin, progress)
     except EdgeSetError as err:

@@ -54,6 +54,8 @@ def filter_edge_sets(
     """:func:`filter_edges` on two sets that are to be compared. ``actor`` may be
     in one set only (that set's ego network is kept, the other keeps no edge); it
     is an error when neither set keeps an edge of it."""
+    require_edge_set(a, "a")
+    require_edge_set(b, "b")
     if not actor:
         return (
             filter_edges(a, domain=domain, since=since, until=until),

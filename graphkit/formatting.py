@@ -161,15 +161,26 @@ def _csv_field(cells, single_column: bool):
     return pc.if_else(needs, quoted, cells)
 
 
-def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
+def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False, safe_csv: bool = False) -> str:
     """``frame`` as text in ``fmt`` (one of FORMATS), ending with a newline.
 
     Floats are rounded to DECIMALS places, unless ``exact`` (text formats only):
-    then they keep every digit of their shortest round-trip form."""
+    then they keep every digit of their shortest round-trip form. ``table`` and
+    ``markdown`` are for people: control characters in cells show as ``\\xHH``
+    (never reach the terminal). ``csv`` keeps every cell as it is, unless
+    ``safe_csv``: then a text cell that a spreadsheet would run as a formula
+    (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading
+    ``'`` (see docs/security.md)."""
+    if not isinstance(frame, pd.DataFrame):
+        from .errors import ArgumentError
+
+        raise ArgumentError("frame", f"must be a pandas DataFrame, not {type(frame).__name__}")
     if fmt == "json":
         return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        from .errors import ArgumentError
+
+        raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
     pa, pc = _arrow()
     header = [str(c) for c in frame.columns]
     if not header:
@@ -178,6 +189,10 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
     names = [pa.array([h], type=pa.string()) for h in header]
     if fmt == "csv":
         single = len(header) == 1
+        if safe_csv:
+            numeric = _numeric(frame)
+            cells = [c if n else _formula_safe(c) for c, n in zip(cells, numeric)]
+            names = [_formula_safe(n) for n in names]
         head = _lines([_csv_field(n, single) for n in names], ",")
         # numbers never need quotes, unless a lone empty cell would read as a blank line
         fields = [c if n and not single else _csv_field(c, single) for c, n in zip(cells, _numeric(frame))]
@@ -186,12 +201,14 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
     if fmt == "markdown":
 
         def escape(column):
-            return pc.replace_substring(pc.replace_substring(column, "|", "\\|"), "\n", " ")
+            return _visible(pc.replace_substring(pc.replace_substring(column, "|", "\\|"), "\n", " "))
 
         rule = "| " + " | ".join("---:" if n else "---" for n in numeric) + " |\n"
         head = _lines([escape(n) for n in names], " | ", "| ", " |")
         return head + rule + _lines([escape(c) for c in cells], " | ", "| ", " |")
-    cells = [pc.replace_substring(c, "\n", " ") for c in cells]
+    cells = [_visible(pc.replace_substring(c, "\n", " ")) for c in cells]
+    names = [_visible(n) for n in names]
+    header = [n[0].as_py() for n in names]
     widths = [
         max([len(h), *([pc.max(pc.utf8_length(c)).as_py()] if len(c) else [])]) for h, c in zip(header, cells)
     ]
@@ -204,3 +221,31 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
 
 
 _TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")
+# graphkit.text.CONTROL in RE2's syntax, for arrow
+_CONTROL_RE2 = r"[\x00-\x1f\x7f-\x{9f}\x{61c}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+_FORMULA_RE2 = r"^[=+\-@\t\r]"
+
+
+def _visible(cells):
+    """Arrow string cells with control characters escaped (see graphkit.text); the
+    few cells that hold one go through Python."""
+    pa, pc = _arrow()
+    mask = pc.fill_null(pc.match_substring_regex(cells, _CONTROL_RE2), False)
+    if not pc.any(mask).as_py():
+        return cells
+    from .text import escape_control
+
+    values = cells.to_numpy(zero_copy_only=False).astype(object)
+    where = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
+    values[where] = [escape_control(v) for v in values[where]]
+    return pa.array(values, type=pa.string())
+
+
+def _formula_safe(cells):
+    """Text cells a spreadsheet would run as a formula, with a leading ``'`` (OWASP)."""
+    _, pc = _arrow()
+    return pc.if_else(
+        pc.fill_null(pc.match_substring_regex(cells, _FORMULA_RE2), False),
+        pc.binary_join_element_wise("'", cells, ""),
+        cells,
+    )

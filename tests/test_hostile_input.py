@@ -214,3 +214,85 @@ def test_a_decompression_bomb_is_refused_in_bounded_memory(tmp_path):
         "command line)\n"
     )
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < limit >> 10
+
+
+# -- section 4: explosive input ------------------------------------------------------------
+
+
+def test_render_and_diff_pages_share_one_size_rule(write_csv, tmp_path):
+    from graphkit.render.page import MAX_PAGE_EDGES
+
+    rows = "\n".join(f"A{i},B{i},criticism,-1" for i in range(MAX_PAGE_EDGES + 1))
+    big = write_csv("source,target,action,weight\n" + rows + "\n", "big.csv")
+    result = run("render", big, "-o", tmp_path / "big.html")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "graphkit: the edge set 'big' holds 5,001 actions, more than a page can draw (5,000): narrow it "
+        "with the domain, actor, since or until filters, keep the most strained relationships (top), "
+        "or draw one arrow per pair of actors (a pair view) instead of one per action\n"
+    )
+    assert not (tmp_path / "big.html").exists()
+    assert run("render", big, "--top", "10", "-o", tmp_path / "top.html").exit_code == 0
+
+
+def test_quotes_are_found_whole_words_or_parts_each_distinct_one_once(tmp_path):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "source.txt").write_text("The minister said:  we will\nnot accept these tariffs today.\n")
+    quotes = [
+        "we will not accept",  # whitespace differs from the text
+        "nister said: we will not acc",  # starts and ends inside words
+        "will not accept these tariffs",
+        "these tariffs today.",
+        "we will accept",  # not in the text
+        "tariffs",
+        "riff",
+        "we will not accept",  # repeated
+    ]
+    rows = "".join(f'A,B,tariff,"{q}"\n' for q in quotes)
+    (folder / "edges.csv").write_text("source,target,action,quote\n" + rows)
+    assert [(p.line, p.message.split(":")[0]) for p in validate_edge_set(folder)] == [
+        (6, "quote not found verbatim in source.txt")
+    ]
+
+
+# -- section 5: terminals and spreadsheets ---------------------------------------------------
+
+EVIL = "A\x1b]0;owned\x07"
+
+
+def test_tables_and_markdown_escape_control_characters(write_csv):
+    # a quoted id may carry an escape sequence; refused as an id, it still reaches the
+    # terminal through other columns (action, domain) and messages
+    path = write_csv(f'source,target,action,weight,domain\nUSA,CAN,"x{EVIL}",-3,"d{EVIL}"\n')
+    for fmt in ("table", "markdown"):
+        result = run("strain", path, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "dA\\x1b]0;owned\\x07" in result.stdout
+    bad = write_csv(f"source,target,action\n{EVIL},B,tariff\n", "bad.csv")
+    result = run("strain", bad)
+    assert "\x1b" not in result.stderr
+    assert result.stderr == f"{bad}:2: source 'A\\x1b]0;owned\\x07' holds a control character: remove it\n"
+
+
+def test_safe_csv_prefixes_formula_cells_and_is_off_by_default(write_csv):
+    path = write_csv('source,target,action,weight,domain\nUSA,CAN,tariff,-3,"=HYPERLINK(""x"")"\n')
+    plain = run("strain", path, "--format", "csv").stdout
+    assert plain.splitlines()[1].endswith(',"=HYPERLINK(""x"")"')
+    safe = run("strain", path, "--format", "csv", "--safe-csv").stdout
+    # text cells gain a ', numbers (strain -3 shows as 3.0, and negatives) stay numbers
+    assert safe.splitlines()[1].endswith(',"\'=HYPERLINK(""x"")"')
+    export = run("export", path, "--level", "action", "--format", "csv", "--safe-csv").stdout
+    assert "'=HYPERLINK" in export and ",-3.0," in export
+
+
+def test_every_csv_graphkit_writes_reads_back_identically(write_csv, tmp_path):
+    text = 'id,source,target,action,weight,quote,note\n1,USA,CAN,tariff,-3,"a\rb","x,""y"""\n'
+    path = write_csv(text)
+    original = load_edge_set(path).edges
+    out = tmp_path / "action.csv"
+    assert run("export", path, "--level", "action", "--format", "csv", "-o", out).exit_code == 0
+    again = load_edge_set(out).edges
+    assert again.loc[0, "quote"] == original.loc[0, "quote"] == "a\rb"
+    assert again.loc[0, "note"] == original.loc[0, "note"] == 'x,"y"'

@@ -6,6 +6,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..checks import require_callable, require_edge_set
 from ..edgeset import EdgeSet
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .pairs import ordered_pairs
@@ -137,6 +138,8 @@ def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
     ties by actor id. On large graphs betweenness is sampled (see :func:`betweenness`);
     ``frame.attrs["betweenness"]`` says how it was computed.
     """
+    require_edge_set(edge_set)
+    require_callable(progress, "progress")
     if progress:
         progress(f"aggregating {len(edge_set.edges):,} edges to pairs")
     pairs = ordered_pairs(edge_set.edges) if len(edge_set.edges) else _no_pairs()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..checks import require_frame
 from ..schema import cooperation_part, strain_part
 
 __all__ = ["actor_codes", "domain_pairs", "ordered_pairs"]
@@ -33,6 +34,7 @@ def ordered_pairs(edges: pd.DataFrame) -> pd.DataFrame:
     weight > 0), ``actions``, ``hostile`` and ``cooperative`` (counts). Both weights
     are non-negative, so every graph algorithm can read them. Sorted by source, target.
     """
+    require_frame(edges, "edges", ("source", "target", "weight"))
     ids, source, target = actor_codes(edges)
     weight = edges["weight"].to_numpy(dtype=float)
     frame = pd.DataFrame(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..checks import require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
 from ..schema import STRAIN_COLUMNS, cooperation_part, strain_part
 from .pairs import actor_codes
@@ -23,6 +24,8 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
     Ranked by strain, descending, ties broken by ``actor_a`` then ``actor_b``;
     ``rank`` counts from 1. ``top`` keeps the first ``top`` rows.
     """
+    require_edge_set(edge_set)
+    require_positive_int(top, "top")
     edges = edge_set.edges
     if len(edges) == 0:
         return _no_strain()
@@ -49,6 +52,7 @@ def strain_from_pairs(pairs: pd.DataFrame, actors: pd.DataFrame, *, top: int | N
     rows (partial sums, e.g. one per partition of a Dask frame). ``actors`` gives
     names (``id``, ``name``). The result has the columns and order of :func:`strain`.
     """
+    require_positive_int(top, "top")
     if len(pairs) == 0:
         return _no_strain()
     return _rank_pairs(

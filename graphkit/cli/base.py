@@ -223,9 +223,37 @@ def output_option(what: str = "", *, default: str | None = "-", help: str | None
     )
 
 
+def _remember_safe_csv(context: click.Context, param, value: bool) -> bool:
+    context.meta["graphkit.safe_csv"] = bool(value) or context.meta.get("graphkit.safe_csv", False)
+    return value
+
+
+safe_csv_option = click.option(
+    "--safe-csv",
+    is_flag=True,
+    expose_value=False,
+    callback=_remember_safe_csv,
+    help="In CSV output, prefix ' to text cells a spreadsheet would run as a formula (=, +, -, @); "
+    "off by default, as it changes the data (docs/security.md).",
+)
+
+
+def safe_csv() -> bool:
+    """Whether --safe-csv was given."""
+    return bool(click.get_current_context().meta.get("graphkit.safe_csv", False))
+
+
+def table_text(frame, fmt: str) -> str:
+    """A result table as text in ``fmt``, with --safe-csv applied."""
+    from ..formatting import format_frame
+
+    return format_frame(frame, fmt, safe_csv=safe_csv())
+
+
 def output_options(func):
-    """--format and -o/--output, shared by every command that prints a table."""
+    """--format, --safe-csv and -o/--output, shared by every command that prints a table."""
     func = output_option()(func)
+    func = safe_csv_option(func)
     return click.option(
         "--format",
         "fmt",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .base import emit, filter_options, load, main, output_options, reports_errors, write_output
+from .base import emit, filter_options, load, main, output_options, reports_errors, safe_csv, write_output
 
 
 @main.command()
@@ -50,7 +50,7 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
     result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
-    report = format_diff(result, fmt)
+    report = format_diff(result, fmt, safe_csv=safe_csv())
     emit(report, output)
     if html:
         from ..render.diff_page import diff_html

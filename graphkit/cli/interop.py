@@ -16,6 +16,8 @@ from .base import (
     read_stdin,
     remember_inputs,
     reports_errors,
+    safe_csv,
+    safe_csv_option,
 )
 
 MAX_SKIPPED_SHOWN = 20
@@ -60,6 +62,7 @@ def parse_size(text: str, option: str) -> int:
     show_default=True,
     help="Refuse a compressed file (or zip member) that unpacks to more than SIZE (bytes, or K, M, G).",
 )
+@safe_csv_option
 @reports_errors
 def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_unpacked):
     """Turn GDELT event exports into an edge set (CSV), one edge per event.
@@ -111,7 +114,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
         click.echo("graphkit: no event left to make an edge: nothing written", err=True)
         raise click.exceptions.Exit(BAD_INPUT)
     remember_inputs(*(f for f in files if f != "-"))
-    emit(edges_to_csv(result.edges), output)
+    emit(edges_to_csv(result.edges, safe_csv=safe_csv()), output)
 
 
 @main.command()
@@ -138,6 +141,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
     help="Also copy this column into 'weight', the attribute Gephi takes as the edge weight.",
 )
 @output_option()
+@safe_csv_option
 @reports_errors
 def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
@@ -153,4 +157,4 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
     from ..interop.export import export_graph
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    emit(export_graph(edge_set, fmt, level=level, weight=weight), output)
+    emit(export_graph(edge_set, fmt, level=level, weight=weight, safe_csv=safe_csv()), output)

@@ -18,6 +18,7 @@ from .base import (
     read_edge_set,
     read_stdin,
     reports_errors,
+    table_text,
 )
 
 
@@ -40,7 +41,6 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
     """
     from ..analysis.strain_alg import strain as compute
     from ..analysis.strain_alg import strain_from_pairs
-    from ..formatting import format_frame
 
     check_engine(engine, scheduler)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
@@ -49,7 +49,7 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
         table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
     else:
         table = compute(read_edge_set(edgeset, **filters), top=top)
-    emit(format_frame(table, fmt), output)
+    emit(table_text(table, fmt), output)
 
 
 @main.command()
@@ -65,7 +65,6 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     Example: graphkit centrality --format csv -o output/centrality.csv
     """
     from ..analysis.centrality_alg import centrality as compute
-    from ..formatting import format_frame
 
     check_engine(engine, scheduler)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
@@ -81,7 +80,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
             f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
             err=True,
         )
-    emit(format_frame(table, fmt), output)
+    emit(table_text(table, fmt), output)
 
 
 @main.command()
@@ -131,6 +130,5 @@ def taxonomy(fmt, output):
     Example: graphkit taxonomy --format markdown
     """
     from ..actions import taxonomy as table
-    from ..formatting import format_frame
 
-    emit(format_frame(table(), fmt), output)
+    emit(table_text(table(), fmt), output)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..checks import require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
+from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .similarity import Metric, similarity_metrics
 
@@ -328,6 +330,11 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
     >>> d.differs, d.metrics["jaccard_edges"].value
     (False, 1.0)
     """
+    require_edge_set(a, "a")
+    require_edge_set(b, "b")
+    require_positive_int(top_k, "top_k", optional=False)
+    if not isinstance(centrality, bool):
+        raise ArgumentError("centrality", f"must be True or False, not {centrality!r}")
     if top_k < 1:
         raise ValueError("top_k must be at least 1")
     by_id = a.has_ids and b.has_ids

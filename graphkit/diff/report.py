@@ -6,8 +6,10 @@ import json
 
 import pandas as pd
 
+from ..checks import require_diff
 from ..formatting import format_frame, to_records
 from ..schema import EDGE_FIELDS
+from ..text import escape_control
 from .compare import EdgeSetDiff
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
@@ -130,16 +132,18 @@ def _text(diff: EdgeSetDiff, fmt: str) -> str:
     for heading, frame, empty in _sections(diff):
         out += ["", f"## {heading}" if markdown else f"{heading}\n{'-' * len(heading)}", ""]
         out.append(format_frame(frame, fmt).rstrip("\n") if len(frame) else empty)
-    return "\n".join(out) + "\n"
+    # set names come from file names: no control character reaches the terminal
+    return escape_control("\n".join(out) + "\n", keep="\n")
 
 
-def format_diff(diff: EdgeSetDiff, fmt: str) -> str:
+def format_diff(diff: EdgeSetDiff, fmt: str, *, safe_csv: bool = False) -> str:
     """``diff`` as text in ``fmt``: ``table`` or ``markdown`` (a headline, then one
     section per part), ``json`` (one object) or ``csv`` (:func:`edge_changes`)."""
+    require_diff(diff)
     if fmt == "json":
         return _json(diff)
     if fmt == "csv":
-        return format_frame(edge_changes(diff), "csv")
+        return format_frame(edge_changes(diff), "csv", safe_csv=safe_csv)
     if fmt in ("table", "markdown"):
         return _text(diff, fmt)
     raise ValueError(f"unknown format {fmt!r}: use table, json, csv or markdown")

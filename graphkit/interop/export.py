@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..analysis.centrality_alg import centrality
 from ..analysis.pairs import ordered_pairs
+from ..checks import require_edge_set
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
 from ..formatting import format_frame
@@ -243,22 +244,26 @@ def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
     return clean
 
 
-def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str | None = None) -> bytes:
+def export_graph(
+    edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str | None = None, *, safe_csv: bool = False
+) -> bytes:
     """``edge_set`` as a file in ``fmt`` (one of FORMATS) at ``level`` (one of LEVELS).
 
     ``graphml`` has a unique id on every edge; ``gexf`` is GEXF 1.2 without a
     modification date (so the same input gives the same bytes); ``json`` is
     node-link data with the keys ``nodes`` and ``edges``; ``csv`` holds the edges
     table (:func:`pair_table` or :func:`action_table`) with a header. Nodes and
-    edges come sorted; the result is UTF-8.
+    edges come sorted; the result is UTF-8. ``safe_csv`` (csv only): see
+    :func:`graphkit.formatting.format_frame`.
     """
+    require_edge_set(edge_set)
     if fmt not in FORMATS:
         raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "csv":
         if level not in LEVELS:
             raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
         table = pair_table(edge_set) if level == "pair" else action_table(edge_set)
-        return format_frame(table, "csv", exact=True).encode("utf-8")
+        return format_frame(table, "csv", exact=True, safe_csv=safe_csv).encode("utf-8")
     graph = build_graph(edge_set, level, weight)
     if fmt == "json":
         data = nx.node_link_data(graph, edges="edges")

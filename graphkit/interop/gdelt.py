@@ -432,10 +432,10 @@ def read_gdelt(
     )
 
 
-def edges_to_csv(edges: pd.DataFrame) -> str:
+def edges_to_csv(edges: pd.DataFrame, *, safe_csv: bool = False) -> str:
     """``edges`` as an edge-set CSV file (header, one row per edge, ``\\n`` line ends),
     written by graphkit's one CSV writer, so that it reads back identically (a
     carriage return inside a field is quoted)."""
     from ..formatting import format_frame
 
-    return format_frame(edges.astype(str), "csv", exact=True)
+    return format_frame(edges.astype(str), "csv", exact=True, safe_csv=safe_csv)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..checks import require_diff, require_edge_set
 from ..diff.compare import EdgeSetDiff
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
@@ -208,4 +209,7 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
 
 def diff_html(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> str:
     """The page of :func:`diff_elements` as HTML text (self-contained; same input, same bytes)."""
+    require_diff(diff)
+    require_edge_set(a, "a")
+    require_edge_set(b, "b")
     return render_page(**diff_elements(diff, a, b))

@@ -1,0 +1,78 @@
+"""Every public function checks its arguments (issue 15, section 6): a wrong one is
+an ArgumentError (a GraphkitError and a ValueError) naming the parameter, never an
+AttributeError, a TypeError or a silently wrong answer."""
+
+from __future__ import annotations
+
+import pytest
+
+import graphkit as gk
+from graphkit.errors import ArgumentError
+
+
+@pytest.fixture(scope="module")
+def essay():
+    return gk.load_edge_set("essay")
+
+
+def cases(es):
+    """(name of the public function, call with a wrong argument, the argument named)."""
+    diff = gk.diff_edge_sets(es, es, centrality=False)
+    return [
+        ("load_edge_set", lambda: gk.load_edge_set("-", stdin="source,target,action\n"), "stdin"),
+        ("load_edge_set", lambda: gk.load_edge_set(42), "spec"),
+        ("load_edge_set", lambda: gk.load_edge_set("essay", progress="loud"), "progress"),
+        ("validate_edge_set", lambda: gk.validate_edge_set("-", stdin="x"), "stdin"),
+        ("filter_edges", lambda: gk.filter_edges(None), "edge_set"),
+        ("filter_edges", lambda: gk.filter_edges(es, since=2024), "since"),
+        ("filter_edges", lambda: gk.filter_edges(es, domain=[1]), "domain"),
+        ("filter_edge_sets", lambda: gk.filter_edge_sets(es, "essay"), "b"),
+        ("ordered_pairs", lambda: gk.ordered_pairs(es), "edges"),
+        ("strain", lambda: gk.strain(es, top=-1), "top"),  # used to drop the last row silently
+        ("strain", lambda: gk.strain(es, top=0), "top"),
+        ("strain", lambda: gk.strain(es, top=2.5), "top"),
+        ("strain", lambda: gk.strain(None), "edge_set"),  # used to raise AttributeError
+        ("centrality", lambda: gk.centrality("essay"), "edge_set"),
+        ("diff_edge_sets", lambda: gk.diff_edge_sets(es, None), "b"),
+        ("diff_edge_sets", lambda: gk.diff_edge_sets(es, es, top_k=0), "top_k"),
+        ("format_diff", lambda: gk.format_diff(es, "table"), "diff"),
+        ("render_html", lambda: gk.render_html(es, top=0), "top"),
+        ("render_html", lambda: gk.render_html(es, color_by="rainbow"), "color_by"),
+        ("to_pyvis", lambda: gk.to_pyvis(es, size_by="size"), "size_by"),
+        ("diff_html", lambda: gk.diff_html(diff, es, None), "b"),
+        ("export_graph", lambda: gk.export_graph(None, "csv"), "edge_set"),
+        ("export_graph", lambda: gk.export_graph(es, "xlsx"), "fmt"),
+        ("read_gdelt", lambda: gk.read_gdelt(5), "paths"),
+        ("read_gdelt", lambda: gk.read_gdelt([]), "paths"),
+        ("read_gdelt", lambda: gk.read_gdelt(["-"], stdin="text"), "stdin"),
+        ("format_frame", lambda: gk.format_frame(es, "csv"), "frame"),
+        ("format_frame", lambda: gk.format_frame(es.edges, "xml"), "fmt"),
+    ]
+
+
+# functions that take no argument a caller could get wrong, and classes
+NO_ARGUMENTS = {"bundled_sets", "taxonomy", "cameo_table"}
+
+
+def test_every_public_function_refuses_a_wrong_argument_by_name(essay):
+    for name, call, argument in cases(essay):
+        with pytest.raises(ArgumentError) as caught:
+            call()
+        assert caught.value.argument == argument, name
+        assert isinstance(caught.value, ValueError) and isinstance(caught.value, gk.GraphkitError)
+        assert str(caught.value).startswith(argument), str(caught.value)
+
+
+def test_the_cases_cover_every_public_function(essay):
+    functions = {
+        name for name in gk.__all__ if callable(getattr(gk, name)) and not isinstance(getattr(gk, name), type)
+    }
+    covered = {name for name, _, _ in cases(essay)}
+    assert functions - NO_ARGUMENTS == covered
+
+
+def test_read_gdelt_takes_one_path_as_a_str(tmp_path):
+    from pathlib import Path
+
+    sample = Path(__file__).parent / "data" / "gdelt1_sample_events.tsv"
+    assert len(gk.read_gdelt(str(sample)).edges) == len(gk.read_gdelt([sample]).edges) == 139
