@@ -224,7 +224,10 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     if any(p.message.startswith("malformed CSV") for p in problems):
         # the structural reader stopped at the break; only the records before it exist
         return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), problems)
-    frame = _values(data, header, newlines=not plain, expected=len(lines))
+    if len(lines) == 0:  # a header alone: nothing for pyarrow to read
+        return CsvTable(pd.DataFrame({c: pd.Series([], dtype=str) for c in header}), lines, problems)
+    body = _line_offset(data, int(body_starts[0]))  # where the first record after the header starts
+    frame = _values(data, body, header, newlines=not plain, expected=len(lines))
     return CsvTable(frame, lines, problems)
 
 
@@ -287,15 +290,23 @@ def _quoted_structure(data: bytes, name: str):
     return np.asarray(starts, dtype=np.int64), np.asarray(widths, dtype=np.int64), problems, header
 
 
-def _values(data: bytes, header: list[str], *, newlines: bool, expected: int) -> pd.DataFrame:
-    """The cells of every record of the header's width, read by pyarrow as strings."""
+def _line_offset(data: bytes, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = data.index(b"\n", offset) + 1
+    return offset
+
+
+def _values(data: bytes, body: int, header: list[str], *, newlines: bool, expected: int) -> pd.DataFrame:
+    """The cells of every record of the header's width, from byte ``body`` on (the
+    header and any blank lines before it left out), read by pyarrow as strings."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
     keys = [f"c{i}" for i in range(len(header))]
     table = pacsv.read_csv(
-        io.BytesIO(data),
-        read_options=pacsv.ReadOptions(column_names=keys, skip_rows=1, block_size=64 << 20),
+        pa.BufferReader(pa.py_buffer(memoryview(data)[body:])),  # no copy of the file
+        read_options=pacsv.ReadOptions(column_names=keys, block_size=64 << 20),
         parse_options=pacsv.ParseOptions(
             newlines_in_values=newlines,
             ignore_empty_lines=True,

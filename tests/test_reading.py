@@ -146,3 +146,12 @@ def test_validate_reads_a_fifo_once(tmp_path):
     writer.join(timeout=30)
     assert result.exit_code == 0
     assert result.stderr == "edges: valid (1 edges, 2 actors)\n"
+
+
+def test_blank_lines_before_the_header_are_skipped_by_both_readers():
+    # found by the fuzz test: pyarrow's skip_rows counted the blank line as the header
+    for data in (b"\nsource,target\nA,B\n", b'\n\nsource,target\n"A",B\n'):
+        table = read_csv_bytes(data, "t.csv")
+        assert list(table.frame.columns) == ["source", "target"]
+        assert table.frame.to_numpy().tolist() == [["A", "B"]]
+        assert table.lines.tolist() == [data.count(b"\n")]  # the last line

@@ -30,6 +30,13 @@ class GraphkitGroup(click.Group):
     line asking for a report (``--debug`` or ``GRAPHKIT_DEBUG=1`` shows the traceback).
     """
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.UsageError as err:
+            reports_error(err)
+            raise
+
     def invoke(self, ctx: click.Context):
         from ..atomic import OutputSet
 
@@ -102,6 +109,7 @@ def _silence_stdout() -> None:
 
 
 INTERNAL_ERROR = 3
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 BROKEN_PIPE = 128 + 13  # what a shell shows for a program that SIGPIPE ended
 
 
@@ -110,8 +118,15 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
     exceptions pass through. Raises the exit (or re-raises ``err`` under debug)."""
     from ..atomic import StreamError
 
-    if isinstance(err, (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
-        return
+    if isinstance(err, (click.exceptions.Exit, click.exceptions.Abort, _NO_ARGS_IS_HELP)):
+        return  # click's own: an exit, or the help shown for a bare `graphkit`
+    if isinstance(err, click.exceptions.UsageError):  # one line too, naming where help is
+        where = err.ctx.command_path if err.ctx is not None else "graphkit"
+        echo_error(f"graphkit: {escape_control(err.format_message())} (see '{where} --help')")
+        raise click.exceptions.Exit(err.exit_code) from None
+    if isinstance(err, click.exceptions.ClickException):
+        echo_error(f"graphkit: {escape_control(err.format_message())}")
+        raise click.exceptions.Exit(err.exit_code) from None
     if isinstance(err, EdgeSetError):
         show_problems(err.problems)
         raise click.exceptions.Exit(BAD_INPUT) from None
