@@ -22,6 +22,7 @@ __all__ = [
     "PAIR_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
     "STRAIN_COLUMNS",
+    "ReportFormat",
     "Sign",
     "cooperation_part",
     "sign_of",
@@ -75,6 +76,8 @@ STRAIN_COLUMNS = [
 ]
 
 Sign = Literal["hostile", "cooperative", "neutral"]
+#: Formats of every report (table for people, csv/json/markdown for programs and documents).
+ReportFormat = Literal["table", "csv", "json", "markdown"]
 
 
 # The weight split. A hostile action (weight < 0) adds -weight to strain, a

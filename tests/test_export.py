@@ -11,9 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
-from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.interop.export import action_table, export_graph, pair_table
 
@@ -26,10 +24,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Could not add edge ids:RuntimeWa
 SAMPLE = Path(__file__).parent / "data" / "gdelt1_sample_events.tsv"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = "{http://www.gexf.net/1.2draft}"
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +43,7 @@ def pairs(essay) -> dict[tuple[str, str], tuple[float, float, int]]:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
+def exported(run, tmp_path_factory):
     """Each format of the essay, written by the command to a file."""
     folder = tmp_path_factory.mktemp("export")
     paths = {}
@@ -214,14 +208,14 @@ def test_csv_pairs(exported, pairs):
     assert {r["id"] for r in actions} == {f"e{i:02d}" for i in range(1, 43)}
 
 
-def test_deterministic_and_stdout_matches_file(exported):
+def test_deterministic_and_stdout_matches_file(run, exported):
     for (fmt, level), path in exported.items():
         again = run("export", "--format", fmt, "--level", level)
         assert again.exit_code == 0
         assert again.stdout_bytes == path.read_bytes(), (fmt, level)
 
 
-def test_filters_apply(tmp_path):
+def test_filters_apply(run, tmp_path):
     result = run("export", "--format", "csv", "--domain", "trade")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     essay = load_edge_set("essay")
@@ -233,7 +227,7 @@ def test_filters_apply(tmp_path):
     assert nothing.stdout == ""
 
 
-def test_gephi_weight_option():
+def test_gephi_weight_option(run):
     graph = nx.read_graphml(io.BytesIO(run("export", "--weight", "strain").stdout_bytes))
     assert graph.edges["USA", "CAN"]["weight"] == 15.5
     plain = nx.read_graphml(io.BytesIO(run("export").stdout_bytes))
@@ -261,7 +255,7 @@ def test_awkward_text_survives(tmp_path):
     assert table["note"].tolist() == ["x", ""]  # sorted by source: CAN -> USA first
 
 
-def test_gdelt_import_then_export(tmp_path):
+def test_gdelt_import_then_export(run, tmp_path):
     out = tmp_path / "gdelt.csv"
     assert run("import-gdelt", SAMPLE, "-o", out).exit_code == 0
     path = tmp_path / "gdelt-actions.graphml"
@@ -279,3 +273,12 @@ def test_gdelt_import_then_export(tmp_path):
         12,
         -3.40034628703348,
     )
+
+
+def test_extra_columns_named_like_export_attributes_are_kept(run, write_csv):
+    path = write_csv("source,target,action,strain\nUSA,CAN,tariff,HIGH\n")
+    rows = list(
+        csv.DictReader(io.StringIO(run("export", path, "--level", "action", "--format", "csv").stdout))
+    )
+    assert rows[0]["extra_strain"] == "HIGH"
+    assert rows[0]["strain"] == "6.5"  # the tariff's strain, not the user's column

@@ -192,8 +192,8 @@ def _nodes(
 
 def _pair_detail(pair) -> str:
     """Who strains whom, how many actions, in which domains: one short line."""
-    ways = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
-    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
+    both = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
+    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(both, key=lambda w: -w[0]) if v > 0]
     counts = f"{pair.hostile} hostile" + (f", {pair.cooperative} cooperative" if pair.cooperative else "")
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
