@@ -7,7 +7,7 @@ CLI can offer the column names in ``--help``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     import numpy as np
@@ -17,6 +17,7 @@ __all__ = [
     "ACTOR_KINDS",
     "CENTRALITY_COLUMNS",
     "CENTRALITY_MEASURES",
+    "CentralityMeasure",
     "EDGE_COLUMNS",
     "EDGE_FIELDS",
     "PAIR_COLUMNS",
@@ -45,7 +46,7 @@ ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
 PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
 
 #: Per-actor measures of graphkit.analysis.centrality_alg.centrality, in report order.
-CENTRALITY_MEASURES = [
+CentralityMeasure = Literal[
     "hostile_out",
     "hostile_in",
     "cooperation_out",
@@ -57,6 +58,7 @@ CENTRALITY_MEASURES = [
     "hub",
     "authority",
 ]
+CENTRALITY_MEASURES: list[str] = list(get_args(CentralityMeasure))
 CENTRALITY_COLUMNS = ["actor", "name", "kind", "group", *CENTRALITY_MEASURES]
 
 #: Columns of the strain report (graphkit.analysis.strain_alg.strain).
