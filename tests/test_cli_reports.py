@@ -148,15 +148,15 @@ def test_version_and_help(run):
 
 
 def test_diff_actor_filter_works_when_the_actor_is_in_one_set_only(run):
-    # DEU_MEDIA's one edge (e18) is left out of essay-recoded
-    result = run("diff", "essay", "essay-recoded", "--actor", "DEU_MEDIA", "--format", "json")
+    # DEU_MEDIA's one edge (e18) in the essay's first coding is left out of essay-recoded
+    result = run("diff", "essay-2025-v1", "essay-recoded", "--actor", "DEU_MEDIA", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert [e["id"] for e in json.loads(result.stdout)["removed"]] == ["e18"]
-    missing = run("diff", "essay", "essay-recoded", "--actor", "ZZZ")
+    missing = run("diff", "essay-2025-v1", "essay-recoded", "--actor", "ZZZ")
     assert missing.exit_code == 2
-    assert (
-        missing.stderr
-        == "graphkit: --actor 'ZZZ' has no edges in 'essay' or 'essay-recoded': use an actor id from one of them\n"
+    assert missing.stderr == (
+        "graphkit: --actor 'ZZZ' has no edges in 'essay-2025-v1' or 'essay-recoded': "
+        "use an actor id from one of them\n"
     )
 
 
