@@ -17,6 +17,7 @@ from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, d
 from .checks import require_callable
 from .csvfile import read_csv_bytes, read_input
 from .errors import ArgumentError, EdgeSetError, Problem
+from .progress import Progress
 from .schema import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS
 
 __all__ = [
@@ -156,7 +157,7 @@ def _check_arguments(spec, stdin, progress) -> None:
 
 
 def _gather(
-    spec: str | Path | None, stdin: bytes | None, progress=None
+    spec: str | Path | None, stdin: bytes | None, progress: Progress | None = None
 ) -> tuple[EdgeSet | None, list[Problem]]:
     _check_arguments(spec, stdin, progress)
     if stdin is not None:
@@ -257,7 +258,9 @@ def validate_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = N
     return check_edge_set(spec, stdin=stdin)[1]
 
 
-def load_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None, progress=None) -> EdgeSet:
+def load_edge_set(
+    spec: str | Path | None = None, *, stdin: bytes | None = None, progress: Progress | None = None
+) -> EdgeSet:
     """Read and validate an edge set (see :func:`validate_edge_set` for ``spec``).
 
     Raises :class:`~graphkit.errors.EdgeSetError` listing every problem when the

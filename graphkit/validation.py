@@ -22,7 +22,8 @@ _CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 
 class _Collector:
     def __init__(self, name: str, lines: np.ndarray):
-        self.name, self.lines, self.problems = name, lines, []
+        self.name, self.lines = name, lines
+        self.problems: list[Problem] = []
 
     def rows(self, mask, message) -> None:
         """Add ``message(value)`` for each row where ``mask`` holds; ``mask`` is a

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..checks import require_diff
 from ..formatting import format_frame, to_records
-from ..schema import EDGE_FIELDS
+from ..schema import EDGE_FIELDS, ReportFormat
 from ..text import escape_control
 from .compare import EdgeSetDiff
 
@@ -125,7 +125,7 @@ def _headline(diff: EdgeSetDiff) -> str:
     )
 
 
-def _text(diff: EdgeSetDiff, fmt: str) -> str:
+def _text(diff: EdgeSetDiff, fmt: ReportFormat) -> str:
     markdown = fmt == "markdown"
     title = f"graphkit diff: {diff.name_a} -> {diff.name_b}"
     out = [f"# {title}" if markdown else f"{title}\n{'=' * len(title)}", "", _headline(diff)]
@@ -136,7 +136,7 @@ def _text(diff: EdgeSetDiff, fmt: str) -> str:
     return escape_control("\n".join(out) + "\n", keep="\n")
 
 
-def format_diff(diff: EdgeSetDiff, fmt: str, *, safe_csv: bool = False) -> str:
+def format_diff(diff: EdgeSetDiff, fmt: ReportFormat, *, safe_csv: bool = False) -> str:
     """``diff`` as text in ``fmt``: ``table`` or ``markdown`` (a headline, then one
     section per part), ``json`` (one object) or ``csv`` (:func:`edge_changes`)."""
     require_diff(diff)

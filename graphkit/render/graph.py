@@ -13,7 +13,7 @@ from ..analysis.strain_alg import strain
 from ..checks import require_choice, require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
-from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, sign_of
+from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, CentralityMeasure, sign_of
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
 from .page import page_size_problem
@@ -32,18 +32,7 @@ __all__ = [
 
 SIZE_METRICS = tuple(CENTRALITY_MEASURES)
 COLOR_MODES = ("sign", "domain")
-SizeMetric = Literal[
-    "hostile_out",
-    "hostile_in",
-    "cooperation_out",
-    "cooperation_in",
-    "degree_out",
-    "degree_in",
-    "pagerank",
-    "betweenness",
-    "hub",
-    "authority",
-]
+SizeMetric = CentralityMeasure
 ColorMode = Literal["sign", "domain"]
 FOCUS_ROWS = 12
 
@@ -194,8 +183,8 @@ def _nodes(
 
 def _pair_detail(pair) -> str:
     """Who strains whom, how many actions, in which domains: one short line."""
-    ways = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
-    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
+    both = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
+    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(both, key=lambda w: -w[0]) if v > 0]
     counts = f"{pair.hostile} hostile" + (f", {pair.cooperative} cooperative" if pair.cooperative else "")
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 

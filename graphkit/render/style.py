@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ACTOR_STYLES",
     "CHANGE_STYLES",
@@ -35,7 +37,7 @@ HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
 
 # Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
-CHANGE_STYLES = {
+CHANGE_STYLES: dict[str, dict[str, Any]] = {
     "added": {"color": "#4477AA", "dashes": False, "label": "added: in B only"},
     "removed": {"color": "#EE6677", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
     "changed": {"color": "#AA3377", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
