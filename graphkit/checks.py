@@ -39,7 +39,7 @@ def require_positive_int(value: Any, argument: str, *, optional: bool = True) ->
     if isinstance(value, bool) or not isinstance(value, int):
         raise ArgumentError(argument, f"must be a whole number, not {_kind(value)} {value!r}")
     if value < 1:
-        raise ArgumentError(argument, f"{value!r}: use a whole number of at least 1")
+        raise ArgumentError(argument, f"{value!r}: give a positive number (a whole number, at least 1)")
 
 
 def require_optional_str(value: Any, argument: str) -> None:
