@@ -270,6 +270,8 @@ def test_tables_and_markdown_escape_control_characters(write_csv):
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert "dA\\x1b]0;owned\\x07" in result.stdout
+    result = run("strain", path, "-o", path.parent / f"no{EVIL}" / "out.csv")  # a message naming a path
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "noA\\x1b]0;owned" in result.stderr
     bad = write_csv(f"source,target,action\n{EVIL},B,tariff\n", "bad.csv")
     result = run("strain", bad)
     assert "\x1b" not in result.stderr

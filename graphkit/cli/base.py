@@ -132,7 +132,9 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
         raise click.exceptions.Exit(BAD_INPUT) from None
     if isinstance(err, ArgumentError):
         detail = err.detail
-        echo_error(f"graphkit: {flag(err.argument)}{'' if detail.startswith(':') else ' '}{detail}")
+        echo_error(
+            escape_control(f"graphkit: {flag(err.argument)}{'' if detail.startswith(':') else ' '}{detail}")
+        )
         raise click.exceptions.Exit(BAD_INPUT) from None
     if isinstance(err, BrokenPipeError) or (isinstance(err, StreamError) and err.errno == errno.EPIPE):
         _silence_stdout()  # the reader left: stop quietly, as Unix tools do
@@ -140,7 +142,7 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
     if isinstance(err, StreamError):
         _silence_stdout()
     if isinstance(err, GraphkitError):
-        echo_error(f"graphkit: {err}")
+        echo_error(escape_control(f"graphkit: {err}"))
         raise click.exceptions.Exit(BAD_INPUT) from None
     if isinstance(err, KeyboardInterrupt):
         echo_error("graphkit: interrupted: nothing written")
