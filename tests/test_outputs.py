@@ -277,3 +277,18 @@ def test_render_reports_an_output_folder_it_cannot_make(tmp_path, edges, monkeyp
         result.stderr
         == "graphkit: cannot write output/in.html: output is a broken symlink; fix or remove it\n"
     )
+
+
+def test_render_reports_an_output_folder_it_cannot_create(tmp_path, edges, monkeypatch):
+    import pathlib
+
+    monkeypatch.chdir(tmp_path)
+
+    def read_only(self, *args, **kwargs):  # as root no folder is read-only: fail where the OS would
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(pathlib.Path, "mkdir", read_only)
+    result = run("render", edges)
+    assert result.exit_code == 2
+    assert result.stderr == "graphkit: cannot write output/in.html: Permission denied\n"
+    assert not Path("output").exists() and leftovers(tmp_path) == []
