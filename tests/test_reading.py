@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphkit.cli import main
 from graphkit.csvfile import MAX_LINE_BYTES, read_csv_bytes, read_input
@@ -155,3 +157,25 @@ def test_blank_lines_before_the_header_are_skipped_by_both_readers():
         assert list(table.frame.columns) == ["source", "target"]
         assert table.frame.to_numpy().tolist() == [["A", "B"]]
         assert table.lines.tolist() == [data.count(b"\n")]  # the last line
+
+
+CELL_TEXT = st.text(alphabet=',"\r\n =+-@ab\x1bé\t\u00a0', max_size=8).map(str.strip)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n: st.lists(st.lists(CELL_TEXT, min_size=n, max_size=n), min_size=1, max_size=6)
+    )
+)
+def test_what_graphkits_csv_writer_writes_its_reader_reads_back(rows):
+    # cells without surrounding white space (the reader strips it, by its contract)
+    import pandas as pd
+
+    from graphkit.formatting import format_frame
+
+    columns = [f"c{i}" for i in range(len(rows[0]))]
+    frame = pd.DataFrame(rows, columns=columns, dtype=str)
+    table = read_csv_bytes(format_frame(frame, "csv", exact=True).encode("utf-8"), "t.csv")
+    assert table.problems == []
+    assert table.frame.to_numpy().tolist() == rows
