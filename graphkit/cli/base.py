@@ -412,6 +412,11 @@ def outputs():
     return context.meta.setdefault("graphkit.outputs", OutputSet(guard=refuse_inputs))
 
 
+def write_now() -> None:
+    """Write this command's outputs so far, before it prints what follows them."""
+    _commit(click.get_current_context(), debug=False)
+
+
 def write_output(path, data: str | bytes, *, make_parents: bool = False, announce=None) -> None:
     """Write ``data`` to the file ``path`` when the command ends well, with every
     other output or none (see :mod:`graphkit.atomic`); then ``announce(path)``

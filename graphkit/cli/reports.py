@@ -19,6 +19,7 @@ from .base import (
     read_stdin,
     reports_errors,
     table_text,
+    write_now,
 )
 
 
@@ -99,6 +100,7 @@ def validate(edgeset):
     edge_set, problems = check_edge_set(edgeset, stdin=stdin)  # one reading: a FIFO is read once
     if problems:
         emit("".join(escape_control(str(problem)) + "\n" for problem in problems), "-")
+        write_now()  # the problems, then their count, as a terminal shows them
         echo_error(f"{len(problems)} problem(s) found")
         raise click.exceptions.Exit(1)
     echo_error(
