@@ -125,6 +125,12 @@ class OutputSet:
                 f"{shown.rstrip('/') or '.'}/output.txt"
             )
         target = Path(os.path.realpath(shown))  # follows symlinks, dangling ones too
+        try:
+            if stat.S_ISCHR(os.stat(shown).st_mode) or stat.S_ISFIFO(os.stat(shown).st_mode):
+                # opened by the name given: /dev/stdout resolves to "pipe:[...]", no path at all
+                target = Path(os.path.abspath(shown))
+        except OSError:
+            pass
         output = _Output(shown, target, _payload(data), make_parents=make_parents)
         try:
             info = os.stat(target)

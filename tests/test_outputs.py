@@ -292,3 +292,13 @@ def test_render_reports_an_output_folder_it_cannot_create(tmp_path, edges, monke
     assert result.exit_code == 2
     assert result.stderr == "graphkit: cannot write output/in.html: Permission denied\n"
     assert not Path("output").exists() and leftovers(tmp_path) == []
+
+
+def test_a_link_to_standard_output_writes_into_the_pipe(tmp_path, edges):
+    # as -o /dev/stdout does; made in tmp_path, so that a regression replaces only this link
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")  # resolves to "pipe:[...]", which is no path
+    done = graphkit("strain", edges, "--format", "csv", "-o", link)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"rank,actor_a,actor_b")
+    assert link.is_symlink()
