@@ -12,7 +12,7 @@ from .errors import GraphkitError
 from .strain import strain
 from .units import UNITS, check_unit, count_units
 
-__all__ = ["robustness", "robustness_records", "strain_ranks", "ROBUSTNESS_SUMMARY"]
+__all__ = ["ROBUSTNESS_SUMMARY", "robustness", "robustness_records", "strain_ranks"]
 
 ROBUSTNESS_SUMMARY = ["rank_min", "rank_median", "rank_max", "robust_top"]
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .errors import GraphkitError
 
-__all__ = ["UNITS", "Unit", "count_units", "quote_codes", "claim_keys", "check_unit"]
+__all__ = ["UNITS", "Unit", "check_unit", "claim_keys", "count_units", "quote_codes"]
 
 Unit = Literal["action", "claim", "type"]
 UNITS: tuple[str, ...] = ("action", "claim", "type")

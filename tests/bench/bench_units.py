@@ -15,8 +15,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from graphkit.strain import strain
 from graphkit.edgeset import EdgeSet
+from graphkit.strain import strain
 from graphkit.units import UNITS, count_units
 
 __all__ = ["edges_with_quotes"]
@@ -64,8 +64,8 @@ def main() -> None:
     print(f"{rows} rows; strain (action): median {base:.3f} s")
     for unit in UNITS:
         kept = len(count_units(edges, unit))
-        seconds = _median(lambda: count_units(edges, unit))
-        total = _median(lambda: strain(EdgeSet("bench", count_units(edges, unit), actors)), runs=3)
+        seconds = _median(lambda unit=unit: count_units(edges, unit))
+        total = _median(lambda unit=unit: strain(EdgeSet("bench", count_units(edges, unit), actors)), runs=3)
         print(
             f"count_units {unit:>6}: median {seconds:.3f} s, {kept} units kept;"
             f" strain under it {total:.3f} s ({total / base:.2f}x strain by action)"
