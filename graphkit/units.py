@@ -9,7 +9,7 @@ import pandas as pd
 
 from .errors import GraphkitError
 
-__all__ = ["UNITS", "Unit", "check_unit", "claim_keys", "count_units", "quote_codes"]
+__all__ = ["UNITS", "Unit", "check_unit", "claim_keys", "count_units", "pair_claims", "quote_codes"]
 
 Unit = Literal["action", "claim", "type"]
 UNITS: tuple[str, ...] = ("action", "claim", "type")
@@ -133,3 +133,27 @@ def count_units(edges: pd.DataFrame, unit: Unit = "action") -> pd.DataFrame:
         kept.append(rows[neutral][_first_by(group[neutral], np.zeros(int(neutral.sum())))])
         keep = np.concatenate(kept)
     return edges.iloc[np.sort(keep)]
+
+
+def pair_claims(edges: pd.DataFrame) -> pd.DataFrame:
+    """How many distinct claims each unordered pair of actors carries, both directions.
+
+    A claim is a (source, target, quote) group, whitespace aside; an unquoted row is
+    a claim of its own (see :func:`claim_keys`). Columns ``actor_a``, ``actor_b``
+    (``actor_a`` < ``actor_b``) and ``claims``, sorted by the pair.
+
+    >>> edges = pd.DataFrame({"source": ["B", "A", "A", "B"], "target": ["A", "B", "B", "C"],
+    ...                       "quote": ["q", "q", "q ", ""]})
+    >>> pair_claims(edges).values.tolist()
+    [['A', 'B', 2], ['B', 'C', 1]]
+    """
+    if len(edges) == 0:
+        return pd.DataFrame({"actor_a": pd.Series(dtype=object), "actor_b": pd.Series(dtype=object),
+                             "claims": pd.Series(dtype=np.int64)})  # fmt: skip
+    first = pd.Series(claim_keys(edges)).drop_duplicates().index.to_numpy()
+    source = edges["source"].to_numpy(dtype=object)[first]
+    target = edges["target"].to_numpy(dtype=object)[first]
+    pairs = pd.DataFrame({"actor_a": np.minimum(source, target), "actor_b": np.maximum(source, target)})
+    counted = pairs.groupby(["actor_a", "actor_b"], sort=True).size().rename("claims").reset_index()
+    counted["claims"] = counted["claims"].astype(np.int64)
+    return counted

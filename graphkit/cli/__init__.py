@@ -10,6 +10,7 @@ from . import (
     interop,  # noqa: F401  (registers import-gdelt, export)
     render,  # noqa: F401  (registers render)
     reports,  # noqa: F401  (registers the commands)
+    robustness,  # noqa: F401  (registers robustness)
 )
 from .base import main
 
