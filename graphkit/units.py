@@ -9,7 +9,7 @@ import pandas as pd
 
 from .errors import GraphkitError
 
-__all__ = ["UNITS", "Unit", "check_unit", "claim_keys", "count_units", "pair_claims", "quote_codes"]
+__all__ = ["UNITS", "Unit", "check_unit", "claim_keys", "count_units", "pair_claims", "quote_codes", "with_intensity"]
 
 Unit = Literal["action", "claim", "type"]
 UNITS: tuple[str, ...] = ("action", "claim", "type")
@@ -157,3 +157,22 @@ def pair_claims(edges: pd.DataFrame) -> pd.DataFrame:
     counted = pairs.groupby(["actor_a", "actor_b"], sort=True).size().rename("claims").reset_index()
     counted["claims"] = counted["claims"].astype(np.int64)
     return counted
+
+
+def with_intensity(table: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """A strain table with ``claims`` and ``mean_hostility`` inserted after ``hostile``.
+
+    ``claims`` (a count) is :func:`pair_claims` of ``edges``, the filtered rows
+    before any unit is applied, so it is the same under every unit; ``mean_hostility``
+    (a mean) is ``strain / hostile``, NaN where the pair has no hostile unit.
+    """
+    claims = pair_claims(edges)
+    merged = table[["actor_a", "actor_b"]].merge(claims, on=["actor_a", "actor_b"], how="left", sort=False)
+    out = table.copy()
+    at = list(out.columns).index("hostile") + 1
+    out.insert(at, "claims", merged["claims"].fillna(0).astype(np.int64).to_numpy())
+    hostile = out["hostile"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(hostile > 0, out["strain"].to_numpy(dtype=float) / hostile, np.nan)
+    out.insert(at + 1, "mean_hostility", mean)
+    return out
