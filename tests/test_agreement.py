@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -103,3 +104,39 @@ def test_agreement_needs_one_source_text(coders, tmp_path):
     assert not codes_same_text(coders[0], other)
     with pytest.raises(GraphkitError, match="do not both quote one source text"):
         intercoder_agreement(coders[0], other)
+
+
+def _diff(*args):
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    return CliRunner().invoke(main, ["diff", *map(str, args)])
+
+
+def test_diff_reports_agreement_in_table_and_json(coders, tmp_path):
+    table = _diff(tmp_path / "a", tmp_path / "b")
+    assert table.exit_code == 0, table.stderr
+    section = table.stdout.split("Coding agreement ", 1)[1]
+    assert section.startswith("(4 claims matched by quote, 1 only in A, 1 only in B)\n")
+    assert "sign            4      3               75.0  0.533333" in section
+    document = json.loads(_diff(tmp_path / "a", tmp_path / "b", "--format", "json").stdout)
+    assert {k: document["agreement"][k] for k in ("matched", "only_a", "only_b")} == {
+        "matched": 4,
+        "only_a": 1,
+        "only_b": 1,
+    }
+    cameo = next(r for r in document["agreement"]["attributes"] if r["attribute"] == "cameo_root")
+    assert cameo == {"attribute": "cameo_root", "units": 1, "agree": 0, "percent_agreement": 0.0, "alpha": 0.0,
+                     "alpha_note": ""}  # fmt: skip
+
+
+def test_diff_without_one_source_text_has_no_agreement(tmp_path):
+    (tmp_path / "a.csv").write_text(CODER_A, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(CODER_B, encoding="utf-8")
+    table = _diff(tmp_path / "a.csv", tmp_path / "b.csv")
+    assert table.exit_code == 0, table.stderr
+    assert "Coding agreement" not in table.stdout
+    assert "agreement" not in json.loads(
+        _diff(tmp_path / "a.csv", tmp_path / "b.csv", "--format", "json").stdout
+    )

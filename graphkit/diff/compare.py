@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..agreement import Agreement, codes_same_text, intercoder_agreement
 from ..edgeset import EdgeSet
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .similarity import Metric, similarity_metrics
@@ -53,6 +54,9 @@ class EdgeSetDiff:
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
+    ``agreement`` is the agreement between the two codings
+    (:func:`graphkit.agreement.intercoder_agreement`) when both quote one source
+    text, else None.
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
     position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,
     changed, added or removed).
@@ -73,6 +77,7 @@ class EdgeSetDiff:
     top_k: int = 10
     centrality: bool = True
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    agreement: Agreement | None = None
 
     @property
     def differs(self) -> bool:
@@ -378,6 +383,7 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
         top_k=top_k,
         centrality=centrality,
         union=union,
+        agreement=intercoder_agreement(a, b) if codes_same_text(a, b) else None,
     )
 
 

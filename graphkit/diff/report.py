@@ -95,6 +95,8 @@ def _json(diff: EdgeSetDiff) -> str:
         "strain": to_records(diff.strain_changes()),
         "metrics": metrics,
     }
+    if diff.agreement is not None:
+        document["agreement"] = diff.agreement.summary()
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -110,7 +112,18 @@ def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
         ("Centrality changes (actors in both)", diff.centrality_changes, centrality),
         ("Strain changes (ranked by |delta|)", diff.strain_changes(), "(none)"),
         ("Similarity", metrics_frame(diff), "(none)"),
-    ]
+    ] + _agreement_section(diff)
+
+
+def _agreement_section(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
+    agreement = diff.agreement
+    if agreement is None:
+        return []
+    heading = (
+        f"Coding agreement ({agreement.matched} claims matched by quote, "
+        f"{agreement.only_a} only in A, {agreement.only_b} only in B)"
+    )
+    return [(heading, agreement.attributes, "(no matched claims)")]
 
 
 def _headline(diff: EdgeSetDiff) -> str:
