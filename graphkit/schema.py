@@ -23,6 +23,7 @@ __all__ = [
     "PAIR_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
     "STRAIN_COLUMNS",
+    "STRAIN_INTENSITY_COLUMNS",
     "ReportFormat",
     "Sign",
     "cooperation_part",
@@ -76,6 +77,9 @@ STRAIN_COLUMNS = [
     "cooperation",
     "domains",
 ]
+
+#: Columns ``strain(..., intensity=True)`` inserts after ``hostile``: a count and a mean.
+STRAIN_INTENSITY_COLUMNS = ["claims", "mean_hostility"]
 
 Sign = Literal["hostile", "cooperative", "neutral"]
 #: Formats of every report (table for people, csv/json/markdown for programs and documents).

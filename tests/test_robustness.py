@@ -6,7 +6,7 @@ import pytest
 
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
-from graphkit.robustness_alg import robustness, robustness_records
+from graphkit.analysis.robustness_alg import robustness, robustness_records
 
 from .test_units import THREE_UNITS
 

@@ -7,8 +7,8 @@ import pytest
 
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
-from graphkit.strain import strain
-from graphkit.units import count_units
+from graphkit.analysis.strain_alg import strain
+from graphkit.analysis.units import count_units
 
 # Three pairs whose order differs under each unit:
 #   A-B: one passage (q1) cut into three hostile rows of three types, plus a cooperative row

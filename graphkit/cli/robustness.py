@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, filter_options, main, output_options, read_edge_set, reports_errors
-
-UNIT_CHOICES = ("action", "claim", "type")
+from .base import UNIT_CHOICES, emit, filter_options, load, main, output_options, reports_errors
 
 
 @main.command()
@@ -34,31 +32,32 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     """
     import json
 
-    from ..errors import GraphkitError
+    from ..analysis.robustness_alg import robustness as compute
+    from ..analysis.robustness_alg import robustness_records
+    from ..errors import ArgumentError, GraphkitError
+    from ..filters import filter_edges, has_actor
     from ..formatting import format_frame
-    from ..robustness_alg import robustness as compute
-    from ..robustness_alg import robustness_records
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:
         raise GraphkitError("'-' is given more than once: only one edge set can come from standard input")
-    filters = {
-        "domain": domain,
-        "since": since,
-        "until": until,
-        "actor": actor,
-        "require_actor": len(specs) == 1,
-    }
-    sets = [read_edge_set(spec, **filters) for spec in specs]
-    names = [s.name for s in sets]
+    loaded = [load(spec) for spec in specs]
+    names = [s.name for s in loaded]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
         raise GraphkitError(
             f"edge set {twice[0]!r} is given twice: give each coding once (variants are named by set)"
         )
-    if actor and not any(len(s.edges) for s in sets):
-        names = ", ".join(repr(s.name) for s in sets)
-        raise GraphkitError(f"--actor {actor!r} has no edges in {names}: use an actor id from one of them")
+    # as in diff, --actor may be in some codings only: the others keep no edge
+    if actor and not any(has_actor(s, actor) for s in loaded):
+        listed = ", ".join(map(repr, names))
+        raise ArgumentError("actor", f"{actor!r} has no edges in {listed}: use an actor id from one of them")
+    sets = []
+    for edge_set in loaded:
+        if actor and not has_actor(edge_set, actor):
+            sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
+        else:
+            sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
     table = compute(sets, units=list(units) or UNIT_CHOICES, top=top)
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"

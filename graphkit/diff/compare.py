@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..agreement import Agreement, codes_same_text, intercoder_agreement
+from .agreement import Agreement, codes_same_text, intercoder_agreement
 from ..edgeset import EdgeSet
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .similarity import Metric, similarity_metrics
@@ -55,7 +55,7 @@ class EdgeSetDiff:
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
     ``agreement`` is the agreement between the two codings
-    (:func:`graphkit.agreement.intercoder_agreement`) when both quote one source
+    (:func:`graphkit.diff.agreement.intercoder_agreement`) when both quote one source
     text, else None.
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
     position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,

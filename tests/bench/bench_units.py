@@ -15,9 +15,9 @@ import time
 import numpy as np
 import pandas as pd
 
+from graphkit.analysis.strain_alg import strain
+from graphkit.analysis.units import UNITS, count_units
 from graphkit.edgeset import EdgeSet
-from graphkit.strain import strain
-from graphkit.units import UNITS, count_units
 
 __all__ = ["edges_with_quotes"]
 

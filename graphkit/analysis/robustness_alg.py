@@ -7,10 +7,10 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .edgeset import EdgeSet
-from .errors import GraphkitError
-from .strain import strain
-from .units import UNITS, check_unit, count_units
+from ..edgeset import EdgeSet
+from ..errors import ArgumentError
+from .strain_alg import strain
+from .units import UNITS, check_unit
 
 __all__ = ["ROBUSTNESS_SUMMARY", "robustness", "robustness_records", "strain_ranks"]
 
@@ -30,12 +30,13 @@ def _sets(edge_sets: Mapping[str, EdgeSet] | Sequence[EdgeSet]) -> dict[str, Edg
         named = {}
         for edge_set in edge_sets:
             if edge_set.name in named:
-                raise GraphkitError(
-                    f"edge_sets: two sets are named {edge_set.name!r}: pass a mapping from distinct names to sets"
+                raise ArgumentError(
+                    "edge_sets",
+                    f": two sets are named {edge_set.name!r}: pass a mapping from distinct names to sets",
                 )
             named[edge_set.name] = edge_set
     if not named:
-        raise GraphkitError("edge_sets is empty: give at least one edge set")
+        raise ArgumentError("edge_sets", "is empty: give at least one edge set")
     return named
 
 
@@ -54,7 +55,7 @@ def robustness(
         Codings of the same text (already filtered). A sequence names each
         coding by its set's ``name``.
     units : iterable of {"action", "claim", "type"}
-        The units of evidence (:func:`graphkit.units.count_units`), all three by default.
+        The units of evidence (:func:`graphkit.analysis.units.count_units`), all three by default.
     top : int
         ``robust_top`` is True for a pair ranked ``top`` or better under every variant.
 
@@ -80,15 +81,14 @@ def robustness(
     {'actor_a': 'KOR', 'actor_b': 'USA', 'ranks': {'essay:action': 1}, 'rank_min': 1, 'rank_median': 1.0, 'rank_max': 1, 'robust_top': True}
     """
     if top < 1:
-        raise GraphkitError(f"top must be at least 1, not {top}")
+        raise ArgumentError("top", f"must be at least 1, not {top}")
     units = [check_unit(unit) for unit in units]
     if not units:
-        raise GraphkitError("units is empty: give at least one of " + ", ".join(UNITS))
+        raise ArgumentError("units", "is empty: give at least one of " + ", ".join(UNITS))
     strains = {}
     for name, edge_set in _sets(edge_sets).items():
         for unit in units:
-            counted = edge_set.with_edges(count_units(edge_set.edges, unit))
-            table = strain(counted)
+            table = strain(edge_set, unit=unit)
             strains[f"{name}:{unit}"] = pd.Series(
                 table["strain"].to_numpy(dtype=float),
                 index=pd.MultiIndex.from_arrays([table["actor_a"].astype(str), table["actor_b"].astype(str)]),

@@ -7,18 +7,28 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .errors import GraphkitError
+from ..errors import ArgumentError
+from ..schema import STRAIN_INTENSITY_COLUMNS
 
-__all__ = ["UNITS", "Unit", "check_unit", "claim_keys", "count_units", "pair_claims", "quote_codes", "with_intensity"]
+__all__ = [
+    "UNITS",
+    "Unit",
+    "check_unit",
+    "claim_keys",
+    "count_units",
+    "pair_claims",
+    "quote_codes",
+    "with_intensity",
+]
 
 Unit = Literal["action", "claim", "type"]
 UNITS: tuple[str, ...] = ("action", "claim", "type")
 
 
 def check_unit(unit: str) -> str:
-    """``unit`` itself when it is one of :data:`UNITS`, else a :class:`GraphkitError`."""
+    """``unit`` itself when it is one of :data:`UNITS`, else an :class:`~graphkit.errors.ArgumentError`."""
     if unit not in UNITS:
-        raise GraphkitError(f"unit {unit!r} is not a unit of evidence: use one of {', '.join(UNITS)}")
+        raise ArgumentError("unit", f"{unit!r} is not a unit of evidence: use one of {', '.join(UNITS)}")
     return unit
 
 
@@ -170,9 +180,10 @@ def with_intensity(table: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     merged = table[["actor_a", "actor_b"]].merge(claims, on=["actor_a", "actor_b"], how="left", sort=False)
     out = table.copy()
     at = list(out.columns).index("hostile") + 1
-    out.insert(at, "claims", merged["claims"].fillna(0).astype(np.int64).to_numpy())
+    claims_column, mean_column = STRAIN_INTENSITY_COLUMNS
+    out.insert(at, claims_column, merged["claims"].fillna(0).astype(np.int64).to_numpy())
     hostile = out["hostile"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(hostile > 0, out["strain"].to_numpy(dtype=float) / hostile, np.nan)
-    out.insert(at + 1, "mean_hostility", mean)
+    out.insert(at + 1, mean_column, mean)
     return out

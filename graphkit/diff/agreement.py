@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .claims import match_claims, normalize_ws
-from .edgeset import EdgeSet
-from .errors import GraphkitError
+from ..claims import match_claims, normalize_ws
+from ..edgeset import EdgeSet
+from ..errors import GraphkitError
 
 __all__ = [
     "AGREEMENT_ATTRIBUTES",
@@ -50,7 +50,7 @@ class Agreement:
 
     def summary(self) -> dict:
         """The counts and the attribute rows as JSON-ready values."""
-        from .formatting import to_records
+        from ..formatting import to_records
 
         return {
             "matched": self.matched,
