@@ -67,10 +67,11 @@ def strain(edgeset, domain, since, until, actor, top, unit, intensity, fmt, outp
 @main.command()
 @edgeset_argument
 @filter_options
+@unit_option
 @output_options
 @engine_options
 @reports_errors
-def centrality(edgeset, domain, since, until, actor, fmt, output, engine, scheduler):
+def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, scheduler):
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.
 
@@ -80,6 +81,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     from ..formatting import format_frame
 
     check_engine(engine, scheduler)
+    check_unit_engine(unit, engine)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     if engine == "dask":
         from ..analysis.centrality_alg import centrality_from_pairs
@@ -87,7 +89,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = centrality_from_pairs(pairs.ordered_pairs(), pairs.actors, progress=progress_reporter())
     else:
-        table = compute(read_edge_set(edgeset, **filters), progress=progress_reporter())
+        table = compute(read_edge_set(edgeset, **filters), unit=unit, progress=progress_reporter())
     if table.attrs.get("betweenness", "exact") != "exact":
         click.echo(
             f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",

@@ -9,7 +9,9 @@ import pandas as pd
 
 from ..actions import cameo_labels
 from ..analysis.centrality_alg import centrality
+from ..analysis.robustness_alg import robustness
 from ..analysis.strain_alg import strain
+from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, CentralityMeasure, sign_of
@@ -33,6 +35,16 @@ COLOR_MODES = ("sign", "domain")
 SizeMetric = CentralityMeasure
 ColorMode = Literal["sign", "domain"]
 FOCUS_ROWS = 12
+UNIT_NOTES = {
+    "claim": (
+        "Counted by claim: rows with the same source, target and quote are one unit, drawn as their "
+        "most hostile row (and their most cooperative one, if any)."
+    ),
+    "type": (
+        "Counted by action type: rows with the same source, target and action are one unit, drawn as "
+        "their most extreme row."
+    ),
+}
 
 NODE_SIZE = (10.0, 46.0)
 
@@ -50,10 +62,10 @@ METRIC_WORDS = {
 }
 
 
-def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
+def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
     """The edge set restricted to its ``top`` most strained relationships
-    (ranked as by :func:`graphkit.analysis.strain_alg.strain`), all their actions kept."""
-    pairs = strain(edge_set, top=top)
+    (ranked as by :func:`graphkit.analysis.strain_alg.strain` in ``unit``), all their actions kept."""
+    pairs = strain(edge_set, top=top, unit=unit)
     keep = set(zip(pairs["actor_a"], pairs["actor_b"]))
     edges = edge_set.edges
     a = edges[["source", "target"]].min(axis=1)
@@ -187,8 +199,22 @@ def _pair_detail(pair) -> str:
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
 
-def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
-    """The most strained relationships, each with its actors and all its arrows."""
+def _unit_dependent(edge_set: EdgeSet) -> dict[tuple[str, str], str]:
+    """Pairs whose strain rank depends on the unit of evidence (it differs between
+    action, claim and type), with their rank under each."""
+    table = robustness({"": edge_set})
+    moving = table[table["rank_min"] != table["rank_max"]]
+    ranks = [moving[f":{unit}"].to_numpy() for unit in UNITS]
+    return {
+        (a, b): "rank by unit: " + ", ".join(f"{unit} {int(r[i])}" for unit, r in zip(UNITS, ranks))
+        for i, (a, b) in enumerate(zip(moving["actor_a"], moving["actor_b"]))
+    }
+
+
+def _focus(pairs: pd.DataFrame, edges: list[dict], unit_dependent: dict | None = None) -> list[dict]:
+    """The most strained relationships, each with its actors and all its arrows; a
+    relationship whose place depends on the unit of evidence says so in its detail."""
+    unit_dependent = unit_dependent or {}
     edge_ids: dict[tuple[str, str], list[str]] = {}
     for edge in edges:
         edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
@@ -196,7 +222,16 @@ def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
         {
             "label": f"{r.name_a} \u2194 {r.name_b}",
             "value": format_number(r.strain),
-            "detail": _pair_detail(r),
+            "detail": " \u00b7 ".join(
+                [
+                    _pair_detail(r),
+                    *(
+                        [unit_dependent[r.actor_a, r.actor_b]]
+                        if (r.actor_a, r.actor_b) in unit_dependent
+                        else []
+                    ),
+                ]
+            ),
             "nodes": [r.actor_a, r.actor_b],
             "edges": edge_ids.get((r.actor_a, r.actor_b), []),
         }
@@ -236,7 +271,11 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
 
 
 def graph_elements(
-    edge_set: EdgeSet, *, size_by: SizeMetric = "hostile_in", color_by: ColorMode = "sign"
+    edge_set: EdgeSet,
+    *,
+    size_by: SizeMetric = "hostile_in",
+    color_by: ColorMode = "sign",
+    unit: Unit = "action",
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -246,11 +285,20 @@ def graph_elements(
     red when hostile and green dashed when cooperative (``color_by="sign"``) or
     coloured by domain, parallel actions fanned out as curves, the most hostile
     in the middle. Tooltips are plain text.
+
+    ``unit`` (:func:`graphkit.analysis.units.count_units`) draws and measures only
+    the rows that count as units: every action (the default), one per claim, or
+    one per action type. The panel of most strained relationships marks a pair
+    whose rank differs between the three units.
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
         raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
+    check_unit(unit)
+    unit_dependent = _unit_dependent(edge_set)
+    if unit != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -279,11 +327,12 @@ def graph_elements(
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
             ),
+            *([UNIT_NOTES[unit]] if unit != "action" else []),
         ],
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges)},
+        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges, unit_dependent)},
         "filters": [
             {"type": "select", "field": "domain", "label": "Domain"},
             {"type": "actor", "label": "Actor"},
@@ -298,6 +347,7 @@ def to_pyvis(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    unit: Unit = "action",
 ) -> GraphkitNetwork:
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
@@ -308,8 +358,8 @@ def to_pyvis(
     if top is not None:
         if top < 1:
             raise ArgumentError("top", f"{top}: give a positive number of relationships")
-        edge_set = keep_top(edge_set, top)
-    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by))
+        edge_set = keep_top(edge_set, top, unit=check_unit(unit))
+    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit))
 
 
 def render_html(
@@ -318,7 +368,8 @@ def render_html(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    unit: Unit = "action",
 ) -> str:
     """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
     the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
-    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top).generate_html()
+    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit).generate_html()
