@@ -140,3 +140,14 @@ def test_diff_without_one_source_text_has_no_agreement(tmp_path):
     assert "agreement" not in json.loads(
         _diff(tmp_path / "a.csv", tmp_path / "b.csv", "--format", "json").stdout
     )
+
+
+def test_diff_page_side_panel_shows_agreement(coders, tmp_path):
+    page = tmp_path / "diff.html"
+    result = _diff(tmp_path / "a", tmp_path / "b", "--html", page, "-o", tmp_path / "diff.txt")
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "Coding agreement (percent, Krippendorff alpha)" in html
+    assert "4 claims matched by quote; 1 only in A, 1 only in B" in html
+    # 3 of 4 signs agree; alpha 8/15 = 0.533 (see test_alpha_and_percent_agreement_per_attribute)
+    assert "sign: 75.0% agree, alpha 0.533 (n 4)" in html
