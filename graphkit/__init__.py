@@ -32,10 +32,15 @@ _LAZY = {
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
     "centrality": "graphkit.analysis.centrality_alg",
+    "count_units": "graphkit.analysis.units",
+    "robustness": "graphkit.analysis.robustness_alg",
+    "robustness_records": "graphkit.analysis.robustness_alg",
     # comparing
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
     "format_diff": "graphkit.diff.report",
+    "intercoder_agreement": "graphkit.diff.agreement",
+    "Agreement": "graphkit.diff.agreement",
     # drawing
     "render_html": "graphkit.render.graph",
     "to_pyvis": "graphkit.render.graph",
@@ -66,9 +71,14 @@ __all__ = [
     "ordered_pairs",
     "strain",
     "centrality",
+    "count_units",
+    "robustness",
+    "robustness_records",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
+    "intercoder_agreement",
+    "Agreement",
     "render_html",
     "to_pyvis",
     "diff_html",
@@ -86,8 +96,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_table, taxonomy
     from .analysis.centrality_alg import centrality
     from .analysis.pairs import ordered_pairs
+    from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain
+    from .analysis.units import count_units
     from .bundled import bundled_sets
+    from .diff.agreement import Agreement, intercoder_agreement
     from .diff.compare import EdgeSetDiff, diff_edge_sets
     from .diff.report import format_diff
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
