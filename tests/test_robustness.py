@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.analysis.robustness_alg import robustness, robustness_records
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
-from graphkit.analysis.robustness_alg import robustness, robustness_records
 
 from .test_units import THREE_UNITS
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from graphkit.edgeset import load_edge_set
-from graphkit.errors import GraphkitError
 from graphkit.analysis.strain_alg import strain
 from graphkit.analysis.units import count_units
+from graphkit.edgeset import load_edge_set
+from graphkit.errors import GraphkitError
 
 # Three pairs whose order differs under each unit:
 #   A-B: one passage (q1) cut into three hostile rows of three types, plus a cooperative row
