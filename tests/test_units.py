@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from graphkit.analysis.strain_alg import strain
-from graphkit.analysis.units import count_units
+from graphkit.analysis.units import count_units, quote_codes
+from graphkit.claims import normalize_ws
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
 
@@ -123,3 +124,11 @@ def test_empty_edges_stay_empty(three_units):
     empty = three_units.edges.iloc[:0]
     for unit in ("action", "claim", "type"):
         assert len(count_units(empty, unit)) == 0
+
+
+def test_quotes_are_equal_whitespace_aside_by_the_rule_of_claims():
+    # every character Python's str.split() splits on, as graphkit.claims.normalize_ws does
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    quotes = pd.Series(["".join(f"a{s}b {s}" for s in spaces), " x\u00a0\u2003y\n", "", "plain"])
+    _, texts = quote_codes(quotes)
+    assert list(texts) == [normalize_ws(q) for q in quotes]
