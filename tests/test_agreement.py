@@ -106,21 +106,18 @@ def test_agreement_needs_one_source_text(coders, tmp_path):
         intercoder_agreement(coders[0], other)
 
 
-def _diff(*args):
-    from click.testing import CliRunner
-
-    from graphkit.cli import main
-
-    return CliRunner().invoke(main, ["diff", *map(str, args)])
+@pytest.fixture
+def diff(run):
+    return lambda *args: run("diff", *args)
 
 
-def test_diff_reports_agreement_in_table_and_json(coders, tmp_path):
-    table = _diff(tmp_path / "a", tmp_path / "b")
+def test_diff_reports_agreement_in_table_and_json(diff, coders, tmp_path):
+    table = diff(tmp_path / "a", tmp_path / "b")
     assert table.exit_code == 0, table.stderr
     section = table.stdout.split("Coding agreement ", 1)[1]
     assert section.startswith("(4 claims matched by quote, 1 only in A, 1 only in B)\n")
     assert "sign            4      3               75.0  0.533333" in section
-    document = json.loads(_diff(tmp_path / "a", tmp_path / "b", "--format", "json").stdout)
+    document = json.loads(diff(tmp_path / "a", tmp_path / "b", "--format", "json").stdout)
     assert {k: document["agreement"][k] for k in ("matched", "only_a", "only_b")} == {
         "matched": 4,
         "only_a": 1,
@@ -131,20 +128,20 @@ def test_diff_reports_agreement_in_table_and_json(coders, tmp_path):
                      "alpha_note": ""}  # fmt: skip
 
 
-def test_diff_without_one_source_text_has_no_agreement(tmp_path):
+def test_diff_without_one_source_text_has_no_agreement(diff, tmp_path):
     (tmp_path / "a.csv").write_text(CODER_A, encoding="utf-8")
     (tmp_path / "b.csv").write_text(CODER_B, encoding="utf-8")
-    table = _diff(tmp_path / "a.csv", tmp_path / "b.csv")
+    table = diff(tmp_path / "a.csv", tmp_path / "b.csv")
     assert table.exit_code == 0, table.stderr
     assert "Coding agreement" not in table.stdout
     assert "agreement" not in json.loads(
-        _diff(tmp_path / "a.csv", tmp_path / "b.csv", "--format", "json").stdout
+        diff(tmp_path / "a.csv", tmp_path / "b.csv", "--format", "json").stdout
     )
 
 
-def test_diff_page_side_panel_shows_agreement(coders, tmp_path):
+def test_diff_page_side_panel_shows_agreement(diff, coders, tmp_path):
     page = tmp_path / "diff.html"
-    result = _diff(tmp_path / "a", tmp_path / "b", "--html", page, "-o", tmp_path / "diff.txt")
+    result = diff(tmp_path / "a", tmp_path / "b", "--html", page, "-o", tmp_path / "diff.txt")
     assert result.exit_code == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     assert "Coding agreement (percent, Krippendorff alpha)" in html

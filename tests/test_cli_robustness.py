@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from graphkit.cli import main
 
 from .test_robustness import SECOND
 from .test_units import THREE_UNITS
@@ -21,11 +18,7 @@ def folders(tmp_path):
     return tmp_path / "one", tmp_path / "two"
 
 
-def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
-
-
-def test_json_records(folders):
+def test_json_records(run, folders):
     result = run("robustness", *folders, "--top", "3", "--format", "json")
     assert result.exit_code == 0, result.stderr
     records = json.loads(result.stdout)
@@ -40,7 +33,7 @@ def test_json_records(folders):
     assert result.stderr == ""
 
 
-def test_csv_has_a_column_per_variant_and_unit_restricts(folders):
+def test_csv_has_a_column_per_variant_and_unit_restricts(run, folders):
     result = run("robustness", *folders, "--unit", "claim", "--unit", "type", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     # C-D: one:claim 1, one:type 3, two:claim 1, two:type 4 -> sorted 1 1 3 4, median 2, max 4
@@ -54,14 +47,14 @@ def test_csv_has_a_column_per_variant_and_unit_restricts(folders):
     )
 
 
-def test_filters_apply_to_every_coding(folders):
+def test_filters_apply_to_every_coding(run, folders):
     result = run("robustness", *folders, "--actor", "G", "--unit", "action", "--format", "csv")
     # G is only in coding two: its ego network is G-H alone; in one it has no edges (rank 1 + 0 = 1)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["G,H,1,1,1,1.0,1,True"]
 
 
-def test_bad_input_is_one_line_and_exit_2(folders):
+def test_bad_input_is_one_line_and_exit_2(run, folders):
     twice = run("robustness", folders[0], folders[0])
     assert twice.exit_code == 2
     assert (
@@ -74,7 +67,7 @@ def test_bad_input_is_one_line_and_exit_2(folders):
     assert unit.exit_code == 2 and "'row' is not one of" in unit.stderr
 
 
-def test_default_is_the_essay_under_three_units():
+def test_default_is_the_essay_under_three_units(run):
     result = run("robustness", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == run("robustness", "essay", "--format", "json").stdout

@@ -7,9 +7,6 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from graphkit.cli import main
 
 from .test_units import THREE_UNITS
 
@@ -17,10 +14,6 @@ from .test_units import THREE_UNITS
 @pytest.fixture
 def three(write_csv):
     return write_csv(THREE_UNITS, "three.csv")
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def _rows(text):
@@ -36,18 +29,18 @@ def _rows(text):
         ("type", [("A", "B", "16.0"), ("E", "F", "10.0"), ("C", "D", "3.0")]),
     ],
 )
-def test_strain_ranks_by_unit(three, unit, expected):
+def test_strain_ranks_by_unit(run, three, unit, expected):
     result = run("strain", three, "--unit", unit, "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert [(r["actor_a"], r["actor_b"], r["strain"]) for r in _rows(result.stdout)] == expected
 
 
-def test_strain_default_unit_is_action_byte_for_byte(three):
+def test_strain_default_unit_is_action_byte_for_byte(run, three):
     assert run("strain", three).stdout == run("strain", three, "--unit", "action").stdout
     assert "claims" not in run("strain", three).stdout
 
 
-def test_strain_intensity_columns(three):
+def test_strain_intensity_columns(run, three):
     result = run("strain", three, "--unit", "claim", "--intensity", "--format", "json")
     assert result.exit_code == 0, result.stderr
     records = json.loads(result.stdout)
@@ -68,7 +61,7 @@ def test_strain_intensity_columns(three):
     )
 
 
-def test_centrality_by_type(three):
+def test_centrality_by_type(run, three):
     result = run("centrality", three, "--unit", "type", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     dealt = {r["actor"]: (r["hostile_out"], r["cooperation_out"]) for r in _rows(result.stdout)}
@@ -76,7 +69,7 @@ def test_centrality_by_type(three):
     assert (dealt["A"], dealt["C"], dealt["E"]) == (("16.0", "3.0"), ("3.0", "0.0"), ("10.0", "0.0"))
 
 
-def test_export_pairs_by_claim(three):
+def test_export_pairs_by_claim(run, three):
     result = run("export", three, "--unit", "claim", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     # A-B under claim: q1 once hostile (-8, sanction) and once cooperative (+3, aid): 2 actions
@@ -86,7 +79,7 @@ def test_export_pairs_by_claim(three):
     )  # fmt: skip
 
 
-def test_diff_counts_units_in_strain_only(three, write_csv):
+def test_diff_counts_units_in_strain_only(run, three, write_csv):
     other = write_csv(THREE_UNITS.replace("p2,A,B,accusation,-2,q1\n", ""), "other.csv")
     by_row = json.loads(run("diff", three, other, "--format", "json").stdout)
     by_claim = json.loads(run("diff", three, other, "--unit", "claim", "--format", "json").stdout)
@@ -98,7 +91,7 @@ def test_diff_counts_units_in_strain_only(three, write_csv):
     assert by_claim["summary"]["unit"] == "claim" and "unit" not in by_row["summary"]
 
 
-def test_render_marks_pairs_whose_rank_depends_on_the_unit(three, tmp_path):
+def test_render_marks_pairs_whose_rank_depends_on_the_unit(run, three, tmp_path):
     page = tmp_path / "three.html"
     result = run("render", three, "--unit", "claim", "-o", page)
     assert result.exit_code == 0, result.stderr
@@ -109,13 +102,13 @@ def test_render_marks_pairs_whose_rank_depends_on_the_unit(three, tmp_path):
     assert "Counted by claim" in html
 
 
-def test_render_default_unit_is_byte_for_byte(tmp_path):
+def test_render_default_unit_is_byte_for_byte(run, tmp_path):
     run("render", "-o", tmp_path / "a.html")
     run("render", "--unit", "action", "-o", tmp_path / "b.html")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
 
 
-def test_unit_with_dask_is_refused(three):
+def test_unit_with_dask_is_refused(run, three):
     result = run("strain", three, "--unit", "claim", "--engine", "dask")
     assert result.exit_code == 2
     assert "--unit claim needs --engine pandas" in result.stderr

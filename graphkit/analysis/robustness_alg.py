@@ -82,12 +82,12 @@ def robustness(
     """
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
-    units = [check_unit(unit) for unit in units]
-    if not units:
+    checked = [check_unit(unit) for unit in units]
+    if not checked:
         raise ArgumentError("units", "is empty: give at least one of " + ", ".join(UNITS))
     strains = {}
     for name, edge_set in _sets(edge_sets).items():
-        for unit in units:
+        for unit in checked:
             table = strain(edge_set, unit=unit)
             strains[f"{name}:{unit}"] = pd.Series(
                 table["strain"].to_numpy(dtype=float),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -25,11 +25,11 @@ Unit = Literal["action", "claim", "type"]
 UNITS: tuple[str, ...] = ("action", "claim", "type")
 
 
-def check_unit(unit: str) -> str:
+def check_unit(unit: str) -> Unit:
     """``unit`` itself when it is one of :data:`UNITS`, else an :class:`~graphkit.errors.ArgumentError`."""
     if unit not in UNITS:
         raise ArgumentError("unit", f"{unit!r} is not a unit of evidence: use one of {', '.join(UNITS)}")
-    return unit
+    return cast(Unit, unit)
 
 
 def quote_codes(quotes: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -141,7 +141,7 @@ def intercoder_agreement(a: EdgeSet, b: EdgeSet) -> Agreement:
             "agreement needs two codings with the same source.txt and quotes"
         )
     edges_a, edges_b = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
-    match = match_claims(edges_a, edges_b, a.source_text)
+    match = match_claims(edges_a, edges_b, a.source_text or "")
     rows_a = np.array([i for i, _ in match.pairs], dtype=np.int64)
     rows_b = np.array([j for _, j in match.pairs], dtype=np.int64)
     values_a, values_b = _attributes(edges_a), _attributes(edges_b)
