@@ -72,3 +72,11 @@ def test_default_is_the_essay_under_three_units(run):
     assert result.exit_code == 0, result.stderr
     assert result.stdout == run("robustness", "essay", "--format", "json").stdout
     assert list(json.loads(result.stdout)[0]["ranks"]) == ["essay:action", "essay:claim", "essay:type"]
+
+
+def test_docs_show_todays_essay_table(run):
+    # docs/units.md shows this output; it must follow the bundled codings
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "units.md").read_text(encoding="utf-8")
+    assert run("robustness", "essay", "essay-2025-v1", "--top", "5", "--format", "markdown").stdout in docs

@@ -28,7 +28,7 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     Ranks are competition ranks ("1224"); a pair without strain in a variant
     ranks after every pair with strain there. With no EDGESET, the essay.
 
-    Example: graphkit robustness essay essay-recoded --top 5
+    Example: graphkit robustness essay essay-2025-v1 --top 5
     """
     import json
 
