@@ -148,3 +148,12 @@ def test_diff_page_side_panel_shows_agreement(diff, coders, tmp_path):
     assert "4 claims matched by quote; 1 only in A, 1 only in B" in html
     # 3 of 4 signs agree; alpha 8/15 = 0.533 (see test_alpha_and_percent_agreement_per_attribute)
     assert "sign: 75.0% agree, alpha 0.533 (n 4)" in html
+
+
+def test_docs_show_todays_essay_agreement(diff):
+    # docs/units.md shows the agreement section of this diff; it must follow the bundled codings
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "units.md").read_text(encoding="utf-8")
+    section = diff("essay-2025-v1", "essay").stdout.split("\nCoding agreement", 1)[1]
+    assert "Coding agreement" + section in docs
