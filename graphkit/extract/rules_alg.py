@@ -1,0 +1,405 @@
+"""The offline extractor: rows of alleged acts read from sentence structure, by rule.
+
+For each sentence: the acts named (:mod:`.patterns`), the actors named
+(:mod:`.gazetteer`), and for each act its source (the subject before the verb, the
+agent after "by" in the passive, or a subject carried over from the clause or sentence
+before) and its target (the first actor named after the verb). Negated acts and
+opinions about what should happen are not coded; a hostile act announced for the
+future is a threat, a cooperative one an intent. See docs/extract.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..claims import normalize_ws
+from ..taxonomy import action_defaults, goldstein
+from .gazetteer import Gazetteer, Mention
+from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
+from .sentences import Sentence, split_sentences
+
+__all__ = ["Draft", "Skipped", "extract_rules"]
+
+CONFIDENCE = {
+    "active": 0.9,  # subject before the verb, target after it, in one clause
+    "passive": 0.8,  # "X was criticised by Y"
+    "carried": 0.7,  # subject carried over from the clause before, in the same sentence
+    "carried-sentence": 0.6,  # subject carried over from the sentence before
+    "mutual": 0.6,  # "X and Y signed an agreement": both ways
+    "group": 0.5,  # "both governments", "the two allies": the last two actors named
+    "shared-object": 0.5,
+    "pronoun-target": 0.5,  # "for it": the last other actor named before in the sentence  # target of the verb before ("summoned X and threatened to ...")
+    "unresolved-target": 0.3,  # target not named: the state the text was last about
+    "unresolved": 0.3,  # source not read from structure: another actor named nearby
+}
+FUTURE_PENALTY = 0.1
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
+)
+_OPINION = re.compile(
+    r"\b(?:should|ought|must|could|might|may|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked)\s+to\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:would|will|shall)\b|'ll\b|\b(?:plans?|planning|intends?|preparing|prepares|set|going|aims?|seeks?|is|are)\s+to\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b")
+_GROUP = re.compile(
+    r"\b(?:both|the\s+two)\s+(?:\w+\s+)?(?:governments|countries|sides|allies|states|nations|capitals|leaders|"
+    r"ministers|neighbou?rs|partners|rivals)\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless)\b[^,;:.]*", re.IGNORECASE)
+_CONJUNCTIONS = frozenset(["after", "before", "since", "until", "as", "while", "when", "because", "once", "where"])
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:and|but|while|whereas)\b|\b(?:said|says|told\s+\w+|announced|argued|insisted|claimed|stated|added)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One drafted row: ``quote`` is a verbatim excerpt of the text (whitespace collapsed)."""
+
+    source: str
+    target: str
+    action: str
+    cameo: str
+    quote: str
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An act named in the text but not coded, and why (negated, an opinion, one actor only)."""
+
+    sentence: int
+    phrase: str
+    reason: str
+
+
+@dataclass
+class _State:
+    subject: list[str] = field(default_factory=list)  # carried-over subject
+    subject_sentence: int = -1
+    recent: list[Mention] = field(default_factory=list)  # non-prepositional mentions so far
+    # (actor, kind, sentence) of every subject so far: who the text has been talking about
+    history: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def _weight(action: str, cameo: str) -> float:
+    if cameo:
+        return goldstein().get(cameo, 0.0)
+    return action_defaults().get(action, ("", "", 0.0))[2]
+
+
+def _group(mentions: list[Mention], first: int, text: str) -> list[Mention]:
+    """``mentions[first]`` and the mentions coordinated with it ("Germany, France and Italy")."""
+    group = [mentions[first]]
+    for nxt in mentions[first + 1 :]:
+        between = text[group[-1].end + (2 if group[-1].possessive else 0) : nxt.start]
+        if not _JOINER.match(between) or (nxt.possessive and len(group) >= 1 and between.strip() == ","):
+            break
+        group.append(nxt)
+    return group
+
+
+def _group_left(mentions: list[Mention], last: int, text: str) -> list[Mention]:
+    """``mentions[last]`` and the mentions coordinated with it before it."""
+    group = [mentions[last]]
+    for prev in reversed(mentions[:last]):
+        between = text[prev.end : group[0].start]
+        # the last link must be "and"/"or" ("France and Italy"), earlier ones may be commas
+        joined = _JOINER.match(between) and (len(group) > 1 or re.search(r"\b(?:and|or)\b|&", between))
+        if prev.possessive or prev.after_preposition or not joined:
+            break
+        group.insert(0, prev)
+    return group
+
+
+def _ids(mentions: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+def _last_words(text: str, n: int = 4) -> str:
+    clause = re.split(r"[,;:()\"\u201c\u201d]|\band\b|\bbut\b", text)[-1]
+    return " ".join(clause.split()[-n:])
+
+
+class _Reader:
+    def __init__(self, text: str, gazetteer: Gazetteer):
+        self.text = text
+        self.mentions = gazetteer.find(text)
+        self.kinds = {m.actor: m.kind for m in self.mentions}
+        self.rows: list[Draft] = []
+        self.skipped: list[Skipped] = []
+        self.state = _State()
+
+    def run(self) -> None:
+        sentences = split_sentences(self.text)
+        for number, sentence in enumerate(sentences):
+            mentions = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
+            if _is_headline(sentence, sentences):
+                continue
+            self._sentence(number, sentence, mentions)
+            topic = [m for m in mentions if not m.after_preposition]
+            self.state.recent.extend(topic)
+            if self.state.subject_sentence != number and topic:
+                # no act here: the sentence's first actor is who the next one is about
+                self.state.subject, self.state.subject_sentence = [topic[0].actor], number
+                self.state.history.append((topic[0].actor, topic[0].kind, number))
+
+    def _sentence(self, number: int, sentence: Sentence, mentions: list[Mention]) -> None:
+        text, base = sentence.text, sentence.start
+        conditionals = [m.span() for m in _CONDITIONAL.finditer(text)]
+        consumed: set[int] = set()
+        segment_start = 0
+        previous_target: list[str] = []
+        for trigger in find_triggers(text):
+            if any(a <= trigger.start < b for a, b in conditionals):
+                segment_start = trigger.end
+                continue
+            window = _last_words(text[segment_start : trigger.start])
+            if _NEGATION.search(window):
+                self.skipped.append(Skipped(number, trigger.text, "negated"))
+                segment_start = trigger.end
+                continue
+            if _OPINION.search(window) and not trigger.pattern.frame:
+                self.skipped.append(Skipped(number, trigger.text, "opinion or possibility, not an act"))
+                segment_start = trigger.end
+                continue
+            future = bool(_FUTURE.search(window))
+            action, cameo = refine(trigger)
+            if future and not trigger.pattern.frame:
+                clause = text[trigger.start :].split(",")[0].split(";")[0]
+                action, cameo = threat_code(clause) if _weight(action, cameo) < 0 else intent_code(clause)
+            rows = self._direction(
+                number, sentence, mentions, trigger, segment_start, consumed, previous_target
+            )
+            if not rows:
+                self.skipped.append(Skipped(number, trigger.text, "fewer than two actors: no direction"))
+            for sources, targets, how, start, end in rows:
+                quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
+                confidence = CONFIDENCE[how] - (
+                    FUTURE_PENALTY if future and not trigger.pattern.frame else 0.0
+                )
+                rule = f"{trigger.pattern.name}/{how}" + (
+                    "/future" if future and not trigger.pattern.frame else ""
+                )
+                for s in sources:
+                    for t in targets:
+                        if s != t:
+                            self._add(Draft(s, t, action, cameo, quote, round(confidence, 2), rule))
+                if how not in ("unresolved",):
+                    self.state.subject, self.state.subject_sentence = list(sources), number
+                    self.state.history.extend((s, self.kinds.get(s, "other"), number) for s in sources)
+                previous_target = list(targets)
+            segment_start = max(
+                trigger.end, max((m.end - base for m in mentions if id(m) in consumed), default=0)
+            )
+
+    def _direction(
+        self, number, sentence, mentions, trigger: Trigger, segment_start, consumed, previous_target
+    ):
+        """[(sources, targets, how, quote start, quote end)] for one trigger (offsets in the sentence)."""
+        text, base = sentence.text, sentence.start
+        rel = [(m, m.start - base, m.end - base) for m in mentions]
+        before = [m for m, s, _ in rel if segment_start <= s < trigger.start and id(m) not in consumed]
+        limit = self._limit(text, trigger)
+        after = [m for m, s, _ in rel if trigger.verb_end <= s < limit and id(m) not in consumed]
+        head = text[segment_start : trigger.start]
+
+        if _PASSIVE.search(head) and trigger.pattern.passive_ok:
+            by = re.match(r"\s*(?:[\w\s,'-]{0,30}?\s)?by\s+(?:the\s+)?", text[trigger.verb_end : limit])
+            agents = [m for m in after if by and m.start - base == trigger.verb_end + by.end()]
+            subjects = [m for m in before if not m.after_preposition]
+            if agents and subjects:
+                agent_group = _group(after, after.index(agents[0]), self.text)
+                consumed.update(id(m) for m in agent_group)
+                end = max(trigger.end, agent_group[-1].end - base)
+                return [
+                    (
+                        _ids(agent_group),
+                        _ids(_group(before, before.index(subjects[0]), self.text)),
+                        "passive",
+                        subjects[0].start - base,
+                        end,
+                    )
+                ]
+            if subjects:
+                others = [m for m in after if m.actor not in _ids(subjects)]
+                if others:
+                    return [
+                        (
+                            [others[0].actor],
+                            _ids(subjects[:1]),
+                            "unresolved",
+                            subjects[0].start - base,
+                            max(trigger.end, others[0].end - base),
+                        )
+                    ]
+            return []
+
+        # the subject is in the nearest clause before the verb that names one: after "said",
+        # after ", and", after a colon ("X said Y had ..., and India imposed")
+        subjects = [m for m in before if not m.after_preposition or self._clause_subject(m, trigger, base)]
+        for piece in reversed([0, *(b.end() for b in _CLAUSE_BREAK.finditer(head))]):
+            rest = head[piece:]
+            mine = [m for m in subjects if m.start - base >= segment_start + piece]
+            if mine or _GROUP.search(rest) or _PRONOUN.search(rest):
+                subjects, head, segment_start = mine, rest, segment_start + piece
+                break
+        how, start = "active", trigger.start
+        sources: list[str] = []
+        group_match = _GROUP.search(head)
+        if subjects:
+            first = subjects[0]
+            pronoun = _PRONOUN.search(head)
+            p_start = segment_start + pronoun.start() if pronoun else -1
+            p_end = segment_start + pronoun.end() if pronoun else -1
+            if (
+                pronoun
+                and p_start < first.start - base
+                and re.fullmatch(r"\s+and\s+(?:his|her|its|their)\s+", text[p_end : first.start - base])
+                and self.state.subject
+            ):
+                sources = [*self.state.subject, first.actor]
+                how, start = "mutual", p_start
+            else:
+                near = subjects[-1]
+                gap = self.text[near.end : base + trigger.start]
+                if re.fullmatch(r"(?:['\u2019]s)?(?:\s+[\w-]+){0,4}\s*", gap):
+                    # "the US strongly urged", "Lithuania and Latvia praised": the actor right before the verb
+                    group = _group_left(before, before.index(near), self.text)
+                else:
+                    group = _group(before, before.index(first), self.text)
+                sources, start = _ids(group), group[0].start - base
+        elif group_match and not after:
+            pair = self._recent_pair(exclude=[])
+            if len(pair) == 2:
+                sources, how, start = pair, "group", segment_start + group_match.start()
+        elif self.state.subject:
+            sources = list(self.state.subject)
+            how = "carried" if self.state.subject_sentence == number else "carried-sentence"
+            pronoun = _PRONOUN.search(head)
+            start = segment_start + pronoun.start() if pronoun else trigger.start
+
+        # target: the first actor named after the verb, with those coordinated with it
+        targets: list[str] = []
+        end = trigger.end
+        candidates = [m for m in after if m.actor not in sources]
+        tail = text[trigger.verb_end : limit]
+        tail_group = _GROUP.search(tail)
+        if candidates and not (
+            tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
+        ):
+            group = [
+                m for m in _group(after, after.index(candidates[0]), self.text) if m.actor not in sources
+            ]
+            consumed.update(id(m) for m in group)
+            targets, end = _ids(group), max(trigger.end, group[-1].end - base)
+        elif tail_group:
+            pair = self._recent_pair(exclude=sources)
+            if pair:
+                targets, how = pair, "group"
+                end = max(trigger.end, trigger.verb_end + tail_group.end())
+        if sources and not targets:
+            if len(sources) >= 2 and (
+                trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate"
+            ):
+                return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
+            if re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*(?:it|them)\b", tail):
+                # "refused to provide security guarantees for it": the last other actor named before
+                earlier = [m for m in mentions if m.start < base + trigger.start and m.actor not in sources]
+                if earlier:
+                    return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
+            if how in ("carried",) and previous_target:
+                return [
+                    (sources, [t for t in previous_target if t not in sources], "shared-object", start, end)
+                ]
+            # only a state or bloc's reaction is read as aimed at whom the text was about
+            kinds = {self.kinds.get(s, "other") for s in sources}
+            other = self._previous_other(number, exclude=sources) if kinds <= {"state", "bloc"} else None
+            if other is not None:
+                return [(sources, [other], "unresolved-target", start, end)]
+            return []
+        if targets and not sources:
+            others = [m for m in mentions if m.actor not in targets and id(m) not in consumed]
+            if not others:
+                return []
+            return [([others[0].actor], targets, "unresolved", trigger.start, end)]
+        if not sources:
+            return []
+        return [(sources, targets, how, min(start, trigger.start), end)]
+
+    def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
+        """True for "after Tokyo tightened" (a conjunction, the actor, its verb) and for "of the
+        US's monitoring" (a possessive right before the act)."""
+        word = re.search(r"(\w+)\W*$", self.text[max(0, mention.start - 20) : mention.start])
+        gap = self.text[mention.end : base + trigger.start]
+        if mention.possessive and re.fullmatch(r"['\u2019]s?\s+", gap):
+            return True  # "the exposure of the US's monitoring": the possessive is who acts
+        return (
+            bool(word)
+            and word.group(1).lower() in _CONJUNCTIONS
+            and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
+        )
+
+    def _limit(self, text: str, trigger: Trigger) -> int:
+        """Where the search for a target stops: the next act named, or the sentence's end."""
+        later = [t.start for t in find_triggers(text) if t.start >= trigger.end]
+        return min(later) if later else len(text)
+
+    def _recent_pair(self, exclude: list[str]) -> list[str]:
+        pair: list[str] = []
+        for m in reversed(self.state.recent):
+            if m.actor not in exclude and m.actor not in pair and m.kind in ("state", "bloc"):
+                pair.append(m.actor)
+            if len(pair) == 2:
+                break
+        return pair[::-1]
+
+    def _previous_other(self, number: int, exclude: list[str]) -> str | None:
+        """The state or bloc the text was last about, in this sentence or the one before,
+        other than ``exclude``: the likeliest addressee of a reaction ("Japan condemned the
+        restrictions" after "China restricted exports")."""
+        for actor, kind, sentence in reversed(self.state.history):
+            if sentence < number - 1:
+                return None
+            if actor not in exclude and kind in ("state", "bloc"):
+                return actor
+        return None
+
+    def _add(self, row: Draft) -> None:
+        key = (row.source, row.target, row.action, row.quote)
+        if all((r.source, r.target, r.action, r.quote) != key for r in self.rows):
+            self.rows.append(row)
+
+
+def _is_headline(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """A first paragraph of one line without a closing full stop is a headline: not coded."""
+    first = [s for s in sentences if s.paragraph == 0]
+    return (
+        sentence.paragraph == 0
+        and len(first) == 1
+        and "\n" not in sentence.text
+        and not re.search(r"[.!?][\"'\u201d]?$", sentence.text)
+    )
+
+
+def extract_rules(text: str, gazetteer: Gazetteer) -> tuple[list[Draft], list[Skipped]]:
+    """The rows the rules read from ``text``, and the acts named but not coded."""
+    reader = _Reader(text, gazetteer)
+    reader.run()
+    return reader.rows, reader.skipped
