@@ -8,7 +8,7 @@ import pytest
 
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
-from graphkit.scoring import format_score, score
+from graphkit.diff.scoring import format_score, score
 
 TEXT = "Alpha taxed Beta. Beta sued Alpha. Gamma praised Alpha. Alpha met Gamma. Beta accused Gamma.\n"
 

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import EdgeSetError, Problem
-from ..validation import ACTOR_KINDS
+from ..schema import ACTOR_KINDS
 
 __all__ = ["Gazetteer", "Mention", "load_gazetteer"]
 

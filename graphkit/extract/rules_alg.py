@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..actions import action_defaults, goldstein
 from ..claims import normalize_ws
-from ..taxonomy import action_defaults, goldstein
 from .gazetteer import Gazetteer, Mention
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .sentences import Sentence, split_sentences

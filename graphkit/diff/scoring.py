@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .claims import match_claims
-from .edgeset import EdgeSet
-from .errors import GraphkitError
-from .formatting import format_frame
+from ..claims import match_claims
+from ..edgeset import EdgeSet
+from ..errors import GraphkitError
+from ..formatting import format_frame
+from ..schema import sign_of, strain_part
 
 __all__ = ["ScoreResult", "SetScore", "format_score", "score", "score_frame"]
 
@@ -72,10 +73,6 @@ def _round(value: float) -> float:
     return 0.0 if rounded == 0 else rounded
 
 
-def _sign(weight: float) -> str:
-    return "+" if weight > 0 else "-" if weight < 0 else "0"
-
-
 def _type(cameo: str, action: str) -> str:
     """A row's type: its CAMEO root (the first two digits) when it has a code, else its action."""
     return f"cameo:{cameo[:2]}" if cameo else f"action:{action}"
@@ -83,17 +80,19 @@ def _type(cameo: str, action: str) -> str:
 
 def _keys(edges: pd.DataFrame) -> tuple[set, set, set]:
     rows = list(zip(edges["source"], edges["target"], edges["weight"], edges["cameo"], edges["action"]))
-    sign = {(s, t, _sign(w)) for s, t, w, _, _ in rows}
+    sign = {(s, t, sign_of(w)) for s, t, w, _, _ in rows}
     typed = {(s, t, _type(c, a)) for s, t, _, c, a in rows}
     pairs = {tuple(sorted((s, t))) for s, t, *_ in rows}
     return sign, typed, pairs
 
 
 def _pair_strain(edges: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """Strain per unordered pair (the schema's weight split), for every pair with an edge."""
     strain: dict[tuple[str, str], float] = {}
-    for s, t, w in zip(edges["source"], edges["target"], edges["weight"]):
+    parts = strain_part(edges["weight"].to_numpy(dtype=float))
+    for s, t, part in zip(edges["source"], edges["target"], parts):
         key = tuple(sorted((s, t)))
-        strain[key] = strain.get(key, 0.0) + (-w if w < 0 else 0.0)
+        strain[key] = strain.get(key, 0.0) + float(part)
     return strain
 
 
