@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..claims import match_claims
 from ..edgeset import EdgeSet
-from ..errors import GraphkitError
+from ..errors import ArgumentError
 from ..formatting import format_frame
 from ..schema import sign_of, strain_part
 
@@ -130,14 +130,15 @@ def score(candidate: EdgeSet, gold: EdgeSet, *, source_text: str | None = None) 
 
     Raises
     ------
-    GraphkitError
+    ArgumentError
         When no source text is given and neither set has one.
     """
     text = source_text if source_text is not None else gold.source_text or candidate.source_text
     if text is None:
-        raise GraphkitError(
-            "source_text: neither edge set has a source.txt; give the text both codings quote "
-            "(direction swaps match rows by their quotes)"
+        raise ArgumentError(
+            "source_text",
+            ": neither edge set has a source.txt; give the text both codings quote "
+            "(direction swaps match rows by their quotes)",
         )
     cand, ref = candidate.edges, gold.edges
     c_sign, c_type, c_pairs = _keys(cand)
@@ -180,7 +181,7 @@ def format_score(result: ScoreResult, fmt: str) -> str:
         )
         return format_frame(pd.concat([frame, extra], ignore_index=True).fillna(""), "csv")
     if fmt not in ("table", "markdown"):
-        raise GraphkitError(f"fmt: unknown format {fmt!r}: use table, csv, json or markdown")
+        raise ArgumentError("fmt", f"{fmt!r}: use table, csv, json or markdown")
     rho_text = rho or "n/a (fewer than two pairs, or a constant strain)"
     lines = [
         f"direction swaps: {result.direction_swaps} (of {result.claims_matched} claims matched by quote)",

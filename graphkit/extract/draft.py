@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from ..actors import infer_actors
 from ..atomic import write_atomic
 from ..csvfile import read_csv_bytes
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
-from ..errors import GraphkitError
+from ..errors import ArgumentError, GraphkitError
 from ..validation import check_actors, check_edges, check_quotes
 from .gazetteer import Gazetteer, load_gazetteer
 from .rules_alg import Draft, Skipped, extract_rules
@@ -158,7 +161,7 @@ def extract_edge_set(
     [['CAN', 'MEX', 'accusation', 'Canada accused Mexico of dumping steel', 0.9]]
     """
     if not isinstance(text, str):
-        raise GraphkitError(f"text: expected str, got {type(text).__name__}")
+        raise ArgumentError("text", f": expected str, got {type(text).__name__}")
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
     dropped: list[str] = []
     if model is None:
@@ -179,27 +182,48 @@ def extract_edge_set(
     return ExtractResult(edge_set, skipped, dropped, edges_csv, actors_csv)
 
 
-def write_draft(result: ExtractResult, folder: str | Path) -> Path:
+def write_draft(result: ExtractResult, output: str | Path) -> Path:
     """Write ``result`` as an edge-set folder (source.txt, edges.csv, actors.csv,
-    description.txt). The folder may exist only if empty; each file is written whole.
+    description.txt) at ``output``, which must not exist or be an empty folder. The files
+    are written into a temporary folder beside it, which then takes its name: a reader
+    sees no folder or the whole draft.
 
     Raises
     ------
+    ArgumentError
+        When ``output`` is a file or a non-empty folder, or its parent folder is missing.
     GraphkitError
-        When ``folder`` is a file or a non-empty folder, or the draft has no rows.
+        When the draft has no rows, or the folder cannot be written.
     """
-    folder = Path(folder)
+    folder = Path(output)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise GraphkitError(
-            f"folder: {folder} exists and is not an empty folder: choose a new folder for the draft"
+        raise ArgumentError(
+            "output", f"{str(folder)!r} exists and is not an empty folder: choose a new folder"
+        )
+    if not folder.resolve().parent.is_dir():
+        raise ArgumentError(
+            "output", f"{str(folder)!r}: folder {str(folder.parent)!r} does not exist; create it first"
         )
     if len(result.edge_set.edges) == 0:
         raise GraphkitError(
-            "text: no acts between two named actors were found, so there is no edge set to write"
+            "no act between two named actors was found in the text, so there is no draft to write"
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / SOURCE_FILE, result.edge_set.source_text or "")
-    write_atomic(folder / ACTORS_FILE, result.actors_csv)
-    write_atomic(folder / DESCRIPTION_FILE, result.edge_set.description)
-    write_atomic(folder / EDGES_FILE, result.edges_csv)
+    try:
+        staging = Path(tempfile.mkdtemp(dir=folder.resolve().parent, prefix=f".{folder.name}."))
+    except OSError as err:
+        raise GraphkitError(f"cannot write {folder}: {err.strerror}") from err
+    try:
+        write_atomic(staging / SOURCE_FILE, result.edge_set.source_text or "")
+        write_atomic(staging / ACTORS_FILE, result.actors_csv)
+        write_atomic(staging / DESCRIPTION_FILE, result.edge_set.description)
+        write_atomic(staging / EDGES_FILE, result.edges_csv)
+        os.chmod(staging, 0o755)
+        if folder.exists():
+            folder.rmdir()  # empty, checked above
+        os.rename(staging, folder)
+    except BaseException as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise GraphkitError(f"cannot write {folder}: {err.strerror}") from err
+        raise
     return folder

@@ -18,7 +18,41 @@ __all__ = ["Gazetteer", "Mention", "load_gazetteer"]
 GAZETTEER_COLUMNS = ("alias", "actor", "kind")
 # a word before a mention that makes it part of a prepositional phrase, not a subject
 PREPOSITIONS = frozenset(
-    ["in", "at", "to", "from", "with", "on", "against", "for", "of", "by", "over", "into", "toward", "towards", "after", "near", "between", "about", "than", "like", "within", "across", "under", "through", "without", "via", "amid", "despite", "behind", "beyond", "among", "upon", "onto"]
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "with",
+        "on",
+        "against",
+        "for",
+        "of",
+        "by",
+        "over",
+        "into",
+        "toward",
+        "towards",
+        "after",
+        "near",
+        "between",
+        "about",
+        "than",
+        "like",
+        "within",
+        "across",
+        "under",
+        "through",
+        "without",
+        "via",
+        "amid",
+        "despite",
+        "behind",
+        "beyond",
+        "among",
+        "upon",
+        "onto",
+    ]
 )
 
 
@@ -32,7 +66,12 @@ class Mention:
     kind: str
     alias: str
     possessive: bool
-    after_preposition: bool
+    preposition: str  # the preposition the mention follows ("in", "against"), "" when none
+
+    @property
+    def after_preposition(self) -> bool:
+        """True when the mention is the object of a preposition ("to Japan", "against the EU")."""
+        return bool(self.preposition)
 
 
 @dataclass(frozen=True)
@@ -77,8 +116,9 @@ class Gazetteer:
             # "the"/"its" between a preposition and the name still makes a prepositional phrase
             prep_text = text[max(0, start - 30) : start].lower().split()
             words = [w for w in prep_text[-3:] if w not in ("the", "its", "their", "a", "an")]
-            after_prep = bool(words) and words[-1].strip("\"'(") in PREPOSITIONS
-            mentions.append(Mention(start, end, actor, kind, match.group(0), possessive, after_prep))
+            word = words[-1].strip("\"'(") if words else ""
+            preposition = word if word in PREPOSITIONS else ""
+            mentions.append(Mention(start, end, actor, kind, match.group(0), possessive, preposition))
         return mentions
 
 

@@ -54,7 +54,10 @@ _GROUP = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\b[^,;:.]*", re.IGNORECASE)
-_CONJUNCTIONS = frozenset(["after", "before", "since", "until", "as", "while", "when", "because", "once", "where"])
+_VENUE = frozenset(["at", "in", "near", "inside", "within", "during", "throughout", "across", "amid"])
+_CONJUNCTIONS = frozenset(
+    ["after", "before", "since", "until", "as", "while", "when", "because", "once", "where"]
+)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:and|but|while|whereas)\b|\b(?:said|says|told\s+\w+|announced|argued|insisted|claimed|stated|added)"
     r"\s+(?:that\s+)?",
@@ -217,7 +220,12 @@ class _Reader:
         rel = [(m, m.start - base, m.end - base) for m in mentions]
         before = [m for m, s, _ in rel if segment_start <= s < trigger.start and id(m) not in consumed]
         limit = self._limit(text, trigger)
-        after = [m for m, s, _ in rel if trigger.verb_end <= s < limit and id(m) not in consumed]
+        # a place where something happens is not its target ("at the World Trade Organization")
+        after = [
+            m
+            for m, s, _ in rel
+            if trigger.verb_end <= s < limit and id(m) not in consumed and m.preposition not in _VENUE
+        ]
         head = text[segment_start : trigger.start]
 
         if _PASSIVE.search(head) and trigger.pattern.passive_ok:
