@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import ClassVar
 
 import pytest
 
@@ -19,7 +20,7 @@ class Scripted(llm.Model):
     """Answers every prompt with REPLY["rows"] as JSON, and remembers the prompt."""
 
     model_id = "graphkit-scripted"
-    prompts: list[str] = []
+    prompts: ClassVar[list[str]] = []
 
     def execute(self, prompt, stream, response, conversation):
         Scripted.prompts.append(prompt.prompt)
