@@ -75,7 +75,9 @@ def _actor(name: object, gazetteer: Gazetteer, named: set[str]) -> str | None:
     if not isinstance(name, str) or not name.strip():
         return None
     name = name.strip()
-    entry = gazetteer.entries.get(name) or gazetteer.entries.get(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+    entry = gazetteer.entries.get(name) or gazetteer.entries.get(
+        re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    )
     if entry is not None and entry[0]:
         actor = entry[0]
     elif name in named:

@@ -110,7 +110,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "sanction",
-        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?)\b|\bsanction(?:ed|ing)\b",
+        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
         "sanction",
         "",
     ),

@@ -193,6 +193,10 @@ class _Reader:
             if not rows:
                 self.skipped.append(Skipped(number, trigger.text, "fewer than two actors: no direction"))
             for sources, targets, how, start, end in rows:
+                # "imposed tariffs on French": take in the noun an adjective names ("French wine")
+                noun = re.match(r" [a-z][\w-]*", text[end:])
+                if noun and re.search(r"(?:an|ese|ish|ch|i)$", text[:end]):
+                    end += noun.end()
                 quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
                 confidence = CONFIDENCE[how] - (
                     FUTURE_PENALTY if future and not trigger.pattern.frame else 0.0
@@ -262,10 +266,12 @@ class _Reader:
         # the subject is in the nearest clause before the verb that names one: after "said",
         # after ", and", after a colon ("X said Y had ..., and India imposed")
         subjects = [m for m in before if not m.after_preposition or self._clause_subject(m, trigger, base)]
+        speaker: list[Mention] = []  # "China answered: it banned ...": who "it" is
         for piece in reversed([0, *(b.end() for b in _CLAUSE_BREAK.finditer(head))]):
             rest = head[piece:]
             mine = [m for m in subjects if m.start - base >= segment_start + piece]
             if mine or _GROUP.search(rest) or _PRONOUN.search(rest):
+                speaker = [m for m in subjects if m.start - base < segment_start + piece]
                 subjects, head, segment_start = mine, rest, segment_start + piece
                 break
         how, start = "active", trigger.start
@@ -297,6 +303,9 @@ class _Reader:
             pair = self._recent_pair(exclude=[])
             if len(pair) == 2:
                 sources, how, start = pair, "group", segment_start + group_match.start()
+        elif speaker and _PRONOUN.search(head):
+            sources, how = _ids(_group(speaker, 0, self.text)), "carried"
+            start = segment_start + _PRONOUN.search(head).start()
         elif self.state.subject:
             sources = list(self.state.subject)
             how = "carried" if self.state.subject_sentence == number else "carried-sentence"
