@@ -324,3 +324,23 @@ def test_cli_extract_stdin_and_errors(tmp_path):
         bad.exit_code == 2 and bad.stderr == "graphkit: <stdin>:1: not UTF-8 text: save the text as UTF-8\n"
     )
     assert not (tmp_path / "e").exists()
+
+
+def test_render_shows_confidence_and_draws_low_rows_apart(tmp_path):
+    from graphkit.render.graph import graph_elements
+
+    text = "Canada accused Mexico of dumping steel. China restricted rare-earth exports. Japan condemned the move."
+    folder = write_draft(extract_edge_set(text), tmp_path / "draft")
+    elements = graph_elements(load_edge_set(folder))  # read back from the files, confidence as text
+    by_id = {e["id"]: e for e in elements["edges"]}
+    # x002 (China restricted, no target named: Canada, the state the text was about) and
+    # x003 (Japan condemned: China) are both guesses at 0.3
+    sure, unsure = by_id["x001"], by_id["x003"]
+    assert sure["title"].endswith("\nDRAFT: confidence 0.90 \u00b7 rule accuse/active")
+    assert sure["color"]["color"] == "#C62828" and "dashes" not in sure  # hostile, solid
+    assert unsure["title"].endswith(
+        "\nLOW-CONFIDENCE DRAFT: confidence 0.30 \u00b7 rule condemn/unresolved-target"
+    )
+    assert unsure["color"]["color"] == "#BBBBBB" and unsure["dashes"] == [12, 4, 2, 4]
+    actions = next(s for s in elements["legend"] if s["title"].startswith("Actions"))
+    assert actions["items"][-1]["label"] == "draft row with confidence < 0.5 (grey, dashed)"

@@ -12,32 +12,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import schema
 from ..actors import infer_actors
 from ..atomic import write_atomic
 from ..csvfile import read_csv_bytes
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
+from ..schema import EDGE_COLUMNS, LOW_CONFIDENCE
 from ..validation import check_actors, check_edges, check_quotes
 from .gazetteer import Gazetteer, load_gazetteer
 from .rules_alg import Draft, Skipped, extract_rules
 
 __all__ = ["DRAFT_COLUMNS", "LOW_CONFIDENCE", "ExtractResult", "extract_edge_set", "write_draft"]
 
-DRAFT_COLUMNS = [
-    "id",
-    "source",
-    "target",
-    "action",
-    "weight",
-    "cameo",
-    "domain",
-    "date",
-    "quote",
-    "confidence",
-    "rule",
-    "status",
-]
-LOW_CONFIDENCE = 0.5  # rows below this are drawn apart in `graphkit render`
+DRAFT_COLUMNS = [*EDGE_COLUMNS, *schema.DRAFT_COLUMNS]
 DESCRIPTION_FILE = "description.txt"
 
 
