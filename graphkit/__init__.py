@@ -36,6 +36,12 @@ _LAZY = {
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
     "format_diff": "graphkit.diff.report",
+    "score": "graphkit.diff.scoring",
+    "format_score": "graphkit.diff.scoring",
+    # drafting from a text
+    "extract_edge_set": "graphkit.extract.draft",
+    "write_draft": "graphkit.extract.draft",
+    "load_gazetteer": "graphkit.extract.gazetteer",
     # drawing
     "render_html": "graphkit.render.graph",
     "to_pyvis": "graphkit.render.graph",
@@ -69,6 +75,11 @@ __all__ = [
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
+    "score",
+    "format_score",
+    "extract_edge_set",
+    "write_draft",
+    "load_gazetteer",
     "render_html",
     "to_pyvis",
     "diff_html",
@@ -90,8 +101,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .bundled import bundled_sets
     from .diff.compare import EdgeSetDiff, diff_edge_sets
     from .diff.report import format_diff
+    from .diff.scoring import format_score, score
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+    from .extract.draft import extract_edge_set, write_draft
+    from .extract.gazetteer import load_gazetteer
     from .filters import filter_edge_sets, filter_edges
     from .formatting import format_frame
     from .interop.export import export_graph
