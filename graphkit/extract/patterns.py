@@ -91,7 +91,8 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "protest",
-        r"\blodg\w*\s+(?:a\s+)?(?:formal\s+|strong\s+)?(?:protest|complaint)\b",
+        r"\blodg\w*\s+(?:a\s+)?(?:formal\s+|strong\s+)?(?:protest|complaint)\b"
+        r"|\bprotest(?:s|ed|ing)\b(?!\s+(?:against|outside|in)\b)",
         "official_complaint",
         "114",
     ),
@@ -177,8 +178,15 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "085",
     ),
     _p(
+        "phone",
+        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,2}}counterparts?\b",
+        "consultation",
+        "041",
+        mutual=True,
+    ),
+    _p(
         "praise",
-        rf"\b(?:prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        rf"\b(?:sid{_V}\s+with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
         "praise",
         "051",
     ),
@@ -257,7 +265,7 @@ _THREAT_CODES = (
     (r"\b(?:withdraw\w*|pull\w*\s+out)\b.*\btroops\b", "troop_withdrawal_threat", ""),
     (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
     (
-        r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|supply|supplies|access)\b",
+        r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|shipments?|supply|supplies|access)\b",
         "sanction_threat",
         "1312",
     ),
