@@ -344,3 +344,14 @@ def test_render_shows_confidence_and_draws_low_rows_apart(tmp_path):
     assert unsure["color"]["color"] == "#BBBBBB" and unsure["dashes"] == [12, 4, 2, 4]
     actions = next(s for s in elements["legend"] if s["title"].startswith("Actions"))
     assert actions["items"][-1]["label"] == "draft row with confidence < 0.5 (grey, dashed)"
+
+
+def test_readme_tour_is_real_output(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    held_out = ROOT / "tests" / "data" / "held-out" / "poland-germany-alliance"
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    drafted = runner.invoke(main, ["extract", str(held_out / "source.txt"), "-o", "poland-draft"])
+    assert drafted.stderr in readme
+    scored = runner.invoke(main, ["score", "poland-draft", str(held_out)])
+    assert scored.stdout in readme
