@@ -88,6 +88,20 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """What the rules look at for one act: offsets are in the sentence's text, except mentions'."""
+
+    number: int
+    text: str
+    base: int
+    trigger: Trigger
+    segment_start: int
+    limit: int
+    before: list[Mention]
+    after: list[Mention]
+
+
 @dataclass
 class _State:
     subject: list[str] = field(default_factory=list)  # carried-over subject
@@ -169,7 +183,8 @@ class _Reader:
         consumed: set[int] = set()
         segment_start = 0
         previous_target: list[str] = []
-        for trigger in find_triggers(text):
+        triggers = find_triggers(text)
+        for trigger in triggers:
             if any(a <= trigger.start < b for a, b in conditionals):
                 segment_start = trigger.end
                 continue
@@ -188,7 +203,7 @@ class _Reader:
                 clause = text[trigger.start :].split(",")[0].split(";")[0]
                 action, cameo = threat_code(clause) if _weight(action, cameo) < 0 else intent_code(clause)
             rows = self._direction(
-                number, sentence, mentions, trigger, segment_start, consumed, previous_target
+                number, sentence, mentions, trigger, segment_start, consumed, previous_target, triggers
             )
             if not rows:
                 self.skipped.append(Skipped(number, trigger.text, "fewer than two actors: no direction"))
@@ -217,55 +232,54 @@ class _Reader:
             )
 
     def _direction(
-        self, number, sentence, mentions, trigger: Trigger, segment_start, consumed, previous_target
+        self, number, sentence, mentions, trigger: Trigger, segment_start, consumed, previous_target, triggers
     ):
         """[(sources, targets, how, quote start, quote end)] for one trigger (offsets in the sentence)."""
         text, base = sentence.text, sentence.start
-        rel = [(m, m.start - base, m.end - base) for m in mentions]
-        before = [m for m, s, _ in rel if segment_start <= s < trigger.start and id(m) not in consumed]
-        limit = self._limit(text, trigger)
+        before = [
+            m for m in mentions if segment_start <= m.start - base < trigger.start and id(m) not in consumed
+        ]
+        later = [t.start for t in triggers if t.start >= trigger.end]
+        limit = min(later) if later else len(text)
         # a place where something happens is not its target ("at the World Trade Organization")
         after = [
             m
-            for m, s, _ in rel
-            if trigger.verb_end <= s < limit and id(m) not in consumed and m.preposition not in _VENUE
+            for m in mentions
+            if trigger.verb_end <= m.start - base < limit
+            and id(m) not in consumed
+            and m.preposition not in _VENUE
         ]
-        head = text[segment_start : trigger.start]
+        clause = _Clause(number, text, base, trigger, segment_start, limit, before, after)
+        if _PASSIVE.search(text[segment_start : trigger.start]) and trigger.pattern.passive_ok:
+            return self._passive(clause, consumed)
+        sources, how, start = self._source(clause)
+        return self._targets(clause, mentions, sources, how, start, consumed, previous_target)
 
-        if _PASSIVE.search(head) and trigger.pattern.passive_ok:
-            by = re.match(r"\s*(?:[\w\s,'-]{0,30}?\s)?by\s+(?:the\s+)?", text[trigger.verb_end : limit])
-            agents = [m for m in after if by and m.start - base == trigger.verb_end + by.end()]
-            subjects = [m for m in before if not m.after_preposition]
-            if agents and subjects:
-                agent_group = _group(after, after.index(agents[0]), self.text)
-                consumed.update(id(m) for m in agent_group)
-                end = max(trigger.end, agent_group[-1].end - base)
-                return [
-                    (
-                        _ids(agent_group),
-                        _ids(_group(before, before.index(subjects[0]), self.text)),
-                        "passive",
-                        subjects[0].start - base,
-                        end,
-                    )
-                ]
-            if subjects:
-                others = [m for m in after if m.actor not in _ids(subjects)]
-                if others:
-                    return [
-                        (
-                            [others[0].actor],
-                            _ids(subjects[:1]),
-                            "unresolved",
-                            subjects[0].start - base,
-                            max(trigger.end, others[0].end - base),
-                        )
-                    ]
-            return []
+    def _passive(self, c: _Clause, consumed: set[int]):
+        """ "X was criticised by Y": Y acts on X; without "by", another actor named nearby (guessed)."""
+        trigger, base = c.trigger, c.base
+        by = re.match(r"\s*(?:[\w\s,'-]{0,30}?\s)?by\s+(?:the\s+)?", c.text[trigger.verb_end : c.limit])
+        agents = [m for m in c.after if by and m.start - base == trigger.verb_end + by.end()]
+        subjects = [m for m in c.before if not m.after_preposition]
+        if agents and subjects:
+            agent_group = _group(c.after, c.after.index(agents[0]), self.text)
+            consumed.update(id(m) for m in agent_group)
+            end = max(trigger.end, agent_group[-1].end - base)
+            patients = _ids(_group(c.before, c.before.index(subjects[0]), self.text))
+            return [(_ids(agent_group), patients, "passive", subjects[0].start - base, end)]
+        others = [m for m in c.after if subjects and m.actor not in _ids(subjects)]
+        if others:
+            end = max(trigger.end, others[0].end - base)
+            return [([others[0].actor], _ids(subjects[:1]), "unresolved", subjects[0].start - base, end)]
+        return []
 
+    def _source(self, c: _Clause) -> tuple[list[str], str, int]:
+        """(source actors, how they were found, where the quote starts) for an active verb."""
+        trigger, base, text = c.trigger, c.base, c.text
+        segment_start, head = c.segment_start, c.text[c.segment_start : trigger.start]
         # the subject is in the nearest clause before the verb that names one: after "said",
         # after ", and", after a colon ("X said Y had ..., and India imposed")
-        subjects = [m for m in before if not m.after_preposition or self._clause_subject(m, trigger, base)]
+        subjects = [m for m in c.before if not m.after_preposition or self._clause_subject(m, trigger, base)]
         speaker: list[Mention] = []  # "China answered: it banned ...": who "it" is
         for piece in reversed([0, *(b.end() for b in _CLAUSE_BREAK.finditer(head))]):
             rest = head[piece:]
@@ -274,55 +288,60 @@ class _Reader:
                 speaker = [m for m in subjects if m.start - base < segment_start + piece]
                 subjects, head, segment_start = mine, rest, segment_start + piece
                 break
-        how, start = "active", trigger.start
-        sources: list[str] = []
-        group_match = _GROUP.search(head)
+        pronoun = _PRONOUN.search(head)
+        p_start = segment_start + pronoun.start() if pronoun else -1
         if subjects:
             first = subjects[0]
-            pronoun = _PRONOUN.search(head)
-            p_start = segment_start + pronoun.start() if pronoun else -1
-            p_end = segment_start + pronoun.end() if pronoun else -1
             if (
                 pronoun
                 and p_start < first.start - base
-                and re.fullmatch(r"\s+and\s+(?:his|her|its|their)\s+", text[p_end : first.start - base])
+                and re.fullmatch(
+                    r"\s+and\s+(?:his|her|its|their)\s+",
+                    text[segment_start + pronoun.end() : first.start - base],
+                )
                 and self.state.subject
             ):
-                sources = [*self.state.subject, first.actor]
-                how, start = "mutual", p_start
+                return (
+                    [*self.state.subject, first.actor],
+                    "mutual",
+                    p_start,
+                )  # "he and his Russian counterpart"
+            near = subjects[-1]
+            if re.fullmatch(
+                r"(?:['\u2019]s)?(?:\s+[\w-]+){0,4}\s*", self.text[near.end : base + trigger.start]
+            ):
+                # "the US strongly urged", "Lithuania and Latvia praised": the actor right before the verb
+                group = _group_left(c.before, c.before.index(near), self.text)
             else:
-                near = subjects[-1]
-                gap = self.text[near.end : base + trigger.start]
-                if re.fullmatch(r"(?:['\u2019]s)?(?:\s+[\w-]+){0,4}\s*", gap):
-                    # "the US strongly urged", "Lithuania and Latvia praised": the actor right before the verb
-                    group = _group_left(before, before.index(near), self.text)
-                else:
-                    group = _group(before, before.index(first), self.text)
-                sources, start = _ids(group), group[0].start - base
-        elif group_match and not after:
+                group = _group(c.before, c.before.index(first), self.text)
+            return _ids(group), "active", group[0].start - base
+        group_match = _GROUP.search(head)
+        if group_match and not c.after:
             pair = self._recent_pair(exclude=[])
             if len(pair) == 2:
-                sources, how, start = pair, "group", segment_start + group_match.start()
-        elif speaker and _PRONOUN.search(head):
-            sources, how = _ids(_group(speaker, 0, self.text)), "carried"
-            start = segment_start + _PRONOUN.search(head).start()
-        elif self.state.subject:
-            sources = list(self.state.subject)
-            how = "carried" if self.state.subject_sentence == number else "carried-sentence"
-            pronoun = _PRONOUN.search(head)
-            start = segment_start + pronoun.start() if pronoun else trigger.start
+                return pair, "group", segment_start + group_match.start()
+            return [], "active", trigger.start
+        if speaker and pronoun:
+            return _ids(_group(speaker, 0, self.text)), "carried", p_start
+        if self.state.subject:
+            how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
+            return list(self.state.subject), how, p_start if pronoun else trigger.start
+        return [], "active", trigger.start
 
-        # target: the first actor named after the verb, with those coordinated with it
+    def _targets(self, c: _Clause, mentions, sources, how, start, consumed, previous_target):
+        """The rows for one act: its target(s) after the verb, else the fallbacks, by confidence."""
+        trigger, base = c.trigger, c.base
         targets: list[str] = []
         end = trigger.end
-        candidates = [m for m in after if m.actor not in sources]
-        tail = text[trigger.verb_end : limit]
+        candidates = [m for m in c.after if m.actor not in sources]
+        tail = c.text[trigger.verb_end : c.limit]
         tail_group = _GROUP.search(tail)
         if candidates and not (
             tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
         ):
+            # the first actor named after the verb, with those coordinated with it
             group = [
-                m for m in _group(after, after.index(candidates[0]), self.text) if m.actor not in sources
+                m for m in _group(c.after, c.after.index(candidates[0]), self.text) if m.actor not in sources
             ]
             consumed.update(id(m) for m in group)
             targets, end = _ids(group), max(trigger.end, group[-1].end - base)
@@ -332,33 +351,31 @@ class _Reader:
                 targets, how = pair, "group"
                 end = max(trigger.end, trigger.verb_end + tail_group.end())
         if sources and not targets:
-            if len(sources) >= 2 and (
-                trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate"
-            ):
-                return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
-            if re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*(?:it|them)\b", tail):
-                # "refused to provide security guarantees for it": the last other actor named before
-                earlier = [m for m in mentions if m.start < base + trigger.start and m.actor not in sources]
-                if earlier:
-                    return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
-            if how in ("carried",) and previous_target:
-                return [
-                    (sources, [t for t in previous_target if t not in sources], "shared-object", start, end)
-                ]
-            # only a state or bloc's reaction is read as aimed at whom the text was about
-            kinds = {self.kinds.get(s, "other") for s in sources}
-            other = self._previous_other(number, exclude=sources) if kinds <= {"state", "bloc"} else None
-            if other is not None:
-                return [(sources, [other], "unresolved-target", start, end)]
-            return []
+            return self._no_target(c, mentions, sources, how, start, end, tail, previous_target)
         if targets and not sources:
             others = [m for m in mentions if m.actor not in targets and id(m) not in consumed]
-            if not others:
-                return []
-            return [([others[0].actor], targets, "unresolved", trigger.start, end)]
+            return [([others[0].actor], targets, "unresolved", trigger.start, end)] if others else []
         if not sources:
             return []
         return [(sources, targets, how, min(start, trigger.start), end)]
+
+    def _no_target(self, c: _Clause, mentions, sources, how, start, end, tail, previous_target):
+        """A source but no target named after the verb: mutual, "it", the verb before's target,
+        or the state the text was about (in that order of confidence)."""
+        trigger, base = c.trigger, c.base
+        if len(sources) >= 2 and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate"):
+            return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
+        if re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*(?:it|them)\b", tail):
+            # "refused to provide security guarantees for it": the last other actor named before
+            earlier = [m for m in mentions if m.start < base + trigger.start and m.actor not in sources]
+            if earlier:
+                return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
+        if how == "carried" and previous_target:
+            return [(sources, [t for t in previous_target if t not in sources], "shared-object", start, end)]
+        # only a state or bloc's reaction is read as aimed at whom the text was about
+        kinds = {self.kinds.get(s, "other") for s in sources}
+        other = self._previous_other(c.number, exclude=sources) if kinds <= {"state", "bloc"} else None
+        return [(sources, [other], "unresolved-target", start, end)] if other is not None else []
 
     def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
         """True for "after Tokyo tightened" (a conjunction, the actor, its verb) and for "of the
@@ -372,11 +389,6 @@ class _Reader:
             and word.group(1).lower() in _CONJUNCTIONS
             and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
         )
-
-    def _limit(self, text: str, trigger: Trigger) -> int:
-        """Where the search for a target stops: the next act named, or the sentence's end."""
-        later = [t.start for t in find_triggers(text) if t.start >= trigger.end]
-        return min(later) if later else len(text)
 
     def _recent_pair(self, exclude: list[str]) -> list[str]:
         pair: list[str] = []
