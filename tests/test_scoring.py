@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from graphkit.diff.scoring import format_score, score
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
-from graphkit.diff.scoring import format_score, score
 
 TEXT = "Alpha taxed Beta. Beta sued Alpha. Gamma praised Alpha. Alpha met Gamma. Beta accused Gamma.\n"
 
