@@ -355,3 +355,24 @@ def test_readme_tour_is_real_output(tmp_path, monkeypatch):
     assert drafted.stderr in readme
     scored = runner.invoke(main, ["score", "poland-draft", str(held_out)])
     assert scored.stdout in readme
+
+
+def test_cli_errors_name_file_or_flag(tmp_path):
+    runner = CliRunner()
+    text = tmp_path / "a.txt"
+    text.write_text("Japan praised Australia.\n", encoding="utf-8")
+    missing = runner.invoke(
+        main, ["extract", str(text), "-o", str(tmp_path / "d"), "--gazetteer", str(tmp_path / "no.csv")]
+    )
+    assert missing.exit_code == 2
+    assert missing.stderr == f"{tmp_path / 'no.csv'}: cannot read the gazetteer: No such file or directory\n"
+    bare = tmp_path / "bare.csv"
+    bare.write_text("source,target,action,cameo\nJPN,AUS,praise,051\n", encoding="utf-8")
+    scored = runner.invoke(main, ["score", str(bare), str(bare)])
+    assert scored.exit_code == 2
+    assert scored.stderr == (
+        "graphkit: --source-text: neither edge set has a source.txt; give the text both codings quote "
+        "(direction swaps match rows by their quotes)\n"
+    )
+    ok = runner.invoke(main, ["score", str(bare), str(bare), "--source-text", str(text), "--format", "csv"])
+    assert ok.exit_code == 0 and ok.stdout.splitlines()[1] == "triples_sign,1.0,1.0,1.0,1,1,"

@@ -143,8 +143,10 @@ def _country_rows() -> list[tuple[str, str]]:
 def _read_user_rows(path: Path) -> list[dict[str, str]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err}")]) from err
+    except OSError as err:
+        raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err.strerror}")]) from err
+    except UnicodeDecodeError as err:
+        raise EdgeSetError([Problem(str(path), None, "not UTF-8 text: save the gazetteer as UTF-8")]) from err
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in ("alias", "actor") if c not in (reader.fieldnames or [])]
     if missing:
