@@ -45,11 +45,13 @@ def test_active_voice():
 
 
 def test_capitals_and_institutions_name_actors():
-    # Beijing -> CHN, the European Commission -> EUR (CAMEO's code for the EU)
+    # Beijing -> CHN; the European Commission -> EEC, the codebook's id for the EU's institutions
+    # (docs/codebook.md, rule 6); "European" -> EUR, Europe the region
+    assert rows("Beijing condemned European carmakers.")[0][:2] == ["CHN", "EUR"]
     assert rows("Beijing condemned the European Commission.") == [
         [
             "CHN",
-            "EUR",
+            "EEC",
             "condemnation",
             "111",
             -2.0,
@@ -61,11 +63,11 @@ def test_capitals_and_institutions_name_actors():
 
 
 def test_passive_voice_takes_the_agent_as_source():
-    # "Brussels was criticised by Washington": Washington (USA) acted, on Brussels (EUR)
+    # "Brussels was criticised by Washington": Washington (USA) acted, on Brussels (EEC, the EU)
     assert rows("Brussels was criticised by Washington.") == [
         [
             "USA",
-            "EUR",
+            "EEC",
             "criticism",
             "110",
             -2.0,
@@ -277,7 +279,8 @@ def test_same_text_same_bytes(tmp_path):
     ("folder", "floor"),
     # quality floors measured when the rules were written (docs/extract.md); a drop below means a regression
     [
-        ("edges/essay", 0.7),
+        ("edges/essay-2025-v1", 0.7),  # the essay's first coding, which the rules were tuned on
+        ("edges/essay", 0.6),  # the essay re-coded by the codebook (docs/codebook.md)
         ("tests/data/dev/canada-india-row", 0.9),
         ("tests/data/dev/japan-china-exports", 0.9),
     ],

@@ -59,7 +59,7 @@ def _actor_rows(ids: list[str], gazetteer: Gazetteer) -> list[list[str]]:
     rows = [["id", "name", "kind", "group"]]
     for actor in ids:
         name, kind = inferred.at[actor, "name"], inferred.at[actor, "kind"]
-        if kind == "other":  # not a country or CAMEO bloc: what the gazetteer says
+        if kind == "other" or actor in gazetteer.display:  # not a country: what the gazetteer says
             name, kind = names.get(actor, actor), gazetteer.kind(actor)
             kind = kind if kind in ("state", "bloc", "company", "person", "other") else "other"
         rows.append([actor, name, kind, ""])

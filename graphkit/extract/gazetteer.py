@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -77,18 +77,21 @@ class Mention:
 @dataclass(frozen=True)
 class Gazetteer:
     """Aliases (case-sensitive, as written in text) -> (actor id, kind). An alias whose actor
-    is empty blocks the shorter aliases inside it ("British Columbia" is not Britain)."""
+    is empty blocks the shorter aliases inside it ("British Columbia" is not Britain).
+    Actor ids follow the codebook (docs/codebook.md, rule 6): ISO 3166 for states, EUR for
+    Europe, EEC for the European Union's institutions, NAT for NATO."""
 
     entries: dict[str, tuple[str, str]]
+    display: dict[str, str] = field(default_factory=dict)  # actor id -> the gazetteer's name for it
 
     @property
     def names(self) -> dict[str, str]:
-        """Actor id -> a readable name: the country's name for ISO codes, else the longest alias."""
+        """Actor id -> a readable name: the gazetteer's ``name`` column, else the longest alias."""
         names: dict[str, str] = {}
         for alias, (actor, _) in self.entries.items():
             if actor and (actor not in names or len(alias) > len(names[actor])):
                 names[actor] = alias
-        return names
+        return {**names, **self.display}
 
     def kind(self, actor: str) -> str:
         """The kind of ``actor`` (state, bloc, company, ...), ``other`` when unknown."""
@@ -185,7 +188,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     ----------
     path : str or Path, optional
         A CSV with columns ``alias``, ``actor`` and ``kind`` (state, bloc, company,
-        person, other; ``ignore`` with an empty actor blocks an alias).
+        person, other; ``ignore`` with an empty actor blocks an alias), and optionally
+        ``name`` (the actor's name in ``actors.csv``).
 
     Raises
     ------
@@ -193,9 +197,12 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         When the file cannot be read or a row is malformed (file and line named).
     """
     entries: dict[str, tuple[str, str]] = {name: (code, "state") for name, code in _country_rows()}
+    display: dict[str, str] = {}
     rows = _shipped_rows() + (_read_user_rows(Path(path)) if path is not None else [])
     for row in rows:
         alias = row["alias"].strip()
         actor = (row.get("actor") or "").strip()
         entries[alias] = (actor, (row.get("kind") or "").strip() or ("other" if actor else "ignore"))
-    return Gazetteer(entries)
+        if actor and (row.get("name") or "").strip():
+            display[actor] = row["name"].strip()
+    return Gazetteer(entries, display)
