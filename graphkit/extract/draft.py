@@ -20,7 +20,7 @@ from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
 from ..schema import EDGE_COLUMNS, LOW_CONFIDENCE
 from ..validation import check_actors, check_edges, check_quotes
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import ROLES, Gazetteer, load_gazetteer, role_name
 from .rules_alg import Draft, Skipped, extract_rules
 
 __all__ = ["DRAFT_COLUMNS", "LOW_CONFIDENCE", "ExtractResult", "extract_edge_set", "write_draft"]
@@ -54,11 +54,15 @@ def _csv(rows: list[list[str]]) -> str:
 
 
 def _actor_rows(ids: list[str], gazetteer: Gazetteer) -> list[list[str]]:
-    inferred = infer_actors(ids).set_index("id")
+    inferred = infer_actors(sorted({*ids, *(a[:3] for a in ids)})).set_index("id")
     names = gazetteer.names
     rows = [["id", "name", "kind", "group"]]
     for actor in ids:
         name, kind = inferred.at[actor, "name"], inferred.at[actor, "kind"]
+        role = role_name(actor, dict(zip(inferred.index, inferred["name"])))
+        if role is not None:  # "JPNBUS": Japan's firms (the codebook's role codes)
+            rows.append([actor, role, ROLES[actor[3:]][1], ""])
+            continue
         if kind == "other" or actor in gazetteer.display:  # not a country: what the gazetteer says
             name, kind = names.get(actor, actor), gazetteer.kind(actor)
             kind = kind if kind in ("state", "bloc", "company", "person", "other") else "other"

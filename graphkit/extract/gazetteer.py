@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import EdgeSetError, Problem
 from ..schema import ACTOR_KINDS
 
-__all__ = ["Gazetteer", "Mention", "load_gazetteer"]
+__all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_roles"]
 
 GAZETTEER_COLUMNS = ("alias", "actor", "kind")
 # a word before a mention that makes it part of a prepositional phrase, not a subject
@@ -206,3 +206,46 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         if actor and (row.get("name") or "").strip():
             display[actor] = row["name"].strip()
     return Gazetteer(entries, display)
+
+
+# The codebook's role codes (rule 6): a state's firms, media, military or legislature act
+# under the state's id plus the role ("the Japanese steel company" -> JPNBUS).
+ROLES = {
+    "BUS": (
+        "business",
+        "company",
+        (
+            r"compan(?:y|ies)|firms?|carmakers?|automakers?|exporters?|importers?|producers?|"
+            r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?"
+        ),
+    ),
+    "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),
+    "MIL": ("military", "other", r"military|army|navy|air\s+force|armed\s+forces"),
+    "LEG": ("legislature", "other", r"parliament|legislature|lawmakers|congress|senate|national\s+assembly"),
+}
+_ROLE_AFTER = {
+    code: re.compile(rf"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words})\b")
+    for code, (_, _, words) in ROLES.items()
+}
+
+
+def with_roles(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` with a state or region named before a role noun turned into that role's
+    actor: "German media" -> DEUMED, "US energy giants" -> USABUS, "the Polish parliament" -> POLLEG."""
+    out = []
+    for m in mentions:
+        if m.kind in ("state", "bloc") and len(m.actor) == 3:
+            for code, pattern in _ROLE_AFTER.items():
+                if pattern.match(text, m.end):
+                    m = replace(m, actor=m.actor + code, kind=ROLES[code][1])
+                    break
+        out.append(m)
+    return out
+
+
+def role_name(actor: str, names: dict[str, str]) -> str | None:
+    """A readable name for a role actor ("JPNBUS" -> "Japan (business)"), None for other ids."""
+    base, code = actor[:3], actor[3:]
+    if code not in ROLES or base not in names:
+        return None
+    return f"{names[base]} ({ROLES[code][0]})"

@@ -218,7 +218,8 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "",
         mutual=True,
     ),
-    _p("cooperate", rf"\b(?:cooperat{_V}|cooperation)\s+with\b", "cooperation", "", mutual=True),
+    # the verb only: "X's cooperation with Y" is a standing relation, not an act (codebook rule 4)
+    _p("cooperate", rf"\bcooperat{_V}\s+with\b", "cooperation", "", mutual=True),
     _p(
         "concede",
         rf"\b(?:made|make|making)\s+(?:\w+\s+)?concessions\b|\bback(?:ed|s)?\s+down\b|\byield{_V}\s+to\b",
@@ -227,7 +228,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "aid",
-        rf"\b(?:provid|send|sent|deliver|give|gave)\w*\b{_CLAUSE}{{0,30}}?\b(?:aid|weapons|arms|assistance)\b",
+        rf"\b(?:provid|send|sent|deliver|give|gave)\w*\b{_CLAUSE}{{0,30}}?\b(?:aid|weapons|arms|assistance|support)\b",
         "aid",
         "070",
     ),
@@ -243,14 +244,15 @@ PATTERNS: tuple[ActionPattern, ...] = (
 _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
 # words that turn an appeal or an intent into a finer CAMEO code, tried in order
 _APPEAL_CODES = (
-    (r"\bembargo\b", "embargo_pressure", ""),
-    (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
-    (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
     (
         r"\b(?:lift|ease|remove|drop)\b.*\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
         "appeal",
         "0254",
     ),
+    # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
+    (r"\bembargo\b", "embargo_appeal", "022"),
+    (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
+    (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
     (r"\b(?:flexib\w*|reconsider|change|reverse|rethink)\b", "appeal", "0242"),
 )
 _DEMAND_CODES = (

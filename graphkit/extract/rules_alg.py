@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..actions import action_defaults, goldstein
 from ..claims import normalize_ws
-from .gazetteer import Gazetteer, Mention
+from .gazetteer import Gazetteer, Mention, with_roles
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .sentences import Sentence, split_sentences
 
@@ -38,12 +38,19 @@ FUTURE_PENALTY = 0.1
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
 )
+_SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
 _OPINION = re.compile(
-    r"\b(?:should|ought|must|could|might|may|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked)\s+to\b",
+    r"\b(?:could|might|may|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked)\s+to\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
-    r"\b(?:would|will|shall)\b|'ll\b|\b(?:plans?|planning|intends?|preparing|prepares|set|going|aims?|seeks?|is|are)\s+to\b",
+_SAID = re.compile(
+    r"\b(?:said|says|stated|states|argued|argues|insisted|insists|believes|wrote|told\s+\w+)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
+# planned or prepared, not done and not put to the target: 014 Consider policy option (codebook rule 3)
+_PREPARED = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -157,7 +164,7 @@ def _last_words(text: str, n: int = 4) -> str:
 class _Reader:
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
-        self.mentions = gazetteer.find(text)
+        self.mentions = with_roles(gazetteer.find(text), text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.rows: list[Draft] = []
         self.skipped: list[Skipped] = []
@@ -189,17 +196,34 @@ class _Reader:
                 segment_start = trigger.end
                 continue
             window = _last_words(text[segment_start : trigger.start])
+            if _SHOULD.search(window) and not trigger.pattern.frame:
+                # what an actor says should (not) happen: a statement, 010, weight 0 (codebook rule 2)
+                rows = self._opinion(number, sentence, mentions, trigger, segment_start, consumed, triggers)
+                if not rows:
+                    self.skipped.append(Skipped(number, trigger.text, "opinion of no named actor"))
+                for sources, targets, how, start, end in rows:
+                    quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
+                    rule = f"{trigger.pattern.name}/{how}/opinion"
+                    for src in sources:
+                        for tgt in targets:
+                            if src != tgt:
+                                self._add(Draft(src, tgt, "statement", "010", quote, CONFIDENCE[how], rule))
+                segment_start = trigger.end
+                continue
             if _NEGATION.search(window):
                 self.skipped.append(Skipped(number, trigger.text, "negated"))
                 segment_start = trigger.end
                 continue
             if _OPINION.search(window) and not trigger.pattern.frame:
-                self.skipped.append(Skipped(number, trigger.text, "opinion or possibility, not an act"))
+                self.skipped.append(Skipped(number, trigger.text, "a possibility, not an act"))
                 segment_start = trigger.end
                 continue
-            future = bool(_FUTURE.search(window))
+            prepared = bool(_PREPARED.search(window)) and not trigger.pattern.frame
+            future = (bool(_FUTURE.search(window)) and not trigger.pattern.frame) or prepared
             action, cameo = refine(trigger)
-            if future and not trigger.pattern.frame:
+            if prepared:
+                action, cameo = f"{action}_preparation", "014"
+            elif future:
                 clause = text[trigger.start :].split(",")[0].split(";")[0]
                 action, cameo = threat_code(clause) if _weight(action, cameo) < 0 else intent_code(clause)
             rows = self._direction(
@@ -213,11 +237,9 @@ class _Reader:
                 if noun and re.search(r"(?:an|ese|ish|ch|i)$", text[:end]):
                     end += noun.end()
                 quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
-                confidence = CONFIDENCE[how] - (
-                    FUTURE_PENALTY if future and not trigger.pattern.frame else 0.0
-                )
+                confidence = CONFIDENCE[how] - (FUTURE_PENALTY if future else 0.0)
                 rule = f"{trigger.pattern.name}/{how}" + (
-                    "/future" if future and not trigger.pattern.frame else ""
+                    "/prepared" if prepared else "/future" if future else ""
                 )
                 for s in sources:
                     for t in targets:
@@ -254,6 +276,32 @@ class _Reader:
             return self._passive(clause, consumed)
         sources, how, start = self._source(clause)
         return self._targets(clause, mentions, sources, how, start, consumed, previous_target)
+
+    def _opinion(self, number, sentence, mentions, trigger: Trigger, segment_start, consumed, triggers):
+        """Rows for "X said Y should ...": X is the source (no row when X is not an actor, as
+        "analysts said"); the target is the actor the act would be aimed at, else Y."""
+        text, base = sentence.text, sentence.start
+        said = list(_SAID.finditer(text[segment_start : trigger.start]))
+        if not said:
+            return self._direction(number, sentence, mentions, trigger, segment_start, consumed, [], triggers)
+        cut = segment_start + said[-1].start()
+        speakers = [
+            m
+            for m in mentions
+            if segment_start <= m.start - base < cut and not m.after_preposition and id(m) not in consumed
+        ]
+        if not speakers:
+            return []
+        sources = _ids(_group(speakers, 0, self.text))
+        later = [t.start for t in triggers if t.start >= trigger.end]
+        limit = min(later) if later else len(text)
+        after = [m for m in mentions if trigger.verb_end <= m.start - base < limit and m.actor not in sources]
+        inside = [m for m in mentions if cut <= m.start - base < trigger.start and m.actor not in sources]
+        chosen = after or inside
+        if not chosen:
+            return []
+        end = max(trigger.end, max(m.end - base for m in chosen[:1]))
+        return [(sources, [chosen[0].actor], "active", speakers[0].start - base, end)]
 
     def _passive(self, c: _Clause, consumed: set[int]):
         """ "X was criticised by Y": Y acts on X; without "by", another actor named nearby (guessed)."""
