@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ from ..claims import match_claims
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..formatting import format_frame
-from ..schema import sign_of, strain_part
+from ..schema import ReportFormat, sign_of, strain_part
 
 __all__ = ["ScoreResult", "SetScore", "format_score", "score", "score_frame"]
 
@@ -53,7 +54,7 @@ class ScoreResult:
 
     def to_dict(self) -> dict:
         """The JSON shape: one object per set level, then ``direction_swaps`` and ``strain_spearman``."""
-        out = {}
+        out: dict[str, Any] = {}
         for level in LEVELS:
             s = getattr(self, level)
             out[level] = {
@@ -189,4 +190,4 @@ def format_score(result: ScoreResult, fmt: str) -> str:
     ]
     if fmt == "markdown":
         lines = [f"- {line}" for line in lines]
-    return format_frame(frame, fmt) + "\n" + "\n".join(lines) + "\n"
+    return format_frame(frame, cast(ReportFormat, fmt)) + "\n" + "\n".join(lines) + "\n"

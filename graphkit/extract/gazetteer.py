@@ -126,7 +126,7 @@ class Gazetteer:
 
 
 def _shipped_rows() -> list[dict[str, str]]:
-    text = resources.files("graphkit").joinpath("data", "gazetteer.csv").read_text(encoding="utf-8")
+    text = (resources.files("graphkit") / "data" / "gazetteer.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 

@@ -304,7 +304,7 @@ def _verb_end(pattern: ActionPattern, match: re.Match) -> int:
     """The end of the verb itself: its object, and so the target, may be inside the match
     ("summoned the Japanese ambassador")."""
     head = re.match(r"\w+(?:\s+(?:on|upon|to|that|of))?", match.group(0))
-    return match.start() + head.end()
+    return match.start() + (head.end() if head else 0)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -369,5 +369,5 @@ def intent_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a pledge or promise whose words are ``text``; a promise to punish is a threat."""
     for regex, action, code in _INTENT_CODES:
         if re.search(regex, text, re.IGNORECASE):
-            return (action, code) if action is not None else threat_code(text)
+            return (action, code) if action is not None and code is not None else threat_code(text)
     return "intent_to_cooperate", "030"

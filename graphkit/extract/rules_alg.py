@@ -433,7 +433,7 @@ class _Reader:
         if mention.possessive and re.fullmatch(r"['\u2019]s?\s+", gap):
             return True  # "the exposure of the US's monitoring": the possessive is who acts
         return (
-            bool(word)
+            word is not None
             and word.group(1).lower() in _CONJUNCTIONS
             and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
         )

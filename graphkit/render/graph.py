@@ -132,7 +132,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
     confidence = getattr(row, "confidence", None)
     if confidence is not None and not math.isnan(confidence):
         low = confidence < LOW_CONFIDENCE
-        edge["title"] += (
+        edge["title"] = title + (
             f"\n{'LOW-CONFIDENCE ' if low else ''}DRAFT: confidence {confidence:.2f} \u00b7 rule {row.rule}"
         )
         edge["confidence"] = round(float(confidence), 6)
