@@ -41,6 +41,12 @@ _LAZY = {
     "format_diff": "graphkit.diff.report",
     "intercoder_agreement": "graphkit.diff.agreement",
     "Agreement": "graphkit.diff.agreement",
+    "score": "graphkit.diff.scoring",
+    "format_score": "graphkit.diff.scoring",
+    # drafting from a text
+    "extract_edge_set": "graphkit.extract.draft",
+    "write_draft": "graphkit.extract.draft",
+    "load_gazetteer": "graphkit.extract.gazetteer",
     # drawing
     "render_html": "graphkit.render.graph",
     "to_pyvis": "graphkit.render.graph",
@@ -79,6 +85,11 @@ __all__ = [
     "format_diff",
     "intercoder_agreement",
     "Agreement",
+    "score",
+    "format_score",
+    "extract_edge_set",
+    "write_draft",
+    "load_gazetteer",
     "render_html",
     "to_pyvis",
     "diff_html",
@@ -103,8 +114,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .diff.agreement import Agreement, intercoder_agreement
     from .diff.compare import EdgeSetDiff, diff_edge_sets
     from .diff.report import format_diff
+    from .diff.scoring import format_score, score
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+    from .extract.draft import extract_edge_set, write_draft
+    from .extract.gazetteer import load_gazetteer
     from .filters import filter_edge_sets, filter_edges
     from .formatting import format_frame
     from .interop.export import export_graph

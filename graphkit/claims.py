@@ -96,13 +96,14 @@ def match_claims(a: pd.DataFrame, b: pd.DataFrame, source_text: str) -> ClaimMat
     # b's located rows by start, so each a row scans only the b rows starting before it ends
     located_b = sorted((span[0], j) for j, span in enumerate(spans_b) if span is not None)
     starts_b = [start for start, _ in located_b]
+    ends_b = {j: span[1] for j, span in enumerate(spans_b) if span is not None}
     candidates = []
     for i, span_a in enumerate(spans_a):
         if span_a is None:
             continue
         start_a, end_a = span_a
-        for _, j in located_b[: bisect.bisect_left(starts_b, end_a)]:
-            start_b, end_b = spans_b[j]
+        for start_b, j in located_b[: bisect.bisect_left(starts_b, end_a)]:
+            end_b = ends_b[j]
             overlap = min(end_a, end_b) - max(start_a, start_b)
             shorter = min(end_a - start_a, end_b - start_b)
             if overlap > 0 and 2 * overlap >= shorter:

@@ -14,10 +14,10 @@ from ..analysis.strain_alg import strain
 from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
-from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, CentralityMeasure, sign_of
+from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, LOW_CONFIDENCE, CentralityMeasure, sign_of
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
-from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
+from .style import COOPERATIVE, DASHES, GREY, HOSTILE, LOW, LOW_DASHES, NEUTRAL, PALETTE, format_number
 
 __all__ = [
     "COLOR_MODES",
@@ -90,6 +90,10 @@ def _edges(
     edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
 ) -> list[dict]:
     frame = edge_set.edges[EDGE_FIELDS].copy()
+    # a draft (graphkit extract) carries each row's confidence and the rule that made it
+    if "confidence" in edge_set.edges.columns:
+        frame["confidence"] = pd.to_numeric(edge_set.edges["confidence"], errors="coerce")
+        frame["rule"] = edge_set.edges["rule"].astype(str) if "rule" in edge_set.edges.columns else ""
     frame["gid"] = _edge_ids(edge_set)
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
     # within a pair the most hostile action takes the straight middle slot
@@ -137,6 +141,16 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
     }
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
+    confidence = getattr(row, "confidence", None)
+    if confidence is not None and not math.isnan(confidence):
+        low = confidence < LOW_CONFIDENCE
+        edge["title"] = title + (
+            f"\n{'LOW-CONFIDENCE ' if low else ''}DRAFT: confidence {confidence:.2f} \u00b7 rule {row.rule}"
+        )
+        edge["confidence"] = round(float(confidence), 6)
+        if low:
+            edge["color"] = {"color": LOW, "highlight": LOW, "hover": LOW, "opacity": 0.7, "inherit": False}
+            edge["dashes"] = LOW_DASHES
     return edge
 
 
@@ -243,7 +257,15 @@ def _item(label: str, color: str, symbol: str, width: float) -> dict[str, Any]:
     return {"label": label, "color": color, "symbol": symbol, "width": width}
 
 
-def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dict, signs: set, size_by: str):
+def _legend(
+    color_key: str,
+    node_colors: dict,
+    color_by: str,
+    domain_colors: dict,
+    signs: set,
+    size_by: str,
+    low_confidence: bool = False,
+):
     if color_by == "sign":
         actions = [
             _item("hostile action (weight < 0)", HOSTILE, "line", 4),
@@ -254,6 +276,10 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
     else:
         actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
         actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
+    if low_confidence:
+        actions.append(
+            _item(f"draft row with confidence < {LOW_CONFIDENCE} (grey, dashed)", LOW, "dashed", 3)
+        )
     actors = [
         {"label": band or f"no {color_key}", "color": c, "symbol": "dot"} for band, c in node_colors.items()
     ]
@@ -312,7 +338,10 @@ def graph_elements(
 
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
     edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
-    legend = _legend(color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by)
+    low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
+    legend = _legend(
+        color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
+    )
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
     return {
