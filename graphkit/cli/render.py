@@ -17,6 +17,7 @@ from .base import (
     output_option,
     read_edge_set,
     reports_errors,
+    unit_option,
     write_output,
 )
 
@@ -43,12 +44,13 @@ OUTPUT_FOLDER = "output"
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships."
 )
+@unit_option
 @output_option(
     default=None,
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
 )
 @reports_errors
-def render(edgeset, domain, since, until, actor, size_by, color_by, top, output):
+def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, output):
     """Draw the edge set as one self-contained interactive HTML page.
 
     Actors are circles sized by --size-by and coloured by group; each alleged
@@ -64,7 +66,7 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, output)
     if len(edge_set.edges) == 0:
         message = f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty"
         echo_error(escape_control(message))
-    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top)
+    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit)
     if output == "-":
         emit(html, output)
         return

@@ -9,15 +9,17 @@ import pandas as pd
 
 from ..actions import cameo_labels
 from ..analysis.centrality_alg import centrality
+from ..analysis.robustness_alg import robustness
 from ..analysis.strain_alg import strain
+from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..checks import require_choice, require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
-from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, CentralityMeasure, sign_of
+from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, LOW_CONFIDENCE, CentralityMeasure, sign_of
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
 from .page import page_size_problem
-from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
+from .style import COOPERATIVE, DASHES, GREY, HOSTILE, LOW, LOW_DASHES, NEUTRAL, PALETTE, format_number
 
 __all__ = [
     "COLOR_MODES",
@@ -35,6 +37,16 @@ COLOR_MODES = ("sign", "domain")
 SizeMetric = CentralityMeasure
 ColorMode = Literal["sign", "domain"]
 FOCUS_ROWS = 12
+UNIT_NOTES = {
+    "claim": (
+        "Counted by claim: rows with the same source, target and quote are one unit, drawn as their "
+        "most hostile row (and their most cooperative one, if any)."
+    ),
+    "type": (
+        "Counted by action type: rows with the same source, target and action are one unit, drawn as "
+        "their most extreme row."
+    ),
+}
 
 NODE_SIZE = (10.0, 46.0)
 
@@ -52,10 +64,10 @@ METRIC_WORDS = {
 }
 
 
-def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
+def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
     """The edge set restricted to its ``top`` most strained relationships
-    (ranked as by :func:`graphkit.analysis.strain_alg.strain`), all their actions kept."""
-    pairs = strain(edge_set, top=top)
+    (ranked as by :func:`graphkit.analysis.strain_alg.strain` in ``unit``), all their actions kept."""
+    pairs = strain(edge_set, top=top, unit=unit)
     keep = set(zip(pairs["actor_a"], pairs["actor_b"]))
     edges = edge_set.edges
     a = edges[["source", "target"]].min(axis=1)
@@ -80,6 +92,10 @@ def _edges(
     edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
 ) -> list[dict]:
     frame = edge_set.edges[EDGE_FIELDS].copy()
+    # a draft (graphkit extract) carries each row's confidence and the rule that made it
+    if "confidence" in edge_set.edges.columns:
+        frame["confidence"] = pd.to_numeric(edge_set.edges["confidence"], errors="coerce")
+        frame["rule"] = edge_set.edges["rule"].astype(str) if "rule" in edge_set.edges.columns else ""
     frame["gid"] = _edge_ids(edge_set)
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
     # within a pair the most hostile action takes the straight middle slot
@@ -127,6 +143,16 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
     }
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
+    confidence = getattr(row, "confidence", None)
+    if confidence is not None and not math.isnan(confidence):
+        low = confidence < LOW_CONFIDENCE
+        edge["title"] = title + (
+            f"\n{'LOW-CONFIDENCE ' if low else ''}DRAFT: confidence {confidence:.2f} \u00b7 rule {row.rule}"
+        )
+        edge["confidence"] = round(float(confidence), 6)
+        if low:
+            edge["color"] = {"color": LOW, "highlight": LOW, "hover": LOW, "opacity": 0.7, "inherit": False}
+            edge["dashes"] = LOW_DASHES
     return edge
 
 
@@ -189,8 +215,22 @@ def _pair_detail(pair) -> str:
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
 
-def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
-    """The most strained relationships, each with its actors and all its arrows."""
+def _unit_dependent(edge_set: EdgeSet) -> dict[tuple[str, str], str]:
+    """Pairs whose strain rank depends on the unit of evidence (it differs between
+    action, claim and type), with their rank under each."""
+    table = robustness({"": edge_set})
+    moving = table[table["rank_min"] != table["rank_max"]]
+    ranks = [moving[f":{unit}"].to_numpy() for unit in UNITS]
+    return {
+        (a, b): "rank by unit: " + ", ".join(f"{unit} {int(r[i])}" for unit, r in zip(UNITS, ranks))
+        for i, (a, b) in enumerate(zip(moving["actor_a"], moving["actor_b"]))
+    }
+
+
+def _focus(pairs: pd.DataFrame, edges: list[dict], unit_dependent: dict | None = None) -> list[dict]:
+    """The most strained relationships, each with its actors and all its arrows; a
+    relationship whose place depends on the unit of evidence says so in its detail."""
+    unit_dependent = unit_dependent or {}
     edge_ids: dict[tuple[str, str], list[str]] = {}
     for edge in edges:
         edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
@@ -198,7 +238,16 @@ def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
         {
             "label": f"{r.name_a} \u2194 {r.name_b}",
             "value": format_number(r.strain),
-            "detail": _pair_detail(r),
+            "detail": " \u00b7 ".join(
+                [
+                    _pair_detail(r),
+                    *(
+                        [unit_dependent[r.actor_a, r.actor_b]]
+                        if (r.actor_a, r.actor_b) in unit_dependent
+                        else []
+                    ),
+                ]
+            ),
             "nodes": [r.actor_a, r.actor_b],
             "edges": edge_ids.get((r.actor_a, r.actor_b), []),
         }
@@ -210,7 +259,15 @@ def _item(label: str, color: str, symbol: str, width: float) -> dict[str, Any]:
     return {"label": label, "color": color, "symbol": symbol, "width": width}
 
 
-def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dict, signs: set, size_by: str):
+def _legend(
+    color_key: str,
+    node_colors: dict,
+    color_by: str,
+    domain_colors: dict,
+    signs: set,
+    size_by: str,
+    low_confidence: bool = False,
+):
     if color_by == "sign":
         actions = [
             _item("hostile action (weight < 0)", HOSTILE, "line", 4),
@@ -221,6 +278,10 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
     else:
         actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
         actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
+    if low_confidence:
+        actions.append(
+            _item(f"draft row with confidence < {LOW_CONFIDENCE} (grey, dashed)", LOW, "dashed", 3)
+        )
     actors = [
         {"label": band or f"no {color_key}", "color": c, "symbol": "dot"} for band, c in node_colors.items()
     ]
@@ -238,7 +299,11 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
 
 
 def graph_elements(
-    edge_set: EdgeSet, *, size_by: SizeMetric = "hostile_in", color_by: ColorMode = "sign"
+    edge_set: EdgeSet,
+    *,
+    size_by: SizeMetric = "hostile_in",
+    color_by: ColorMode = "sign",
+    unit: Unit = "action",
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -248,11 +313,20 @@ def graph_elements(
     red when hostile and green dashed when cooperative (``color_by="sign"``) or
     coloured by domain, parallel actions fanned out as curves, the most hostile
     in the middle. Tooltips are plain text.
+
+    ``unit`` (:func:`graphkit.analysis.units.count_units`) draws and measures only
+    the rows that count as units: every action (the default), one per claim, or
+    one per action type. The panel of most strained relationships marks a pair
+    whose rank differs between the three units.
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
         raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
+    check_unit(unit)
+    unit_dependent = _unit_dependent(edge_set)
+    if unit != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -266,7 +340,10 @@ def graph_elements(
 
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
     edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
-    legend = _legend(color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by)
+    low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
+    legend = _legend(
+        color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
+    )
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
     return {
@@ -281,11 +358,12 @@ def graph_elements(
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
             ),
+            *([UNIT_NOTES[unit]] if unit != "action" else []),
         ],
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges)},
+        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges, unit_dependent)},
         "filters": [
             {"type": "select", "field": "domain", "label": "Domain"},
             {"type": "actor", "label": "Actor"},
@@ -300,6 +378,7 @@ def to_pyvis(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    unit: Unit = "action",
 ) -> GraphkitNetwork:
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
@@ -312,11 +391,11 @@ def to_pyvis(
     require_choice(size_by, "size_by", CENTRALITY_MEASURES)
     require_choice(color_by, "color_by", ("sign", "domain"))
     if top is not None:
-        edge_set = keep_top(edge_set, top)
+        edge_set = keep_top(edge_set, top, unit=check_unit(unit))
     too_large = page_size_problem(len(edge_set.edges), f"the edge set {edge_set.name!r}")
     if too_large:
         raise GraphkitError(too_large)
-    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by))
+    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit))
 
 
 def render_html(
@@ -325,7 +404,8 @@ def render_html(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    unit: Unit = "action",
 ) -> str:
     """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
     the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
-    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top).generate_html()
+    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit).generate_html()

@@ -11,6 +11,8 @@ __all__ = [
     "DASHES",
     "GREY",
     "HOSTILE",
+    "LOW",
+    "LOW_DASHES",
     "NEUTRAL",
     "PALETTE",
     "format_number",
@@ -35,6 +37,8 @@ PALETTE = [
 ]
 HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
+# a draft row the extractor was unsure of: light grey, dash-dot, whatever its sign
+LOW, LOW_DASHES = "#BBBBBB", [12, 4, 2, 4]
 
 # Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
 CHANGE_STYLES: dict[str, dict[str, Any]] = {
