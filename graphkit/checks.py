@@ -7,6 +7,9 @@ from typing import Any
 from .errors import ArgumentError
 
 __all__ = [
+    "require_edge_sets",
+    "require_instance",
+    "require_path",
     "require_callable",
     "require_diff",
     "require_frame",
@@ -92,3 +95,31 @@ def require_diff(value: Any, argument: str = "diff") -> None:
         raise ArgumentError(
             argument, f"must be an EdgeSetDiff, not {_kind(value)}: make one with diff_edge_sets(a, b)"
         )
+
+
+def require_edge_sets(value: Any, argument: str) -> None:
+    """``value`` must be a mapping of names to EdgeSets, or a sequence of EdgeSets."""
+    from collections.abc import Mapping, Sequence
+
+    if isinstance(value, Mapping):
+        items = list(value.values())
+    elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        items = list(value)
+    else:
+        raise ArgumentError(argument, f"must be a dict or list of EdgeSets, not {_kind(value)}")
+    for item in items:
+        require_edge_set(item, argument)
+
+
+def require_instance(value: Any, argument: str, kind: type, hint: str) -> None:
+    """``value`` must be a ``kind``; ``hint`` says how to make one."""
+    if not isinstance(value, kind):
+        raise ArgumentError(argument, f"must be a {kind.__name__}, not {_kind(value)}: {hint}")
+
+
+def require_path(value: Any, argument: str) -> None:
+    """``value`` must be a path (str or os.PathLike), not empty."""
+    import os
+
+    if not isinstance(value, (str, os.PathLike)) or os.fspath(value) == "":
+        raise ArgumentError(argument, f"must be a path (str or Path), not {_kind(value)} {value!r}")

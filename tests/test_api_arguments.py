@@ -47,6 +47,17 @@ def cases(es):
         ("read_gdelt", lambda: gk.read_gdelt(["-"], stdin="text"), "stdin"),
         ("format_frame", lambda: gk.format_frame(es, "csv"), "frame"),
         ("format_frame", lambda: gk.format_frame(es.edges, "xml"), "fmt"),
+        ("count_units", lambda: gk.count_units(es), "edges"),
+        ("robustness", lambda: gk.robustness([es, "essay"]), "edge_sets"),
+        ("robustness", lambda: gk.robustness([es, es], top=0), "top"),
+        ("robustness_records", lambda: gk.robustness_records(None), "table"),
+        ("intercoder_agreement", lambda: gk.intercoder_agreement(es, es.edges), "b"),
+        ("score", lambda: gk.score("draft", es), "candidate"),
+        ("score", lambda: gk.score(es, es, source_text=b"text"), "source_text"),
+        ("format_score", lambda: gk.format_score(es, "table"), "result"),
+        ("extract_edge_set", lambda: gk.extract_edge_set(b"The USA sanctioned Iran."), "text"),
+        ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
+        ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
     ]
 
 

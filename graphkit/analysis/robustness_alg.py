@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..checks import require_edge_sets, require_frame, require_positive_int, require_str_list
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from .strain_alg import strain
@@ -80,6 +81,9 @@ def robustness(
     >>> robustness_records(table)[0]
     {'actor_a': 'KOR', 'actor_b': 'USA', 'ranks': {'essay:action': 1}, 'rank_min': 1, 'rank_median': 1.0, 'rank_max': 1, 'robust_top': True}
     """
+    require_edge_sets(edge_sets, "edge_sets")
+    require_str_list(units, "units")
+    require_positive_int(top, "top", optional=False)
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
     checked = [check_unit(unit) for unit in units]
@@ -117,6 +121,7 @@ def robustness_records(table: pd.DataFrame) -> list[dict]:
     """The rows of a :func:`robustness` table as JSON-ready records: ``actor_a``,
     ``actor_b``, ``ranks`` (an object from variant to rank, in variant order),
     ``rank_min``, ``rank_median``, ``rank_max``, ``robust_top``."""
+    require_frame(table, "table")
     variants = table.attrs.get("variants", [])
     columns = {c: table[c].tolist() for c in ["actor_a", "actor_b", *variants, *ROBUSTNESS_SUMMARY]}
     return [

@@ -7,6 +7,7 @@ from typing import Literal, cast
 import numpy as np
 import pandas as pd
 
+from ..checks import require_frame
 from ..errors import ArgumentError
 from ..schema import STRAIN_INTENSITY_COLUMNS
 
@@ -134,6 +135,7 @@ def count_units(edges: pd.DataFrame, unit: Unit = "action") -> pd.DataFrame:
     >>> count_units(edges, "type")["action"].tolist()
     ['tariff', 'accusation', 'aid']
     """
+    require_frame(edges, "edges", ("source", "target"))
     check_unit(unit)
     if unit == "action" or len(edges) == 0:
         return edges

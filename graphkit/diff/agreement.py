@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..checks import require_edge_set
 from ..claims import match_claims, normalize_ws
 from ..edgeset import EdgeSet
 from ..errors import GraphkitError
@@ -135,6 +136,8 @@ def intercoder_agreement(a: EdgeSet, b: EdgeSet) -> Agreement:
     GraphkitError
         When the sets do not both quote one source text (see :func:`codes_same_text`).
     """
+    require_edge_set(a, "a")
+    require_edge_set(b, "b")
     if not codes_same_text(a, b):
         raise GraphkitError(
             f"edge sets {a.name!r} and {b.name!r} do not both quote one source text: "

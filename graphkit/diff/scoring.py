@@ -10,6 +10,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from ..checks import require_edge_set, require_instance, require_optional_str
 from ..claims import match_claims
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
@@ -134,6 +135,9 @@ def score(candidate: EdgeSet, gold: EdgeSet, *, source_text: str | None = None) 
     ArgumentError
         When no source text is given and neither set has one.
     """
+    require_edge_set(candidate, "candidate")
+    require_edge_set(gold, "gold")
+    require_optional_str(source_text, "source_text")
     text = source_text if source_text is not None else gold.source_text or candidate.source_text
     if text is None:
         raise ArgumentError(
@@ -170,6 +174,7 @@ def format_score(result: ScoreResult, fmt: str) -> str:
     """``result`` as ``table``, ``csv``, ``markdown`` (the levels' table, then the two
     other measures) or ``json`` (keys ``triples_sign``, ``triples_type``, ``pairs``,
     ``direction_swaps``, ``strain_spearman``)."""
+    require_instance(result, "result", ScoreResult, "make one with score(candidate, gold)")
     if fmt == "json":
         return json.dumps(result.to_dict(), indent=2) + "\n"
     frame = score_frame(result)

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import schema
 from ..actors import infer_actors
 from ..atomic import write_atomic
+from ..checks import require_instance, require_optional_str, require_path
 from ..csvfile import read_csv_bytes
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
@@ -153,6 +154,11 @@ def extract_edge_set(
     [['CAN', 'MEX', 'accusation', 'Canada accused Mexico of dumping steel', 0.9]]
     """
     if not isinstance(text, str):
+        hint = ": decode it first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
+        raise ArgumentError("text", f"must be str, not {type(text).__name__}{hint}")
+    require_optional_str(model, "model")
+    require_optional_str(name, "name")
+    if not isinstance(text, str):
         raise ArgumentError("text", f": expected str, got {type(text).__name__}")
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
     dropped: list[str] = []
@@ -187,6 +193,8 @@ def write_draft(result: ExtractResult, output: str | Path) -> Path:
     GraphkitError
         When the draft has no rows, or the folder cannot be written.
     """
+    require_instance(result, "result", ExtractResult, "make one with extract_edge_set(text)")
+    require_path(output, "output")
     folder = Path(output)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ArgumentError(

@@ -10,6 +10,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from ..checks import require_path
 from ..errors import EdgeSetError, Problem
 from ..schema import ACTOR_KINDS
 
@@ -196,6 +197,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     EdgeSetError
         When the file cannot be read or a row is malformed (file and line named).
     """
+    if path is not None:
+        require_path(path, "path")
     entries: dict[str, tuple[str, str]] = {name: (code, "state") for name, code in _country_rows()}
     display: dict[str, str] = {}
     rows = _shipped_rows() + (_read_user_rows(Path(path)) if path is not None else [])
