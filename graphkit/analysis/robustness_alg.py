@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_sets, require_frame, require_positive_int, require_str_list
+from ..checks import require_edge_sets, require_frame, require_str_list
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from .strain_alg import strain
@@ -83,7 +83,6 @@ def robustness(
     """
     require_edge_sets(edge_sets, "edge_sets")
     require_str_list(units, "units")
-    require_positive_int(top, "top", optional=False)
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
     checked = [check_unit(unit) for unit in units]
