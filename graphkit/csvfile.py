@@ -76,6 +76,11 @@ def _is_stream(path: Path) -> bool:
         return False
 
 
+def _first_line_end(block: bytes) -> int:
+    ends = [i for i in (block.find(b"\n"), block.find(b"\r")) if i >= 0]
+    return min(ends) if ends else -1
+
+
 def _refuse(name: str, line: int | None, message: str) -> EdgeSetError:
     return EdgeSetError([Problem(name, line, message)])
 
@@ -132,7 +137,7 @@ def read_input(
                     "the limit with GRAPHKIT_MAX_INPUT (e.g. GRAPHKIT_MAX_INPUT=8G)",
                 )
             if text:
-                first = block.find(b"\n")
+                first = _first_line_end(block)
                 if first < 0:
                     run += len(block)
                 elif run + first > MAX_LINE_BYTES:
@@ -140,7 +145,8 @@ def read_input(
                     break
                 else:
                     lines += block.count(b"\n")
-                    run = len(block) - block.rfind(b"\n") - 1  # a block is shorter than the limit
+                    # a block is shorter than the limit: only the last line can grow on
+                    run = len(block) - max(block.rfind(b"\n"), block.rfind(b"\r")) - 1
                 if run > MAX_LINE_BYTES:
                     break
             blocks.append(block)
@@ -290,10 +296,15 @@ def _quoted_structure(data: bytes, name: str):
     return np.asarray(starts, dtype=np.int64), np.asarray(widths, dtype=np.int64), problems, header
 
 
+_LINE_END = re.compile(rb"\r\n|\r|\n")  # as Python's csv module counts lines (universal newlines)
+
+
 def _line_offset(data: bytes, line: int) -> int:
+    """The byte where physical ``line`` starts (lines end at \\r\\n, \\r or \\n)."""
     offset = 0
+    ends = _LINE_END.finditer(data)
     for _ in range(line - 1):
-        offset = data.index(b"\n", offset) + 1
+        offset = next(ends).end()
     return offset
 
 

@@ -128,7 +128,7 @@ def csv_files(draw) -> bytes:
     lines = [",".join(header)] + [",".join(cell(c) for c in row) for row in rows]
     if draw(st.booleans()):
         lines.insert(draw(st.integers(0, len(lines))), "")  # a blank line
-    text = draw(st.sampled_from(["\n", "\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
+    text = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"])).join(lines) + draw(st.sampled_from(["", "\n"]))
     data = text.encode("utf-8", "surrogatepass")
     if draw(st.integers(0, 9)) == 9 and data:
         at = draw(st.integers(0, len(data) - 1))

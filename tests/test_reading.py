@@ -179,3 +179,28 @@ def test_what_graphkits_csv_writer_writes_its_reader_reads_back(rows):
     table = read_csv_bytes(format_frame(frame, "csv", exact=True).encode("utf-8"), "t.csv")
     assert table.problems == []
     assert table.frame.to_numpy().tolist() == rows
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"a,b\rA,B\rC,D\r",
+        b"a,b\r\n\r\nA,B\rC,D",
+        b'a,b\nA,"x\ry"\n',
+        b"a,b\nA,B\r\n\rC,D\n",
+        b'\r\ra,b\rA,"q"\r',
+    ],
+)
+def test_old_mac_line_ends_read_as_the_contract_says(data):
+    # Python's csv module ends lines at \r\n, \r or \n; so do graphkit's line numbers
+    table = read_csv_bytes(data, "t.csv")
+    text = data.decode()
+    assert table.problems == []
+    assert [list(table.frame.columns)] + table.frame.to_numpy().tolist() == python_reading(text)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    starts, end = [], 0
+    for record in reader:
+        start, end = end + 1, reader.line_num
+        if record:
+            starts.append(start)
+    assert table.lines.tolist() == starts[1:]
