@@ -201,8 +201,11 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
         return _empty(
             Problem(name, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8")
         )
-    plain = b'"' not in data and not re.search(rb"\r(?!\n)", data)
-    structure = _plain_structure(data) if plain else _quoted_structure(data, name)
+    by_lines = not re.search(rb"\r(?!\n)", data)
+    structure = _line_structure(data, name) if by_lines else None
+    if structure is None:
+        by_lines = False
+        structure = _quoted_structure(data, name)
     starts, widths, problems, header = structure
     if header is None:
         problems.append(Problem(name, None, "file is empty: it needs a header row and one row per record"))
@@ -233,14 +236,17 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     if len(lines) == 0:  # a header alone: nothing for pyarrow to read
         return CsvTable(pd.DataFrame({c: pd.Series([], dtype=str) for c in header}), lines, problems)
     body = _line_offset(data, int(body_starts[0]))  # where the first record after the header starts
-    frame = _values(data, body, header, newlines=not plain, expected=len(lines))
+    frame = _values(data, body, header, newlines=not by_lines, expected=len(lines))
     return CsvTable(frame, lines, problems)
 
 
-def _plain_structure(data: bytes):
-    """Starts and widths of the records of a file without quotes or lone carriage
-    returns: every non-blank line is a record."""
+def _line_structure(data: bytes, name: str):
+    """Starts and widths of the records of a file without lone carriage returns in
+    which every quote is simple (see :func:`_simple_quotes`): every non-blank line
+    is a record, its width its commas outside quotes plus one. None otherwise (a
+    field spans lines, a stray or odd quote): then the csv module reads the file."""
     starts_parts, widths_parts = [], []
+    problems: list[Problem] = []
     offset, line = 0, 1
     view = memoryview(data)
     while offset < len(data):
@@ -251,24 +257,52 @@ def _plain_structure(data: bytes):
         bounds = np.concatenate(([0], newlines + 1))
         if bounds[-1] < len(chunk):
             bounds = np.append(bounds, len(chunk))  # a last line without a line end
-        commas = np.flatnonzero(chunk == 44)
         begin, stop = bounds[:-1], bounds[1:]
-        count = np.searchsorted(commas, stop) - np.searchsorted(commas, begin)
+        quotes = np.flatnonzero(chunk == 34)
+        in_line = np.searchsorted(quotes, stop) - np.searchsorted(quotes, begin)
+        if (in_line % 2).any():
+            return None
+        commas = np.flatnonzero(chunk == 44)
         content = stop - begin - (chunk[np.maximum(stop - 1, 0)] == 10)
-        has_cr = (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
-        blank = (content - has_cr) == 0
+        content -= (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
+        blank = content == 0
+        if len(quotes) and not _simple_quotes(chunk, quotes, begin, content):
+            return None  # a quote the csv module reads otherwise (or refuses): it reads the file
+        # a comma inside quotes (an odd number of quotes before it on its line) separates nothing
+        outside = commas[np.searchsorted(quotes, commas) % 2 == 0]
+        count = np.searchsorted(outside, stop) - np.searchsorted(outside, begin) + 1
         numbers = line + np.arange(len(begin))
         starts_parts.append(numbers[~blank])
-        widths_parts.append(count[~blank] + 1)
+        widths_parts.append(count[~blank])
         line += len(newlines)
         offset = end
+    return _stop(starts_parts, widths_parts, problems, data)
+
+
+def _simple_quotes(chunk: np.ndarray, quotes: np.ndarray, begin: np.ndarray, content: np.ndarray) -> bool:
+    """True when every quote opens a field (at its start), closes it (before a comma
+    or the line end) or is doubled inside it, with every line holding an even
+    number: then the lines are the records and pyarrow reads them as the csv module
+    does. (Each line's count being even, a quote's rank in the file has the parity
+    of its rank on its line.)"""
+    line = np.searchsorted(begin, quotes, side="right") - 1
+    start, end = begin[line], begin[line] + content[line]
+    opening = np.arange(len(quotes)) % 2 == 0
+    before = chunk[np.maximum(quotes - 1, 0)]
+    after = chunk[np.minimum(quotes + 1, len(chunk) - 1)]
+    opens = (quotes == start) | (before == 44) | (before == 34)
+    closes = (quotes + 1 == end) | (after == 44) | (after == 34)
+    return bool(np.all(np.where(opening, opens, closes)) and np.all(quotes < end))
+
+
+def _stop(starts_parts, widths_parts, problems, data: bytes):
     starts = np.concatenate(starts_parts) if starts_parts else np.zeros(0, dtype=np.int64)
     widths = np.concatenate(widths_parts) if widths_parts else np.zeros(0, dtype=np.int64)
     if len(starts) == 0:
-        return starts, widths, [], None
+        return starts, widths, problems, None
     first = int(starts[0])
-    header_line = data.split(b"\n", first)[first - 1]
-    return starts, widths, [], header_line.decode("utf-8").rstrip("\r").split(",")
+    header_line = data.split(b"\n", first)[first - 1].decode("utf-8").rstrip("\r")
+    return starts, widths, problems, next(csv.reader([header_line], strict=True))
 
 
 def _quoted_structure(data: bytes, name: str):
