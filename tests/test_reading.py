@@ -204,3 +204,21 @@ def test_old_mac_line_ends_read_as_the_contract_says(data):
         if record:
             starts.append(start)
     assert table.lines.tolist() == starts[1:]
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.text(alphabet='ab,"\n\r ', max_size=10), min_size=1, max_size=5))
+def test_any_text_reads_as_the_csv_module_reads_it_or_is_refused_where_it_refuses(lines):
+    # the fast structure (numpy, simple quotes) and the csv module must never disagree
+    text = "a,b\n" + "\n".join(lines) + "\n"
+    try:
+        expected = python_reading(text)
+    except csv.Error:
+        expected = None
+    table = read_csv_bytes(text.encode(), "t.csv")
+    if expected is None:
+        assert any(p.message.startswith("malformed CSV") for p in table.problems)
+        return
+    good = [r for r in expected[1:] if len(r) == 2]
+    assert table.frame.to_numpy().tolist() == good
+    assert len(table.problems) == len(expected) - 1 - len(good)  # one per record of the wrong width
