@@ -167,7 +167,12 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
     Floats are rounded to DECIMALS places, unless ``exact`` (text formats only):
     then they keep every digit of their shortest round-trip form."""
     if fmt == "json":
-        return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
+        from .json_records import records_json
+
+        text = records_json(frame)
+        if text is None:  # a cell only json.dumps can write
+            text = json.dumps(to_records(frame), indent=2, ensure_ascii=False)
+        return text + "\n"
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     pa, pc = _arrow()
