@@ -80,7 +80,7 @@ def _float_text(values: np.ndarray, exact: bool = False):
     odd = ~finite & ~np.isnan(values)
     odd |= pc.fill_null(pc.match_substring(text, "e"), False).to_numpy(zero_copy_only=False)
     if exact:
-        odd |= finite & (np.abs(values) < 1e-4)
+        odd |= finite & (np.abs(values) < 1e-4) & (values != 0)  # arrow writes zeros as repr does
     else:
         with np.errstate(invalid="ignore"):
             odd |= finite & (np.abs((values * 10**DECIMALS) % 1 - 0.5) < 1e-6)
@@ -169,10 +169,10 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
     if fmt == "json":
         from .json_records import records_json
 
-        text = records_json(frame)
+        text = records_json(frame, end="\n")
         if text is None:  # a cell only json.dumps can write
-            text = json.dumps(to_records(frame), indent=2, ensure_ascii=False)
-        return text + "\n"
+            return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
+        return text
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     pa, pc = _arrow()

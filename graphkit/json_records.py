@@ -24,15 +24,15 @@ BLOCK_ROWS = 50_000
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def records_json(frame: pd.DataFrame, *, level: int = 0) -> str | None:
+def records_json(frame: pd.DataFrame, *, level: int = 0, end: str = "") -> str | None:
     """``frame``'s rows as a JSON array of objects, as ``json.dumps`` with ``indent=2``
     and ``ensure_ascii=False`` writes ``to_records(frame)`` nested ``level`` deep
-    (no final newline); None when the table holds something only ``json.dumps``
+    followed by ``end``; None when the table holds something only ``json.dumps``
     can say (a column name that is not text, a repeated name, a cell that is a list
     or a date), so that the caller falls back to it.
     """
     if len(frame) == 0:
-        return "[]"
+        return "[]" + end
     names = list(frame.columns)
     if not names or not all(type(n) is str for n in names) or len(set(names)) != len(names):
         return None
@@ -44,13 +44,14 @@ def records_json(frame: pd.DataFrame, *, level: int = 0) -> str | None:
     parts: list = [item + "{\n" + field + keys[0]]
     for i in range(1, len(names)):
         parts.append(",\n" + field + keys[i])
-    blocks = []
+    blocks = ["[\n"]
     for start in range(0, len(frame), BLOCK_ROWS):
         cells = [c[start : start + BLOCK_ROWS] for c in columns]
         blocks.append(_join(parts, cells, "\n" + item + "},\n"))
-    text = "".join(blocks)
     # every record ends "},\n": the last one closes the array instead
-    return "[\n" + text[: -len(",\n")] + "\n" + outer + "]"
+    blocks[-1] = blocks[-1][: -len(",\n")]
+    blocks.append("\n" + outer + "]" + end)
+    return "".join(blocks)  # one copy of the text: a 1M-row table's JSON is 160 MB
 
 
 def _join(parts: list[str], cells: list, suffix: str) -> str:
@@ -81,6 +82,8 @@ def _column_json(column: pd.Series):
         return _float_json(column.to_numpy(dtype=float))
     if isinstance(column.dtype, pd.CategoricalDtype) or pd.api.types.is_datetime64_any_dtype(column):
         return None
+    if pd.api.types.is_string_dtype(column) and not pd.api.types.is_object_dtype(column):
+        return _string_json(pa.array(column, from_pandas=True, type=pa.string()), null="null")
     return _object_json(column.to_numpy(dtype=object))
 
 
@@ -106,23 +109,36 @@ def _float_json(values: np.ndarray):
     return text
 
 
+def _string_json(text, null: str | None = None):
+    """Text cells quoted, escaped as json.dumps escapes them; missing cells as ``null``."""
+    pa, pc = _arrow()
+    # quotes, backslashes and control characters need escapes; such cells are rare
+    escape = pc.fill_null(pc.match_substring_regex(text, r'[\x00-\x1f"\\]'), False)
+    quoted = pc.binary_join_element_wise('"', text, '"', "")
+    where = np.flatnonzero(escape.to_numpy(zero_copy_only=False))
+    if len(where):
+        cells = quoted.to_numpy(zero_copy_only=False).astype(object)
+        cells[where] = [json.dumps(s, ensure_ascii=False) for s in text.take(pa.array(where)).to_pylist()]
+        quoted = pa.array(cells, type=pa.string())
+    return quoted if null is None else pc.fill_null(quoted, null)
+
+
 def _object_json(values: np.ndarray):
     """Text cells quoted and escaped; other scalars through ``json.dumps`` one by one."""
     pa, pc = _arrow()
     strings = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
+    if strings.all():
+        try:
+            return _string_json(pa.array(values, type=pa.string()))
+        except (pa.ArrowException, UnicodeError):  # lone surrogates: json.dumps writes them
+            return None
     out = np.empty(len(values), dtype=object)
     if strings.any():
         try:
-            text = pa.array(values[strings], type=pa.string())
-        except (pa.ArrowException, UnicodeError):  # lone surrogates: json.dumps writes them
+            text = _string_json(pa.array(values[strings], type=pa.string()))
+        except (pa.ArrowException, UnicodeError):
             return None
-        # json.dumps escapes quotes, backslashes and control characters; such cells are rare
-        escape = pc.match_substring_regex(text, r'[\x00-\x1f"\\]').to_numpy(zero_copy_only=False)
-        quoted = pc.binary_join_element_wise('"', text, '"', "").to_numpy(zero_copy_only=False).astype(object)
-        where = np.flatnonzero(escape)
-        if len(where):
-            quoted[where] = [json.dumps(s, ensure_ascii=False) for s in values[strings][where]]
-        out[strings] = quoted
+        out[strings] = text.to_numpy(zero_copy_only=False)
     for i in np.flatnonzero(~strings):
         value = _clean(values[i])
         if type(value) not in _SCALARS:  # a list, a date ...: json.dumps decides
