@@ -125,7 +125,7 @@ def _string_json(text, null: str | None = None):
 
 def _object_json(values: np.ndarray):
     """Text cells quoted and escaped; other scalars through ``json.dumps`` one by one."""
-    pa, pc = _arrow()
+    pa, _ = _arrow()
     strings = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
     if strings.all():
         try:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_scale import BASELINE, GRAPHKIT, PY, ensure_file, peak_rss_mb, run  # noqa: E402
+from bench_scale import BASELINE, GRAPHKIT, PY, ensure_file, peak_rss_mb, run
 
 TWO_READS = r"""
 import sys
