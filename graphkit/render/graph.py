@@ -14,7 +14,9 @@ from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, sign_of
 from .fan import fan_layout, fan_smooth
+from .layout import place_nodes, precompute_layout
 from .network import GraphkitNetwork, network_from_elements
+from .pairs_view import View, choose_view, community_colors, pair_edges, pair_legend
 from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
 
 __all__ = [
@@ -247,7 +249,11 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
 
 
 def graph_elements(
-    edge_set: EdgeSet, *, size_by: SizeMetric = "hostile_in", color_by: ColorMode = "sign"
+    edge_set: EdgeSet,
+    *,
+    size_by: SizeMetric = "hostile_in",
+    color_by: ColorMode = "sign",
+    view: View = "auto",
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -257,11 +263,18 @@ def graph_elements(
     red when hostile and green dashed when cooperative (``color_by="sign"``) or
     coloured by domain, parallel actions fanned out as curves, the most hostile
     in the middle. Tooltips are plain text.
+
+    ``view="pairs"`` draws one line per relationship instead (see
+    :mod:`graphkit.render.pairs_view`); ``"auto"`` (default) does so above
+    PAIR_VIEW_ABOVE actions. In the pair view, or on a large page, actors without
+    groups are coloured by strain community; a large page gets its positions from
+    Python (:mod:`graphkit.render.layout`) and labels only its largest actors until zoomed.
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
         raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
+    view = choose_view(view, len(edge_set.edges))
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -273,11 +286,25 @@ def graph_elements(
     domains = sorted({str(x) for x in edge_set.edges["domain"]})
     domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
 
+    # issue 12: communities where groups are missing, pair view (pairs_view.py)
+    if color_key == "kind" and (view == "pairs" or precompute_layout(len(metrics), len(edge_set.edges))):
+        metrics, node_colors = community_colors(metrics, pairs)
+        color_key = "community"
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
-    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
-    legend = _legend(color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by)
+    if view == "pairs":
+        edges = pair_edges(edge_set, pairs, names)
+        legend = _legend(color_key, node_colors, color_by, {}, set(), size_by)
+        legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
+    else:
+        edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
+        legend = _legend(color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by)
+    # issue 12: large graphs start from Python's layout
+    options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
-    count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
+    actions = len(edge_set.edges)
+    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"
+    if view == "pairs":
+        count += f", drawn as {len(edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
@@ -285,9 +312,19 @@ def graph_elements(
             (
                 f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
                 "these are claims, not verified events."
+            )
+            if view == "actions"
+            else (
+                f"Every line is one relationship: the actions that the source of edge set "
+                f"\u2018{edge_set.name}\u2019 ALLEGES between two actors; claims, not verified events."
             ),
             (
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
+                "hover an actor for its totals. Click a relationship above to zoom to it."
+            )
+            if view == "actions"
+            else (
+                "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
             ),
         ],
@@ -296,10 +333,11 @@ def graph_elements(
         "legend": legend,
         "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges)},
         "filters": [
-            {"type": "select", "field": "domain", "label": "Domain"},
+            *([{"type": "select", "field": "domain", "label": "Domain"}] if view == "actions" else []),
             {"type": "actor", "label": "Actor"},
             {"type": "min", "field": "pair_strain", "label": "Minimum strain"},
         ],
+        **({"options": options} if options else {}),
     }
 
 
@@ -309,18 +347,19 @@ def to_pyvis(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    view: View = "auto",
 ) -> GraphkitNetwork:
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
     ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
-    ``color_by`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
+    ``color_by`` and ``view`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
     writes graphkit's page (offline, user text never parsed as HTML).
     """
     if top is not None:
         if top < 1:
             raise ArgumentError("top", f"{top}: give a positive number of relationships")
         edge_set = keep_top(edge_set, top)
-    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by))
+    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by, view=view))
 
 
 def render_html(
@@ -329,7 +368,8 @@ def render_html(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    view: View = "auto",
 ) -> str:
     """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
     the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
-    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top).generate_html()
+    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top, view=view).generate_html()
