@@ -43,11 +43,11 @@ def precompute_layout(node_count: int, edge_count: int) -> bool:
 
 def layout_positions(
     ids: Sequence[str], links: Iterable[tuple[str, str, float]], *, seed: int = LAYOUT_SEED
-) -> dict[str, tuple[float, float]]:
+) -> dict[str, tuple[int, int]]:
     """(x, y) for each id: igraph's Fruchterman-Reingold layout of the undirected
     graph of ``links`` (source, target, strength > 0; parallel links add up),
     scaled so that the drawing covers about ``SPREAD`` units per node, rounded to
-    a tenth. Unconnected nodes are placed by the layout too (on its rim)."""
+    whole units. Unconnected nodes are placed by the layout too (on its rim)."""
     import igraph
 
     index = {node: i for i, node in enumerate(ids)}
@@ -76,8 +76,9 @@ def layout_positions(
     coords -= coords.mean(axis=0)
     extent = float(np.abs(coords).max()) or 1.0
     scale = SPREAD * np.sqrt(len(ids)) / 2 / extent
-    coords = np.round(coords * scale, 1) + 0.0
-    return {node: (float(x), float(y)) for node, (x, y) in zip(ids, coords)}
+    # whole units: vis reports positions as integers, and the page is shorter
+    coords = np.round(coords * scale).astype(np.int64)
+    return {node: (int(x), int(y)) for node, (x, y) in zip(ids, coords)}
 
 
 #: vis options for a page whose nodes carry positions: no physics, no initial layout.
