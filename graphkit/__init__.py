@@ -32,6 +32,7 @@ _LAZY = {
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
     "centrality": "graphkit.analysis.centrality_alg",
+    "strain_communities": "graphkit.analysis.communities",
     # comparing
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
@@ -66,6 +67,7 @@ __all__ = [
     "ordered_pairs",
     "strain",
     "centrality",
+    "strain_communities",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
@@ -85,6 +87,7 @@ __all__ = [
 if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_table, taxonomy
     from .analysis.centrality_alg import centrality
+    from .analysis.communities import strain_communities
     from .analysis.pairs import ordered_pairs
     from .analysis.strain_alg import strain
     from .bundled import bundled_sets

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["FORMATS", "format_frame", "format_value", "to_records"]
+__all__ = ["FORMATS", "format_frame", "format_value", "frame_chunks", "to_records"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 DECIMALS = 6
@@ -206,6 +207,19 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
 
     # the last column may be padded text: drop trailing white space of every line
     return _TRAILING_SPACE.sub("", _lines(pad(names), "  ") + _lines(pad(cells), "  "))
+
+
+def frame_chunks(frame: pd.DataFrame, fmt: str) -> Iterator[str]:
+    """The text of :func:`format_frame` in pieces, for a writer to write one by one:
+    JSON a block of records at a time (its text is four times CSV's), other formats
+    in one piece."""
+    if fmt == "json":
+        from .json_records import records_json_chunks
+
+        chunks = records_json_chunks(frame, end="\n")
+        if chunks is not None:
+            return chunks
+    return iter([format_frame(frame, fmt)])
 
 
 _TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")

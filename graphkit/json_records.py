@@ -10,13 +10,14 @@ pyarrow and the records are joined in arrow's buffers, a block of rows at a time
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
 from .formatting import DECIMALS, _arrow, _clean, _float_text
 
-__all__ = ["BLOCK_ROWS", "records_json"]
+__all__ = ["BLOCK_ROWS", "records_json", "records_json_chunks"]
 
 #: Rows turned into text at a time: bounds the arrow buffers alive at once.
 BLOCK_ROWS = 50_000
@@ -31,27 +32,62 @@ def records_json(frame: pd.DataFrame, *, level: int = 0, end: str = "") -> str |
     can say (a column name that is not text, a repeated name, a cell that is a list
     or a date), so that the caller falls back to it.
     """
+    chunks = records_json_chunks(frame, level=level, end=end)
+    return None if chunks is None else "".join(chunks)
+
+
+def records_json_chunks(frame: pd.DataFrame, *, level: int = 0, end: str = "") -> Iterator[str] | None:
+    """The text of :func:`records_json` in pieces of BLOCK_ROWS records, made as
+    they are read, so that a writer holds one block at a time (the JSON of 236,000
+    strain records is 160 MB); None as for :func:`records_json`, decided before
+    the first piece."""
     if len(frame) == 0:
-        return "[]" + end
+        return iter(["[]" + end])
     names = list(frame.columns)
     if not names or not all(type(n) is str for n in names) or len(set(names)) != len(names):
         return None
-    columns = [_column_json(frame.iloc[:, i]) for i in range(frame.shape[1])]
-    if any(c is None for c in columns):
-        return None
+    whole = {}  # columns of mixed cells: checked (and turned into text) at once
+    for i in range(frame.shape[1]):
+        column = frame.iloc[:, i]
+        if isinstance(column.dtype, pd.CategoricalDtype) or pd.api.types.is_datetime64_any_dtype(column):
+            return None
+        if not _by_block(column):
+            whole[i] = _column_json(column)
+            if whole[i] is None:
+                return None
+    return _blocks(frame, names, whole, level, end)
+
+
+def _by_block(column: pd.Series) -> bool:
+    """Whether the column's type alone says every cell can be written (then it is
+    turned into text a block at a time)."""
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
+        return not column.hasnans
+    if pd.api.types.is_float_dtype(column):
+        return True
+    return pd.api.types.is_string_dtype(column) and not pd.api.types.is_object_dtype(column)
+
+
+def _blocks(frame: pd.DataFrame, names: list[str], whole: dict, level: int, end: str) -> Iterator[str]:
     outer, item, field = ("  " * (level + k) for k in range(3))
     keys = [json.dumps(n, ensure_ascii=False) + ": " for n in names]
     parts: list = [item + "{\n" + field + keys[0]]
     for i in range(1, len(names)):
         parts.append(",\n" + field + keys[i])
-    blocks = ["[\n"]
+    yield "[\n"
+    last = None
     for start in range(0, len(frame), BLOCK_ROWS):
-        cells = [c[start : start + BLOCK_ROWS] for c in columns]
-        blocks.append(_join(parts, cells, "\n" + item + "},\n"))
+        stop = start + BLOCK_ROWS
+        cells = [
+            whole[i][start:stop] if i in whole else _column_json(frame.iloc[start:stop, i])
+            for i in range(len(names))
+        ]
+        text = _join(parts, cells, "\n" + item + "},\n")
+        if last is not None:
+            yield last
+        last = text
     # every record ends "},\n": the last one closes the array instead
-    blocks[-1] = blocks[-1][: -len(",\n")]
-    blocks.append("\n" + outer + "]" + end)
-    return "".join(blocks)  # one copy of the text: a 1M-row table's JSON is 160 MB
+    yield last[: -len(",\n")] + "\n" + outer + "]" + end
 
 
 def _join(parts: list[str], cells: list, suffix: str) -> str:

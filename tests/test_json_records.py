@@ -74,3 +74,28 @@ def test_json_nested_level():
     frame = FRAMES["mixed"]
     document = json.dumps({"rows": to_records(frame)}, indent=2, ensure_ascii=False)
     assert document == '{\n  "rows": ' + json_records.records_json(frame, level=1) + "\n}"
+
+
+def test_json_in_pieces_is_the_same_text(monkeypatch):
+    monkeypatch.setattr(json_records, "BLOCK_ROWS", 250)
+    for frame in FRAMES.values():
+        pieces = list(json_records.records_json_chunks(frame, end="\n"))
+        assert "".join(pieces) == old_json(frame)
+    assert len(list(json_records.records_json_chunks(FRAMES["random"]))) == 1 + 3000 // 250
+
+
+def test_cli_streams_json_to_file_and_stdout(small_set, tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.analysis.strain_alg import strain
+    from graphkit.cli import main
+    from graphkit.edgeset import load_edge_set
+
+    expected = old_json(strain(load_edge_set(small_set)))
+    out = tmp_path / "s.json"
+    assert (
+        CliRunner().invoke(main, ["strain", str(small_set), "--format", "json", "-o", str(out)]).exit_code
+        == 0
+    )
+    assert out.read_text(encoding="utf-8") == expected
+    assert CliRunner().invoke(main, ["strain", str(small_set), "--format", "json"]).stdout == expected

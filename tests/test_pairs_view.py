@@ -14,7 +14,7 @@ from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import ArgumentError
 from graphkit.render import graph_elements, render_html
-from graphkit.render.layout import BIG_LABEL, LABELLED, SMALL_LABEL, layout_positions, place_nodes
+from graphkit.render.layout import LABELLED, layout_positions, place_nodes
 from graphkit.render.pairs_view import PAIR_VIEW_ABOVE, choose_view
 from graphkit.render.style import COOPERATIVE, HOSTILE
 
@@ -115,7 +115,9 @@ def test_layout_is_seeded_and_leaves_small_pages_alone():
     assert options["physics"] == {"enabled": False}
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
     sizes = [n["font"]["size"] for n in sorted(nodes, key=lambda n: -n["size"])]
-    assert sizes == [BIG_LABEL] * LABELLED + [SMALL_LABEL] * (200 - LABELLED)
+    # the drawing fits at about 700 / (60 * sqrt(200)) = 0.825 px per unit: 14 px is
+    # 14 / 0.825 = 17.0 units, 3.5 px is 4.2 units (rounded to 4)
+    assert sizes == [17] * LABELLED + [4] * (200 - LABELLED)
 
 
 def test_cli_view_option_and_same_bytes(write_csv, tmp_path):

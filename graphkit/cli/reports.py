@@ -39,7 +39,7 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
     """
     from ..analysis.strain_alg import strain as compute
     from ..analysis.strain_alg import strain_from_pairs
-    from ..formatting import format_frame
+    from ..formatting import frame_chunks
 
     check_engine(engine, scheduler)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
@@ -48,7 +48,7 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
         table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
     else:
         table = compute(read_edge_set(edgeset, **filters), top=top)
-    emit(format_frame(table, fmt), output)
+    emit(frame_chunks(table, fmt), output)
 
 
 @main.command()
@@ -64,7 +64,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     Example: graphkit centrality --format csv -o output/centrality.csv
     """
     from ..analysis.centrality_alg import centrality as compute
-    from ..formatting import format_frame
+    from ..formatting import frame_chunks
 
     check_engine(engine, scheduler)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
@@ -80,7 +80,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
             f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
             err=True,
         )
-    emit(format_frame(table, fmt), output)
+    emit(frame_chunks(table, fmt), output)
 
 
 @main.command()

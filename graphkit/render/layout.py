@@ -8,6 +8,7 @@ same graph gives the same bytes.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterable, Sequence
 
@@ -16,6 +17,7 @@ import numpy as np
 __all__ = [
     "BIG_LABEL",
     "CLUSTER_PULL",
+    "FIT_PIXELS",
     "LABELLED",
     "LAYOUT_SEED",
     "PLACED_OPTIONS",
@@ -33,7 +35,7 @@ LAYOUT_SEED = 7
 #: smaller graphs (the essay) keep vis's own settled layout.
 PRECOMPUTE_ABOVE = (150, 1000)
 #: Average distance between neighbouring nodes on the canvas, in vis units.
-SPREAD = 60.0
+SPREAD = 90.0
 
 
 def precompute_layout(node_count: int, edge_count: int) -> bool:
@@ -59,14 +61,16 @@ def layout_positions(
     pairs = sorted(strength)
     graph = igraph.Graph(n=len(ids), edges=pairs, directed=False)
     weights = [1.0 + np.log1p(strength[p]) for p in pairs]
-    start = np.random.default_rng(seed).uniform(-1, 1, size=(len(ids), 2)).tolist()
+    # spread like igraph's own random start (its grid needs room: cells are a few units wide)
+    start = np.random.default_rng(seed).uniform(-1, 1, size=(len(ids), 2)) * np.sqrt(len(ids))
+    start = start.tolist()
     # igraph draws from Python's random module: seed it for this call and restore it after
     saved = random.getstate()
     random.seed(seed)
     try:
         coords = np.array(
             graph.layout_fruchterman_reingold(
-                weights=weights or None, seed=start, niter=500, grid="nogrid"
+                weights=weights or None, seed=start, niter=500, grid="grid"
             ).coords
         )
     finally:
@@ -107,19 +111,25 @@ def place_nodes(
     positions = layout_positions(ids, links, seed=seed)
     for node in nodes:
         node["x"], node["y"] = positions[node["id"]]
+    # label sizes in canvas units for the zoom at which the drawing fits the page
+    # (about FIT_PIXELS across): big ones BIG_LABEL px on screen, small ones SMALL_LABEL
+    fit = FIT_PIXELS / (SPREAD * math.sqrt(len(nodes)))
+    big, small = round(BIG_LABEL / fit), max(1, round(SMALL_LABEL / fit))
     ranked = sorted(nodes, key=lambda n: (-float(n.get("size", 0)), str(n["id"])))
     for node in ranked[:LABELLED]:
-        node["font"] = {"size": BIG_LABEL}
+        node["font"] = {"size": big}
     for node in ranked[LABELLED:]:
-        node["font"] = {"size": SMALL_LABEL}
+        node["font"] = {"size": small}
     return PLACED_OPTIONS
 
 
 #: On a placed page, labels shown at any zoom: the actors with the largest nodes.
 LABELLED = 15
-#: Font size of the other labels: vis skips a label drawn smaller than 5 px on
-#: screen, so these appear only once the user zooms in.
-SMALL_LABEL = 8
-BIG_LABEL = 30
+#: On-screen font sizes (px) of the labels when the drawing fits the page: vis skips
+#: a label drawn smaller than 5 px, so the small ones appear once the user zooms in
+#: about 1.5 times.
+SMALL_LABEL = 3.5
+BIG_LABEL = 14
+FIT_PIXELS = 700
 #: How much more a link inside a community (or group) pulls than one across.
 CLUSTER_PULL = 8.0
