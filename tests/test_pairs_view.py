@@ -115,9 +115,9 @@ def test_layout_is_seeded_and_leaves_small_pages_alone():
     assert options["physics"] == {"enabled": False}
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
     sizes = [n["font"]["size"] for n in sorted(nodes, key=lambda n: -n["size"])]
-    # the drawing fits at about 700 / (60 * sqrt(200)) = 0.825 px per unit: 14 px is
-    # 14 / 0.825 = 17.0 units, 3.5 px is 4.2 units (rounded to 4)
-    assert sizes == [17] * LABELLED + [4] * (200 - LABELLED)
+    # the drawing (90 units per actor) fits at about 700 / (90 * sqrt(200)) = 0.550 px per
+    # unit: 14 px is 14 / 0.550 = 25.5 units (25), 3.5 px is 6.4 units (6)
+    assert sizes == [25] * LABELLED + [6] * (200 - LABELLED)
 
 
 def test_cli_view_option_and_same_bytes(write_csv, tmp_path):

@@ -96,8 +96,8 @@ def test_large_action_view_starts_from_python_positions(open_page, ring_page):
     )
     assert placed is True
     # labels: 15 big ones, the rest small (vis draws them only when zoomed in)
-    # 202 actors fit at about 700 / (60 * sqrt(202)) = 0.821 px per unit: 14 px is 17 units
-    assert page.js("PAGE.nodes.filter(n => n.font.size === 17).length") == 15
+    # 202 actors fit at about 700 / (90 * sqrt(202)) = 0.547 px per unit: 14 px is 25.6 units (26)
+    assert page.js("PAGE.nodes.filter(n => n.font.size === 26).length") == 15
     assert page.errors == []
 
 
