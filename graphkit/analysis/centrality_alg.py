@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -10,6 +11,9 @@ from ..edgeset import EdgeSet
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "BETWEENNESS_BUDGET",
@@ -38,6 +42,8 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     """The hostile layer: an edge a -> b wherever a's actions on b carry strain,
     with ``strain`` (strength), ``distance`` = 1/strain, and ``weight`` = strain
     (``hits`` reads ``weight`` whether asked or not, so it is set on purpose)."""
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(actors)
     hostile = pairs[pairs["strain"] > 0]
@@ -80,6 +86,8 @@ def betweenness(
     if n <= EXACT_BETWEENNESS_LIMIT:
         if isinstance(graph, HostileLayer):  # small: networkx's exact algorithm, on its own graph
             graph = _graph_of(graph)
+        import networkx as nx  # only here: a fifth of a second of start-up otherwise
+
         return pd.Series(nx.betweenness_centrality(graph, weight="distance", normalized=True)), "exact"
     k = min(n, max(samples, budget // max(links, 1)))
     if k == n:
@@ -88,6 +96,8 @@ def betweenness(
 
 
 def _graph_of(layer: HostileLayer) -> nx.DiGraph:
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(layer.nodes)
     graph.add_edges_from(
