@@ -32,6 +32,9 @@ _LAZY = {
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
     "centrality": "graphkit.analysis.centrality_alg",
+    "balance": "graphkit.analysis.balance_alg",
+    "signed_ties": "graphkit.analysis.balance_alg",
+    "Balance": "graphkit.analysis.balance_alg",
     # comparing
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
@@ -66,6 +69,9 @@ __all__ = [
     "ordered_pairs",
     "strain",
     "centrality",
+    "balance",
+    "signed_ties",
+    "Balance",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
@@ -84,6 +90,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_table, taxonomy
+    from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
     from .analysis.pairs import ordered_pairs
     from .analysis.strain_alg import strain

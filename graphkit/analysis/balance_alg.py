@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .errors import GraphkitError
+from ..errors import ArgumentError
 
 __all__ = [
     "Balance",
@@ -108,10 +108,12 @@ class Balance:
 def _edges_frame(edges) -> pd.DataFrame:
     frame = getattr(edges, "edges", edges)  # an EdgeSet, or its edges
     if not isinstance(frame, pd.DataFrame):
-        raise GraphkitError("edges: give an EdgeSet or a DataFrame with source, target and weight columns")
+        raise ArgumentError(
+            "edges", ": give an EdgeSet or a DataFrame with source, target and weight columns"
+        )
     missing = [c for c in ("source", "target", "weight") if c not in frame.columns]
     if missing:
-        raise GraphkitError(f"edges: no {', '.join(missing)} column; give source, target and weight")
+        raise ArgumentError("edges", f"has no {', '.join(missing)} column: give source, target and weight")
     return frame
 
 
@@ -145,7 +147,9 @@ def signed_ties(edges) -> pd.DataFrame:
     first, second = np.minimum(source[keep], target[keep]), np.maximum(source[keep], target[keep])
     weight = frame["weight"].to_numpy(dtype=float)[keep]
     if len(weight) and not np.isfinite(weight).all():
-        raise GraphkitError("edges: weight has missing or infinite values; give every action a weight")
+        raise ArgumentError(
+            "edges", "weight has missing or infinite values: give every action a finite weight"
+        )
     pairs = pd.DataFrame({"actor_a": first, "actor_b": second, "net": weight})
     net = pairs.groupby(["actor_a", "actor_b"], sort=True)["net"].sum().reset_index()
     # sums equal to 0 to 9 decimals are no tie, however the floats were added up
@@ -236,17 +240,17 @@ def balance_from_ties(
     Balance
     """
     if method not in ("auto", "exact", "heuristic"):
-        raise GraphkitError(f"method: {method!r} is not one of auto, exact, heuristic")
+        raise ArgumentError("method", f"{method!r}: use one of auto, exact, heuristic")
     if exact_max_ties < 0:
-        raise GraphkitError("exact_max_ties: give a count of 0 or more")
+        raise ArgumentError("exact_max_ties", f"{exact_max_ties!r}: give a count of 0 or more")
     if not time_limit > 0:
-        raise GraphkitError("time_limit: give a number of seconds above 0")
+        raise ArgumentError("time_limit", f"{time_limit!r}: give a number of seconds above 0")
     deadline = time.monotonic() + time_limit
     first = ties["actor_a"].astype(str).to_numpy()
     second = ties["actor_b"].astype(str).to_numpy()
     sign = ties["sign"].to_numpy(dtype=np.int64)
     if len(sign) and not np.isin(sign, (-1, 1)).all():
-        raise GraphkitError("ties: sign must be +1 or -1 on every row")
+        raise ArgumentError("ties", "sign must be +1 or -1 on every row")
     names = pd.Index(np.concatenate([first, second, np.asarray(list(actors or []), dtype=str)]))
     ids = pd.Index(names.unique()).sort_values()
     a, b = ids.get_indexer(first), ids.get_indexer(second)
@@ -514,7 +518,7 @@ class _Search:
     def _heuristic(self, sub: sparse.csr_matrix) -> np.ndarray:
         """Camps by local search (single-actor flips) from the signed graph's leading
         eigenvector, then from seeded random perturbations of the best camps found."""
-        from scipy.sparse.linalg import eigsh
+        from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
         m = sub.shape[0]
         signs = np.ones(m)
@@ -524,7 +528,7 @@ class _Search:
                     sub.astype(float), k=1, which="LA", v0=np.ones(m) / np.sqrt(m), maxiter=50 * m
                 )
                 signs = np.where(vectors[:, 0] < -1e-12, -1.0, 1.0)
-            except Exception:  # no convergence: start from all in one camp
+            except ArpackNoConvergence:  # start from all in one camp
                 pass
         best = _local_search(sub, signs, self.deadline)
         best_count = _frustrated(sub, best)
@@ -569,7 +573,7 @@ def _frustrated(sub: sparse.csr_matrix, signs: np.ndarray) -> int:
     """Frustrated ties of camps ``signs`` in the symmetric signed matrix ``sub``."""
     ties = sub.nnz // 2
     agreement = signs @ (sub @ signs) / 2  # satisfied minus frustrated ties
-    return int(round((ties - agreement) / 2))
+    return round((ties - agreement) / 2)
 
 
 def _local_search(sub: sparse.csr_matrix, signs: np.ndarray, deadline: float) -> np.ndarray:
