@@ -254,3 +254,12 @@ def test_census_and_unbalanced_triangles_equal_brute_force(graph):
     census, unbalanced = brute_census(names, ties)
     assert result.triangles == census
     assert dict(zip(result.actors["actor"], result.actors["unbalanced_triangles"])) == unbalanced
+
+
+def test_camp_page_is_the_same_bytes_twice():
+    from graphkit.render import render_html
+
+    es = gk.load_edge_set("essay")
+    first = render_html(es, color_by="camp")
+    assert render_html(es, color_by="camp") == first
+    assert "Frustrated ties: 0 (exact)." in first
