@@ -34,7 +34,11 @@ SIGNED_TIE_COLUMNS = ["actor_a", "actor_b", "net", "sign"]
 ACTOR_COLUMNS = ["actor", "camp", "unbalanced_triangles"]
 # the largest tie count (after trees hanging off a component are set aside) for which
 # balance() solves the mixed-integer program; measured by tests/bench/bench_balance.py
-EXACT_MAX_TIES = 400
+EXACT_MAX_TIES = 300
+# random restarts of the heuristic's local search (fixed, so that its camps are the same
+# on every machine), and branch-and-bound nodes the solver may use under method="auto"
+RESTARTS = 100
+NODE_LIMIT = 1000
 NO_TRIANGLES = "no triangles: no three actors are all tied to each other, so no share is defined"
 
 
@@ -548,10 +552,6 @@ class _Search:
         if time.monotonic() > self.deadline:
             self.stopped_early = True
         return best
-
-
-RESTARTS = 100
-NODE_LIMIT = 2000
 
 
 def _odd_triangles(i: np.ndarray, j: np.ndarray, s: np.ndarray) -> np.ndarray:

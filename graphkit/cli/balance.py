@@ -15,8 +15,8 @@ from .base import edgeset_argument, emit, filter_options, main, output_options, 
     type=click.Choice(["auto", "exact", "heuristic"]),
     default="auto",
     show_default=True,
-    help="auto: exact for components of up to 400 ties, a heuristic upper bound above; "
-    "exact: always the mixed-integer program; heuristic: never.",
+    help="auto: exact (a mixed-integer program) on components small enough to solve in about a second, "
+    "a heuristic upper bound on larger ones (docs/balance.md says where); exact: always; heuristic: never.",
 )
 @click.option(
     "--time-limit",
