@@ -263,3 +263,24 @@ def test_camp_page_is_the_same_bytes_twice():
     first = render_html(es, color_by="camp")
     assert render_html(es, color_by="camp") == first
     assert "Frustrated ties: 0 (exact)." in first
+
+
+def test_docs_figures_for_the_gdelt_sample_are_todays_output(tmp_path):
+    # docs/balance.md reports these; this keeps the text and the code from drifting apart
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    sample = Path(__file__).parent / "data" / "gdelt1_sample_events.tsv"
+    target = tmp_path / "gdelt.csv"
+    assert CliRunner().invoke(main, ["import-gdelt", str(sample), "-o", str(target)]).exit_code == 0
+    result = gk.balance(gk.load_edge_set(target))
+    assert (len(result.ties), int((result.ties["sign"] < 0).sum()), len(result.camps)) == (105, 32, 72)
+    assert result.triangles == {"+++": 12, "++-": 12, "+--": 8, "---": 2}
+    assert round(result.balanced_share_strong, 3) == 0.588  # 20 / 34
+    assert round(result.balanced_share_weak, 3) == 0.647  # 22 / 34
+    assert (result.frustration, result.exact) == (12, True)
+    doc = (Path(__file__).parent.parent / "docs" / "balance.md").read_text(encoding="utf-8")
+    assert "frustration index is **12**" in doc and "(**0.588**)" in doc
