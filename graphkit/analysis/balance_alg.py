@@ -37,7 +37,7 @@ ACTOR_COLUMNS = ["actor", "camp", "unbalanced_triangles"]
 EXACT_MAX_TIES = 300
 # random restarts of the heuristic's local search (fixed, so that its camps are the same
 # on every machine), and branch-and-bound nodes the solver may use under method="auto"
-RESTARTS = 100
+RESTARTS = 300
 NODE_LIMIT = 1000
 NO_TRIANGLES = "no triangles: no three actors are all tied to each other, so no share is defined"
 
@@ -167,7 +167,7 @@ def balance(
     *,
     method: str = "auto",
     exact_max_ties: int = EXACT_MAX_TIES,
-    time_limit: float = 10.0,
+    time_limit: float = 60.0,
     seed: int = 0,
 ) -> Balance:
     """Structural balance of the signed graph of ``edges`` (see :func:`signed_ties`).
@@ -211,7 +211,7 @@ def balance_from_ties(
     *,
     method: str = "auto",
     exact_max_ties: int = EXACT_MAX_TIES,
-    time_limit: float = 10.0,
+    time_limit: float = 60.0,
     seed: int = 0,
 ) -> Balance:
     """Structural balance of a signed graph given as ties.
@@ -536,7 +536,6 @@ class _Search:
                 pass
         best = _local_search(sub, signs, self.deadline)
         best_count = _frustrated(sub, best)
-        kick = max(2, m // 50)
         for _ in range(RESTARTS):
             if best_count == 0:
                 break
@@ -544,7 +543,8 @@ class _Search:
                 self.stopped_early = True
                 break
             trial = best.copy()
-            trial[self.rng.choice(m, size=min(kick, m), replace=False)] *= -1
+            size = min(int(self.rng.integers(2, max(3, m // 8) + 1)), m)
+            trial[self.rng.choice(m, size=size, replace=False)] *= -1
             trial = _local_search(sub, trial, self.deadline)
             count = _frustrated(sub, trial)
             if count < best_count:

@@ -21,7 +21,7 @@ from .base import edgeset_argument, emit, filter_options, main, output_options, 
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
-    default=10.0,
+    default=60.0,
     show_default=True,
     metavar="SECONDS",
     help="Time bound for the frustration search; a search cut short says so here.",
