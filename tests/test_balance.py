@@ -176,6 +176,14 @@ def test_edge_set_and_public_name():
         (lambda: balance(edges(("A", "B", 1.0)), time_limit=0), "time_limit"),
         (lambda: balance(edges(("A", "B", float("nan")))), "edges"),
         (lambda: balance("essay"), "edges"),
+        (
+            lambda: balance_from_ties(
+                pd.DataFrame({"actor_a": ["A", "B"], "actor_b": ["B", "A"], "sign": [1, -1]})
+            ),
+            "ties",
+        ),
+        (lambda: balance_from_ties(pd.DataFrame({"actor_a": ["A"], "actor_b": ["A"], "sign": [1]})), "ties"),
+        (lambda: balance_from_ties(pd.DataFrame({"actor_a": ["A"], "actor_b": ["B"], "sign": [2]})), "ties"),
     ],
 )
 def test_bad_arguments_name_the_parameter(call, argument):

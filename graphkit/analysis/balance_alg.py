@@ -255,6 +255,13 @@ def balance_from_ties(
     sign = ties["sign"].to_numpy(dtype=np.int64)
     if len(sign) and not np.isin(sign, (-1, 1)).all():
         raise ArgumentError("ties", "sign must be +1 or -1 on every row")
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    if (low == high).any():
+        raise ArgumentError("ties", f"ties an actor to itself ({low[low == high][0]!r}): drop that row")
+    repeated = pd.DataFrame({"a": low, "b": high}).duplicated()
+    if repeated.any():
+        pair = (low[repeated.to_numpy()][0], high[repeated.to_numpy()][0])
+        raise ArgumentError("ties", f"has more than one row for the pair {pair}: give one row per pair")
     names = pd.Index(np.concatenate([first, second, np.asarray(list(actors or []), dtype=str)]))
     ids = pd.Index(names.unique()).sort_values()
     a, b = ids.get_indexer(first), ids.get_indexer(second)
