@@ -24,7 +24,7 @@ from .base import edgeset_argument, emit, filter_options, main, output_options, 
     default=60.0,
     show_default=True,
     metavar="SECONDS",
-    help="Time bound for the frustration search; a search cut short says so here.",
+    help="Time bound for the frustration search; a search cut short says so on stderr.",
 )
 @output_options
 @reports_errors
