@@ -365,7 +365,7 @@ class _Search:
         self.used: set[str] = set()
         # auto stops the solver after a set number of branch-and-bound nodes (the same
         # on every machine); the time bound is only a guard
-        self.node_limit = NODE_LIMIT if method == "auto" else None
+        self.node_limit = NODE_LIMIT if method == "auto" else 2**31 - 1
 
     def run(self) -> np.ndarray:
         n = self.n
@@ -505,15 +505,16 @@ class _Search:
         constraints.append(LinearConstraint(objective[None, :], -np.inf, found))
         upper_bounds = np.ones(m + e)
         upper_bounds[0] = 0.0  # the component's first actor in camp 0: the split, not its mirror
-        options = {"time_limit": max(self._remaining(), 1e-3), "disp": False}
-        if self.node_limit is not None:
-            options["node_limit"] = self.node_limit
         result = milp(
             c=objective,
             constraints=constraints,
             integrality=np.concatenate([np.ones(m), np.zeros(e)]),  # f is 0/1 once x is
             bounds=Bounds(np.zeros(m + e), upper_bounds),
-            options=options,
+            options={
+                "time_limit": max(self._remaining(), 1e-3),
+                "node_limit": self.node_limit,
+                "disp": False,
+            },
         )
         proven = result.status == 0 and np.ceil(result.mip_dual_bound - 1e-6) >= round(result.fun)
         if not proven:

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from ..formatting import format_frame, format_value
+from ..schema import ReportFormat
 from .balance_alg import TRIANGLE_TYPES, Balance
 
 __all__ = ["format_balance", "frustration_words", "measures_frame"]
@@ -48,7 +49,7 @@ def _json(result: Balance) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _text(result: Balance, fmt: str, name: str) -> str:
+def _text(result: Balance, fmt: ReportFormat, name: str) -> str:
     markdown = fmt == "markdown"
     title = f"graphkit balance: {name}" if name else "graphkit balance"
     frustrated = pd.DataFrame(list(result.frustrated_ties), columns=["actor_a", "actor_b"])
@@ -69,7 +70,7 @@ def _text(result: Balance, fmt: str, name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_balance(result: Balance, fmt: str, *, name: str = "") -> str:
+def format_balance(result: Balance, fmt: ReportFormat, *, name: str = "") -> str:
     """``result`` as text in ``fmt``: ``table`` or ``markdown`` (measures, frustrated
     ties, actors), ``json`` (the object of :meth:`Balance.to_dict`) or ``csv`` (the
     actors: ``actor``, ``camp``, ``unbalanced_triangles``). ``name`` titles the text formats."""

@@ -137,15 +137,13 @@ def _edge(
         "from": str(row.source),
         "to": str(row.target),
         "title": title,
-        "width": round(1.0 + 0.6 * abs(weight), 3),
+        "width": round(1.0 + 0.6 * abs(weight) + (2.0 if contradicts else 0.0), 3),
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85, "inherit": False},
         "smooth": fan_smooth(slot, row.source <= row.target, step),
         "domain": str(row.domain),
         "sign": sign,
         "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
     }
-    if contradicts:
-        edge["width"] = round(edge["width"] + 2.0, 3)
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
     return edge
@@ -308,7 +306,7 @@ def graph_elements(
     domains = sorted({str(x) for x in edge_set.edges["domain"]})
     domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
     frustrated: frozenset = frozenset()
-    camp_note = []
+    camp_note: list[str] = []
     if color_by == "camp":
         metrics, node_colors, frustrated, camp_note = _camps(edge_set, metrics)
         color_key = "camp"
