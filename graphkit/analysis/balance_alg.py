@@ -530,7 +530,7 @@ class _Search:
     def _heuristic(self, sub: sparse.csr_matrix) -> np.ndarray:
         """Camps by local search (single-actor flips) from the signed graph's leading
         eigenvector, then from seeded random perturbations of the best camps found."""
-        from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+        from scipy.sparse.linalg import ArpackError, eigsh
 
         m = sub.shape[0]
         signs = np.ones(m)
@@ -540,7 +540,7 @@ class _Search:
                     sub.astype(float), k=1, which="LA", v0=np.ones(m) / np.sqrt(m), maxiter=50 * m
                 )
                 signs = np.where(vectors[:, 0] < -1e-12, -1.0, 1.0)
-            except ArpackNoConvergence:  # start from all in one camp
+            except ArpackError:  # no convergence: start from all in one camp
                 pass
         best = _local_search(sub, signs, self.deadline)
         best_count = _frustrated(sub, best)
