@@ -292,3 +292,12 @@ def test_docs_figures_for_the_gdelt_sample_are_todays_output(tmp_path):
     assert (result.frustration, result.exact) == (12, True)
     doc = (Path(__file__).parent.parent / "docs" / "balance.md").read_text(encoding="utf-8")
     assert "frustration index is **12**" in doc and "(**0.588**)" in doc
+
+
+def test_a_search_cut_short_by_the_time_bound_says_so():
+    # K4 all hostile: the heuristic's first local search always runs; with the bound
+    # already past, no restart does, and the result says the search was cut short
+    rows = [(x, y, -2.0) for x, y in itertools.combinations("ABCD", 2)]
+    result = balance(edges(*rows), method="heuristic", time_limit=1e-9)
+    assert result.stopped_early and not result.exact
+    assert result.frustration >= 2 and consistent(result)

@@ -102,3 +102,10 @@ def test_bad_input_exits_2(run, write_csv):
 def test_same_bytes_twice(run):
     first = run("balance", "-", "--format", "json", input=ALL_HOSTILE).stdout
     assert run("balance", "-", "--format", "json", input=ALL_HOSTILE).stdout == first
+
+
+def test_time_bound_cut_short_is_said_on_stderr(run):
+    result = run("balance", "-", "--method", "heuristic", "--time-limit", "1e-9", input=ALL_HOSTILE)
+    assert result.exit_code == 0, result.stderr
+    assert "stopped by the time bound" in result.stderr
+    assert "camps may differ between runs" in result.stderr
