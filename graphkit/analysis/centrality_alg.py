@@ -126,9 +126,7 @@ def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tu
     return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
 
 
-def centrality(
-    edge_set: EdgeSet, *, unit: Unit = "action", progress: Progress | None = None
-) -> pd.DataFrame:
+def centrality(edge_set: EdgeSet, *, unit: Unit = "action", progress: Progress | None = None) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
     Computed on a graph with one edge per ordered pair (never on the multigraph):

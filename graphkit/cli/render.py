@@ -34,10 +34,11 @@ OUTPUT_FOLDER = "output"
 )
 @click.option(
     "--color-by",
-    type=click.Choice(["sign", "domain"]),
+    type=click.Choice(["sign", "domain", "camp"]),
     default="sign",
     show_default=True,
-    help="Colour the arrows by sign (red hostile, green cooperative) or by domain.",
+    help="Colour the arrows by sign (red hostile, green cooperative) or by domain; camp: colour "
+    "the actors by their camp of structural balance (see graphkit balance), frustrated ties purple.",
 )
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships."

@@ -17,7 +17,19 @@ from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, LOW_CONFIDENCE, CentralityMeasure, sign_of
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
-from .style import COOPERATIVE, DASHES, GREY, HOSTILE, LOW, LOW_DASHES, NEUTRAL, PALETTE, format_number
+from .style import (
+    CAMP_COLORS,
+    COOPERATIVE,
+    DASHES,
+    FRUSTRATED,
+    GREY,
+    HOSTILE,
+    LOW,
+    LOW_DASHES,
+    NEUTRAL,
+    PALETTE,
+    format_number,
+)
 
 __all__ = [
     "COLOR_MODES",
@@ -31,9 +43,9 @@ __all__ = [
 ]
 
 SIZE_METRICS = tuple(CENTRALITY_MEASURES)
-COLOR_MODES = ("sign", "domain")
+COLOR_MODES = ("sign", "domain", "camp")
 SizeMetric = CentralityMeasure
-ColorMode = Literal["sign", "domain"]
+ColorMode = Literal["sign", "domain", "camp"]
 FOCUS_ROWS = 12
 UNIT_NOTES = {
     "claim": (
@@ -87,7 +99,12 @@ def _edge_ids(edge_set: EdgeSet) -> list[str]:
 
 
 def _edges(
-    edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
+    edge_set: EdgeSet,
+    names: dict[str, str],
+    pair_strain: dict,
+    color_by: str,
+    domain_colors: dict,
+    frustrated: frozenset = frozenset(),
 ) -> list[dict]:
     frame = edge_set.edges[EDGE_FIELDS].copy()
     # a draft (graphkit extract) carries each row's confidence and the rule that made it
@@ -100,12 +117,14 @@ def _edges(
     frame, slots, steps = fan_layout(frame, ["weight", "date", "action", "source", "gid"])
     labels = cameo_labels()
     return [
-        _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name)
+        _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name, frustrated)
         for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
     ]
 
 
-def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name) -> dict[str, Any]:
+def _edge(
+    row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name, frustrated
+) -> dict[str, Any]:
     weight = float(row.weight)
     sign = sign_of(weight)
     color = (
@@ -113,6 +132,9 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         if color_by == "domain"
         else {"hostile": HOSTILE, "cooperative": COOPERATIVE, "neutral": NEUTRAL}[sign]
     )
+    contradicts = (row.pa, row.pb) in frustrated
+    if contradicts:
+        color = FRUSTRATED
     cameo = f"CAMEO {row.cameo}: {labels.get(row.cameo, 'unknown code')}" if row.cameo else "CAMEO: no code"
     where = f"edge {row.gid}" if not str(row.gid).startswith(("line ", "row ")) else str(row.gid)
     if row.line is not None and where.startswith("edge"):
@@ -125,6 +147,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
             f"weight {format_number(weight)} ({sign}) \u00b7 {cameo}",
             f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
             f"Source: edge set \u2018{set_name}\u2019, {where}",
+            *(["Frustrated tie: the pair's net sign contradicts the camps"] if contradicts else []),
         ]
     )
     edge = {
@@ -132,7 +155,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         "from": str(row.source),
         "to": str(row.target),
         "title": title,
-        "width": round(1.0 + 0.6 * abs(weight), 3),
+        "width": round(1.0 + 0.6 * abs(weight) + (2.0 if contradicts else 0.0), 3),
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85, "inherit": False},
         "smooth": fan_smooth(slot, row.source <= row.target, step),
         "domain": str(row.domain),
@@ -266,13 +289,16 @@ def _legend(
     size_by: str,
     low_confidence: bool = False,
 ):
-    if color_by == "sign":
+    if color_by in ("sign", "camp"):
         actions = [
             _item("hostile action (weight < 0)", HOSTILE, "line", 4),
             _item("cooperative action (weight > 0)", COOPERATIVE, "dashed", 4),
         ]
         if "neutral" in signs:
             actions.append(_item("neutral action (weight 0)", NEUTRAL, "dashed", 2))
+        if color_by == "camp":
+            label = "frustrated tie: friendly across the camps or hostile inside one (thicker)"
+            actions.append(_item(label, FRUSTRATED, "line", 6))
     else:
         actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
         actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
@@ -296,6 +322,24 @@ def _legend(
     ]
 
 
+def _camps(edge_set: EdgeSet, metrics: pd.DataFrame) -> tuple[pd.DataFrame, dict, frozenset, list[str]]:
+    """Each actor's camp label, the camps' colours, the frustrated pairs and a note on them."""
+    from ..analysis.balance_alg import balance
+    from ..analysis.balance_report import frustration_words
+
+    result = balance(edge_set)
+    tied = set(result.ties["actor_a"]) | set(result.ties["actor_b"])
+    labels = [f"camp {result.camps[a]}" if a in tied else "no signed tie" for a in metrics["actor"]]
+    metrics = metrics.assign(camp=labels)
+    colors = {label: color for label, color in CAMP_COLORS.items() if label in set(labels)}
+    note = (
+        "Camps: structural balance of the signed graph (a pair is friendly or hostile by the sign of "
+        "its net weight, both directions); friendly ties belong inside a camp, hostile ones across. "
+        f"Frustrated ties: {frustration_words(result)}."
+    )
+    return metrics, colors, frozenset(result.frustrated_ties), [note]
+
+
 def graph_elements(
     edge_set: EdgeSet,
     *,
@@ -310,7 +354,9 @@ def graph_elements(
     when no actor has a group). One arrow per action: width 1 + 0.6 |weight|,
     red when hostile and green dashed when cooperative (``color_by="sign"``) or
     coloured by domain, parallel actions fanned out as curves, the most hostile
-    in the middle. Tooltips are plain text.
+    in the middle. ``color_by="camp"`` colours the actors by their camp of
+    structural balance (see :func:`graphkit.analysis.balance_alg.balance`) and
+    draws the actions of frustrated ties purple and thicker. Tooltips are plain text.
 
     ``unit`` (:func:`graphkit.analysis.units.count_units`) draws and measures only
     the rows that count as units: every action (the default), one per claim, or
@@ -335,9 +381,14 @@ def graph_elements(
     node_colors = _palette(bands)
     domains = sorted({str(x) for x in edge_set.edges["domain"]})
     domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
+    frustrated: frozenset = frozenset()
+    camp_note: list[str] = []
+    if color_by == "camp":
+        metrics, node_colors, frustrated, camp_note = _camps(edge_set, metrics)
+        color_key = "camp"
 
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
-    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
+    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
     low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
     legend = _legend(
         color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
@@ -357,6 +408,7 @@ def graph_elements(
                 "hover an actor for its totals. Click a relationship above to zoom to it."
             ),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
+            *camp_note,
         ],
         "nodes": nodes,
         "edges": edges,
