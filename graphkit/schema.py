@@ -7,7 +7,7 @@ CLI can offer the column names in ``--help``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     import numpy as np
@@ -17,11 +17,16 @@ __all__ = [
     "ACTOR_KINDS",
     "CENTRALITY_COLUMNS",
     "CENTRALITY_MEASURES",
+    "CentralityMeasure",
+    "DRAFT_COLUMNS",
     "EDGE_COLUMNS",
     "EDGE_FIELDS",
+    "LOW_CONFIDENCE",
     "PAIR_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
     "STRAIN_COLUMNS",
+    "STRAIN_INTENSITY_COLUMNS",
+    "ReportFormat",
     "Sign",
     "cooperation_part",
     "sign_of",
@@ -36,6 +41,11 @@ EDGE_COLUMNS = ["id", "source", "target", "action", "weight", "cameo", "domain",
 EDGE_FIELDS = EDGE_COLUMNS[1:]
 REQUIRED_EDGE_COLUMNS = ["source", "target", "action"]
 
+#: Columns a drafted edge set (graphkit extract) adds after the edge columns.
+DRAFT_COLUMNS = ["confidence", "rule", "status"]
+#: Draft rows below this confidence are drawn apart (grey, dashed) by graphkit render.
+LOW_CONFIDENCE = 0.5
+
 #: Columns of an actors table; ``kind`` is one of ACTOR_KINDS.
 ACTOR_COLUMNS = ["id", "name", "kind", "group"]
 ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
@@ -44,7 +54,7 @@ ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
 PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
 
 #: Per-actor measures of graphkit.analysis.centrality_alg.centrality, in report order.
-CENTRALITY_MEASURES = [
+CentralityMeasure = Literal[
     "hostile_out",
     "hostile_in",
     "cooperation_out",
@@ -56,6 +66,7 @@ CENTRALITY_MEASURES = [
     "hub",
     "authority",
 ]
+CENTRALITY_MEASURES: list[str] = list(get_args(CentralityMeasure))
 CENTRALITY_COLUMNS = ["actor", "name", "kind", "group", *CENTRALITY_MEASURES]
 
 #: Columns of the strain report (graphkit.analysis.strain_alg.strain).
@@ -74,7 +85,12 @@ STRAIN_COLUMNS = [
     "domains",
 ]
 
+#: Columns ``strain(..., intensity=True)`` inserts after ``hostile``: a count and a mean.
+STRAIN_INTENSITY_COLUMNS = ["claims", "mean_hostility"]
+
 Sign = Literal["hostile", "cooperative", "neutral"]
+#: Formats of every report (table for people, csv/json/markdown for programs and documents).
+ReportFormat = Literal["table", "csv", "json", "markdown"]
 
 
 # The weight split. A hostile action (weight < 0) adds -weight to strain, a

@@ -39,10 +39,10 @@ def test_readme_examples_are_real_output(tmp_path, monkeypatch):
     assert _cli("strain", "--top", "8", "--format", "markdown").stdout in README
     centrality_head = "".join(_cli("centrality", "--format", "markdown").stdout.splitlines(keepends=True)[:5])
     assert centrality_head in README
-    assert _cli("diff", "essay", "essay-recoded").stdout.strip() in README
-    diff_csv_head = "".join(
-        _cli("diff", "essay", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6]
-    )
+    # essay-recoded is a second coding of the essay's first coding, kept as essay-2025-v1
+    assert _cli("diff", "essay-2025-v1", "essay-recoded").stdout.strip() in README
+    diff_csv = _cli("diff", "essay-2025-v1", "essay-recoded", "--format", "csv").stdout
+    diff_csv_head = "".join(diff_csv.splitlines(keepends=True)[:6])
     assert diff_csv_head in README
     monkeypatch.chdir(tmp_path)
     sample = str(ROOT / "tests" / "data" / "gdelt1_sample_events.tsv")

@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
+from ..progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs
+from .units import Unit, count_units
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,7 +46,7 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     (``hits`` reads ``weight`` whether asked or not, so it is set on purpose)."""
     import networkx as nx
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(actors)
     hostile = pairs[pairs["strain"] > 0]
     graph.add_edges_from(
@@ -118,7 +120,7 @@ def _sampled_betweenness(graph: nx.DiGraph | HostileLayer, k: int, seed: int) ->
         nodes = list(graph.nodes())
         position = {node: i for i, node in enumerate(nodes)}
         edges = [(position[u], position[v]) for u, v in graph.edges()]
-        distances = [d for _, _, d in graph.edges(data="distance")]
+        distances = [float(data["distance"]) for _, _, data in graph.edges(data=True)]
     sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
     raw = np.asarray(
         igraph.Graph(n=len(nodes), edges=edges, directed=True).betweenness(
@@ -166,7 +168,7 @@ def hits(
     return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
 
 
-def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
+def centrality(edge_set: EdgeSet, *, unit: Unit = "action", progress: Progress | None = None) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
     Computed on a graph with one edge per ordered pair (never on the multigraph):
@@ -177,15 +179,20 @@ def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
     1/strain, so strained links are short), ``hub`` (HITS: aggressors) and
     ``authority`` (HITS: targets). Sorted by total strain (in + out), descending,
     ties by actor id. On large graphs betweenness is sampled (see :func:`betweenness`);
-    ``frame.attrs["betweenness"]`` says how it was computed.
+    ``frame.attrs["betweenness"]`` says how it was computed. ``unit`` says what
+    counts once (:func:`graphkit.analysis.units.count_units`): every action (the
+    default), every claim, or every action type.
     """
+    edges = count_units(edge_set.edges, unit)
     if progress:
-        progress(f"aggregating {len(edge_set.edges):,} edges to pairs")
-    pairs = ordered_pairs(edge_set.edges) if len(edge_set.edges) else _no_pairs()
+        progress(f"aggregating {len(edges):,} edges to pairs")
+    pairs = ordered_pairs(edges) if len(edges) else _no_pairs()
     return centrality_from_pairs(pairs, edge_set.actors, progress=progress)
 
 
-def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress=None) -> pd.DataFrame:
+def centrality_from_pairs(
+    pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress: Progress | None = None
+) -> pd.DataFrame:
     """:func:`centrality` from the sums of :func:`graphkit.analysis.pairs.ordered_pairs`
     (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``);
     ``progress`` is called with a message per stage."""

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ..formatting import format_frame, to_records
-from ..schema import EDGE_FIELDS
+from ..schema import EDGE_FIELDS, ReportFormat
 from .compare import EdgeSetDiff
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
@@ -77,6 +77,8 @@ def _summary(diff: EdgeSetDiff) -> dict:
         "pairs_strain_changed": len(diff.strain_changes()),
         "top_k": diff.top_k,
         "centrality": diff.centrality,
+        # the default unit leaves the summary as it always was
+        **({"unit": diff.unit} if diff.unit != "action" else {}),
     }
 
 
@@ -103,6 +105,8 @@ def _json(diff: EdgeSetDiff) -> str:
     for name, frame in tables.items():
         document[name] = to_records(frame) if texts[name] is None else "\0" + name
     document["metrics"] = metrics
+    if diff.agreement is not None:
+        document["agreement"] = diff.agreement.summary()
     skeleton = json.dumps(document, indent=2, ensure_ascii=False)
     # one pass over the skeleton, so that a marker-like text inside the records is never touched
     markers = "|".join(name for name, records in texts.items() if records is not None)
@@ -120,10 +124,25 @@ def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
         (f"Changed edges ({diff.changed_edges})", diff.changed, "(none)"),
         (f"Actors added ({len(diff.actors_added)})", diff.actors_added, "(none)"),
         (f"Actors removed ({len(diff.actors_removed)})", diff.actors_removed, "(none)"),
-        ("Centrality changes (actors in both)", diff.centrality_changes, centrality),
-        ("Strain changes (ranked by |delta|)", diff.strain_changes(), "(none)"),
+        (f"Centrality changes (actors in both{_unit_note(diff)})", diff.centrality_changes, centrality),
+        (f"Strain changes (ranked by |delta|{_unit_note(diff)})", diff.strain_changes(), "(none)"),
         ("Similarity", metrics_frame(diff), "(none)"),
-    ]
+    ] + _agreement_section(diff)
+
+
+def _unit_note(diff: EdgeSetDiff) -> str:
+    return "" if diff.unit == "action" else f"; counted by {diff.unit}"
+
+
+def _agreement_section(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
+    agreement = diff.agreement
+    if agreement is None:
+        return []
+    heading = (
+        f"Coding agreement ({agreement.matched} claims matched by quote, "
+        f"{agreement.only_a} only in A, {agreement.only_b} only in B)"
+    )
+    return [(heading, agreement.attributes, "(no matched claims)")]
 
 
 def _headline(diff: EdgeSetDiff) -> str:
@@ -136,7 +155,7 @@ def _headline(diff: EdgeSetDiff) -> str:
     )
 
 
-def _text(diff: EdgeSetDiff, fmt: str) -> str:
+def _text(diff: EdgeSetDiff, fmt: ReportFormat) -> str:
     markdown = fmt == "markdown"
     title = f"graphkit diff: {diff.name_a} -> {diff.name_b}"
     out = [f"# {title}" if markdown else f"{title}\n{'=' * len(title)}", "", _headline(diff)]
@@ -146,7 +165,7 @@ def _text(diff: EdgeSetDiff, fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_diff(diff: EdgeSetDiff, fmt: str) -> str:
+def format_diff(diff: EdgeSetDiff, fmt: ReportFormat) -> str:
     """``diff`` as text in ``fmt``: ``table`` or ``markdown`` (a headline, then one
     section per part), ``json`` (one object) or ``csv`` (:func:`edge_changes`)."""
     if fmt == "json":

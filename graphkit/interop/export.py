@@ -12,6 +12,7 @@ import io
 import json
 import math
 import re
+from typing import Literal
 
 import networkx as nx
 import numpy as np
@@ -19,6 +20,7 @@ import pandas as pd
 
 from ..analysis.centrality_alg import centrality
 from ..analysis.pairs import ordered_pairs
+from ..analysis.units import Unit, check_unit, count_units
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
 from ..formatting import format_frame
@@ -36,6 +38,9 @@ __all__ = [
 ]
 
 FORMATS = ("graphml", "gexf", "json", "csv")
+ExportFormat = Literal["graphml", "gexf", "json", "csv"]
+Level = Literal["pair", "action"]
+Weight = Literal["strain", "cooperation", "actions"]
 LEVELS = ("pair", "action")
 WEIGHTS = ("strain", "cooperation", "actions")
 DECIMALS = 12
@@ -146,7 +151,8 @@ def node_table(edge_set: EdgeSet) -> pd.DataFrame:
     frame.insert(1, "label", frame["name"])
     for column in ("label", "name", "kind", "group"):
         frame[column] = frame[column].fillna("").astype(str)
-    # HITS (scipy's svds, from a random start) differs between runs in the last bits
+    # PageRank and HITS stop at a tolerance, and sums over pairs may be taken in another
+    # order elsewhere: rounded, the file's bytes do not depend on the last bits
     for column in ("pagerank", "betweenness", "hub", "authority"):
         frame[column] = frame[column].astype(float).round(DECIMALS)
     return frame[["actor", *NODE_COLUMNS]]
@@ -169,7 +175,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, map(_plain, row))) for row in frame.itertuples(index=False, name=None)]
 
 
-def build_graph(edge_set: EdgeSet, level: str = "pair", weight: str | None = None) -> nx.DiGraph:
+def build_graph(edge_set: EdgeSet, level: Level = "pair", weight: Weight | None = None) -> nx.DiGraph:
     """The graph exported: a DiGraph of pairs, or a MultiDiGraph of actions keyed by id.
 
     Every edge has a unique ``id`` (``e1``, ``e2``... for pairs, the action's id for
@@ -218,15 +224,26 @@ def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
     return clean
 
 
-def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str | None = None) -> bytes:
+def export_graph(
+    edge_set: EdgeSet,
+    fmt: ExportFormat,
+    level: Level = "pair",
+    weight: Weight | None = None,
+    *,
+    unit: Unit = "action",
+) -> bytes:
     """``edge_set`` as a file in ``fmt`` (one of FORMATS) at ``level`` (one of LEVELS).
 
     ``graphml`` has a unique id on every edge; ``gexf`` is GEXF 1.2 without a
     modification date (so the same input gives the same bytes); ``json`` is
     node-link data with the keys ``nodes`` and ``edges``; ``csv`` holds the edges
     table (:func:`pair_table` or :func:`action_table`) with a header. Nodes and
-    edges come sorted; the result is UTF-8.
+    edges come sorted; the result is UTF-8. ``unit`` keeps only the rows that count
+    as units of evidence (:func:`graphkit.analysis.units.count_units`) before
+    anything is aggregated or listed.
     """
+    if check_unit(unit) != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     if fmt not in FORMATS:
         raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "csv":

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ACTOR_STYLES",
+    "CAMP_COLORS",
     "CHANGE_STYLES",
     "COOPERATIVE",
     "DASHES",
+    "FRUSTRATED",
     "GREY",
     "HOSTILE",
+    "LOW",
+    "LOW_DASHES",
     "NEUTRAL",
     "PALETTE",
     "format_number",
@@ -33,9 +39,15 @@ PALETTE = [
 ]
 HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
+# a draft row the extractor was unsure of: light grey, dash-dot, whatever its sign
+LOW, LOW_DASHES = "#BBBBBB", [12, 4, 2, 4]
+# structural balance: camp 0, camp 1, actors without a signed tie; purple marks the
+# actions of a frustrated tie (neither red nor green, so the sign stays readable by dashes)
+CAMP_COLORS = {"camp 0": "#4477AA", "camp 1": "#CCBB44", "no signed tie": "#DDDDDD"}
+FRUSTRATED = "#AA3377"
 
 # Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
-CHANGE_STYLES = {
+CHANGE_STYLES: dict[str, dict[str, Any]] = {
     "added": {"color": "#4477AA", "dashes": False, "label": "added: in B only"},
     "removed": {"color": "#EE6677", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
     "changed": {"color": "#AA3377", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
