@@ -53,7 +53,12 @@ def test_one_line_per_relationship_width_by_strain_colour_by_balance(pair_set):
     assert ac["width"] == 4.674 and ac["color"]["color"] == HOSTILE
     # C-D: no strain, cooperation 6: thinnest, balance +1
     assert cd["width"] == 1.0 and cd["color"]["color"] == COOPERATIVE
-    assert all(e["arrows"] == {"to": {"enabled": False}} for e in edges.values())
+    # straight lines without arrows: set once for the page
+    assert elements["options"]["edges"] == {
+        "arrows": {"to": {"enabled": False}},
+        "smooth": {"enabled": False},
+    }
+    assert not any("arrows" in e or "smooth" in e for e in edges.values())
 
 
 def test_pair_tooltip_lists_the_heaviest_actions_with_quotes(pair_set):

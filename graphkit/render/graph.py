@@ -18,7 +18,8 @@ from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, LOW_CONFIDENCE, Centralit
 from .fan import fan_layout, fan_smooth
 from .layout import place_nodes, precompute_layout
 from .network import GraphkitNetwork, network_from_elements
-from .pairs_view import View, choose_view, community_colors, pair_edges, pair_legend
+from .page import _merge
+from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
 from .style import (
     CAMP_COLORS,
     COOPERATIVE,
@@ -414,6 +415,8 @@ def graph_elements(
         )
     # issue 12: large graphs start from Python's layout
     options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
+    if view == "pairs":
+        options = _merge(options, PAIR_OPTIONS)
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     actions = len(edge_set.edges)
     count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"

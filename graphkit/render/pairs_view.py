@@ -21,6 +21,7 @@ from .style import COOPERATIVE, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
 
 __all__ = [
     "BALANCE_COLORS",
+    "PAIR_OPTIONS",
     "PAIR_VIEW_ABOVE",
     "TOP_ACTIONS",
     "VIEWS",
@@ -99,7 +100,8 @@ def pair_edges(edge_set: EdgeSet, pairs: pd.DataFrame, names: dict[str, str]) ->
     """One vis edge per relationship of ``pairs`` (the :func:`~graphkit.analysis.strain_alg.strain`
     table), in its rank order: no arrow, width by strain (area-like: square root,
     relative to the most strained pair), colour by balance (:data:`BALANCE_COLORS`),
-    a plain-text tooltip with totals and the heaviest actions."""
+    a plain-text tooltip with totals and the heaviest actions. The page draws them
+    straight and without arrows (:data:`PAIR_OPTIONS`)."""
     actions = _top_actions(edge_set, names)
     counts = (
         pd.DataFrame(
@@ -153,13 +155,16 @@ def pair_edges(edge_set: EdgeSet, pairs: pd.DataFrame, names: dict[str, str]) ->
                     "opacity": 0.85,
                     "inherit": False,
                 },
-                "arrows": {"to": {"enabled": False}},
-                "smooth": {"enabled": False},
                 "pair_strain": round(strain, 6),
                 "sign": "hostile" if strain > 0 else "cooperative" if cooperation > 0 else "neutral",
             }
         )
     return out
+
+
+#: vis options of a pair-view page: straight lines without arrows (set once for the
+#: page, not on each of thousands of edges).
+PAIR_OPTIONS = {"edges": {"arrows": {"to": {"enabled": False}}, "smooth": {"enabled": False}}}
 
 
 def pair_legend() -> list[dict[str, Any]]:
