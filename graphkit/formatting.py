@@ -211,7 +211,7 @@ def format_frame(frame: pd.DataFrame, fmt: ReportFormat, *, exact: bool = False)
     return _TRAILING_SPACE.sub("", _lines(pad(names), "  ") + _lines(pad(cells), "  "))
 
 
-def frame_chunks(frame: pd.DataFrame, fmt: str) -> Iterator[str]:
+def frame_chunks(frame: pd.DataFrame, fmt: ReportFormat) -> Iterator[str]:
     """The text of :func:`format_frame` in pieces, for a writer to write one by one:
     JSON a block of records at a time (its text is four times CSV's), other formats
     in one piece."""

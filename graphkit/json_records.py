@@ -75,7 +75,7 @@ def _blocks(frame: pd.DataFrame, names: list[str], whole: dict, level: int, end:
     for i in range(1, len(names)):
         parts.append(",\n" + field + keys[i])
     yield "[\n"
-    last = None
+    last: str | None = None  # the frame has rows: at least one block
     for start in range(0, len(frame), BLOCK_ROWS):
         stop = start + BLOCK_ROWS
         cells = [
@@ -87,6 +87,7 @@ def _blocks(frame: pd.DataFrame, names: list[str], whole: dict, level: int, end:
             yield last
         last = text
     # every record ends "},\n": the last one closes the array instead
+    assert last is not None
     yield last[: -len(",\n")] + "\n" + outer + "]" + end
 
 

@@ -100,7 +100,7 @@ def betweenness(
 def _graph_of(layer: HostileLayer) -> nx.DiGraph:
     import networkx as nx
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(layer.nodes)
     graph.add_edges_from(
         (layer.nodes[u], layer.nodes[v], {"strain": w, "weight": w, "distance": 1.0 / w})

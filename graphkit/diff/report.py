@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -101,7 +102,7 @@ def _json(diff: EdgeSetDiff) -> str:
     # each table's records are written column by column (graphkit.json_records) where
     # they can be, and put in place of a marker json.dumps writes as "\u0000name"
     texts = {name: records_json(frame, level=1) for name, frame in tables.items()}
-    document = {"summary": _summary(diff)}
+    document: dict[str, Any] = {"summary": _summary(diff)}
     for name, frame in tables.items():
         document[name] = to_records(frame) if texts[name] is None else "\0" + name
     document["metrics"] = metrics
@@ -109,9 +110,9 @@ def _json(diff: EdgeSetDiff) -> str:
         document["agreement"] = diff.agreement.summary()
     skeleton = json.dumps(document, indent=2, ensure_ascii=False)
     # one pass over the skeleton, so that a marker-like text inside the records is never touched
-    markers = "|".join(name for name, records in texts.items() if records is not None)
-    if markers:
-        skeleton = re.sub(f'"\\\\u0000({markers})"', lambda m: texts[m.group(1)], skeleton)
+    written = {name: records for name, records in texts.items() if records is not None}
+    if written:
+        skeleton = re.sub(f'"\\\\u0000({"|".join(written)})"', lambda m: written[m.group(1)], skeleton)
     return skeleton + "\n"
 
 

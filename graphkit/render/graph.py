@@ -381,7 +381,7 @@ def graph_elements(
     unit_dependent = _unit_dependent(edge_set)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
-    view = choose_view(view, len(edge_set.edges))
+    drawn = choose_view(view, len(edge_set.edges))
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -399,11 +399,11 @@ def graph_elements(
         color_key = "camp"
 
     # issue 12: communities where groups are missing, pair view (pairs_view.py)
-    if color_key == "kind" and (view == "pairs" or precompute_layout(len(metrics), len(edge_set.edges))):
+    if color_key == "kind" and (drawn == "pairs" or precompute_layout(len(metrics), len(edge_set.edges))):
         metrics, node_colors = community_colors(metrics, pairs)
         color_key = "community"
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
-    if view == "pairs":
+    if drawn == "pairs":
         edges = pair_edges(edge_set, pairs, names)
         legend = _legend(color_key, node_colors, color_by, {}, set(), size_by)
         legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
@@ -415,12 +415,12 @@ def graph_elements(
         )
     # issue 12: large graphs start from Python's layout
     options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
-    if view == "pairs":
+    if drawn == "pairs":
         options = _merge(options, PAIR_OPTIONS)
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     actions = len(edge_set.edges)
     count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"
-    if view == "pairs":
+    if drawn == "pairs":
         count += f", drawn as {len(edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
@@ -430,7 +430,7 @@ def graph_elements(
                 f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
                 "these are claims, not verified events."
             )
-            if view == "actions"
+            if drawn == "actions"
             else (
                 f"Every line is one relationship: the actions that the source of edge set "
                 f"\u2018{edge_set.name}\u2019 ALLEGES between two actors; claims, not verified events."
@@ -439,7 +439,7 @@ def graph_elements(
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
             )
-            if view == "actions"
+            if drawn == "actions"
             else (
                 "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
@@ -452,7 +452,7 @@ def graph_elements(
         "legend": legend,
         "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges, unit_dependent)},
         "filters": [
-            *([{"type": "select", "field": "domain", "label": "Domain"}] if view == "actions" else []),
+            *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},
             {"type": "min", "field": "pair_strain", "label": "Minimum strain"},
         ],
