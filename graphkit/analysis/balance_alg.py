@@ -270,7 +270,9 @@ def balance_from_ties(
     if repeated.any():
         pair = (low[repeated.to_numpy()][0], high[repeated.to_numpy()][0])
         raise ArgumentError("ties", f"has more than one row for the pair {pair}: give one row per pair")
-    names = pd.Index(np.concatenate([first, second, np.asarray(list(actors or []), dtype=str)]))
+    names = pd.Index(
+        np.concatenate([first, second, np.asarray(list(actors if actors is not None else []), dtype=str)])
+    )
     ids = pd.Index(names.unique()).sort_values()
     a, b = ids.get_indexer(first), ids.get_indexer(second)
     n = len(ids)
