@@ -35,6 +35,10 @@ _LAZY = {
     "count_units": "graphkit.analysis.units",
     "robustness": "graphkit.analysis.robustness_alg",
     "robustness_records": "graphkit.analysis.robustness_alg",
+    "balance": "graphkit.analysis.balance_alg",
+    "signed_ties": "graphkit.analysis.balance_alg",
+    "Balance": "graphkit.analysis.balance_alg",
+    "strain_communities": "graphkit.analysis.communities",
     # comparing
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
@@ -80,6 +84,10 @@ __all__ = [
     "count_units",
     "robustness",
     "robustness_records",
+    "balance",
+    "signed_ties",
+    "Balance",
+    "strain_communities",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
@@ -105,7 +113,9 @@ __all__ = [
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_table, taxonomy
+    from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
+    from .analysis.communities import strain_communities
     from .analysis.pairs import ordered_pairs
     from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain

@@ -27,7 +27,7 @@ import os
 import secrets
 import signal
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -45,7 +45,7 @@ _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal
 class _Output:
     shown: str  # the path as the user gave it (for messages)
     target: Path  # the file actually written, symlinks followed
-    data: bytes
+    data: bytes | Iterable[str | bytes]  # pieces are written one by one, never joined
     stream: BinaryIO | None = None  # standard output
     device: bool = False  # a character device or FIFO: written into, never replaced
     mode: int | None = None  # an existing regular file's permission bits
@@ -63,8 +63,18 @@ class StreamError(GraphkitError):
         super().__init__(f"cannot write {shown}: {err.strerror or err}")
 
 
-def _payload(data: str | bytes) -> bytes:
-    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+Data = str | bytes | Iterable[str | bytes]
+
+
+def _payload(data: Data) -> bytes | Iterable[str | bytes]:
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    return bytes(data) if isinstance(data, (bytes, bytearray, memoryview)) else data
+
+
+def _pieces(data: bytes | Iterable[str | bytes]):
+    for piece in [data] if isinstance(data, bytes) else data:
+        yield piece.encode("utf-8") if isinstance(piece, str) else piece
 
 
 def _umask() -> int:
@@ -110,11 +120,11 @@ class OutputSet:
     def __len__(self) -> int:
         return len(self.outputs)
 
-    def add_stream(self, stream: BinaryIO, data: str | bytes, shown: str = "standard output") -> None:
+    def add_stream(self, stream: BinaryIO, data: Data, shown: str = "standard output") -> None:
         """Write ``data`` to an open binary ``stream`` (standard output) at commit."""
         self.outputs.append(_Output(shown, Path(shown), _payload(data), stream=stream))
 
-    def add(self, path: str | os.PathLike, data: str | bytes, *, make_parents: bool = False) -> Path:
+    def add(self, path: str | os.PathLike, data: Data, *, make_parents: bool = False) -> Path:
         """Check ``path`` now and write ``data`` there at commit; returns the path as given."""
         shown = os.fspath(path)
         if not isinstance(shown, str) or shown == "":
@@ -218,7 +228,8 @@ class OutputSet:
                 output.target.parent.mkdir(parents=True, exist_ok=True)
             fd, output.temp = _create_beside(output.target)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(output.data)
+                for piece in _pieces(output.data):
+                    handle.write(piece)
                 handle.flush()
                 os.fsync(handle.fileno())
                 os.fchmod(handle.fileno(), output.mode if output.mode is not None else 0o666 & ~_umask())
@@ -234,7 +245,8 @@ class OutputSet:
     def _write_stream(output: _Output) -> None:
         if output.stream is not None:
             try:
-                output.stream.write(output.data)
+                for piece in _pieces(output.data):
+                    output.stream.write(piece)
                 output.stream.flush()
             except OSError as err:
                 raise StreamError(output.shown, err) from err
@@ -242,7 +254,8 @@ class OutputSet:
         try:
             fd = os.open(output.target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
             with os.fdopen(fd, "wb") as handle:
-                handle.write(output.data)
+                for piece in _pieces(output.data):
+                    handle.write(piece)
         except OSError as err:
             raise _fail(output.shown, err) from err
 
@@ -299,8 +312,8 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes, *, make_parents: bool = False) -> Path:
-    """Write ``data`` (str as UTF-8) to ``path`` as one :class:`OutputSet` of one
+def write_atomic(path: str | os.PathLike, data: Data, *, make_parents: bool = False) -> Path:
+    """Write ``data`` (str as UTF-8; or pieces of text, written one by one) to ``path`` as one :class:`OutputSet` of one
     output: a regular file is replaced whole, a device or FIFO written into.
     Returns the path as given."""
     outputs = OutputSet()

@@ -283,11 +283,11 @@ def safe_csv() -> bool:
     return bool(click.get_current_context().meta.get("graphkit.safe_csv", False))
 
 
-def table_text(frame, fmt: str) -> str:
-    """A result table as text in ``fmt``, with --safe-csv applied."""
-    from ..formatting import format_frame
+def table_text(frame, fmt: str):
+    """A result table as text in ``fmt`` (in pieces), with --safe-csv applied."""
+    from ..formatting import frame_chunks
 
-    return format_frame(frame, fmt, safe_csv=safe_csv())
+    return frame_chunks(frame, fmt, safe_csv=safe_csv())
 
 
 def output_options(func):
@@ -440,7 +440,7 @@ def write_now() -> None:
     _commit(click.get_current_context(), debug=False)
 
 
-def write_output(path, data: str | bytes, *, make_parents: bool = False, announce=None) -> None:
+def write_output(path, data, *, make_parents: bool = False, announce=None) -> None:
     """Write ``data`` to the file ``path`` when the command ends well, with every
     other output or none (see :mod:`graphkit.atomic`); then ``announce(path)``
     (default: "wrote PATH" on stderr)."""
@@ -450,9 +450,10 @@ def write_output(path, data: str | bytes, *, make_parents: bool = False, announc
     )
 
 
-def emit(data: str | bytes, output: str) -> None:
-    """Write ``data`` (text as UTF-8) to stdout, or to the file ``output``, when the
-    command ends well (with its other outputs, all or nothing)."""
+def emit(data, output: str) -> None:
+    """Write ``data`` (text as UTF-8, bytes, or pieces of text written one by one) to
+    stdout, or to the file ``output``, when the command ends well (with its other
+    outputs, all or nothing)."""
     if output == "-":
         outputs().add_stream(click.open_file("-", "wb"), data)
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
@@ -17,9 +18,23 @@ from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, LOW_CONFIDENCE, CentralityMeasure, sign_of
 from .fan import fan_layout, fan_smooth
+from .layout import place_nodes, precompute_layout
 from .network import GraphkitNetwork, network_from_elements
-from .page import page_size_problem
-from .style import COOPERATIVE, DASHES, GREY, HOSTILE, LOW, LOW_DASHES, NEUTRAL, PALETTE, format_number
+from .page import _merge, page_size_problem
+from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
+from .style import (
+    CAMP_COLORS,
+    COOPERATIVE,
+    DASHES,
+    FRUSTRATED,
+    GREY,
+    HOSTILE,
+    LOW,
+    LOW_DASHES,
+    NEUTRAL,
+    PALETTE,
+    format_number,
+)
 
 __all__ = [
     "COLOR_MODES",
@@ -33,9 +48,9 @@ __all__ = [
 ]
 
 SIZE_METRICS = tuple(CENTRALITY_MEASURES)
-COLOR_MODES = ("sign", "domain")
+COLOR_MODES = ("sign", "domain", "camp")
 SizeMetric = CentralityMeasure
-ColorMode = Literal["sign", "domain"]
+ColorMode = Literal["sign", "domain", "camp"]
 FOCUS_ROWS = 12
 UNIT_NOTES = {
     "claim": (
@@ -89,7 +104,12 @@ def _edge_ids(edge_set: EdgeSet) -> list[str]:
 
 
 def _edges(
-    edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
+    edge_set: EdgeSet,
+    names: dict[str, str],
+    pair_strain: dict,
+    color_by: str,
+    domain_colors: dict,
+    frustrated: frozenset = frozenset(),
 ) -> list[dict]:
     frame = edge_set.edges[EDGE_FIELDS].copy()
     # a draft (graphkit extract) carries each row's confidence and the rule that made it
@@ -102,12 +122,14 @@ def _edges(
     frame, slots, steps = fan_layout(frame, ["weight", "date", "action", "source", "gid"])
     labels = cameo_labels()
     return [
-        _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name)
+        _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name, frustrated)
         for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
     ]
 
 
-def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name) -> dict[str, Any]:
+def _edge(
+    row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name, frustrated
+) -> dict[str, Any]:
     weight = float(row.weight)
     sign = sign_of(weight)
     color = (
@@ -115,6 +137,9 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         if color_by == "domain"
         else {"hostile": HOSTILE, "cooperative": COOPERATIVE, "neutral": NEUTRAL}[sign]
     )
+    contradicts = (row.pa, row.pb) in frustrated
+    if contradicts:
+        color = FRUSTRATED
     cameo = f"CAMEO {row.cameo}: {labels.get(row.cameo, 'unknown code')}" if row.cameo else "CAMEO: no code"
     where = f"edge {row.gid}" if not str(row.gid).startswith(("line ", "row ")) else str(row.gid)
     if row.line is not None and where.startswith("edge"):
@@ -127,6 +152,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
             f"weight {format_number(weight)} ({sign}) \u00b7 {cameo}",
             f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
             f"Source: edge set \u2018{set_name}\u2019, {where}",
+            *(["Frustrated tie: the pair's net sign contradicts the camps"] if contradicts else []),
         ]
     )
     edge = {
@@ -134,7 +160,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         "from": str(row.source),
         "to": str(row.target),
         "title": title,
-        "width": round(1.0 + 0.6 * abs(weight), 3),
+        "width": round(1.0 + 0.6 * abs(weight) + (2.0 if contradicts else 0.0), 3),
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85, "inherit": False},
         "smooth": fan_smooth(slot, row.source <= row.target, step),
         "domain": str(row.domain),
@@ -268,13 +294,16 @@ def _legend(
     size_by: str,
     low_confidence: bool = False,
 ):
-    if color_by == "sign":
+    if color_by in ("sign", "camp"):
         actions = [
             _item("hostile action (weight < 0)", HOSTILE, "line", 4),
             _item("cooperative action (weight > 0)", COOPERATIVE, "dashed", 4),
         ]
         if "neutral" in signs:
             actions.append(_item("neutral action (weight 0)", NEUTRAL, "dashed", 2))
+        if color_by == "camp":
+            label = "frustrated tie: friendly across the camps or hostile inside one (thicker)"
+            actions.append(_item(label, FRUSTRATED, "line", 6))
     else:
         actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
         actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
@@ -298,12 +327,39 @@ def _legend(
     ]
 
 
+def _camps(edge_set: EdgeSet, metrics: pd.DataFrame) -> tuple[pd.DataFrame, dict, frozenset, list[str]]:
+    """Each actor's camp label, the camps' colours, the frustrated pairs and a note on them."""
+    from ..analysis.balance_alg import balance
+    from ..analysis.balance_report import frustration_words
+
+    result = balance(edge_set)
+    tied = set(result.ties["actor_a"]) | set(result.ties["actor_b"])
+    labels = [f"camp {result.camps[a]}" if a in tied else "no signed tie" for a in metrics["actor"]]
+    metrics = metrics.assign(camp=labels)
+    colors = {label: color for label, color in CAMP_COLORS.items() if label in set(labels)}
+    note = (
+        "Camps: structural balance of the signed graph (a pair is friendly or hostile by the sign of "
+        "its net weight, both directions); friendly ties belong inside a camp, hostile ones across. "
+        f"Frustrated ties: {frustration_words(result)}."
+    )
+    return metrics, colors, frozenset(result.frustrated_ties), [note]
+
+
+def _relationships(edges: pd.DataFrame) -> int:
+    """How many unordered pairs of actors ``edges`` link (the pair view's lines)."""
+    source, target = edges["source"].to_numpy(object), edges["target"].to_numpy(object)
+    low = np.where(source <= target, source, target)
+    high = np.where(source <= target, target, source)
+    return len(pd.MultiIndex.from_arrays([low, high]).unique())
+
+
 def graph_elements(
     edge_set: EdgeSet,
     *,
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     unit: Unit = "action",
+    view: View = "auto",
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -312,12 +368,20 @@ def graph_elements(
     when no actor has a group). One arrow per action: width 1 + 0.6 |weight|,
     red when hostile and green dashed when cooperative (``color_by="sign"``) or
     coloured by domain, parallel actions fanned out as curves, the most hostile
-    in the middle. Tooltips are plain text.
+    in the middle. ``color_by="camp"`` colours the actors by their camp of
+    structural balance (see :func:`graphkit.analysis.balance_alg.balance`) and
+    draws the actions of frustrated ties purple and thicker. Tooltips are plain text.
 
     ``unit`` (:func:`graphkit.analysis.units.count_units`) draws and measures only
     the rows that count as units: every action (the default), one per claim, or
     one per action type. The panel of most strained relationships marks a pair
     whose rank differs between the three units.
+
+    ``view="pairs"`` draws one line per relationship instead (see
+    :mod:`graphkit.render.pairs_view`); ``"auto"`` (default) does so above
+    PAIR_VIEW_ABOVE actions. In the pair view, or on a large page, actors without
+    groups are coloured by strain community; a large page gets its positions from
+    Python (:mod:`graphkit.render.layout`) and labels only its largest actors until zoomed.
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
@@ -327,6 +391,12 @@ def graph_elements(
     unit_dependent = _unit_dependent(edge_set)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
+    drawn = choose_view(view, len(edge_set.edges))
+    # one size rule for every page (render/page.py), on the arrows this view draws
+    arrows = len(edge_set.edges) if drawn == "actions" else _relationships(edge_set.edges)
+    too_large = page_size_problem(arrows, f"the edge set {edge_set.name!r}", pairs=drawn == "pairs")
+    if too_large:
+        raise GraphkitError(too_large)
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -337,15 +407,36 @@ def graph_elements(
     node_colors = _palette(bands)
     domains = sorted({str(x) for x in edge_set.edges["domain"]})
     domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
+    frustrated: frozenset = frozenset()
+    camp_note: list[str] = []
+    if color_by == "camp":
+        metrics, node_colors, frustrated, camp_note = _camps(edge_set, metrics)
+        color_key = "camp"
 
+    # issue 12: communities where groups are missing, pair view (pairs_view.py)
+    if color_key == "kind" and (drawn == "pairs" or precompute_layout(len(metrics), len(edge_set.edges))):
+        metrics, node_colors = community_colors(metrics, pairs)
+        color_key = "community"
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
-    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
-    low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
-    legend = _legend(
-        color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
-    )
+    if drawn == "pairs":
+        edges = pair_edges(edge_set, pairs, names)
+        legend = _legend(color_key, node_colors, color_by, {}, set(), size_by)
+        legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
+    else:
+        edges = _edges(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
+        low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
+        legend = _legend(
+            color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
+        )
+    # issue 12: large graphs start from Python's layout
+    options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
+    if drawn == "pairs":
+        options = _merge(options, PAIR_OPTIONS)
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
-    count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
+    actions = len(edge_set.edges)
+    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"
+    if drawn == "pairs":
+        count += f", drawn as {len(edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
@@ -353,22 +444,34 @@ def graph_elements(
             (
                 f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
                 "these are claims, not verified events."
+            )
+            if drawn == "actions"
+            else (
+                f"Every line is one relationship: the actions that the source of edge set "
+                f"\u2018{edge_set.name}\u2019 ALLEGES between two actors; claims, not verified events."
             ),
             (
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
+            )
+            if drawn == "actions"
+            else (
+                "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
+                "hover an actor for its totals. Click a relationship above to zoom to it."
             ),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
+            *camp_note,
         ],
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
         "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges, unit_dependent)},
         "filters": [
-            {"type": "select", "field": "domain", "label": "Domain"},
+            *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},
             {"type": "min", "field": "pair_strain", "label": "Minimum strain"},
         ],
+        **({"options": options} if options else {}),
     }
 
 
@@ -379,23 +482,21 @@ def to_pyvis(
     color_by: ColorMode = "sign",
     top: int | None = None,
     unit: Unit = "action",
+    view: View = "auto",
 ) -> GraphkitNetwork:
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
     ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
-    ``color_by`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
+    ``color_by`` and ``view`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
     writes graphkit's page (offline, user text never parsed as HTML).
     """
     require_edge_set(edge_set)
     require_positive_int(top, "top")
     require_choice(size_by, "size_by", CENTRALITY_MEASURES)
-    require_choice(color_by, "color_by", ("sign", "domain"))
     if top is not None:
         edge_set = keep_top(edge_set, top, unit=check_unit(unit))
-    too_large = page_size_problem(len(edge_set.edges), f"the edge set {edge_set.name!r}")
-    if too_large:
-        raise GraphkitError(too_large)
-    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit))
+    elements = graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit, view=view)
+    return network_from_elements(elements)
 
 
 def render_html(
@@ -405,7 +506,10 @@ def render_html(
     color_by: ColorMode = "sign",
     top: int | None = None,
     unit: Unit = "action",
+    view: View = "auto",
 ) -> str:
     """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
     the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
-    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit).generate_html()
+    return to_pyvis(
+        edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view
+    ).generate_html()

@@ -27,16 +27,23 @@ VIS_VERSION = "9.1.2"
 MAX_PAGE_EDGES = 5000
 
 
-def page_size_problem(edges: int, what: str, *, top: bool = True) -> str | None:
+def page_size_problem(edges: int, what: str, *, top: bool = True, pairs: bool = False) -> str | None:
     """Why a page of ``edges`` arrows is not drawn (None when it is): ``what`` says
     what holds them ("the edge set 'x'"); ``top``: whether the page can keep only
-    the most strained relationships."""
+    the most strained relationships; ``pairs``: whether the arrows are already one
+    per relationship (render's pair view)."""
     if edges <= MAX_PAGE_EDGES:
         return None
+    drawn = "relationships" if pairs else "actions"
+    ways = ["the domain, actor, since or until filters"]
+    if top:
+        ways.append("the most strained relationships only (top)")
+    if not pairs:
+        ways.append("one line per relationship (the pair view)" if top else "")
+    ways = [w for w in ways if w]
     return (
-        f"{what} holds {edges:,} actions, more than a page can draw ({MAX_PAGE_EDGES:,}): narrow it "
-        f"with the domain, actor, since or until filters{', keep the most strained relationships (top)' if top else ''}"
-        ", or draw one arrow per pair of actors (a pair view) instead of one per action"
+        f"{what} holds {edges:,} {drawn}, more than a page can draw ({MAX_PAGE_EDGES:,}): "
+        f"draw fewer with {', '.join(ways[:-1]) + ' or ' + ways[-1] if len(ways) > 1 else ways[0]}"
     )
 
 

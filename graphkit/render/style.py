@@ -6,9 +6,11 @@ from typing import Any
 
 __all__ = [
     "ACTOR_STYLES",
+    "CAMP_COLORS",
     "CHANGE_STYLES",
     "COOPERATIVE",
     "DASHES",
+    "FRUSTRATED",
     "GREY",
     "HOSTILE",
     "LOW",
@@ -39,6 +41,10 @@ HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
 # a draft row the extractor was unsure of: light grey, dash-dot, whatever its sign
 LOW, LOW_DASHES = "#BBBBBB", [12, 4, 2, 4]
+# structural balance: camp 0, camp 1, actors without a signed tie; purple marks the
+# actions of a frustrated tie (neither red nor green, so the sign stays readable by dashes)
+CAMP_COLORS = {"camp 0": "#4477AA", "camp 1": "#CCBB44", "no signed tie": "#DDDDDD"}
+FRUSTRATED = "#AA3377"
 
 # Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
 CHANGE_STYLES: dict[str, dict[str, Any]] = {
