@@ -58,6 +58,12 @@ def cases(es):
         ("extract_edge_set", lambda: gk.extract_edge_set(b"The USA sanctioned Iran."), "text"),
         ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
         ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
+        ("balance", lambda: gk.balance(None), "edges"),
+        ("balance", lambda: gk.balance(es, method="x"), "method"),
+        ("signed_ties", lambda: gk.signed_ties("essay"), "edges"),
+        ("strain_communities", lambda: gk.strain_communities(None, []), "pairs"),
+        ("strain_communities", lambda: gk.strain_communities(gk.strain(es), 5), "actors"),
+        ("strain_communities", lambda: gk.strain_communities(gk.strain(es), ["USA"]), "actors"),
     ]
 
 

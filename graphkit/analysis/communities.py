@@ -7,6 +7,9 @@ import random
 import numpy as np
 import pandas as pd
 
+from ..checks import require_frame, require_str_list
+from ..errors import ArgumentError
+
 __all__ = ["COMMUNITY_SEED", "strain_communities"]
 
 COMMUNITY_SEED = 0
@@ -23,6 +26,12 @@ def strain_communities(pairs: pd.DataFrame, actors: list[str], *, seed: int = CO
     actor without strain is 0 (no community). The same input and ``seed`` give the
     same numbers: igraph draws from Python's ``random``, seeded for the call.
     """
+    require_frame(pairs, "pairs", ("actor_a", "actor_b", "strain"))
+    require_str_list(actors, "actors")
+    actors = [actors] if isinstance(actors, str) else list(actors)
+    missing = (set(pairs["actor_a"]) | set(pairs["actor_b"])) - set(actors)
+    if missing:
+        raise ArgumentError("actors", f"lacks {min(missing)!r}, an actor of pairs: list every actor")
     import igraph
 
     index = {actor: i for i, actor in enumerate(actors)}
