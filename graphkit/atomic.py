@@ -30,7 +30,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .errors import ArgumentError, GraphkitError
 
@@ -278,7 +278,7 @@ class OutputSet:
                         output.backup = None  # no hard links here: no rollback for this one
             for output in files:
                 try:
-                    os.replace(output.temp, output.target)
+                    os.replace(cast(Path, output.temp), output.target)
                 except OSError as err:
                     for previous in reversed(done):
                         if previous.backup is not None:

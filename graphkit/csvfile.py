@@ -150,7 +150,7 @@ def read_input(
                 if run > MAX_LINE_BYTES:
                     break
             blocks.append(block)
-            if not header_done and (b"\n" in block or size > MAX_LINE_BYTES):
+            if first_line is not None and not header_done and (b"\n" in block or size > MAX_LINE_BYTES):
                 header_done = True
                 head = b"".join(blocks)
                 first_line(head[: head.find(b"\n")] if b"\n" in head else head)
@@ -167,7 +167,7 @@ def read_input(
             "check the file's line ends and quotes",
         )
     data = b"".join(blocks)
-    if not header_done and data:
+    if first_line is not None and not header_done and data:
         first_line(data)
     return data
 

@@ -132,7 +132,7 @@ def check_edges_header_of(path: Path):
 def _description(folder: Path | None) -> tuple[str, list[Problem]]:
     """The first line of the set's description.txt, or a problem saying why it cannot be read."""
     path = _companion(folder, DESCRIPTION_FILE)
-    if path is None:
+    if folder is None or path is None:
         return "", []
     try:
         return describe(folder), []

@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import click
 
@@ -286,8 +287,9 @@ def safe_csv() -> bool:
 def table_text(frame, fmt: str):
     """A result table as text in ``fmt`` (in pieces), with --safe-csv applied."""
     from ..formatting import frame_chunks
+    from ..schema import ReportFormat
 
-    return frame_chunks(frame, fmt, safe_csv=safe_csv())
+    return frame_chunks(frame, cast(ReportFormat, fmt), safe_csv=safe_csv())
 
 
 def output_options(func):
@@ -386,7 +388,9 @@ def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
     from ..edgeset import check_edges_header
 
     with click.open_file("-", "rb") as stream:
-        return read_input(stream, "<stdin>", text=text, first_line=check_edges_header if edges else None)
+        return read_input(
+            cast(BinaryIO, stream), "<stdin>", text=text, first_line=check_edges_header if edges else None
+        )
 
 
 def remember_inputs(*paths) -> None:

@@ -113,7 +113,7 @@ def validate(edgeset):
 
     stdin = read_stdin(edges=True) if edgeset == "-" else None
     edge_set, problems = check_edge_set(edgeset, stdin=stdin)  # one reading: a FIFO is read once
-    if problems:
+    if problems or edge_set is None:
         emit("".join(escape_control(str(problem)) + "\n" for problem in problems), "-")
         write_now()  # the problems, then their count, as a terminal shows them
         echo_error(f"{len(problems)} problem(s) found")

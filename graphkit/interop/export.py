@@ -12,7 +12,7 @@ import io
 import json
 import math
 import re
-from typing import Literal
+from typing import Literal, cast
 
 import networkx as nx
 import numpy as np
@@ -233,7 +233,11 @@ def build_graph(edge_set: EdgeSet, level: Level = "pair", weight: Weight | None 
     if level == "pair":
         graph.add_edges_from((r.pop("source"), r.pop("target"), r) for r in records)
     else:
-        graph.add_edges_from((r.pop("source"), r.pop("target"), r["id"], r) for r in records)
+        multi = cast(nx.MultiDiGraph, graph)
+        for record in records:
+            source, target = record.pop("source"), record.pop("target")
+            multi.add_edge(source, target, key=record["id"])
+            multi.edges[source, target, record["id"]].update(record)
     return graph
 
 

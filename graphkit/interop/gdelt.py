@@ -112,7 +112,8 @@ def _size_text(size: int) -> str:
 
 def _drain(stream, name: str, limit: int) -> bytes:
     """Read a decompressing ``stream`` block by block, refusing past ``limit`` bytes."""
-    blocks, size = [], 0
+    blocks: list[bytes] = []
+    size = 0
     while True:
         block = stream.read(_BLOCK)
         if not block:
@@ -330,7 +331,7 @@ def _read_input(path: str | Path, stdin: bytes | None) -> tuple[str, bytes]:
 def _paths(paths) -> list[str | Path]:
     """``paths`` as a list: one path (str or PathLike) or a sequence of them."""
     if isinstance(paths, (str, os.PathLike)):
-        return [paths]  # one file, never its characters
+        return [paths if isinstance(paths, str) else Path(paths)]  # one file, never its characters
     if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Sequence):
         raise ArgumentError(
             "paths", f"must be a path or a list of paths, not {type(paths).__name__}: e.g. ['events.csv']"
@@ -340,7 +341,7 @@ def _paths(paths) -> list[str | Path]:
             raise ArgumentError(
                 "paths", f"holds {path!r} ({type(path).__name__}): give file paths as str or Path"
             )
-    return list(paths)
+    return [p if isinstance(p, str) else Path(p) for p in paths]
 
 
 def read_gdelt(
