@@ -120,7 +120,7 @@ def _json(diff: EdgeSetDiff) -> str:
 
 def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
     """(heading, table, what to print when the table is empty) for each part."""
-    centrality = "(none)" if diff.centrality else "(not computed: --no-centrality)"
+    centrality = "(none)" if diff.centrality else "(not computed: centrality skipped)"
     return [
         (f"Added edges ({len(diff.added)})", diff.added, "(none)"),
         (f"Removed edges ({len(diff.removed)})", diff.removed, "(none)"),
