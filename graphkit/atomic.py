@@ -34,7 +34,7 @@ from typing import BinaryIO, cast
 
 from .errors import ArgumentError, GraphkitError
 
-__all__ = ["NAME_MAX", "OutputSet", "StreamError", "write_atomic"]
+__all__ = ["NAME_MAX", "OutputSet", "StreamError", "temp_prefix", "write_atomic"]
 
 #: The longest file name (in bytes) most file systems accept.
 NAME_MAX = 255
@@ -83,13 +83,18 @@ def _umask() -> int:
     return mask
 
 
+def temp_prefix(name: str, room: int = 24) -> str:
+    """``.NAME.``, or ``.graphkit-HASH.`` when that would leave less than ``room``
+    bytes of NAME_MAX for what follows: a legal long name is never refused for its
+    temporary's sake."""
+    prefix = f".{name}."
+    if len(os.fsencode(prefix)) + room > NAME_MAX:
+        prefix = f".graphkit-{hashlib.sha256(os.fsencode(name)).hexdigest()[:16]}."
+    return prefix
+
+
 def _temp_name(target: Path) -> str:
-    token = secrets.token_hex(4)
-    name = f".{target.name}.{token}.tmp"
-    if len(os.fsencode(name)) > NAME_MAX:  # a legal long name must not be refused for its temporary's sake
-        digest = hashlib.sha256(os.fsencode(target.name)).hexdigest()[:16]
-        name = f".graphkit-{digest}.{token}.tmp"
-    return name
+    return f"{temp_prefix(target.name)}{secrets.token_hex(4)}.tmp"
 
 
 def _create_beside(target: Path) -> tuple[int, Path]:

@@ -302,3 +302,13 @@ def test_a_link_to_standard_output_writes_into_the_pipe(tmp_path, edges):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"rank,actor_a,actor_b")
     assert link.is_symlink()
+
+
+def test_extract_writes_a_draft_folder_with_a_long_legal_name(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("The United States imposed sanctions on Iran. China criticised Japan.\n")
+    folder = tmp_path / ("d" * 250)  # its staging folder's name is hashed to stay within 255 bytes
+    result = run("extract", text, "-o", folder)
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "edges.csv").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

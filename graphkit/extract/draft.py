@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import schema
 from ..actors import infer_actors
-from ..atomic import write_atomic
+from ..atomic import temp_prefix, write_atomic
 from ..checks import require_instance, require_optional_str, require_path
 from ..csvfile import read_csv_bytes
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
@@ -209,7 +209,7 @@ def write_draft(result: ExtractResult, output: str | Path) -> Path:
             "no act between two named actors was found in the text, so there is no draft to write"
         )
     try:
-        staging = Path(tempfile.mkdtemp(dir=folder.resolve().parent, prefix=f".{folder.name}."))
+        staging = Path(tempfile.mkdtemp(dir=folder.resolve().parent, prefix=temp_prefix(folder.name)))
     except OSError as err:
         raise GraphkitError(f"cannot write {folder}: {err.strerror}") from err
     try:
