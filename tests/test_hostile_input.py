@@ -300,3 +300,41 @@ def test_every_csv_graphkit_writes_reads_back_identically(write_csv, tmp_path):
     again = load_edge_set(out).edges
     assert again.loc[0, "quote"] == original.loc[0, "quote"] == "a\rb"
     assert again.loc[0, "note"] == original.loc[0, "note"] == 'x,"y"'
+
+
+def test_safe_csv_is_honoured_by_every_command_that_offers_it(tmp_path):
+    from graphkit.cli import main as group
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "edges.csv").write_text(
+        "source,target,action,weight,domain,quote\n=A,B,tariff,-3,t,one\nB,C,tariff,-2,t,two\n"
+        "C,=A,sanction,-4,t,three\n"
+    )
+    (folder / "source.txt").write_text("one two three\n")
+    (folder / "actors.csv").write_text("id,name\n=A,=cmd\nB,B\nC,C\n")
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("edges.csv", "actors.csv", "source.txt"):
+        (other / name).write_text((folder / name).read_text())
+    commands = {
+        "strain": ["strain", folder],
+        "centrality": ["centrality", folder],
+        "taxonomy": ["taxonomy"],
+        "diff": ["diff", folder, folder],
+        "robustness": ["robustness", folder, other],
+        "balance": ["balance", folder],
+        "score": ["score", folder, folder],
+    }
+    offering = {
+        name for name, command in group.commands.items() if any(p.name == "safe_csv" for p in command.params)
+    }
+    assert offering - {"export", "import-gdelt"} == set(commands)
+    for name, args in commands.items():
+        plain = run(*args, "--format", "csv")
+        safe = run(*args, "--format", "csv", "--safe-csv")
+        assert plain.exit_code == safe.exit_code == 0, (name, plain.stderr, safe.stderr)
+        lines = safe.stdout.splitlines()
+        assert not any(cell.startswith(("=", "+", "@")) for line in lines for cell in line.split(",")), name
+        if "=A" in plain.stdout:
+            assert "'=A" in safe.stdout, name

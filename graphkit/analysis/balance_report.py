@@ -70,14 +70,14 @@ def _text(result: Balance, fmt: ReportFormat, name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_balance(result: Balance, fmt: ReportFormat, *, name: str = "") -> str:
+def format_balance(result: Balance, fmt: ReportFormat, *, name: str = "", safe_csv: bool = False) -> str:
     """``result`` as text in ``fmt``: ``table`` or ``markdown`` (measures, frustrated
     ties, actors), ``json`` (the object of :meth:`Balance.to_dict`) or ``csv`` (the
     actors: ``actor``, ``camp``, ``unbalanced_triangles``). ``name`` titles the text formats."""
     if fmt == "json":
         return _json(result)
     if fmt == "csv":
-        return format_frame(result.actors, "csv")
+        return format_frame(result.actors, "csv", safe_csv=safe_csv)
     if fmt in ("table", "markdown"):
         return _text(result, fmt, name)
     raise ValueError(f"unknown format {fmt!r}: use table, json, csv or markdown")

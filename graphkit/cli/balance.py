@@ -12,6 +12,7 @@ from .base import (
     output_options,
     read_edge_set,
     reports_errors,
+    safe_csv,
     unit_option,
 )
 
@@ -59,4 +60,4 @@ def balance(edgeset, domain, since, until, actor, unit, method, time_limit, fmt,
         click.echo(f"graphkit: frustration {frustration_words(result)}", err=True)
     if result.stopped_early:
         click.echo("graphkit: the time bound cut the search short: camps may differ between runs", err=True)
-    emit(format_balance(result, fmt, name=edge_set.name), output)
+    emit(format_balance(result, fmt, name=edge_set.name, safe_csv=safe_csv()), output)

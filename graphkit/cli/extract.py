@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, load, main, output_options, read_stdin, remember_inputs, reports_errors
+from .base import emit, load, main, output_options, read_stdin, remember_inputs, reports_errors, safe_csv
 
 
 def _read_text(path: str) -> str:
@@ -91,4 +91,4 @@ def score(candidate, gold, source_text, fmt, output):
         raise GraphkitError("CANDIDATE and GOLD are both '-': only one edge set can come from standard input")
     text = _read_text(source_text) if source_text else None
     result = score_sets(load(candidate), load(gold), source_text=text)
-    emit(format_score(result, fmt), output)
+    emit(format_score(result, fmt, safe_csv=safe_csv()), output)

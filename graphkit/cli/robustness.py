@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import UNIT_CHOICES, emit, filter_options, load, main, output_options, reports_errors
+from .base import UNIT_CHOICES, emit, filter_options, load, main, output_options, reports_errors, safe_csv
 
 
 @main.command()
@@ -62,5 +62,5 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"
     else:
-        text = format_frame(table, fmt)
+        text = format_frame(table, fmt, safe_csv=safe_csv())
     emit(text, output)

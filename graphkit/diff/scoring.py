@@ -193,7 +193,7 @@ def score_frame(result: ScoreResult) -> pd.DataFrame:
     return pd.DataFrame([{"level": level, **data[level]} for level in LEVELS])
 
 
-def format_score(result: ScoreResult, fmt: str) -> str:
+def format_score(result: ScoreResult, fmt: str, *, safe_csv: bool = False) -> str:
     """``result`` as ``table``, ``csv``, ``markdown`` (the levels' table, then the two
     other measures) or ``json`` (keys ``triples_sign``, ``triples_type``, ``pairs``,
     ``direction_swaps``, ``strain_spearman``)."""
@@ -208,7 +208,7 @@ def format_score(result: ScoreResult, fmt: str) -> str:
         extra = pd.DataFrame(
             {"level": ["direction_swaps", "strain_spearman"], "value": [str(result.direction_swaps), rho]}
         )
-        return format_frame(pd.concat([frame, extra], ignore_index=True).fillna(""), "csv")
+        return format_frame(pd.concat([frame, extra], ignore_index=True).fillna(""), "csv", safe_csv=safe_csv)
     if fmt not in ("table", "markdown"):
         raise ArgumentError("fmt", f"{fmt!r}: use table, csv, json or markdown")
     rho_text = rho or "n/a (fewer than two pairs, or a constant strain)"
