@@ -21,11 +21,29 @@ def test_every_command_has_help_with_an_example():
         assert command.help and "Example:" in command.help, name
 
 
-def test_ci_runs_the_readme_test_command():
-    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
-    test_command = next(b for b in blocks if "pytest" in b)
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert test_command.strip() in ci.splitlines()
+def setup_commands() -> list[str]:
+    """The README's set-up commands: the shell blocks of its set-up section."""
+    section = README[README.index("## Set-up") :]
+    section = section[: section.index("\n## ", 1)]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)\n```", section, re.DOTALL)]
+
+
+def test_the_readme_has_two_one_line_setup_commands_in_a_venv():
+    commands = setup_commands()
+    assert len(commands) == 2
+    assert all("\n" not in c and c.startswith("python3 -m venv .venv && ") for c in commands)
+    assert "graphkit render" in commands[0] and "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_commands_in_a_fresh_venv():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "set -euo pipefail" in ci[:5]  # any failure (pytest's exit 5 too) fails CI
+    positions = [ci.index(command) for command in setup_commands()]  # exactly as written
+    assert positions == sorted(positions)
+    assert ci.index("rm -rf .venv") < positions[0]
+    linters = [".venv/bin/ruff check", ".venv/bin/ruff format --check", ".venv/bin/mypy graphkit"]
+    assert all(ci.index(line) > positions[-1] for line in linters)
+    assert not any("|| true" in line for line in ci)
 
 
 def _cli(*args):
