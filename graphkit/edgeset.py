@@ -14,7 +14,8 @@ from .actors import infer_actors
 from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .csvfile import read_csv_bytes
 from .errors import EdgeSetError, Problem
-from .schema import ACTOR_COLUMNS
+from .schema import ACTOR_COLUMNS, EDGE_COLUMNS
+from .spelling import alpha2_warnings
 
 __all__ = ["EdgeSet", "load_edge_set", "resolve_edge_set", "set_folder", "validate_edge_set"]
 
@@ -29,7 +30,10 @@ class EdgeSet:
     ``source``, ``target``, ``action``, ``weight`` (float, -10..10), ``cameo``,
     ``domain``, ``date``, ``quote``, then any extra columns of the file.
     ``actors`` has ``id``, ``name``, ``kind``, ``group`` for every endpoint.
-    ``lines`` holds each edge's physical line in its file.
+    ``lines`` holds each edge's physical line in its file. ``warnings`` lists what
+    is valid but probably not meant (an actor id ``US`` where graphkit's convention
+    is ``USA``), as :class:`~graphkit.errors.Problem` objects; the library never
+    prints them, the command line shows them on stderr.
     """
 
     name: str
@@ -39,11 +43,17 @@ class EdgeSet:
     source_text: str | None = None
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def has_ids(self) -> bool:
         """True when every edge carries an ``id``."""
         return "id" in self.edges.columns
+
+    @property
+    def extra_columns(self) -> list[str]:
+        """The file's columns that graphkit does not read; they are carried through to the outputs."""
+        return [c for c in self.edges.columns if c not in EDGE_COLUMNS]
 
     def with_edges(self, edges: pd.DataFrame) -> EdgeSet:
         """The same set restricted to ``edges`` (a subset of its rows), and to their actors."""
@@ -167,6 +177,7 @@ def _gather(
         source_text=source_text,
         path=path,
         lines=table.lines,
+        warnings=tuple(alpha2_warnings(edges, table.lines, edges_name)),
     )
     return edge_set, problems
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .edgeset import EdgeSet
 from .errors import ArgumentError
+from .spelling import closest_first
 
 __all__ = ["date_bounds", "ego_mask", "filter_edge_sets", "filter_edges", "has_actor"]
 
@@ -59,13 +60,15 @@ def filter_edge_sets(
     """:func:`filter_edges` on two sets that are to be compared. ``actor`` may be
     in one set only (that set's ego network is kept, the other keeps no edge); it
     is an error when neither set keeps an edge of it."""
+    domains = _domains(domain)
+    _check_domains(domains, a, b)
     if not actor:
         return (
-            filter_edges(a, domain=domain, since=since, until=until),
-            filter_edges(b, domain=domain, since=since, until=until),
+            _filter(a, domains, since=since, until=until),
+            _filter(b, domains, since=since, until=until),
         )
     kept = [
-        filter_edges(s, domain=domain, since=since, until=until, actor=actor)
+        _filter(s, domains, since=since, until=until, actor=actor)
         if has_actor(s, actor)
         else s.with_edges(s.edges.iloc[:0])
         for s in (a, b)
@@ -75,6 +78,21 @@ def filter_edge_sets(
             "actor", f"{actor!r} has no edges in {a.name!r} or {b.name!r}: use an actor id from one of them"
         )
     return kept[0], kept[1]
+
+
+def _domains(domain: Iterable[str] | str | None) -> set[str]:
+    return set() if not domain else {domain} if isinstance(domain, str) else set(domain)
+
+
+def _check_domains(domains: set[str], *edge_sets: EdgeSet) -> None:
+    """A domain that no edge of ``edge_sets`` has is an error naming the domains they have."""
+    present: set[str] = set()
+    for edge_set in edge_sets:
+        present.update(edge_set.edges["domain"].unique())
+    for value in sorted(domains - present):
+        names = " or ".join(repr(s.name) for s in edge_sets)
+        choices = ", ".join(d for d in closest_first(value, present) if d)
+        raise ArgumentError("domain", f"{value!r} matches no edge in {names}: use one of {choices}")
 
 
 def has_actor(edge_set: EdgeSet, actor: str) -> bool:
@@ -106,13 +124,26 @@ def filter_edges(
     dated only to a month or year is kept when that period overlaps the range, and
     an undated edge is dropped whenever a date bound is given. ``actor`` keeps the
     actor, every actor it has an edge with, and all edges among them (networkx's
-    ``ego_graph`` of radius 1, ignoring direction). An ``actor`` absent from the set
-    is an error (:class:`~graphkit.errors.ArgumentError`).
+    ``ego_graph`` of radius 1, ignoring direction). A ``domain`` or an ``actor``
+    that no edge of the set has is an error (:class:`~graphkit.errors.ArgumentError`)
+    naming what the set has (domains closest in spelling first), never an empty set.
     """
+    domains = _domains(domain)
+    _check_domains(domains, edge_set)
+    return _filter(edge_set, domains, since=since, until=until, actor=actor)
+
+
+def _filter(
+    edge_set: EdgeSet,
+    domains: set[str],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+) -> EdgeSet:
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
-    if domain:
-        domains = {domain} if isinstance(domain, str) else set(domain)
+    if domains:
         keep &= edges["domain"].isin(domains)
     if since or until:
         start, end = date_bounds(edges["date"])

@@ -10,6 +10,7 @@ from . import (
     interop,  # noqa: F401  (registers import-gdelt, export)
     render,  # noqa: F401  (registers render)
     reports,  # noqa: F401  (registers the commands)
+    starter,  # noqa: F401  (registers init)
 )
 from .base import main
 

@@ -15,8 +15,42 @@ MAX_PROBLEMS_SHOWN = 20
 BAD_INPUT = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="graphkit")
+class GraphkitGroup(click.Group):
+    """click's group, with click's own usage errors worded like graphkit's: every
+    error line on stderr starts ``graphkit: ``."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as err:
+            raise UsageError(err) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:
+            raise UsageError(err) from None
+
+
+class UsageError(click.ClickException):
+    """A usage error click found (unknown option, bad value), shown as
+    ``graphkit: MESSAGE`` and a line pointing to the command's --help."""
+
+    def __init__(self, original: click.UsageError):
+        super().__init__(original.format_message())
+        self.exit_code = original.exit_code
+        self.context = original.ctx
+
+    def show(self, file=None) -> None:
+        click.echo(f"graphkit: {self.format_message()}", err=True)
+        if self.context is not None:
+            path = self.context.command_path
+            click.echo(f"graphkit: usage: {self.context.get_usage().removeprefix('Usage: ')}", err=True)
+            click.echo(f"graphkit: see '{path} --help'", err=True)
+
+
+@click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="graphkit")
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress messages (shown only when stderr is a terminal)."
 )
@@ -63,13 +97,21 @@ def flag(argument: str) -> str:
 
 
 def show_problems(problems) -> None:
+    """Each problem on stderr as ``graphkit: FILE:LINE: message`` (at most MAX_PROBLEMS_SHOWN)."""
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        click.echo(str(problem), err=True)
+        click.echo(f"graphkit: {problem}", err=True)
     if len(problems) > MAX_PROBLEMS_SHOWN:
         click.echo(
-            f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems: run 'graphkit validate' for all",
+            f"graphkit: ... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems: "
+            "run 'graphkit validate' for all",
             err=True,
         )
+
+
+def show_warnings(edge_set) -> None:
+    """The edge set's warnings on stderr, as ``graphkit: warning: FILE:LINE: message``."""
+    for warning in edge_set.warnings:
+        click.echo(f"graphkit: warning: {warning}", err=True)
 
 
 edgeset_argument = click.argument("edgeset", required=False, metavar="[EDGESET]")
@@ -173,6 +215,7 @@ def load(spec):
 
     stdin = read_stdin() if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
+    show_warnings(edge_set)
     if edge_set.path is not None:
         remember_inputs(edge_set.path)
     return edge_set

@@ -17,7 +17,13 @@ from .base import (
     read_edge_set,
     read_stdin,
     reports_errors,
+    show_warnings,
 )
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 edge``, ``2 edges``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @main.command()
@@ -99,12 +105,18 @@ def validate(edgeset):
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem(s) found", err=True)
+        click.echo(f"graphkit: {plural(len(problems), 'problem')} found", err=True)
         raise click.exceptions.Exit(1)
     edge_set = load_edge_set(edgeset, stdin=stdin)
-    click.echo(
-        f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)", err=True
-    )
+    show_warnings(edge_set)
+    if edge_set.extra_columns:
+        click.echo(
+            "graphkit: columns graphkit does not read, carried through to the outputs: "
+            + ", ".join(edge_set.extra_columns),
+            err=True,
+        )
+    counts = f"{plural(len(edge_set.edges), 'edge')}, {plural(len(edge_set.actors), 'actor')}"
+    click.echo(f"{edge_set.name}: valid ({counts})", err=True)
 
 
 @main.command()
