@@ -12,7 +12,15 @@ from .edgeset import EdgeSet
 from .errors import ArgumentError
 from .spelling import closest_first
 
-__all__ = ["date_bounds", "ego_mask", "filter_edge_sets", "filter_edges", "has_actor"]
+__all__ = [
+    "check_domains",
+    "date_bounds",
+    "ego_mask",
+    "filter_edge_sets",
+    "filter_edges",
+    "has_actor",
+    "select_edges",
+]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -64,11 +72,11 @@ def filter_edge_sets(
     _check_domains(domains, a, b)
     if not actor:
         return (
-            _filter(a, domains, since=since, until=until),
-            _filter(b, domains, since=since, until=until),
+            select_edges(a, domains, since=since, until=until),
+            select_edges(b, domains, since=since, until=until),
         )
     kept = [
-        _filter(s, domains, since=since, until=until, actor=actor)
+        select_edges(s, domains, since=since, until=until, actor=actor)
         if has_actor(s, actor)
         else s.with_edges(s.edges.iloc[:0])
         for s in (a, b)
@@ -85,14 +93,20 @@ def _domains(domain: Iterable[str] | str | None) -> set[str]:
 
 
 def _check_domains(domains: set[str], *edge_sets: EdgeSet) -> None:
-    """A domain that no edge of ``edge_sets`` has is an error naming the domains they have."""
     present: set[str] = set()
     for edge_set in edge_sets:
         present.update(edge_set.edges["domain"].unique())
-    for value in sorted(domains - present):
-        names = " or ".join(repr(s.name) for s in edge_sets)
+    check_domains(domains, present, [s.name for s in edge_sets])
+
+
+def check_domains(domain: Iterable[str] | str | None, present: Iterable[str], names: Iterable[str]) -> None:
+    """Raise :class:`~graphkit.errors.ArgumentError` for a ``domain`` not among the
+    domains ``present`` in the sets called ``names``, listing those closest in spelling first."""
+    present = set(present)
+    for value in sorted(_domains(domain) - present):
+        where = " or ".join(repr(name) for name in names)
         choices = ", ".join(d for d in closest_first(value, present) if d)
-        raise ArgumentError("domain", f"{value!r} matches no edge in {names}: use one of {choices}")
+        raise ArgumentError("domain", f"{value!r} matches no edge in {where}: use one of {choices}")
 
 
 def has_actor(edge_set: EdgeSet, actor: str) -> bool:
@@ -130,17 +144,20 @@ def filter_edges(
     """
     domains = _domains(domain)
     _check_domains(domains, edge_set)
-    return _filter(edge_set, domains, since=since, until=until, actor=actor)
+    return select_edges(edge_set, domains, since=since, until=until, actor=actor)
 
 
-def _filter(
+def select_edges(
     edge_set: EdgeSet,
-    domains: set[str],
+    domain: Iterable[str] | str | None = None,
     *,
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
 ) -> EdgeSet:
+    """:func:`filter_edges` without the check that each ``domain`` matches an edge:
+    for one block of a larger set (see :mod:`graphkit.interop.dask_engine`)."""
+    domains = _domains(domain)
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
     if domains:
