@@ -119,8 +119,8 @@ def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_sour
     row = es.edges.set_index("id").loc["e03"]
     assert edge["title"].splitlines() == [
         "ALLEGED: United States \u2192 Canada",
-        "accusation \u00b7 trade \u00b7 2025",
-        "weight \u22122 (hostile) \u00b7 CAMEO 112: Accuse, not specified below",
+        "Accusation (trade, 2025)",  # the taxonomy's label, not the id 'accusation'
+        "A hostile action: Goldstein weight \u22122, as scored by CAMEO 112 \u201cAccuse, not specified below\u201d.",
         f"\u201c{row['quote']}\u201d",
         "Source: edge set \u2018essay\u2019, edge e03, line 4",
     ]
