@@ -36,9 +36,10 @@ class UsageError(click.ClickException):
     """A usage error click found (unknown option, bad value), shown as
     ``graphkit: MESSAGE`` and a line pointing to the command's --help."""
 
+    exit_code = click.UsageError.exit_code  # 2, as click's own
+
     def __init__(self, original: click.UsageError):
         super().__init__(original.format_message())
-        self.exit_code = original.exit_code
         self.context = original.ctx
 
     def show(self, file=None) -> None:

@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -229,7 +230,7 @@ def dask_pairs(
 
     report = progress or (lambda *args, **kwargs: None)
     files = expand([specs] if isinstance(specs, str) else specs)
-    filters = {"domain": domain, "since": since, "until": until}
+    filters: dict[str, Any] = {"domain": domain, "since": since, "until": until}
     # bad since/until values fail here, before any work is sent out
     nothing = pd.DataFrame({"date": pd.Series(dtype=str), "domain": pd.Series(dtype=str)})
     select_edges(EdgeSet("", nothing, pd.DataFrame(columns=ACTOR_COLUMNS)), **filters)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from ..actions import action_defaults, action_labels, cameo_labels, goldstein
@@ -171,8 +172,8 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         "sign": sign,
         "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
         # the page recomputes the strained list and the node sizes from the shown edges
-        "strain": round(float(strain_part(weight)), 6),
-        "cooperation": round(float(cooperation_part(weight)), 6),
+        "strain": round(float(strain_part(np.asarray(weight))), 6),
+        "cooperation": round(float(cooperation_part(np.asarray(weight))), 6),
     }
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
@@ -236,8 +237,8 @@ def _nodes(
 
 def _pair_detail(pair) -> str:
     """Who strains whom, how many actions, in which domains: one short line."""
-    ways = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
-    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(ways, key=lambda w: -w[0]) if v > 0]
+    both = [(pair.strain_ab, pair.actor_a, pair.actor_b), (pair.strain_ba, pair.actor_b, pair.actor_a)]
+    ways = [f"{s}\u2192{t} {format_number(v)}" for v, s, t in sorted(both, key=lambda w: -w[0]) if v > 0]
     counts = f"{pair.hostile} hostile" + (f", {pair.cooperative} cooperative" if pair.cooperative else "")
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
