@@ -13,7 +13,7 @@ __all__ = ["action_labels", "cameo_table", "goldstein", "taxonomy"]
 
 
 def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
-    text = resources.files("graphkit").joinpath("data", name).read_text(encoding="utf-8")
+    text = (resources.files("graphkit") / "data" / name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
 
 

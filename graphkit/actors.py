@@ -14,7 +14,7 @@ __all__ = ["infer_actors"]
 
 @cache
 def _blocs() -> dict[str, str]:
-    text = resources.files("graphkit").joinpath("data", "blocs.csv").read_text(encoding="utf-8")
+    text = (resources.files("graphkit") / "data" / "blocs.csv").read_text(encoding="utf-8")
     return {row["id"]: row["name"] for row in csv.DictReader(io.StringIO(text))}
 
 

@@ -14,6 +14,7 @@ from .actors import infer_actors
 from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .csvfile import read_csv_bytes
 from .errors import EdgeSetError, Problem
+from .progress import Progress
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS
 from .spelling import alpha2_warnings
 
@@ -110,7 +111,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _gather(
-    spec: str | Path | None, stdin: bytes | None, progress=None
+    spec: str | Path | None, stdin: bytes | None, progress: Progress | None = None
 ) -> tuple[EdgeSet | None, list[Problem]]:
     report = progress or (lambda message: None)
     name, path = resolve_edge_set(spec)
@@ -199,7 +200,9 @@ def validate_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = N
     return _ordered(problems)
 
 
-def load_edge_set(spec: str | Path | None = None, *, stdin: bytes | None = None, progress=None) -> EdgeSet:
+def load_edge_set(
+    spec: str | Path | None = None, *, stdin: bytes | None = None, progress: Progress | None = None
+) -> EdgeSet:
     """Read and validate an edge set (see :func:`validate_edge_set` for ``spec``).
 
     Raises :class:`~graphkit.errors.EdgeSetError` listing every problem when the

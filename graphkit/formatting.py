@@ -13,6 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .schema import ReportFormat
+
 __all__ = ["FORMATS", "format_frame", "format_value", "to_records"]
 
 FORMATS = ("table", "csv", "json", "markdown")
@@ -161,7 +163,7 @@ def _csv_field(cells, single_column: bool):
     return pc.if_else(needs, quoted, cells)
 
 
-def format_frame(frame: pd.DataFrame, fmt: str, *, exact: bool = False) -> str:
+def format_frame(frame: pd.DataFrame, fmt: ReportFormat, *, exact: bool = False) -> str:
     """``frame`` as text in ``fmt`` (one of FORMATS), ending with a newline.
 
     Floats are rounded to DECIMALS places, unless ``exact`` (text formats only):

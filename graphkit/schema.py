@@ -7,7 +7,7 @@ CLI can offer the column names in ``--help``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     import numpy as np
@@ -17,11 +17,13 @@ __all__ = [
     "ACTOR_KINDS",
     "CENTRALITY_COLUMNS",
     "CENTRALITY_MEASURES",
+    "CentralityMeasure",
     "EDGE_COLUMNS",
     "EDGE_FIELDS",
     "PAIR_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
     "STRAIN_COLUMNS",
+    "ReportFormat",
     "Sign",
     "cooperation_part",
     "sign_of",
@@ -44,7 +46,7 @@ ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
 PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
 
 #: Per-actor measures of graphkit.analysis.centrality_alg.centrality, in report order.
-CENTRALITY_MEASURES = [
+CentralityMeasure = Literal[
     "hostile_out",
     "hostile_in",
     "cooperation_out",
@@ -56,6 +58,7 @@ CENTRALITY_MEASURES = [
     "hub",
     "authority",
 ]
+CENTRALITY_MEASURES: list[str] = list(get_args(CentralityMeasure))
 CENTRALITY_COLUMNS = ["actor", "name", "kind", "group", *CENTRALITY_MEASURES]
 
 #: Columns of the strain report (graphkit.analysis.strain_alg.strain).
@@ -75,6 +78,8 @@ STRAIN_COLUMNS = [
 ]
 
 Sign = Literal["hostile", "cooperative", "neutral"]
+#: Formats of every report (table for people, csv/json/markdown for programs and documents).
+ReportFormat = Literal["table", "csv", "json", "markdown"]
 
 
 # The weight split. A hostile action (weight < 0) adds -weight to strain, a

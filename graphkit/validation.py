@@ -18,7 +18,8 @@ DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
 class _Collector:
     def __init__(self, name: str, lines: np.ndarray):
-        self.name, self.lines, self.problems = name, lines, []
+        self.name, self.lines = name, lines
+        self.problems: list[Problem] = []
 
     def rows(self, mask, message) -> None:
         """Add ``message(value)`` for each row where ``mask`` holds; ``mask`` is a

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 DATA = Path(__file__).parent / "data"
+
+# Property tests: a quick, varied run where people work (new examples each time), a
+# fixed, larger one in CI (same examples every run, so a red CI can be reproduced).
+# HYPOTHESIS_PROFILE=thorough asks for many more examples.
+settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture
@@ -91,3 +105,17 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def run():
+    """Run a graphkit command in-process, as a user types it (arguments may be paths);
+    the result keeps stdout and stderr apart (click's CliRunner)."""
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+    return invoke

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -175,3 +177,20 @@ def test_hits_on_a_two_actor_feud_is_even_and_stable(write_csv):
     table = centrality(load_edge_set(path))
     assert _by_actor(table, "hub") == {"A": 0.5, "B": 0.5}
     assert _by_actor(table, "authority") == {"A": 0.5, "B": 0.5}
+
+
+def test_strain_columns_stay_floats_when_one_direction_is_empty(run):
+    result = run("strain", "-", "--format", "json", input="source,target,action,weight\nA,B,x,-10\n")
+    [record] = json.loads(result.stdout)
+    assert record["strain_ab"] == 10.0 and isinstance(record["strain_ba"], float)
+
+
+def test_hits_without_hostile_links_is_zero():
+    import networkx as nx
+
+    from graphkit.analysis.centrality_alg import hits
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(["A", "B"])
+    hub, authority = hits(graph)
+    assert hub.tolist() == [0.0, 0.0] and authority.tolist() == [0.0, 0.0]

@@ -6,9 +6,7 @@ import json
 import random
 
 import pytest
-from click.testing import CliRunner
 
-from graphkit.cli import main
 from graphkit.diff.compare import diff_edge_sets
 from graphkit.diff.report import format_diff
 from graphkit.edgeset import load_edge_set
@@ -16,10 +14,6 @@ from graphkit.edgeset import load_edge_set
 
 def load(text: str):
     return load_edge_set("-", stdin=text.encode("utf-8"))
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(main, ["diff", *args], input=input)
 
 
 # A small pair of sets without ids, worked out by hand.
@@ -140,8 +134,10 @@ def test_same_set_is_empty_with_every_similarity_one():
         assert metric.value == (0 if name == "hamming_adjacency" else 1.0), name
 
 
+# essay-recoded is a second coding of the essay's first coding, which is kept as
+# essay-2025-v1 since 'essay' was re-coded by docs/codebook.md: the pair's tests use it.
 def test_essay_against_its_recoding():
-    d = diff_edge_sets(load_edge_set("essay"), load_edge_set("essay-recoded"))
+    d = diff_edge_sets(load_edge_set("essay-2025-v1"), load_edge_set("essay-recoded"))
     assert d.identity == ("id",)
     assert d.added["id"].tolist() == ["e43", "e44"]
     assert d.removed["id"].tolist() == ["e11", "e18"]
@@ -161,7 +157,7 @@ def test_essay_against_its_recoding():
 
 
 def test_mirror_of_essay_and_recoding():
-    a, b = load_edge_set("essay"), load_edge_set("essay-recoded")
+    a, b = load_edge_set("essay-2025-v1"), load_edge_set("essay-recoded")
     ab, ba = diff_edge_sets(a, b), diff_edge_sets(b, a)
     assert ab.added.equals(ba.removed) and ab.removed.equals(ba.added)
     swapped = ba.changed.rename(columns={"old": "new", "new": "old"})[ab.changed.columns]
@@ -183,7 +179,7 @@ def test_row_order_never_matters(tmp_path):
     folder = tmp_path / "essay-recoded"
     folder.mkdir()
     (folder / "edges.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    essay = load_edge_set("essay")
+    essay = load_edge_set("essay-2025-v1")
     shuffled = format_diff(diff_edge_sets(essay, load_edge_set(folder)), "json")
     original = format_diff(diff_edge_sets(essay, load_edge_set("essay-recoded")), "json")
     assert shuffled == original
@@ -224,8 +220,8 @@ def test_id_identity_reports_a_moved_edge_as_changed():
 # --- command line ---------------------------------------------------------
 
 
-def test_cli_table_has_sections_and_exit_zero():
-    result = run("essay", "essay-recoded")
+def test_cli_table_has_sections_and_exit_zero(run):
+    result = run("diff", "essay-2025-v1", "essay-recoded")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for heading in (
@@ -242,15 +238,15 @@ def test_cli_table_has_sections_and_exit_zero():
     assert result.stderr == ""
 
 
-def test_cli_markdown_headings():
-    out = run("essay", "essay-recoded", "--format", "markdown").stdout
-    assert out.startswith("# graphkit diff: essay -> essay-recoded\n")
+def test_cli_markdown_headings(run):
+    out = run("diff", "essay-2025-v1", "essay-recoded", "--format", "markdown").stdout
+    assert out.startswith("# graphkit diff: essay-2025-v1 -> essay-recoded\n")
     assert "\n## Changed edges (4)\n" in out
     assert "| e29 | FRA | USA | accusation | action | accusation | criticism |" in out
 
 
-def test_cli_json_object():
-    result = run("essay", "essay-recoded", "--format", "json")
+def test_cli_json_object(run):
+    result = run("diff", "essay-2025-v1", "essay-recoded", "--format", "json")
     doc = json.loads(result.stdout)
     assert [r["id"] for r in doc["added"]] == ["e43", "e44"]
     assert [r["id"] for r in doc["removed"]] == ["e11", "e18"]
@@ -281,10 +277,10 @@ def test_cli_json_object():
     assert doc["summary"]["differs"] is True
 
 
-def test_cli_json_undefined_metric_is_null_with_reason(write_csv):
+def test_cli_json_undefined_metric_is_null_with_reason(run, write_csv):
     a = write_csv(HAND_A, "a.csv")
     b = write_csv(HAND_B, "b.csv")
-    doc = json.loads(run(str(a), str(b), "--format", "json").stdout)
+    doc = json.loads(run("diff", str(a), str(b), "--format", "json").stdout)
     assert doc["metrics"]["kendall_tau_both"] == {
         "value": None,
         "n": 1,
@@ -292,63 +288,68 @@ def test_cli_json_undefined_metric_is_null_with_reason(write_csv):
     }
 
 
-def test_cli_csv_one_table_of_edge_changes():
-    lines = run("essay", "essay-recoded", "--format", "csv").stdout.splitlines()
+def test_cli_csv_one_table_of_edge_changes(run):
+    lines = run("diff", "essay-2025-v1", "essay-recoded", "--format", "csv").stdout.splitlines()
     assert lines[0] == "change,id,source,target,action,weight,cameo,domain,date,quote,field,old,new"
     assert [line.split(",")[0] for line in lines[1:]] == ["removed"] * 2 + ["added"] * 2 + ["changed"] * 5
     assert "changed,e12,USA,NIPPON_STEEL,blocked_acquisition,,,,,,date,2025,2024" in lines
 
 
-def test_cli_exit_code():
-    assert run("essay", "essay-recoded", "--exit-code").exit_code == 1
-    assert run("essay", "essay", "--exit-code").exit_code == 0
-    assert run("essay", "essay-recoded").exit_code == 0
+def test_cli_exit_code(run):
+    assert run("diff", "essay-2025-v1", "essay-recoded", "--exit-code").exit_code == 1
+    assert run("diff", "essay", "essay", "--exit-code").exit_code == 0
+    assert run("diff", "essay-2025-v1", "essay-recoded").exit_code == 0
 
 
-def test_cli_bad_file_exits_two_with_file_and_line(write_csv):
+def test_cli_bad_file_exits_two_with_file_and_line(run, write_csv):
     bad = write_csv("source,target,action,weight\nA,B,t,lots\n", "bad.csv")
-    result = run("essay", str(bad), "--exit-code")
+    result = run("diff", "essay", str(bad), "--exit-code")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert f"{bad}:2: weight 'lots' is not a number" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_cli_missing_set_exits_two():
-    result = run("essay", "no-such-set")
+def test_cli_missing_set_exits_two(run):
+    result = run("diff", "essay", "no-such-set")
     assert result.exit_code == 2 and "no-such-set" in result.stderr
 
 
-def test_cli_both_from_stdin_is_refused():
-    result = run("-", "-", input=HAND_A)
+def test_cli_both_from_stdin_is_refused(run):
+    result = run("diff", "-", "-", input=HAND_A)
     assert result.exit_code == 2
     assert "only one edge set can come from standard input" in result.stderr
 
 
-def test_cli_reads_one_side_from_stdin(write_csv):
+def test_cli_reads_one_side_from_stdin(run, write_csv):
     b = write_csv(HAND_B, "b.csv")
-    doc = json.loads(run("-", str(b), "--format", "json", input=HAND_A).stdout)
+    doc = json.loads(run("diff", "-", str(b), "--format", "json", input=HAND_A).stdout)
     assert doc["metrics"]["jaccard_edges"]["value"] == 0.5
 
 
-def test_cli_filters_apply_to_both_sides():
+def test_cli_filters_apply_to_both_sides(run):
     # trade domain: e11 (security) and e18 (energy) drop out of both sides, so
     # nothing is removed; e12 (investment) too, so only the weights of e01, e06 change
-    doc = json.loads(run("essay", "essay-recoded", "--domain", "trade", "--format", "json").stdout)
+    doc = json.loads(
+        run("diff", "essay-2025-v1", "essay-recoded", "--domain", "trade", "--format", "json").stdout
+    )
     assert [r["id"] for r in doc["added"]] == ["e43", "e44"]
     assert doc["removed"] == []
     assert [(r["id"], r["field"]) for r in doc["changed"]] == [("e01", "weight"), ("e06", "weight")]
 
 
-def test_cli_output_file(tmp_path):
+def test_cli_output_file(run, tmp_path):
     target = tmp_path / "diff.json"
-    result = run("essay", "essay-recoded", "--format", "json", "-o", str(target))
+    result = run("diff", "essay-2025-v1", "essay-recoded", "--format", "json", "-o", str(target))
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["edges_added"] == 2
 
 
-def test_cli_output_is_deterministic():
-    assert run("essay", "essay-recoded").stdout == run("essay", "essay-recoded").stdout
+def test_cli_output_is_deterministic(run):
+    assert (
+        run("diff", "essay-2025-v1", "essay-recoded").stdout
+        == run("diff", "essay-2025-v1", "essay-recoded").stdout
+    )
 
 
 # --- the --html page --------------------------------------------------------
@@ -366,7 +367,7 @@ h3,AAA,<b>C</b>,criticism,-3,<svg onload=alert(3)>
 def essay_pair():
     from graphkit.render.diff_page import diff_elements
 
-    a, b = load_edge_set("essay"), load_edge_set("essay-recoded")
+    a, b = load_edge_set("essay-2025-v1"), load_edge_set("essay-recoded")
     return diff_elements(diff_edge_sets(a, b), a, b)
 
 
@@ -424,24 +425,24 @@ def test_html_hostile_text_stays_data(write_csv):
     assert html.count("</script>") == 2
 
 
-def test_cli_html_is_written_and_byte_identical(tmp_path):
+def test_cli_html_is_written_and_byte_identical(run, tmp_path):
     first, second = tmp_path / "one.html", tmp_path / "two.html"
-    result = run("essay", "essay-recoded", "--html", str(first))
+    result = run("diff", "essay-2025-v1", "essay-recoded", "--html", str(first))
     assert result.exit_code == 0
     assert result.stderr == f"wrote {first}\n"
     assert "Added edges (2)" in result.stdout
-    run("essay", "essay-recoded", "--html", str(second))
+    run("diff", "essay-2025-v1", "essay-recoded", "--html", str(second))
     assert first.read_bytes() == second.read_bytes()
     html = first.read_text(encoding="utf-8")
     assert "cdnjs" not in html and "jsdelivr" not in html and "<script src" not in html
 
 
-def test_cli_html_refuses_a_graph_too_big_to_draw(write_csv):
+def test_cli_html_refuses_a_graph_too_big_to_draw(run, write_csv):
     from graphkit.render.diff_page import MAX_PAGE_EDGES
 
     rows = "\n".join(f"A{i},B{i},criticism,-1" for i in range(MAX_PAGE_EDGES + 1))
     big = write_csv("source,target,action,weight\n" + rows + "\n", "big.csv")
-    result = run("essay", str(big), "--html", str(big.parent / "big.html"))
+    result = run("diff", "essay", str(big), "--html", str(big.parent / "big.html"))
     assert result.exit_code == 2
     assert result.stderr.startswith("graphkit: --html: the two sets hold")
     assert "more than a page can draw" in result.stderr and "domain" in result.stderr
@@ -449,10 +450,10 @@ def test_cli_html_refuses_a_graph_too_big_to_draw(write_csv):
 
 
 @pytest.fixture
-def diff_page(tmp_path, browser):
-    """The essay-vs-recoding page open in headless Chromium, every request and error recorded."""
+def diff_page(run, tmp_path, browser):
+    """The first essay coding vs its recoding, the page open in headless Chromium, every request and error recorded."""
     path = tmp_path / "diff.html"
-    assert run("essay", "essay-recoded", "--html", str(path)).exit_code == 0
+    assert run("diff", "essay-2025-v1", "essay-recoded", "--html", str(path)).exit_code == 0
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     requests, errors = [], []
     context.route(
@@ -477,7 +478,10 @@ def test_browser_draws_the_union_graph_offline(diff_page):
     assert _drawn(page) == [16, 44]
     assert errors == []
     assert requests == [page.url]
-    assert page.evaluate("document.getElementById('title').textContent") == "diff: essay \u2192 essay-recoded"
+    assert (
+        page.evaluate("document.getElementById('title').textContent")
+        == "diff: essay-2025-v1 \u2192 essay-recoded"
+    )
     colors = page.evaluate("edges.get().map(e => e.change + ' ' + e.color.color).sort()")
     assert colors.count("added #0072B2") == 2 and colors.count("removed #E69F00") == 2
 
@@ -511,13 +515,15 @@ def test_browser_change_filter_and_hover(diff_page):
     assert "date: 2025 \u2192 2024" in text
 
 
-def test_cli_no_centrality_says_so():
-    result = run("essay", "essay-recoded", "--no-centrality")
+def test_cli_no_centrality_says_so(run):
+    result = run("diff", "essay-2025-v1", "essay-recoded", "--no-centrality")
     assert (
         "Centrality changes (actors in both)\n-----------------------------------\n\n"
         "(not computed: --no-centrality)\n" in result.stdout
     )
-    doc = json.loads(run("essay", "essay-recoded", "--no-centrality", "--format", "json").stdout)
+    doc = json.loads(
+        run("diff", "essay-2025-v1", "essay-recoded", "--no-centrality", "--format", "json").stdout
+    )
     assert doc["centrality_changes"] == [] and doc["summary"]["centrality"] is False
     assert doc["summary"]["edges_added"] == 2
 

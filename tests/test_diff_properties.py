@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graphkit.diff.compare import diff_edge_sets
@@ -60,10 +60,8 @@ SIMILARITIES = [
     "kendall_tau_top_k",
     "spearman_top_k",
 ]
-PROFILE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@PROFILE
 @given(st.booleans().flatmap(edge_sets), st.integers(0, 1000))
 def test_a_set_against_itself_in_any_order_is_empty_with_similarity_one(edge_set, seed):
     d = diff_edge_sets(edge_set, shuffled(edge_set, seed))
@@ -83,7 +81,6 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(str).sort_values(list(frame.columns)).reset_index(drop=True)
 
 
-@PROFILE
 @given(st.booleans().flatmap(lambda ids: st.tuples(edge_sets(ids), edge_sets(ids))))
 def test_diff_b_a_mirrors_diff_a_b(pair):
     a, b = pair
@@ -117,7 +114,6 @@ def test_diff_b_a_mirrors_diff_a_b(pair):
             assert abs(metric.value - other.value) < 1e-12, name
 
 
-@PROFILE
 @given(st.booleans().flatmap(lambda ids: st.tuples(edge_sets(ids), edge_sets(ids))))
 def test_every_edge_is_accounted_for_once(pair):
     a, b = pair

@@ -153,8 +153,9 @@ def test_readme_examples_are_real_output(tmp_path, monkeypatch):
     assert _cli("strain", "--top", "5", "--format", "markdown").stdout in README
     centrality_head = "".join(_cli("centrality", "--format", "markdown").stdout.splitlines(keepends=True)[:6])
     assert centrality_head in README
-    diff_head = "".join(_cli("diff", "essay", "essay-recoded").stdout.splitlines(keepends=True)[:4])
-    assert f"$ graphkit diff essay essay-recoded | head -4\n{diff_head}```" in README
+    # essay-recoded is a second coding of the essay's first coding, kept as essay-2025-v1
+    diff_head = "".join(_cli("diff", "essay-2025-v1", "essay-recoded").stdout.splitlines(keepends=True)[:4])
+    assert f"$ graphkit diff essay-2025-v1 essay-recoded | head -4\n{diff_head}```" in README
     monkeypatch.chdir(tmp_path)
     init = _cli("init", "my-article")
     validate = _cli("validate", "my-article")
@@ -168,9 +169,9 @@ def test_readme_examples_are_real_output(tmp_path, monkeypatch):
 
 def test_docs_examples_are_real_output(tmp_path, monkeypatch):
     diff = DOCS["diff.md"]
-    assert _cli("diff", "essay", "essay-recoded").stdout.strip() in diff
+    assert _cli("diff", "essay-2025-v1", "essay-recoded").stdout.strip() in diff
     diff_csv_head = "".join(
-        _cli("diff", "essay", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6]
+        _cli("diff", "essay-2025-v1", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6]
     )
     assert diff_csv_head in diff
     assert _cli("taxonomy", "--format", "markdown").stdout in DOCS["format.md"]

@@ -11,9 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
-from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.interop.export import action_table, export_graph, pair_table
 
@@ -26,10 +24,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Could not add edge ids:RuntimeWa
 SAMPLE = Path(__file__).parent / "data" / "gdelt1_sample_events.tsv"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = "{http://www.gexf.net/1.2draft}"
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +43,7 @@ def pairs(essay) -> dict[tuple[str, str], tuple[float, float, int]]:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
+def exported(run, tmp_path_factory):
     """Each format of the essay, written by the command to a file."""
     folder = tmp_path_factory.mktemp("export")
     paths = {}
@@ -64,9 +58,10 @@ def exported(tmp_path_factory):
 
 
 def test_pair_table_by_hand(pairs):
-    # edges/essay/edges.csv: USA -> CAN e01 tariff (-6.5), e03 accusation (-2.0),
-    # e32 annexation_threat (-7.0); CAN -> USA e06 retaliation (-6.5) (taxonomy weights)
-    assert pairs["USA", "CAN"] == (15.5, 0.0, 3)
+    # edges/essay/edges.csv: USA -> CAN e01 tariff (taxonomy -6.5), e45 postponement (CAMEO 080,
+    # +5.0), e32 threat (CAMEO 130, -4.4): strain 6.5 + 4.4 = 10.9, cooperation 5.0, 3 actions;
+    # CAN -> USA e06 retaliation (taxonomy -6.5)
+    assert pairs["USA", "CAN"] == (10.9, 5.0, 3)
     assert pairs["CAN", "USA"] == (6.5, 0.0, 1)
     assert all(strain >= 0 and coop >= 0 for strain, coop, _ in pairs.values())
 
@@ -74,12 +69,8 @@ def test_pair_table_by_hand(pairs):
 def test_per_type_counts(essay):
     table = pair_table(essay).set_index(["source", "target"])
     row = table.loc[("USA", "CAN")]
-    assert (row["n_tariff"], row["n_accusation"], row["n_annexation_threat"], row["n_retaliation"]) == (
-        1,
-        1,
-        1,
-        0,
-    )
+    # USA -> CAN: e01 tariff, e45 postponement, e32 threat; retaliation (e06) goes the other way
+    assert (row["n_tariff"], row["n_postponement"], row["n_threat"], row["n_retaliation"]) == (1, 1, 1, 0)
     counts = [c for c in table.columns if c.startswith("n_")]
     assert (table[counts].sum(axis=1) == table["actions"]).all()
 
@@ -117,15 +108,17 @@ def _keys_unique_per_domain(root, tag: str) -> None:
 
 def test_graphml_edge_ids_unique(exported, essay):
     pair_ids = _graphml_ids(exported["graphml", "pair"])
-    assert len(pair_ids) == len(set(pair_ids)) == 23 and None not in pair_ids
+    # 21 ordered pairs: USA to CAN, MEX, KOR, JPN, JPNBUS, EUR, RUS, UKR, FRA, NER, DNK, DEU, ISR (13);
+    # to USA from MEX, CAN, JPNBUS, JPN, DEUMED, FRA, DEU (7); USABUS -> EUR (1)
+    assert len(pair_ids) == len(set(pair_ids)) == 21 and None not in pair_ids
     action_ids = _graphml_ids(exported["graphml", "action"])
-    assert sorted(action_ids) == sorted(essay.edges["id"])  # 42 actions, the edge set's own ids
+    assert sorted(action_ids) == sorted(essay.edges["id"])  # 34 actions, the edge set's own ids
     _keys_unique_per_domain(ET.parse(exported["graphml", "action"]).getroot(), f"{GRAPHML}key")
 
 
 def test_graphml_action_level(exported, essay):
     ig = igraph.Graph.Read_GraphML(str(exported["graphml", "action"]))
-    assert ig.ecount() == 42
+    assert ig.ecount() == 34  # rows of edges/essay/edges.csv
     names = ig.vs["id"]
     by_id = {e["id"]: e for e in ig.es}
     e06 = by_id["e06"]  # CAN -> USA retaliation, -6.5
@@ -138,9 +131,9 @@ def test_graphml_action_level(exported, essay):
     assert (e06["strain"], e06["cooperation"], e06["domain"], e06["date"]) == (6.5, 0.0, "trade", "2025")
     assert e06["quote"].startswith("Canada was forced to counter")
     e32 = by_id["e32"]  # no date in the file: an empty string, not None
-    assert e32["date"] == "" and e32["cameo"] == "1382"
+    assert e32["date"] == "" and e32["cameo"] == "130"
     multi = nx.read_graphml(exported["graphml", "action"])
-    assert multi.is_multigraph() and multi.number_of_edges() == 42
+    assert multi.is_multigraph() and multi.number_of_edges() == 34
 
 
 def test_gexf_read_by_networkx_and_xml(exported, pairs):
@@ -160,7 +153,7 @@ def test_gexf_read_by_networkx_and_xml(exported, pairs):
     assert len(nodes) == 16 and nodes["CAN"] == "Canada"
     titles = {a.get("id"): a.get("title") for a in graph_element.iter(f"{GEXF}attribute")}
     edges = list(graph_element.iter(f"{GEXF}edge"))
-    assert len({e.get("id") for e in edges}) == len(edges) == 23
+    assert len({e.get("id") for e in edges}) == len(edges) == 21  # ordered pairs, as in the GraphML test
     found = {}
     for edge in edges:
         values = {titles[v.get("for")]: v.get("value") for v in edge.iter(f"{GEXF}attvalue")}
@@ -174,9 +167,9 @@ def test_gexf_read_by_networkx_and_xml(exported, pairs):
 
 def test_gexf_action_level(exported):
     graph = nx.read_gexf(exported["gexf", "action"])
-    assert graph.number_of_edges() == 42
+    assert graph.number_of_edges() == 34
     edges = list(ET.parse(exported["gexf", "action"]).getroot().iter(f"{GEXF}edge"))
-    assert len({e.get("id") for e in edges}) == 42
+    assert len({e.get("id") for e in edges}) == 34
 
 
 def test_json_node_link(exported, pairs):
@@ -210,18 +203,21 @@ def test_csv_pairs(exported, pairs):
         (names[e.source], names[e.target]): (e["strain"], e["cooperation"], e["actions"]) for e in ig.es
     } == pairs
     actions = list(csv.DictReader(io.StringIO(exported["csv", "action"].read_text(encoding="utf-8"))))
-    assert len(actions) == 42
-    assert {r["id"] for r in actions} == {f"e{i:02d}" for i in range(1, 43)}
+    assert len(actions) == 34
+    # e01..e42 of the first coding less the ten the re-coding removed, plus e45 and e46
+    removed = {3, 4, 9, 11, 20, 21, 22, 33, 34, 35}
+    kept = {f"e{i:02d}" for i in range(1, 43) if i not in removed}
+    assert {r["id"] for r in actions} == kept | {"e45", "e46"}
 
 
-def test_deterministic_and_stdout_matches_file(exported):
+def test_deterministic_and_stdout_matches_file(run, exported):
     for (fmt, level), path in exported.items():
         again = run("export", "--format", fmt, "--level", level)
         assert again.exit_code == 0
         assert again.stdout_bytes == path.read_bytes(), (fmt, level)
 
 
-def test_filters_apply(tmp_path):
+def test_filters_apply(run, tmp_path):
     result = run("export", "--format", "csv", "--domain", "trade")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     essay = load_edge_set("essay")
@@ -233,9 +229,9 @@ def test_filters_apply(tmp_path):
     assert nothing.stdout == ""
 
 
-def test_gephi_weight_option():
+def test_gephi_weight_option(run):
     graph = nx.read_graphml(io.BytesIO(run("export", "--weight", "strain").stdout_bytes))
-    assert graph.edges["USA", "CAN"]["weight"] == 15.5
+    assert graph.edges["USA", "CAN"]["weight"] == 10.9  # strain USA -> CAN, as in test_pair_table_by_hand
     plain = nx.read_graphml(io.BytesIO(run("export").stdout_bytes))
     assert all("weight" not in d for *_, d in plain.edges(data=True))
 
@@ -261,7 +257,7 @@ def test_awkward_text_survives(tmp_path):
     assert table["note"].tolist() == ["x", ""]  # sorted by source: CAN -> USA first
 
 
-def test_gdelt_import_then_export(tmp_path):
+def test_gdelt_import_then_export(run, tmp_path):
     out = tmp_path / "gdelt.csv"
     assert run("import-gdelt", SAMPLE, "-o", out).exit_code == 0
     path = tmp_path / "gdelt-actions.graphml"
@@ -279,3 +275,12 @@ def test_gdelt_import_then_export(tmp_path):
         12,
         -3.40034628703348,
     )
+
+
+def test_extra_columns_named_like_export_attributes_are_kept(run, write_csv):
+    path = write_csv("source,target,action,strain\nUSA,CAN,tariff,HIGH\n")
+    rows = list(
+        csv.DictReader(io.StringIO(run("export", path, "--level", "action", "--format", "csv").stdout))
+    )
+    assert rows[0]["extra_strain"] == "HIGH"
+    assert rows[0]["strain"] == "6.5"  # the tariff's strain, not the user's column

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import numpy as np
@@ -74,3 +76,10 @@ def test_infinities_near_ties_and_exact_floats():
         "1e-05",
         "-0.0",
     ]
+
+
+def test_csv_quotes_carriage_returns(run, write_csv):
+    path = write_csv(b'source,target,action,quote\r\nUSA,CAN,tariff,"a\rb"\r\n')
+    out = run("export", path, "--level", "action", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert rows[0]["quote"] == "a\rb"

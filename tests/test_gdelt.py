@@ -14,9 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import EdgeSetError, GraphkitError
 from graphkit.interop.gdelt import read_gdelt
@@ -24,16 +22,12 @@ from graphkit.interop.gdelt import read_gdelt
 SAMPLE = Path(__file__).parent / "data" / "gdelt1_sample_events.tsv"
 
 
-def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
-
-
 def rows_by_id(csv_text: str) -> dict[str, dict[str, str]]:
     return {row["id"]: row for row in csv.DictReader(io.StringIO(csv_text))}
 
 
 @pytest.fixture(scope="module")
-def imported() -> tuple[str, str]:
+def imported(run) -> tuple[str, str]:
     result = run("import-gdelt", SAMPLE)
     assert result.exit_code == 0, result.stderr
     return result.stdout, result.stderr
@@ -114,7 +108,7 @@ def test_actor_codes_and_fallback_counts():
     assert (edges.loc["564111724", "source"], edges.loc["564111724", "target"]) == ("MYS", "GOV")  # line 9
 
 
-def test_output_is_an_edge_set_every_command_accepts(tmp_path):
+def test_output_is_an_edge_set_every_command_accepts(run, tmp_path):
     out = tmp_path / "gdelt.csv"
     result = run("import-gdelt", SAMPLE, "-o", out)
     assert result.exit_code == 0, result.stderr
@@ -134,7 +128,7 @@ def test_output_is_an_edge_set_every_command_accepts(tmp_path):
         assert run(command, out).exit_code == 0, command
 
 
-def test_gzip_and_zip_round_trip(tmp_path, imported):
+def test_gzip_and_zip_round_trip(run, tmp_path, imported):
     raw = SAMPLE.read_bytes()
     gz = tmp_path / "events.export.CSV.gz"
     gz.write_bytes(gzip.compress(raw))
@@ -147,7 +141,7 @@ def test_gzip_and_zip_round_trip(tmp_path, imported):
         assert result.stdout == imported[0]
 
 
-def test_several_files_and_repeated_events(tmp_path):
+def test_several_files_and_repeated_events(run, tmp_path):
     first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
     lines = SAMPLE.read_bytes().splitlines(keepends=True)
     first.write_bytes(b"".join(lines[:400]))
@@ -160,7 +154,7 @@ def test_several_files_and_repeated_events(tmp_path):
     assert len(rows_by_id(result.stdout)) == 139
 
 
-def test_malformed_rows_skipped_with_line(tmp_path):
+def test_malformed_rows_skipped_with_line(run, tmp_path):
     lines = SAMPLE.read_text().splitlines(keepends=True)
     lines[2] = "564111664\t20150729\ttoo short\n"  # line 3: wrong field count
     fields = lines[4].split("\t")
@@ -193,13 +187,13 @@ def test_malformed_rows_skipped_with_line(tmp_path):
     assert [p.line for p in err.value.problems] == [3, 5, 7]
 
 
-def test_strict_accepts_clean_file(imported):
+def test_strict_accepts_clean_file(run, imported):
     result = run("import-gdelt", "--strict", SAMPLE)
     assert result.exit_code == 0
     assert result.stdout == imported[0]
 
 
-def test_not_a_gdelt_file_refused(tmp_path):
+def test_not_a_gdelt_file_refused(run, tmp_path):
     essay = Path(__file__).parents[1] / "edges" / "essay" / "edges.csv"
     result = run("import-gdelt", essay)
     assert result.exit_code == 2
@@ -220,7 +214,7 @@ def test_not_a_gdelt_file_refused(tmp_path):
         read_gdelt([broken])
 
 
-def test_stdin_and_gdelt2_rows():
+def test_stdin_and_gdelt2_rows(run):
     # a GDELT 2.0 row: line 5's fields with an empty ADM2Code after each ADM1Code
     fields = SAMPLE.read_text().splitlines()[4].split("\t")
     for position in (39, 47, 55):  # after Actor1/Actor2/ActionGeo ADM1Code

@@ -115,14 +115,16 @@ def test_parallel_actions_are_fanned_out_not_stacked(small_set):
 
 def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_source():
     es = load_edge_set()
-    edge = next(e for e in graph_elements(es)["edges"] if e["id"] == "e03")
-    row = es.edges.set_index("id").loc["e03"]
+    # e14, the 12th row of edges/essay/edges.csv (line 13): JPN -> USA criticism (taxonomy: 110,
+    # -2.0) in the investment domain, dated 2024
+    edge = next(e for e in graph_elements(es)["edges"] if e["id"] == "e14")
+    row = es.edges.set_index("id").loc["e14"]
     assert edge["title"].splitlines() == [
-        "ALLEGED: United States \u2192 Canada",
-        "Accusation (trade, 2025)",  # the taxonomy's label, not the id 'accusation'
-        "A hostile action: Goldstein weight \u22122, as scored by CAMEO 112 \u201cAccuse, not specified below\u201d.",
+        "ALLEGED: Japan \u2192 United States",
+        "Criticism (investment, 2024)",  # the taxonomy's label, not the id 'criticism'
+        "A hostile action: Goldstein weight \u22122, as scored by CAMEO 110 \u201cDisapprove, not specified below\u201d.",
         f"\u201c{row['quote']}\u201d",
-        "Source: edge set \u2018essay\u2019, edge e03, line 4",
+        "Source: edge set \u2018essay\u2019, edge e14, line 13",
     ]
 
 

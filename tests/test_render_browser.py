@@ -117,7 +117,7 @@ def hostile_page(tmp_path, hostile_set) -> Path:
 def test_the_essay_draws_every_actor_and_every_action(open_page, essay_page):
     es = load_edge_set()
     page = open_page(essay_page)
-    assert page.drawn() == (len(es.actors), len(es.edges)) == (16, 42)
+    assert page.drawn() == (len(es.actors), len(es.edges)) == (16, 34)
     assert page.js("Object.keys(network.body.nodes).length") == 16
     assert page.errors == []
     assert page.js("document.getElementById('title').textContent") == "essay: alleged actions between actors"
@@ -145,20 +145,24 @@ def test_hovering_an_actor_shows_its_totals(open_page, essay_page):
     page = open_page(essay_page)
     text = page.hover_node("KOR")
     assert text.splitlines()[0] == "South Korea (KOR)"
-    assert "strain received 32.8" in text
+    # e07 5.8 + e08 2.0 + e10 5.0 + e37 7.0 + e39 6.0, all from the US
+    assert "strain received 25.8" in text
 
 
 def test_filters_hide_what_they_should(open_page, essay_page):
     page = open_page(essay_page)
     page.page.select_option("#filter-0", "trade")
-    assert page.drawn()[1] == 9  # the essay codes nine trade actions
+    # eight trade actions: e01, e02 (tariffs), e05 (concession), e45, e46 (postponements),
+    # e06 (retaliation), e07 (tariff threat), e08 (accusation)
+    assert page.drawn()[1] == 8
     page.page.click("#filter-reset")
-    assert page.drawn() == (16, 42)
-    # minimum strain 20: South Korea (32.8, 8 actions), Canada (22, 4) and Ukraine (21, 4) with the US
-    page.page.fill("#filter-2", "20")
-    assert page.drawn() == (4, 16)
+    assert page.drawn() == (16, 34)
+    # minimum strain 15 with the US: South Korea (25.8; e07, e08, e10, e37, e39), Canada
+    # (6.5 + 6.5 + 4.4 = 17.4; e01, e45, e32, e06) and Ukraine (4.0 + 5.6 + 5.6 = 15.2; e23 to e26)
+    page.page.fill("#filter-2", "15")
+    assert page.drawn() == (4, 13)
     assert (
-        page.js("document.getElementById('count').textContent") == "Showing 16 of 42 edges and 4 of 16 nodes"
+        page.js("document.getElementById('count').textContent") == "Showing 13 of 34 edges and 4 of 16 nodes"
     )
     page.page.click("#filter-reset")
     page.page.select_option("#filter-1", label="Israel")
@@ -171,7 +175,7 @@ def test_clicking_a_strained_relationship_selects_its_arrows(open_page, essay_pa
     assert first.inner_text().startswith("South Korea \u2194 United States")
     first.click()
     selected = page.js("network.getSelectedEdges()")
-    assert len(selected) == 8
+    assert len(selected) == 5  # e07, e08, e10, e37, e39
     ends = page.js(
         "ids => ids.map(id => [edges.get(id).from, edges.get(id).to].map(n => nodes.get(n).key))", selected
     )

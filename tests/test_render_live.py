@@ -70,25 +70,28 @@ pytestmark = pytest.mark.browser
 def test_the_domain_filter_redraws_the_list_and_the_sizes(essay):
     unfiltered = sizes(essay)
     choose(essay, 0, "trade")
-    # the essay's trade actions: USA->CAN tariff 6.5 + accusation 2 = 8.5, CAN->USA retaliation 6.5;
-    # USA->KOR tariff threat 5.8 + accusation 2 + criticism 2 = 9.8; USA->MEX tariff 6.5 + accusation 2 = 8.5
-    # (MEX->USA concession +5 is cooperative)
+    # the essay's trade actions: USA->CAN tariff 6.5, CAN->USA retaliation 6.5 (USA->CAN postponement +5
+    # is cooperative); USA->KOR tariff threat 5.8 + accusation 2 = 7.8; USA->MEX tariff 6.5
+    # (MEX->USA concession +5 and USA->MEX postponement +5 cooperative)
     assert focus_list(essay) == [
-        ("Canada \u2194 United States", "15"),
-        ("South Korea \u2194 United States", "9.8"),
-        ("Mexico \u2194 United States", "8.5"),
+        ("Canada \u2194 United States", "13"),
+        ("South Korea \u2194 United States", "7.8"),
+        ("Mexico \u2194 United States", "6.5"),
     ]
     details = essay.evaluate(
         "Array.from(document.querySelectorAll('#focus-list .focus-detail')).map(d => d.textContent)"
     )
-    assert details[0] == "USA\u2192CAN 8.5, CAN\u2192USA 6.5 \u00b7 3 hostile \u00b7 trade"
-    assert details[2] == "USA\u2192MEX 8.5 \u00b7 2 hostile, 1 cooperative \u00b7 trade"
-    # sizes by strain received within trade: KOR 9.8 (the largest), CAN 8.5, MEX 8.5, USA 6.5
+    assert details == [
+        "CAN\u2192USA 6.5, USA\u2192CAN 6.5 \u00b7 2 hostile, 1 cooperative \u00b7 trade",
+        "USA\u2192KOR 7.8 \u00b7 2 hostile \u00b7 trade",
+        "USA\u2192MEX 6.5 \u00b7 1 hostile, 2 cooperative \u00b7 trade",
+    ]
+    # sizes by strain received within trade: KOR 7.8 (the largest), CAN 6.5, MEX 6.5, USA 6.5
     shown = sizes(essay)
     assert shown == pytest.approx(
-        {"KOR": HIGH, "CAN": size(8.5, 9.8), "MEX": size(8.5, 9.8), "USA": size(6.5, 9.8)}, abs=1e-3
+        {"KOR": HIGH, "CAN": size(6.5, 7.8), "MEX": size(6.5, 7.8), "USA": size(6.5, 7.8)}, abs=1e-3
     )
-    assert shown["USA"] != unfiltered["USA"]  # 24.5 received in the whole set, 6.5 in trade
+    assert shown["USA"] != unfiltered["USA"]  # 16.5 received in the whole set, 6.5 in trade
     choose(essay, 0, "")  # back to all: graphkit's own list and sizes
     assert sizes(essay) == unfiltered
     assert len(focus_list(essay)) == 12
@@ -96,14 +99,14 @@ def test_the_domain_filter_redraws_the_list_and_the_sizes(essay):
 
 def test_the_actor_filter_redraws_the_list_and_the_sizes(essay):
     choose(essay, 1, "n:JPN")
-    # Japan's actions: JPN->USA criticism 2; USA->JPN burden-sharing demand 5 + troop withdrawal threat 7
-    assert focus_list(essay) == [("Japan \u2194 United States", "14")]
-    assert sizes(essay) == pytest.approx({"JPN": HIGH, "USA": size(2, 12)}, abs=1e-3)
+    # Japan's actions: JPN->USA criticism 2; USA->JPN troop withdrawal threat 7
+    assert focus_list(essay) == [("Japan \u2194 United States", "9")]
+    assert sizes(essay) == pytest.approx({"JPN": HIGH, "USA": size(2, 7)}, abs=1e-3)
 
 
 def test_the_minimum_strain_filter_counts_the_shown_actions(essay):
-    slide(essay, 21)
-    # whole-set strain: KOR-USA 32.8, CAN-USA 22, UKR-USA 21 reach 21; JPN-USA 14 does not
+    slide(essay, 15)
+    # whole-set strain: KOR-USA 25.8, CAN-USA 17.4, UKR-USA 15.2 reach 15; JPN-USA 9 does not
     assert [label for label, _ in focus_list(essay)] == [
         "South Korea \u2194 United States",
         "Canada \u2194 United States",
@@ -111,10 +114,10 @@ def test_the_minimum_strain_filter_counts_the_shown_actions(essay):
     ]
     choose(essay, 0, "trade")
     slide(essay, 10)
-    # within trade only CAN-USA (15) reaches 10; KOR-USA has 9.8 there
-    assert focus_list(essay) == [("Canada \u2194 United States", "15")]
+    # within trade only CAN-USA (13) reaches 10; KOR-USA has 7.8 there
+    assert focus_list(essay) == [("Canada \u2194 United States", "13")]
     assert set(sizes(essay)) == {"CAN", "USA"}
-    slide(essay, 16)
+    slide(essay, 14)
     assert focus_list(essay) == [("(no strained relationship among the shown actions)", "")]
 
 
@@ -159,7 +162,7 @@ def test_groups_and_domains_never_share_a_colour_on_one_page():
     es = gk.load_edge_set()
     by_sign = graph_elements(es)
     groups = [item["color"] for item in by_sign["legend"][0]["items"]]
-    assert len(set(groups)) == len(groups) == 6  # the essay's six groups, six colours
+    assert len(set(groups)) == len(groups) == 7  # the essay's seven groups: the palette's six and its grey
     by_domain = graph_elements(es, color_by="domain")
     domains = [i["color"] for i in by_domain["legend"][1]["items"] if not i["label"].startswith("dashed")]
     node_colors = {n["color"]["background"] for n in by_domain["nodes"]}
@@ -170,12 +173,12 @@ def test_groups_and_domains_never_share_a_colour_on_one_page():
 def test_tooltips_speak_in_labels_and_sentences():
     es = gk.load_edge_set()
     elements = graph_elements(es)
-    edge = next(e for e in elements["edges"] if e["id"] == "e23")  # USA -> UKR aid_reduction_threat
-    assert es.edges.set_index("id").at["e23", "action"] == "aid_reduction_threat"
-    assert "aid_reduction_threat" not in edge["title"]
-    assert "Threat to limit aid" in edge["title"]
-    assert "A hostile action: Goldstein weight \u22125.8, as scored by CAMEO 1311" in edge["title"]
+    edge = next(e for e in elements["edges"] if e["id"] == "e36")  # USA -> JPN troop_withdrawal_threat
+    assert es.edges.set_index("id").at["e36", "action"] == "troop_withdrawal_threat"
+    assert "troop_withdrawal_threat" not in edge["title"]
+    assert "Troop withdrawal threat" in edge["title"]
+    assert "A hostile action: Goldstein weight \u22127, as scored by CAMEO 136" in edge["title"]
     kor = next(n for n in elements["nodes"] if n["id"] == "KOR")
     assert "hostile_in" not in kor["title"]
-    assert "Drawn at a size for the strain it receives: 32.8" in kor["title"]
+    assert "Drawn at a size for the strain it receives: 25.8" in kor["title"]
     assert elements["banner"].endswith("these are claims, not verified events.")

@@ -193,3 +193,21 @@ def test_inputs_are_never_modified(write_csv):
     path = write_csv(text)
     validate_edge_set(path)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_date_bounds_must_be_real_days(run, small_set):
+    result = run("strain", small_set, "--since", "2024-02-30")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "graphkit: --since '2024-02-30' is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD\n"
+    )
+    assert run("strain", small_set, "--until", "2024-02-29").exit_code == 0  # a leap day is real
+
+
+def test_unreadable_actors_file_gives_only_its_real_problem(write_csv):
+    write_csv("source,target,action\nUSA,CAN,tariff\n", "set/edges.csv")
+    actors = write_csv(b"id,name\nUSA,U\xffS\n", "set/actors.csv")
+    assert [str(p) for p in validate_edge_set(actors.parent)] == [
+        f"{actors}:2: not UTF-8 text (byte 0xff): save the file as UTF-8"
+    ]

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
+from ..progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .pairs import ordered_pairs
 
@@ -37,7 +38,7 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     """The hostile layer: an edge a -> b wherever a's actions on b carry strain,
     with ``strain`` (strength), ``distance`` = 1/strain, and ``weight`` = strain
     (``hits`` reads ``weight`` whether asked or not, so it is set on purpose)."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(actors)
     hostile = pairs[pairs["strain"] > 0]
     graph.add_edges_from(
@@ -79,7 +80,7 @@ def _sampled_betweenness(graph: nx.DiGraph, k: int, seed: int) -> pd.Series:
     nodes = list(graph.nodes())
     position = {node: i for i, node in enumerate(nodes)}
     edges = [(position[u], position[v]) for u, v in graph.edges()]
-    distances = [d for _, _, d in graph.edges(data="distance")]
+    distances = [float(data["distance"]) for _, _, data in graph.edges(data=True)]
     sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
     raw = np.asarray(
         igraph.Graph(n=len(nodes), edges=edges, directed=True).betweenness(
@@ -124,7 +125,7 @@ def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tu
     return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
 
 
-def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
+def centrality(edge_set: EdgeSet, *, progress: Progress | None = None) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
     Computed on a graph with one edge per ordered pair (never on the multigraph):
@@ -143,7 +144,9 @@ def centrality(edge_set: EdgeSet, *, progress=None) -> pd.DataFrame:
     return centrality_from_pairs(pairs, edge_set.actors, progress=progress)
 
 
-def centrality_from_pairs(pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress=None) -> pd.DataFrame:
+def centrality_from_pairs(
+    pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress: Progress | None = None
+) -> pd.DataFrame:
     """:func:`centrality` from the sums of :func:`graphkit.analysis.pairs.ordered_pairs`
     (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``);
     ``progress`` is called with a message per stage."""

@@ -317,8 +317,8 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
     identical in every compared field are paired first, copy for copy; the rest
     are paired in order of (weight, cameo, domain, quote) and numbered 1, 2...
     (``occurrence`` in ``changed``); unpaired ones are added or removed. Compared
-    fields are source, target,
-    action, weight, cameo, domain, date and quote; extra columns are ignored.
+    fields are source, target, action, weight, cameo, domain, date and quote; extra
+    columns are ignored.
 
     Examples
     --------

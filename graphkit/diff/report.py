@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from ..formatting import format_frame, to_records
-from ..schema import EDGE_FIELDS
+from ..schema import EDGE_FIELDS, ReportFormat
 from .compare import EdgeSetDiff
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
@@ -123,7 +123,7 @@ def _headline(diff: EdgeSetDiff) -> str:
     )
 
 
-def _text(diff: EdgeSetDiff, fmt: str) -> str:
+def _text(diff: EdgeSetDiff, fmt: ReportFormat) -> str:
     markdown = fmt == "markdown"
     title = f"graphkit diff: {diff.name_a} -> {diff.name_b}"
     out = [f"# {title}" if markdown else f"{title}\n{'=' * len(title)}", "", _headline(diff)]
@@ -133,7 +133,7 @@ def _text(diff: EdgeSetDiff, fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_diff(diff: EdgeSetDiff, fmt: str) -> str:
+def format_diff(diff: EdgeSetDiff, fmt: ReportFormat) -> str:
     """``diff`` as text in ``fmt``: ``table`` or ``markdown`` (a headline, then one
     section per part), ``json`` (one object) or ``csv`` (:func:`edge_changes`)."""
     if fmt == "json":

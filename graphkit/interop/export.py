@@ -12,6 +12,7 @@ import io
 import json
 import math
 import re
+from typing import Literal
 
 import networkx as nx
 import numpy as np
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 FORMATS = ("graphml", "gexf", "json", "csv")
+ExportFormat = Literal["graphml", "gexf", "json", "csv"]
+Level = Literal["pair", "action"]
+Weight = Literal["strain", "cooperation", "actions"]
 LEVELS = ("pair", "action")
 WEIGHTS = ("strain", "cooperation", "actions")
 DECIMALS = 12
@@ -146,7 +150,8 @@ def node_table(edge_set: EdgeSet) -> pd.DataFrame:
     frame.insert(1, "label", frame["name"])
     for column in ("label", "name", "kind", "group"):
         frame[column] = frame[column].fillna("").astype(str)
-    # HITS (scipy's svds, from a random start) differs between runs in the last bits
+    # PageRank and HITS stop at a tolerance, and sums over pairs may be taken in another
+    # order elsewhere: rounded, the file's bytes do not depend on the last bits
     for column in ("pagerank", "betweenness", "hub", "authority"):
         frame[column] = frame[column].astype(float).round(DECIMALS)
     return frame[["actor", *NODE_COLUMNS]]
@@ -169,7 +174,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, map(_plain, row))) for row in frame.itertuples(index=False, name=None)]
 
 
-def build_graph(edge_set: EdgeSet, level: str = "pair", weight: str | None = None) -> nx.DiGraph:
+def build_graph(edge_set: EdgeSet, level: Level = "pair", weight: Weight | None = None) -> nx.DiGraph:
     """The graph exported: a DiGraph of pairs, or a MultiDiGraph of actions keyed by id.
 
     Every edge has a unique ``id`` (``e1``, ``e2``... for pairs, the action's id for
@@ -218,7 +223,9 @@ def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
     return clean
 
 
-def export_graph(edge_set: EdgeSet, fmt: str, level: str = "pair", weight: str | None = None) -> bytes:
+def export_graph(
+    edge_set: EdgeSet, fmt: ExportFormat, level: Level = "pair", weight: Weight | None = None
+) -> bytes:
     """``edge_set`` as a file in ``fmt`` (one of FORMATS) at ``level`` (one of LEVELS).
 
     ``graphml`` has a unique id on every edge; ``gexf`` is GEXF 1.2 without a

@@ -43,9 +43,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 @cache
 def _columns(version: str) -> tuple[str, ...]:
-    text = (
-        resources.files("graphkit").joinpath("data", f"gdelt{version}_event_columns.txt").read_text("utf-8")
-    )
+    text = (resources.files("graphkit") / "data" / f"gdelt{version}_event_columns.txt").read_text("utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 

@@ -13,7 +13,14 @@ from ..analysis.centrality_alg import centrality
 from ..analysis.strain_alg import strain
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
-from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, cooperation_part, sign_of, strain_part
+from ..schema import (
+    CENTRALITY_MEASURES,
+    EDGE_FIELDS,
+    CentralityMeasure,
+    cooperation_part,
+    sign_of,
+    strain_part,
+)
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
 from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, OTHER, PALETTE, PLAIN_NODE, format_number
@@ -31,18 +38,7 @@ __all__ = [
 
 SIZE_METRICS = tuple(CENTRALITY_MEASURES)
 COLOR_MODES = ("sign", "domain")
-SizeMetric = Literal[
-    "hostile_out",
-    "hostile_in",
-    "cooperation_out",
-    "cooperation_in",
-    "degree_out",
-    "degree_in",
-    "pagerank",
-    "betweenness",
-    "hub",
-    "authority",
-]
+SizeMetric = CentralityMeasure
 ColorMode = Literal["sign", "domain"]
 FOCUS_ROWS = 12
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,7 +36,7 @@ def _environment() -> Environment:
 def _vis_assets() -> tuple[Markup, Markup]:
     """vis-network's script and stylesheet, as shipped inside pyvis for its
     ``in_line`` mode, to inline in the page (no CDN, no lib/ folder)."""
-    folder = resources.files("pyvis").joinpath("templates", "lib", f"vis-{VIS_VERSION}")
+    folder = resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}"
     script = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
     style = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
     # both are inlined raw: they must not be able to close their own element
@@ -49,7 +50,7 @@ def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
 
     Small graphs get long springs (room for the labels) and vis's improved
     initial layout; large ones skip it, hide edges while dragging, and use fewer
-    iterations (measured in /work/shared/notes/pyvis.md: 1,000 nodes and 5,000
+    iterations (measured before graphkit's renderer was built: 1,000 nodes and 5,000
     edges draw in about 5 s this way, 134 s with pyvis's defaults).
     """
     large = node_count > 150 or edge_count > 1000
@@ -139,12 +140,12 @@ def render_page(
     title: str,
     nodes: list[dict[str, Any]],
     edges: list[dict[str, Any]],
-    legend: list[dict[str, Any]] = (),
+    legend: Sequence[dict[str, Any]] = (),
     subtitle: str = "",
     banner: str = "",
-    notes: list[str] = (),
+    notes: Sequence[str] = (),
     focus: dict[str, Any] | None = None,
-    filters: list[dict[str, Any]] = (),
+    filters: Sequence[dict[str, Any]] = (),
     options: dict[str, Any] | None = None,
     live: dict[str, Any] | None = None,
 ) -> str:

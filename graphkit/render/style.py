@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ACTOR_STYLES",
     "CHANGE_STYLES",
@@ -32,7 +34,7 @@ PLAIN_NODE = "#E0E0E0"
 # The diff page: added, removed and changed are drawn apart from hostile red and
 # cooperative green (a removed edge is not a hostile one), from the same palette;
 # dashes tell removed from added without colour.
-CHANGE_STYLES = {
+CHANGE_STYLES: dict[str, dict[str, Any]] = {
     "added": {"color": "#0072B2", "dashes": False, "label": "added: in B only"},
     "removed": {"color": "#E69F00", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
     "changed": {"color": "#CC79A7", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
