@@ -227,6 +227,7 @@ def check_endpoints(
     """One problem per actor used in ``edges`` but missing from the actors file,
     at the first line that uses it."""
     known = set(actor_ids)
+    by_case = {str(k).casefold(): k for k in known}  # 'usa' in the edges, 'USA' in actors.csv
     problems = []
     line = pd.Series(lines, index=edges.index)
     for column in ("source", "target"):
@@ -234,11 +235,13 @@ def check_endpoints(
         if missing.any():
             firsts = line[missing].groupby(edges.loc[missing, column]).agg(["min", "size"])
             for actor, row in firsts.iterrows():
+                listed = by_case.get(str(actor).casefold())
+                fix = f"write it as {listed!r}, as {actors_name} does" if listed else "add it there"
                 problems.append(
                     Problem(
                         name,
                         int(row["min"]),
-                        f"actor {actor!r} is not in {actors_name} (used as {column} on {row['size']} row(s)): add it there",
+                        f"actor {actor!r} is not in {actors_name} (used as {column} on {row['size']} row(s)): {fix}",
                     )
                 )
     return sorted(problems, key=lambda p: (p.line, p.message))

@@ -151,6 +151,18 @@ def test_a_self_loop_hidden_by_case_is_caught(write_csv):
     assert problem.line == 2 and "'usa' differs from 'USA' (line 2)" in problem.message
 
 
+def test_an_id_whose_case_differs_from_actors_csv_names_the_listed_spelling(tmp_path):
+    (tmp_path / "edges.csv").write_text("source,target,action\nusa,CAN,tariff\n")
+    (tmp_path / "actors.csv").write_text("id,name\nUSA,United States\nCAN,Canada\n")
+    assert gk.validate_edge_set(tmp_path) == [
+        Problem(
+            str(tmp_path / "edges.csv"),
+            2,
+            "actor 'usa' is not in actors.csv (used as source on 1 row(s)): write it as 'USA', as actors.csv does",
+        )
+    ]
+
+
 def test_ids_with_surrounding_spaces_are_one_actor(write_csv):
     # a quoted ' USA' keeps its space in the CSV, and graphkit strips cells: one actor, no second 'USA'
     path = write_csv('source,target,action\n" USA",CAN,tariff\nUSA,MEX,tariff\n')

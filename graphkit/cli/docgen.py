@@ -34,16 +34,24 @@ LIBRARY: dict[str, tuple[str, str]] = {
 WIDTH = 100  # fixed, so the text does not depend on the terminal that runs this
 
 
+def _root() -> click.Context:
+    # the group's own context settings (-h besides --help): click caches the help
+    # option per command, so a context without them would change what later help shows
+    return click.Context(
+        main, info_name="graphkit", terminal_width=WIDTH, max_content_width=WIDTH, **main.context_settings
+    )
+
+
 def command_help(name: str) -> str:
     """``graphkit NAME --help`` as the CLI prints it, at a fixed width."""
-    root = click.Context(main, info_name="graphkit", terminal_width=WIDTH, max_content_width=WIDTH)
+    root = _root()
     command = main.commands[name]
     with click.Context(command, info_name=name, parent=root, terminal_width=WIDTH) as context:
         return command.get_help(context)
 
 
 def _main_help() -> str:
-    with click.Context(main, info_name="graphkit", terminal_width=WIDTH, max_content_width=WIDTH) as context:
+    with _root() as context:
         return main.get_help(context)
 
 

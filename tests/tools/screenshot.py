@@ -1,7 +1,7 @@
 """Screenshots of graphkit's pages in headless Debian Chromium, for docs/ and for review.
 
     python tests/tools/screenshot.py                      # the essay's page -> docs/essay.png
-    python tests/tools/screenshot.py --diff -o diff.png   # the page of `graphkit diff essay essay-recoded --html`
+    python tests/tools/screenshot.py --diff -o diff.png   # `graphkit diff essay-2025-v1 essay-recoded --html`
 
 Needs the test extra (playwright) and /usr/bin/chromium (Debian's; never a
 downloaded browser). The page is rendered from the checkout, opened from a
@@ -22,15 +22,15 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--n
 
 
 def page_html(diff: bool) -> str:
-    """The essay's page, or the page of the essay's diff with its second coding."""
+    """The essay's page, or the page of the diff of the essay's first coding with its second coding."""
     sys.path.insert(0, str(ROOT))
     import graphkit as gk
 
     essay = gk.load_edge_set("essay")
     if not diff:
         return gk.render_html(essay)
-    recoded = gk.load_edge_set("essay-recoded")
-    return gk.diff_html(gk.diff_edge_sets(essay, recoded), essay, recoded)
+    first, recoded = gk.load_edge_set("essay-2025-v1"), gk.load_edge_set("essay-recoded")
+    return gk.diff_html(gk.diff_edge_sets(first, recoded), first, recoded)
 
 
 def shoot(
@@ -62,7 +62,9 @@ def shoot(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--diff", action="store_true", help="shoot the diff page of essay -> essay-recoded")
+    parser.add_argument(
+        "--diff", action="store_true", help="shoot the diff page of essay-2025-v1 -> essay-recoded"
+    )
     parser.add_argument("-o", "--output", type=Path, help="PNG to write (default: docs/essay.png)")
     parser.add_argument(
         "--script", help="JavaScript to run in the page before the shot (e.g. to set a filter)"
