@@ -33,10 +33,24 @@ _LAZY = {
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
     "centrality": "graphkit.analysis.centrality_alg",
+    "count_units": "graphkit.analysis.units",
+    "robustness": "graphkit.analysis.robustness_alg",
+    "robustness_records": "graphkit.analysis.robustness_alg",
+    "balance": "graphkit.analysis.balance_alg",
+    "signed_ties": "graphkit.analysis.balance_alg",
+    "Balance": "graphkit.analysis.balance_alg",
     # comparing
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
     "format_diff": "graphkit.diff.report",
+    "intercoder_agreement": "graphkit.diff.agreement",
+    "Agreement": "graphkit.diff.agreement",
+    "score": "graphkit.diff.scoring",
+    "format_score": "graphkit.diff.scoring",
+    # drafting from a text
+    "extract_edge_set": "graphkit.extract.draft",
+    "write_draft": "graphkit.extract.draft",
+    "load_gazetteer": "graphkit.extract.gazetteer",
     # drawing
     "render_html": "graphkit.render.graph",
     "to_pyvis": "graphkit.render.graph",
@@ -68,9 +82,22 @@ __all__ = [
     "ordered_pairs",
     "strain",
     "centrality",
+    "count_units",
+    "robustness",
+    "robustness_records",
+    "balance",
+    "signed_ties",
+    "Balance",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
+    "intercoder_agreement",
+    "Agreement",
+    "score",
+    "format_score",
+    "extract_edge_set",
+    "write_draft",
+    "load_gazetteer",
     "render_html",
     "to_pyvis",
     "diff_html",
@@ -86,14 +113,21 @@ __all__ = [
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_table, taxonomy
+    from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
     from .analysis.pairs import ordered_pairs
+    from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain
+    from .analysis.units import count_units
     from .bundled import bundled_sets
+    from .diff.agreement import Agreement, intercoder_agreement
     from .diff.compare import EdgeSetDiff, diff_edge_sets
     from .diff.report import format_diff
+    from .diff.scoring import format_score, score
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+    from .extract.draft import extract_edge_set, write_draft
+    from .extract.gazetteer import load_gazetteer
     from .filters import filter_edge_sets, filter_edges
     from .formatting import format_frame
     from .interop.export import export_graph

@@ -18,11 +18,14 @@ __all__ = [
     "CENTRALITY_COLUMNS",
     "CENTRALITY_MEASURES",
     "CentralityMeasure",
+    "DRAFT_COLUMNS",
     "EDGE_COLUMNS",
     "EDGE_FIELDS",
+    "LOW_CONFIDENCE",
     "PAIR_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
     "STRAIN_COLUMNS",
+    "STRAIN_INTENSITY_COLUMNS",
     "ReportFormat",
     "Sign",
     "cooperation_part",
@@ -37,6 +40,11 @@ EDGE_COLUMNS = ["id", "source", "target", "action", "weight", "cameo", "domain",
 #: The columns that describe an action (every edge column but its id).
 EDGE_FIELDS = EDGE_COLUMNS[1:]
 REQUIRED_EDGE_COLUMNS = ["source", "target", "action"]
+
+#: Columns a drafted edge set (graphkit extract) adds after the edge columns.
+DRAFT_COLUMNS = ["confidence", "rule", "status"]
+#: Draft rows below this confidence are drawn apart (grey, dashed) by graphkit render.
+LOW_CONFIDENCE = 0.5
 
 #: Columns of an actors table; ``kind`` is one of ACTOR_KINDS.
 ACTOR_COLUMNS = ["id", "name", "kind", "group"]
@@ -76,6 +84,9 @@ STRAIN_COLUMNS = [
     "cooperation",
     "domains",
 ]
+
+#: Columns ``strain(..., intensity=True)`` inserts after ``hostile``: a count and a mean.
+STRAIN_INTENSITY_COLUMNS = ["claims", "mean_hostility"]
 
 Sign = Literal["hostile", "cooperative", "neutral"]
 #: Formats of every report (table for people, csv/json/markdown for programs and documents).

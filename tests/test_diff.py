@@ -179,6 +179,8 @@ def test_row_order_never_matters(tmp_path):
     folder = tmp_path / "essay-recoded"
     folder.mkdir()
     (folder / "edges.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    # the same source text, so that the coding agreement is compared too
+    (folder / "source.txt").write_bytes((load_edge_set("essay-recoded").path / "source.txt").read_bytes())
     essay = load_edge_set("essay-2025-v1")
     shuffled = format_diff(diff_edge_sets(essay, load_edge_set(folder)), "json")
     original = format_diff(diff_edge_sets(essay, load_edge_set("essay-recoded")), "json")

@@ -10,6 +10,7 @@ from ..edgeset import EdgeSet
 from ..progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .pairs import ordered_pairs
+from .units import Unit, count_units
 
 __all__ = [
     "BETWEENNESS_BUDGET",
@@ -125,7 +126,7 @@ def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tu
     return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
 
 
-def centrality(edge_set: EdgeSet, *, progress: Progress | None = None) -> pd.DataFrame:
+def centrality(edge_set: EdgeSet, *, unit: Unit = "action", progress: Progress | None = None) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
     Computed on a graph with one edge per ordered pair (never on the multigraph):
@@ -136,11 +137,14 @@ def centrality(edge_set: EdgeSet, *, progress: Progress | None = None) -> pd.Dat
     1/strain, so strained links are short), ``hub`` (HITS: aggressors) and
     ``authority`` (HITS: targets). Sorted by total strain (in + out), descending,
     ties by actor id. On large graphs betweenness is sampled (see :func:`betweenness`);
-    ``frame.attrs["betweenness"]`` says how it was computed.
+    ``frame.attrs["betweenness"]`` says how it was computed. ``unit`` says what
+    counts once (:func:`graphkit.analysis.units.count_units`): every action (the
+    default), every claim, or every action type.
     """
+    edges = count_units(edge_set.edges, unit)
     if progress:
-        progress(f"aggregating {len(edge_set.edges):,} edges to pairs")
-    pairs = ordered_pairs(edge_set.edges) if len(edge_set.edges) else _no_pairs()
+        progress(f"aggregating {len(edges):,} edges to pairs")
+    pairs = ordered_pairs(edges) if len(edges) else _no_pairs()
     return centrality_from_pairs(pairs, edge_set.actors, progress=progress)
 
 

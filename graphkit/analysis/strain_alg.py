@@ -8,11 +8,14 @@ import pandas as pd
 from ..edgeset import EdgeSet
 from ..schema import STRAIN_COLUMNS, cooperation_part, strain_part
 from .pairs import actor_codes
+from .units import Unit, count_units, with_intensity
 
 __all__ = ["strain", "strain_from_pairs"]
 
 
-def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
+def strain(
+    edge_set: EdgeSet, *, top: int | None = None, unit: Unit = "action", intensity: bool = False
+) -> pd.DataFrame:
     """Strain of every relationship (unordered pair of actors) in ``edge_set``.
 
     ``strain`` is the sum of -weight over every hostile action (weight < 0) in
@@ -22,10 +25,19 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
     positive weights, and ``domains`` lists the domains of all the pair's actions.
     Ranked by strain, descending, ties broken by ``actor_a`` then ``actor_b``;
     ``rank`` counts from 1. ``top`` keeps the first ``top`` rows.
+
+    ``unit`` says what counts once (:func:`graphkit.analysis.units.count_units`):
+    every action (the default), every claim, or every action type; "action" in
+    the text above then reads "unit". ``intensity`` adds ``claims`` (distinct
+    claims of the pair, a count) and ``mean_hostility`` (strain / hostile, a mean)
+    after ``hostile`` (:func:`graphkit.analysis.units.with_intensity`).
     """
-    edges = edge_set.edges
-    if len(edges) == 0:
-        return _no_strain()
+    edges = count_units(edge_set.edges, unit)
+    table = _no_strain() if len(edges) == 0 else _strain_of(edges, edge_set.actors, top)
+    return with_intensity(table, edge_set.edges) if intensity else table
+
+
+def _strain_of(edges: pd.DataFrame, actors: pd.DataFrame, top: int | None) -> pd.DataFrame:
     weight = edges["weight"].to_numpy(dtype=float)
     return _rank_pairs(
         edges["source"],
@@ -35,7 +47,7 @@ def strain(edge_set: EdgeSet, *, top: int | None = None) -> pd.DataFrame:
         hostile=weight < 0,
         cooperative=weight > 0,
         cooperation=cooperation_part(weight),
-        actors=edge_set.actors,
+        actors=actors,
         top=top,
     )
 

@@ -6,10 +6,13 @@ inside the commands, so ``graphkit --help`` stays fast.
 """
 
 from . import (
+    balance,  # noqa: F401  (registers balance)
     diff,  # noqa: F401  (registers diff)
+    extract,  # noqa: F401  (registers extract, score)
     interop,  # noqa: F401  (registers import-gdelt, export)
     render,  # noqa: F401  (registers render)
     reports,  # noqa: F401  (registers the commands)
+    robustness,  # noqa: F401  (registers robustness)
     starter,  # noqa: F401  (registers init)
 )
 from .base import main

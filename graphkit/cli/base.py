@@ -133,6 +133,29 @@ def filter_options(func):
     return func
 
 
+UNIT_CHOICES = ("action", "claim", "type")  # graphkit.analysis.units.UNITS, without importing pandas
+
+
+def unit_option(func):
+    """--unit action|claim|type, for every command that aggregates rows."""
+    return click.option(
+        "--unit",
+        type=click.Choice(UNIT_CHOICES),
+        default="action",
+        show_default=True,
+        help="What counts once: every action (row), every claim (source, target and quote), "
+        "or every action type (source, target and action). See docs/units.md.",
+    )(func)
+
+
+def check_unit_engine(unit: str, engine: str) -> None:
+    if unit != "action" and engine == "dask":
+        raise click.UsageError(
+            f"--unit {unit} needs --engine pandas: the Dask engine sums each partition apart and "
+            "cannot see a claim or an action type split across partitions"
+        )
+
+
 def output_option(what: str = "", *, default: str | None = "-", help: str | None = None):
     """-o/--output PATH, for every command that writes a file (``-`` is standard output)."""
     text = help or f"Write {what + ' ' if what else ''}to PATH (atomically) instead of standard output."

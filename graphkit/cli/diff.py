@@ -6,7 +6,17 @@ from pathlib import Path
 
 import click
 
-from .base import check_output, emit, filter_options, load, main, output_options, reports_errors, write_output
+from .base import (
+    check_output,
+    emit,
+    filter_options,
+    load,
+    main,
+    output_options,
+    reports_errors,
+    unit_option,
+    write_output,
+)
 
 
 @main.command()
@@ -26,17 +36,19 @@ from .base import check_output, emit, filter_options, load, main, output_options
     is_flag=True,
     help="Skip the centrality changes (on a million edges they take most of the time).",
 )
+@unit_option
 @output_options
 @click.option("--html", metavar="PATH", help="Also write a page of the union graph with the changes marked.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the sets differ (as git diff --exit-code).")
 @reports_errors
-def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, html, exit_code):
+def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, output, html, exit_code):
     """Compare edge set A (old) with edge set B (new).
 
     Shows edges added, removed and changed (identity: id when both sets have
     ids, else source, target, action and date), actors added and removed,
-    centrality and strain changes, and similarity measures. Filters apply to
-    both sets. Exit status: 0, or with --exit-code 1 when the sets differ;
+    centrality and strain changes, and similarity measures; when both sets quote
+    one source text, the agreement between the two codings. Filters apply to
+    both sets; --unit to the strain and centrality parts. Exit status: 0, or with --exit-code 1 when the sets differ;
     2 on bad input.
 
     Example: graphkit diff essay essay-recoded --format markdown
@@ -49,7 +61,7 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, fmt, output, h
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
-    result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality)
+    result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality, unit=unit)
     report = format_diff(result, fmt)
     page = None
     if html:

@@ -19,12 +19,16 @@ __all__ = ["LIBRARY", "command_help", "render_reference"]
 #: command -> (the library function it calls, the module that holds it). Two steps
 #: from a command to its code: this table, then the module.
 LIBRARY: dict[str, tuple[str, str]] = {
+    "balance": ("gk.balance", "graphkit/analysis/balance_alg.py"),
     "centrality": ("gk.centrality", "graphkit/analysis/centrality_alg.py"),
     "diff": ("gk.diff_edge_sets", "graphkit/diff/compare.py"),
     "export": ("gk.export_graph", "graphkit/interop/export.py"),
+    "extract": ("gk.extract_edge_set", "graphkit/extract/draft.py"),
     "import-gdelt": ("gk.read_gdelt", "graphkit/interop/gdelt.py"),
     "init": ("gk.write_starter", "graphkit/starter.py"),
     "render": ("gk.render_html", "graphkit/render/graph.py"),
+    "robustness": ("gk.robustness", "graphkit/analysis/robustness_alg.py"),
+    "score": ("gk.score", "graphkit/diff/scoring.py"),
     "sets": ("gk.bundled_sets", "graphkit/bundled.py"),
     "strain": ("gk.strain", "graphkit/analysis/strain_alg.py"),
     "taxonomy": ("gk.taxonomy", "graphkit/actions.py"),

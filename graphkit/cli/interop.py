@@ -15,6 +15,7 @@ from .base import (
     read_stdin,
     remember_inputs,
     reports_errors,
+    unit_option,
 )
 
 MAX_SKIPPED_SHOWN = 20
@@ -112,9 +113,10 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict):
     type=click.Choice(["strain", "cooperation", "actions"]),
     help="Also copy this column into 'weight', the attribute Gephi takes as the edge weight.",
 )
+@unit_option
 @output_option()
 @reports_errors
-def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
+def export(edgeset, domain, since, until, actor, fmt, level, weight, unit, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
 
     At --level pair (the default) each ordered pair of actors is one edge with
@@ -128,4 +130,4 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, output):
     from ..interop.export import export_graph
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    emit(export_graph(edge_set, fmt, level=level, weight=weight), output)
+    emit(export_graph(edge_set, fmt, level=level, weight=weight, unit=unit), output)

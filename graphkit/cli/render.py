@@ -16,6 +16,7 @@ from .base import (
     output_option,
     read_edge_set,
     reports_errors,
+    unit_option,
 )
 
 OUTPUT_FOLDER = "output"
@@ -33,20 +34,22 @@ OUTPUT_FOLDER = "output"
 )
 @click.option(
     "--color-by",
-    type=click.Choice(["sign", "domain"]),
+    type=click.Choice(["sign", "domain", "camp"]),
     default="sign",
     show_default=True,
-    help="Colour the arrows by sign (red hostile, green cooperative) or by domain.",
+    help="Colour the arrows by sign (red hostile, green cooperative) or by domain; camp: colour "
+    "the actors by their camp of structural balance (see graphkit balance), frustrated ties purple.",
 )
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships."
 )
+@unit_option
 @output_option(
     default=None,
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
 )
 @reports_errors
-def render(edgeset, domain, since, until, actor, size_by, color_by, top, output):
+def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, output):
     """Draw the edge set as one self-contained interactive HTML page.
 
     Actors are circles sized by --size-by and coloured by group; each alleged
@@ -63,7 +66,7 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, output)
     if len(edge_set.edges) == 0:
         message = f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty"
         click.echo(message, err=True)
-    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top)
+    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit)
     if output == "-":
         emit(html, output)
         return

@@ -6,6 +6,7 @@ import click
 
 from .base import (
     check_engine,
+    check_unit_engine,
     edgeset_argument,
     emit,
     engine_options,
@@ -18,6 +19,7 @@ from .base import (
     read_stdin,
     reports_errors,
     show_warnings,
+    unit_option,
 )
 
 
@@ -32,14 +34,22 @@ def plural(count: int, noun: str) -> str:
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="N", help="Show only the N most strained relationships."
 )
+@unit_option
+@click.option(
+    "--intensity",
+    is_flag=True,
+    help="Add claims (distinct claims of the pair, a count) and mean_hostility "
+    "(strain / hostile units, a mean), to tell intensity from volume.",
+)
 @output_options
 @engine_options
 @reports_errors
-def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, scheduler):
+def strain(edgeset, domain, since, until, actor, top, unit, intensity, fmt, output, engine, scheduler):
     """Rank relationships (pairs of actors) by strain.
 
     Strain is the sum of -weight over every hostile action (weight < 0) between
-    the two actors, in either direction.
+    the two actors, in either direction; with --unit claim or type, over every
+    hostile claim or action type instead (docs/units.md).
 
     Example: graphkit strain --top 5
     """
@@ -48,22 +58,26 @@ def strain(edgeset, domain, since, until, actor, top, fmt, output, engine, sched
     from ..formatting import format_frame
 
     check_engine(engine, scheduler)
+    check_unit_engine(unit, engine)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     if engine == "dask":
+        if intensity:
+            raise click.UsageError("--intensity needs --engine pandas (claims are counted on the rows)")
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
     else:
-        table = compute(read_edge_set(edgeset, **filters), top=top)
+        table = compute(read_edge_set(edgeset, **filters), top=top, unit=unit, intensity=intensity)
     emit(format_frame(table, fmt), output)
 
 
 @main.command()
 @edgeset_argument
 @filter_options
+@unit_option
 @output_options
 @engine_options
 @reports_errors
-def centrality(edgeset, domain, since, until, actor, fmt, output, engine, scheduler):
+def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, scheduler):
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.
 
@@ -73,6 +87,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
     from ..formatting import format_frame
 
     check_engine(engine, scheduler)
+    check_unit_engine(unit, engine)
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     if engine == "dask":
         from ..analysis.centrality_alg import centrality_from_pairs
@@ -80,7 +95,7 @@ def centrality(edgeset, domain, since, until, actor, fmt, output, engine, schedu
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = centrality_from_pairs(pairs.ordered_pairs(), pairs.actors, progress=progress_reporter())
     else:
-        table = compute(read_edge_set(edgeset, **filters), progress=progress_reporter())
+        table = compute(read_edge_set(edgeset, **filters), unit=unit, progress=progress_reporter())
     if table.attrs.get("betweenness", "exact") != "exact":
         click.echo(
             f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",

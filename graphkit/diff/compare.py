@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..analysis.units import Unit, check_unit, count_units
 from ..edgeset import EdgeSet
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
+from .agreement import Agreement, codes_same_text, intercoder_agreement
 from .similarity import Metric, similarity_metrics
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -53,6 +55,10 @@ class EdgeSetDiff:
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
+    ``agreement`` is the agreement between the two codings
+    (:func:`graphkit.diff.agreement.intercoder_agreement`) when both quote one source
+    text, else None. ``unit`` is the unit of evidence the strain and centrality
+    parts count (:func:`graphkit.analysis.units.count_units`).
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
     position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,
     changed, added or removed).
@@ -73,6 +79,8 @@ class EdgeSetDiff:
     top_k: int = 10
     centrality: bool = True
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    agreement: Agreement | None = None
+    unit: str = "action"
 
     @property
     def differs(self) -> bool:
@@ -294,7 +302,9 @@ def _adjacency(codes: dict) -> tuple[int, int]:
     return len(pairs_a) + len(pairs_b) - 2 * in_both, len(pairs_a) + len(pairs_b) - in_both
 
 
-def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool = True) -> EdgeSetDiff:
+def diff_edge_sets(
+    a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool = True, unit: Unit = "action"
+) -> EdgeSetDiff:
     """Compare edge set ``a`` (old) with ``b`` (new).
 
     Parameters
@@ -305,6 +315,10 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
         How many of each set's most strained pairs the ``*_top_k`` correlations use.
     centrality : bool
         Compute ``centrality_changes`` (the slowest part on large sets).
+    unit : {"action", "claim", "type"}
+        What counts once in the strain and centrality parts (and the similarity
+        measures built on strain): see :func:`graphkit.analysis.units.count_units`.
+        Edges are matched, and the coding agreement measured, row by row whatever the unit.
 
     Returns
     -------
@@ -352,7 +366,9 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
             ).astype(object),
         }
     )
-    pairs = _strain_pairs(a, b)
+    check_unit(unit)
+    ua, ub = (s if unit == "action" else s.with_edges(count_units(s.edges, unit)) for s in (a, b))
+    pairs = _strain_pairs(ua, ub)
     hamming, adjacency_union = _adjacency(codes)
     metrics = similarity_metrics(
         pairs,
@@ -372,12 +388,14 @@ def diff_edge_sets(a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool 
         unchanged=unchanged,
         actors_added=_actors_only_in(b, a),
         actors_removed=_actors_only_in(a, b),
-        centrality_changes=_centrality_changes(a, b) if centrality else _centrality_changes_skipped(),
+        centrality_changes=_centrality_changes(ua, ub) if centrality else _centrality_changes_skipped(),
         strain=pairs,
         metrics=metrics,
         top_k=top_k,
         centrality=centrality,
         union=union,
+        agreement=intercoder_agreement(a, b) if codes_same_text(a, b) else None,
+        unit=unit,
     )
 
 

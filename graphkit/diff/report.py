@@ -76,6 +76,8 @@ def _summary(diff: EdgeSetDiff) -> dict:
         "pairs_strain_changed": len(diff.strain_changes()),
         "top_k": diff.top_k,
         "centrality": diff.centrality,
+        # the default unit leaves the summary as it always was
+        **({"unit": diff.unit} if diff.unit != "action" else {}),
     }
 
 
@@ -95,6 +97,8 @@ def _json(diff: EdgeSetDiff) -> str:
         "strain": to_records(diff.strain_changes()),
         "metrics": metrics,
     }
+    if diff.agreement is not None:
+        document["agreement"] = diff.agreement.summary()
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -107,10 +111,25 @@ def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
         (f"Changed edges ({diff.changed_edges})", diff.changed, "(none)"),
         (f"Actors added ({len(diff.actors_added)})", diff.actors_added, "(none)"),
         (f"Actors removed ({len(diff.actors_removed)})", diff.actors_removed, "(none)"),
-        ("Centrality changes (actors in both)", diff.centrality_changes, centrality),
-        ("Strain changes (ranked by |delta|)", diff.strain_changes(), "(none)"),
+        (f"Centrality changes (actors in both{_unit_note(diff)})", diff.centrality_changes, centrality),
+        (f"Strain changes (ranked by |delta|{_unit_note(diff)})", diff.strain_changes(), "(none)"),
         ("Similarity", metrics_frame(diff), "(none)"),
-    ]
+    ] + _agreement_section(diff)
+
+
+def _unit_note(diff: EdgeSetDiff) -> str:
+    return "" if diff.unit == "action" else f"; counted by {diff.unit}"
+
+
+def _agreement_section(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
+    agreement = diff.agreement
+    if agreement is None:
+        return []
+    heading = (
+        f"Coding agreement ({agreement.matched} claims matched by quote, "
+        f"{agreement.only_a} only in A, {agreement.only_b} only in B)"
+    )
+    return [(heading, agreement.attributes, "(no matched claims)")]
 
 
 def _headline(diff: EdgeSetDiff) -> str:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..analysis.centrality_alg import centrality
 from ..analysis.pairs import ordered_pairs
+from ..analysis.units import Unit, check_unit, count_units
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
 from ..formatting import format_frame
@@ -224,7 +225,12 @@ def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
 
 
 def export_graph(
-    edge_set: EdgeSet, fmt: ExportFormat, level: Level = "pair", weight: Weight | None = None
+    edge_set: EdgeSet,
+    fmt: ExportFormat,
+    level: Level = "pair",
+    weight: Weight | None = None,
+    *,
+    unit: Unit = "action",
 ) -> bytes:
     """``edge_set`` as a file in ``fmt`` (one of FORMATS) at ``level`` (one of LEVELS).
 
@@ -232,8 +238,12 @@ def export_graph(
     modification date (so the same input gives the same bytes); ``json`` is
     node-link data with the keys ``nodes`` and ``edges``; ``csv`` holds the edges
     table (:func:`pair_table` or :func:`action_table`) with a header. Nodes and
-    edges come sorted; the result is UTF-8.
+    edges come sorted; the result is UTF-8. ``unit`` keeps only the rows that count
+    as units of evidence (:func:`graphkit.analysis.units.count_units`) before
+    anything is aggregated or listed.
     """
+    if check_unit(unit) != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     if fmt not in FORMATS:
         raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "csv":

@@ -157,6 +157,26 @@ def _focus(diff: EdgeSetDiff, edges: list[dict]) -> list[dict]:
     return items
 
 
+def _agreement_legend(agreement) -> dict[str, Any]:
+    """The coding agreement as a side-panel section: claims matched, then per attribute
+    percent agreement and Krippendorff's alpha with its number of units."""
+    items = [
+        {
+            "label": f"{agreement.matched} claims matched by quote; "
+            f"{agreement.only_a} only in A, {agreement.only_b} only in B",
+            "symbol": "none",
+        }
+    ]
+    for row in agreement.attributes.itertuples(index=False):
+        if row.units == 0:
+            text = f"{row.attribute}: no units"
+        else:
+            alpha = "undefined" if pd.isna(row.alpha) else f"{row.alpha:.3f}"
+            text = f"{row.attribute}: {row.percent_agreement:.1f}% agree, alpha {alpha} (n {row.units})"
+        items.append({"label": text, "symbol": "none"})
+    return {"title": "Coding agreement (percent, Krippendorff alpha)", "items": items}
+
+
 def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
     """The keyword arguments of :func:`~graphkit.render.page.render_page` for the
     union graph of ``a`` and ``b``: one node per actor of either set (grey in
@@ -193,6 +213,8 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
             ],
         },
     ]
+    if diff.agreement is not None:
+        legend.append(_agreement_legend(diff.agreement))
     return {
         "title": f"diff: {a.name} \u2192 {b.name}",
         "subtitle": f"A \u2018{a.name}\u2019 against B \u2018{b.name}\u2019: {summary} edges",

@@ -10,12 +10,15 @@ import pandas as pd
 
 from ..actions import action_defaults, action_labels, cameo_labels, goldstein
 from ..analysis.centrality_alg import centrality
+from ..analysis.robustness_alg import robustness
 from ..analysis.strain_alg import strain
+from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..schema import (
     CENTRALITY_MEASURES,
     EDGE_FIELDS,
+    LOW_CONFIDENCE,
     CentralityMeasure,
     cooperation_part,
     sign_of,
@@ -23,7 +26,21 @@ from ..schema import (
 )
 from .fan import fan_layout, fan_smooth
 from .network import GraphkitNetwork, network_from_elements
-from .style import COOPERATIVE, DASHES, GREY, HOSTILE, NEUTRAL, OTHER, PALETTE, PLAIN_NODE, format_number
+from .style import (
+    CAMP_COLORS,
+    COOPERATIVE,
+    DASHES,
+    FRUSTRATED,
+    GREY,
+    HOSTILE,
+    LOW,
+    LOW_DASHES,
+    NEUTRAL,
+    OTHER,
+    PALETTE,
+    PLAIN_NODE,
+    format_number,
+)
 
 __all__ = [
     "COLOR_MODES",
@@ -37,10 +54,20 @@ __all__ = [
 ]
 
 SIZE_METRICS = tuple(CENTRALITY_MEASURES)
-COLOR_MODES = ("sign", "domain")
+COLOR_MODES = ("sign", "domain", "camp")
 SizeMetric = CentralityMeasure
-ColorMode = Literal["sign", "domain"]
+ColorMode = Literal["sign", "domain", "camp"]
 FOCUS_ROWS = 12
+UNIT_NOTES = {
+    "claim": (
+        "Counted by claim: rows with the same source, target and quote are one unit, drawn as their "
+        "most hostile row (and their most cooperative one, if any)."
+    ),
+    "type": (
+        "Counted by action type: rows with the same source, target and action are one unit, drawn as "
+        "their most extreme row."
+    ),
+}
 
 NODE_SIZE = (10.0, 46.0)
 
@@ -72,10 +99,10 @@ METRIC_WORDS = {
 }
 
 
-def keep_top(edge_set: EdgeSet, top: int) -> EdgeSet:
+def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
     """The edge set restricted to its ``top`` most strained relationships
-    (ranked as by :func:`graphkit.analysis.strain_alg.strain`), all their actions kept."""
-    pairs = strain(edge_set, top=top)
+    (ranked as by :func:`graphkit.analysis.strain_alg.strain` in ``unit``), all their actions kept."""
+    pairs = strain(edge_set, top=top, unit=unit)
     keep = set(zip(pairs["actor_a"], pairs["actor_b"]))
     edges = edge_set.edges
     a = edges[["source", "target"]].min(axis=1)
@@ -106,9 +133,18 @@ def _edge_ids(edge_set: EdgeSet) -> list[str]:
 
 
 def _edges(
-    edge_set: EdgeSet, names: dict[str, str], pair_strain: dict, color_by: str, domain_colors: dict
+    edge_set: EdgeSet,
+    names: dict[str, str],
+    pair_strain: dict,
+    color_by: str,
+    domain_colors: dict,
+    frustrated: frozenset = frozenset(),
 ) -> list[dict]:
     frame = edge_set.edges[EDGE_FIELDS].copy()
+    # a draft (graphkit extract) carries each row's confidence and the rule that made it
+    if "confidence" in edge_set.edges.columns:
+        frame["confidence"] = pd.to_numeric(edge_set.edges["confidence"], errors="coerce")
+        frame["rule"] = edge_set.edges["rule"].astype(str) if "rule" in edge_set.edges.columns else ""
     frame["gid"] = _edge_ids(edge_set)
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
     # within a pair the most hostile action takes the straight middle slot
@@ -116,7 +152,18 @@ def _edges(
     labels = cameo_labels()
     actions = action_labels()
     return [
-        _edge(row, slot, step, names, pair_strain, (labels, actions), color_by, domain_colors, edge_set.name)
+        _edge(
+            row,
+            slot,
+            step,
+            names,
+            pair_strain,
+            (labels, actions),
+            color_by,
+            domain_colors,
+            edge_set.name,
+            frustrated,
+        )
         for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
     ]
 
@@ -130,7 +177,9 @@ def _scored_by(action: str, cameo: str, weight: float, cameo_label: str) -> str:
     return "the coder (the file's own weight)"
 
 
-def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name) -> dict[str, Any]:
+def _edge(
+    row, slot, step, names, pair_strain, labels, color_by, domain_colors, set_name, frustrated
+) -> dict[str, Any]:
     weight = float(row.weight)
     sign = sign_of(weight)
     color = (
@@ -138,6 +187,9 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         if color_by == "domain"
         else {"hostile": HOSTILE, "cooperative": COOPERATIVE, "neutral": NEUTRAL}[sign]
     )
+    contradicts = (row.pa, row.pb) in frustrated
+    if contradicts:
+        color = FRUSTRATED
     cameo_label, action_label = labels[0].get(row.cameo, ""), labels[1].get(row.action, "")
     where = f"edge {row.gid}" if not str(row.gid).startswith(("line ", "row ")) else str(row.gid)
     if row.line is not None and where.startswith("edge"):
@@ -154,6 +206,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
             f"{kind} action: Goldstein weight {format_number(weight)}, as scored by {scored}.",
             f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
             f"Source: edge set \u2018{set_name}\u2019, {where}",
+            *(["Frustrated tie: the pair's net sign contradicts the camps"] if contradicts else []),
         ]
     )
     edge = {
@@ -161,7 +214,7 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
         "from": str(row.source),
         "to": str(row.target),
         "title": title,
-        "width": round(1.0 + 0.6 * abs(weight), 3),
+        "width": round(1.0 + 0.6 * abs(weight) + (2.0 if contradicts else 0.0), 3),
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85, "inherit": False},
         "smooth": fan_smooth(slot, row.source <= row.target, step),
         "domain": str(row.domain),
@@ -173,6 +226,16 @@ def _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, 
     }
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
+    confidence = getattr(row, "confidence", None)
+    if confidence is not None and not math.isnan(confidence):
+        low = confidence < LOW_CONFIDENCE
+        edge["title"] = title + (
+            f"\n{'LOW-CONFIDENCE ' if low else ''}DRAFT: confidence {confidence:.2f} \u00b7 rule {row.rule}"
+        )
+        edge["confidence"] = round(float(confidence), 6)
+        if low:
+            edge["color"] = {"color": LOW, "highlight": LOW, "hover": LOW, "opacity": 0.7, "inherit": False}
+            edge["dashes"] = LOW_DASHES
     return edge
 
 
@@ -239,8 +302,22 @@ def _pair_detail(pair) -> str:
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
 
-def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
-    """The most strained relationships, each with its actors and all its arrows."""
+def _unit_dependent(edge_set: EdgeSet) -> dict[tuple[str, str], str]:
+    """Pairs whose strain rank depends on the unit of evidence (it differs between
+    action, claim and type), with their rank under each."""
+    table = robustness({"": edge_set})
+    moving = table[table["rank_min"] != table["rank_max"]]
+    ranks = [moving[f":{unit}"].to_numpy() for unit in UNITS]
+    return {
+        (a, b): "rank by unit: " + ", ".join(f"{unit} {int(r[i])}" for unit, r in zip(UNITS, ranks))
+        for i, (a, b) in enumerate(zip(moving["actor_a"], moving["actor_b"]))
+    }
+
+
+def _focus(pairs: pd.DataFrame, edges: list[dict], unit_dependent: dict | None = None) -> list[dict]:
+    """The most strained relationships, each with its actors and all its arrows; a
+    relationship whose place depends on the unit of evidence says so in its detail."""
+    unit_dependent = unit_dependent or {}
     edge_ids: dict[tuple[str, str], list[str]] = {}
     for edge in edges:
         edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
@@ -248,7 +325,16 @@ def _focus(pairs: pd.DataFrame, edges: list[dict]) -> list[dict]:
         {
             "label": f"{r.name_a} \u2194 {r.name_b}",
             "value": format_number(r.strain),
-            "detail": _pair_detail(r),
+            "detail": " \u00b7 ".join(
+                [
+                    _pair_detail(r),
+                    *(
+                        [unit_dependent[r.actor_a, r.actor_b]]
+                        if (r.actor_a, r.actor_b) in unit_dependent
+                        else []
+                    ),
+                ]
+            ),
             "nodes": [r.actor_a, r.actor_b],
             "edges": edge_ids.get((r.actor_a, r.actor_b), []),
         }
@@ -260,17 +346,32 @@ def _item(label: str, color: str, symbol: str, width: float) -> dict[str, Any]:
     return {"label": label, "color": color, "symbol": symbol, "width": width}
 
 
-def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dict, signs: set, size_by: str):
-    if color_by == "sign":
+def _legend(
+    color_key: str,
+    node_colors: dict,
+    color_by: str,
+    domain_colors: dict,
+    signs: set,
+    size_by: str,
+    low_confidence: bool = False,
+):
+    if color_by in ("sign", "camp"):
         actions = [
             _item("hostile action (weight < 0)", HOSTILE, "line", 4),
             _item("cooperative action (weight > 0)", COOPERATIVE, "dashed", 4),
         ]
         if "neutral" in signs:
             actions.append(_item("neutral action (weight 0)", NEUTRAL, "dashed", 2))
+        if color_by == "camp":
+            label = "frustrated tie: friendly across the camps or hostile inside one (thicker)"
+            actions.append(_item(label, FRUSTRATED, "line", 6))
     else:
         actions = [_item(domain, color, "line", 4) for domain, color in domain_colors.items()]
         actions.append(_item("dashed: cooperative (weight > 0)", GREY, "dashed", 3))
+    if low_confidence:
+        actions.append(
+            _item(f"draft row with confidence < {LOW_CONFIDENCE} (grey, dashed)", LOW, "dashed", 3)
+        )
     if node_colors:
         actors = [
             {"label": band or f"no {color_key}", "color": c, "symbol": "dot"}
@@ -296,8 +397,30 @@ def _legend(color_key: str, node_colors: dict, color_by: str, domain_colors: dic
     ]
 
 
+def _camps(edge_set: EdgeSet, metrics: pd.DataFrame) -> tuple[pd.DataFrame, dict, frozenset, list[str]]:
+    """Each actor's camp label, the camps' colours, the frustrated pairs and a note on them."""
+    from ..analysis.balance_alg import balance
+    from ..analysis.balance_report import frustration_words
+
+    result = balance(edge_set)
+    tied = set(result.ties["actor_a"]) | set(result.ties["actor_b"])
+    labels = [f"camp {result.camps[a]}" if a in tied else "no signed tie" for a in metrics["actor"]]
+    metrics = metrics.assign(camp=labels)
+    colors = {label: color for label, color in CAMP_COLORS.items() if label in set(labels)}
+    note = (
+        "Camps: structural balance of the signed graph (a pair is friendly or hostile by the sign of "
+        "its net weight, both directions); friendly ties belong inside a camp, hostile ones across. "
+        f"Frustrated ties: {frustration_words(result)}."
+    )
+    return metrics, colors, frozenset(result.frustrated_ties), [note]
+
+
 def graph_elements(
-    edge_set: EdgeSet, *, size_by: SizeMetric = "hostile_in", color_by: ColorMode = "sign"
+    edge_set: EdgeSet,
+    *,
+    size_by: SizeMetric = "hostile_in",
+    color_by: ColorMode = "sign",
+    unit: Unit = "action",
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -306,12 +429,23 @@ def graph_elements(
     when no actor has a group). One arrow per action: width 1 + 0.6 |weight|,
     red when hostile and green dashed when cooperative (``color_by="sign"``) or
     coloured by domain, parallel actions fanned out as curves, the most hostile
-    in the middle. Tooltips are plain text.
+    in the middle. ``color_by="camp"`` colours the actors by their camp of
+    structural balance (see :func:`graphkit.analysis.balance_alg.balance`) and
+    draws the actions of frustrated ties purple and thicker. Tooltips are plain text.
+
+    ``unit`` (:func:`graphkit.analysis.units.count_units`) draws and measures only
+    the rows that count as units: every action (the default), one per claim, or
+    one per action type. The panel of most strained relationships marks a pair
+    whose rank differs between the three units.
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
         raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
+    check_unit(unit)
+    unit_dependent = _unit_dependent(edge_set)
+    if unit != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -323,10 +457,18 @@ def graph_elements(
     node_colors = _palette(bands, members) if color_by == "sign" else {}
     uses = edge_set.edges["domain"].astype(str).value_counts().to_dict()
     domain_colors = _palette(sorted(d for d in uses if d), uses) if color_by == "domain" else {}
+    frustrated: frozenset = frozenset()
+    camp_note: list[str] = []
+    if color_by == "camp":
+        metrics, node_colors, frustrated, camp_note = _camps(edge_set, metrics)
+        color_key = "camp"
 
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
-    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors)
-    legend = _legend(color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by)
+    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
+    low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
+    legend = _legend(
+        color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
+    )
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
     return {
@@ -345,11 +487,13 @@ def graph_elements(
                 "The filters redraw the list of most strained relationships and the actors' "
                 "sizes from the actions they leave shown."
             ),
+            *([UNIT_NOTES[unit]] if unit != "action" else []),
+            *camp_note,
         ],
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges)},
+        "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges, unit_dependent)},
         "filters": [
             {"type": "select", "field": "domain", "label": "Domain"},
             {"type": "actor", "label": "Actor"},
@@ -366,6 +510,7 @@ def to_pyvis(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    unit: Unit = "action",
 ) -> GraphkitNetwork:
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
@@ -376,8 +521,8 @@ def to_pyvis(
     if top is not None:
         if top < 1:
             raise ArgumentError("top", f"{top}: give a positive number of relationships")
-        edge_set = keep_top(edge_set, top)
-    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by))
+        edge_set = keep_top(edge_set, top, unit=check_unit(unit))
+    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit))
 
 
 def render_html(
@@ -386,7 +531,8 @@ def render_html(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     top: int | None = None,
+    unit: Unit = "action",
 ) -> str:
     """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
     the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
-    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top).generate_html()
+    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit).generate_html()

@@ -6,11 +6,15 @@ from typing import Any
 
 __all__ = [
     "ACTOR_STYLES",
+    "CAMP_COLORS",
     "CHANGE_STYLES",
     "COOPERATIVE",
     "DASHES",
+    "FRUSTRATED",
     "GREY",
     "HOSTILE",
+    "LOW",
+    "LOW_DASHES",
     "NEUTRAL",
     "OTHER",
     "PALETTE",
@@ -30,6 +34,13 @@ HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
 #: actors when colour shows something else (domains): no category colour
 PLAIN_NODE = "#E0E0E0"
+# a draft row the extractor was unsure of: light grey, dash-dot, whatever its sign
+LOW, LOW_DASHES = "#BBBBBB", [12, 4, 2, 4]
+# structural balance: camp 0, camp 1 (the palette's blue and orange), actors without a
+# signed tie (plain); reddish purple marks the actions of a frustrated tie (neither red
+# nor green, so the sign stays readable by dashes)
+CAMP_COLORS = {"camp 0": "#0072B2", "camp 1": "#E69F00", "no signed tie": PLAIN_NODE}
+FRUSTRATED = "#CC79A7"
 
 # The diff page: added, removed and changed are drawn apart from hostile red and
 # cooperative green (a removed edge is not a hostile one), from the same palette;

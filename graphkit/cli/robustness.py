@@ -1,0 +1,66 @@
+"""`graphkit robustness`: each pair's strain rank under every unit of evidence and every coding."""
+
+from __future__ import annotations
+
+import click
+
+from .base import UNIT_CHOICES, emit, filter_options, load, main, output_options, reports_errors
+
+
+@main.command()
+@click.argument("edgesets", nargs=-1, metavar="EDGESET [EDGESET ...]")
+@filter_options
+@click.option(
+    "--unit", "units", multiple=True, type=click.Choice(UNIT_CHOICES),
+    help="Rank under this unit of evidence (repeatable; default: action, claim and type).",
+)  # fmt: skip
+@click.option(
+    "--top", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
+    help="robust_top: the pair ranks K or better under every variant.",
+)  # fmt: skip
+@output_options
+@reports_errors
+def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
+    """Rank every relationship by strain under each unit of evidence and each
+    coding of the same text, and say which pairs stay in the top K whatever the choice.
+
+    A variant is one coding counted in one unit, named CODING:UNIT (essay:claim).
+    Ranks are competition ranks ("1224"); a pair without strain in a variant
+    ranks after every pair with strain there. With no EDGESET, the essay.
+
+    Example: graphkit robustness essay essay-2025-v1 --top 5
+    """
+    import json
+
+    from ..analysis.robustness_alg import robustness as compute
+    from ..analysis.robustness_alg import robustness_records
+    from ..errors import ArgumentError, GraphkitError
+    from ..filters import filter_edges, has_actor
+    from ..formatting import format_frame
+
+    specs = list(edgesets) or [None]
+    if specs.count("-") > 1:
+        raise GraphkitError("'-' is given more than once: only one edge set can come from standard input")
+    loaded = [load(spec) for spec in specs]
+    names = [s.name for s in loaded]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise GraphkitError(
+            f"edge set {twice[0]!r} is given twice: give each coding once (variants are named by set)"
+        )
+    # as in diff, --actor may be in some codings only: the others keep no edge
+    if actor and not any(has_actor(s, actor) for s in loaded):
+        listed = ", ".join(map(repr, names))
+        raise ArgumentError("actor", f"{actor!r} has no edges in {listed}: use an actor id from one of them")
+    sets = []
+    for edge_set in loaded:
+        if actor and not has_actor(edge_set, actor):
+            sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
+        else:
+            sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
+    table = compute(sets, units=list(units) or UNIT_CHOICES, top=top)
+    if fmt == "json":
+        text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = format_frame(table, fmt)
+    emit(text, output)

@@ -1,0 +1,251 @@
+"""Actor names in running text: the gazetteer of aliases and the search for mentions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from ..errors import EdgeSetError, Problem
+from ..schema import ACTOR_KINDS
+
+__all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_roles"]
+
+GAZETTEER_COLUMNS = ("alias", "actor", "kind")
+# a word before a mention that makes it part of a prepositional phrase, not a subject
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "with",
+        "on",
+        "against",
+        "for",
+        "of",
+        "by",
+        "over",
+        "into",
+        "toward",
+        "towards",
+        "after",
+        "near",
+        "between",
+        "about",
+        "than",
+        "like",
+        "within",
+        "across",
+        "under",
+        "through",
+        "without",
+        "via",
+        "amid",
+        "despite",
+        "behind",
+        "beyond",
+        "among",
+        "upon",
+        "onto",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor named in the text: ``text[start:end]`` is the alias as written."""
+
+    start: int
+    end: int
+    actor: str
+    kind: str
+    alias: str
+    possessive: bool
+    preposition: str  # the preposition the mention follows ("in", "against"), "" when none
+
+    @property
+    def after_preposition(self) -> bool:
+        """True when the mention is the object of a preposition ("to Japan", "against the EU")."""
+        return bool(self.preposition)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Aliases (case-sensitive, as written in text) -> (actor id, kind). An alias whose actor
+    is empty blocks the shorter aliases inside it ("British Columbia" is not Britain).
+    Actor ids follow the codebook (docs/codebook.md, rule 6): ISO 3166 for states, EUR for
+    Europe, EEC for the European Union's institutions, NAT for NATO."""
+
+    entries: dict[str, tuple[str, str]]
+    display: dict[str, str] = field(default_factory=dict)  # actor id -> the gazetteer's name for it
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Actor id -> a readable name: the gazetteer's ``name`` column, else the longest alias."""
+        names: dict[str, str] = {}
+        for alias, (actor, _) in self.entries.items():
+            if actor and (actor not in names or len(alias) > len(names[actor])):
+                names[actor] = alias
+        return {**names, **self.display}
+
+    def kind(self, actor: str) -> str:
+        """The kind of ``actor`` (state, bloc, company, ...), ``other`` when unknown."""
+        for known, kind in self.entries.values():
+            if known == actor:
+                return kind
+        return "other"
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """One regular expression for every alias, longest first, on word boundaries."""
+        aliases = sorted(self.entries, key=lambda a: (-len(a), a))
+        body = "|".join(re.escape(a) for a in aliases)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, longest alias first at each place, left to right."""
+        mentions = []
+        for match in self.pattern.finditer(text):
+            actor, kind = self.entries[match.group(0)]
+            if not actor:
+                continue
+            start, end = match.span()
+            possessive = bool(re.match(r"['\u2019]s?\b", text[end : end + 2]))
+            # "the"/"its" between a preposition and the name still makes a prepositional phrase
+            prep_text = text[max(0, start - 30) : start].lower().split()
+            words = [w for w in prep_text[-3:] if w not in ("the", "its", "their", "a", "an")]
+            word = words[-1].strip("\"'(") if words else ""
+            preposition = word if word in PREPOSITIONS else ""
+            mentions.append(Mention(start, end, actor, kind, match.group(0), possessive, preposition))
+        return mentions
+
+
+def _shipped_rows() -> list[dict[str, str]]:
+    text = (resources.files("graphkit") / "data" / "gazetteer.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _country_rows() -> list[tuple[str, str]]:
+    """ISO 3166 names from pycountry (name, common and official name, where not inverted with a comma)."""
+    import pycountry
+
+    rows = []
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                rows.append((name, country.alpha_3))
+    return rows
+
+
+def _read_user_rows(path: Path) -> list[dict[str, str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err.strerror}")]) from err
+    except UnicodeDecodeError as err:
+        raise EdgeSetError([Problem(str(path), None, "not UTF-8 text: save the gazetteer as UTF-8")]) from err
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("alias", "actor") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise EdgeSetError(
+            [
+                Problem(
+                    str(path), 1, f"missing column {missing[0]!r}: a gazetteer has alias,actor,kind columns"
+                )
+            ]
+        )
+    rows, problems = [], []
+    for line, row in enumerate(reader, start=2):
+        alias, kind = (row.get("alias") or "").strip(), (row.get("kind") or "").strip()
+        if not alias:
+            problems.append(
+                Problem(str(path), line, "empty 'alias': give the name as it is written in texts")
+            )
+        elif kind and kind not in ACTOR_KINDS and kind != "ignore":
+            problems.append(
+                Problem(
+                    str(path), line, f"unknown kind {kind!r}: use one of {', '.join(ACTOR_KINDS)} or ignore"
+                )
+            )
+        rows.append(row)
+    if problems:
+        raise EdgeSetError(problems)
+    return rows
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The gazetteer: ISO 3166 country names (pycountry), then graphkit's own
+    ``data/gazetteer.csv`` (short names, adjectives, capitals, institutions, leaders,
+    firms), then the file at ``path`` if given; a later alias replaces an earlier one.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A CSV with columns ``alias``, ``actor`` and ``kind`` (state, bloc, company,
+        person, other; ``ignore`` with an empty actor blocks an alias), and optionally
+        ``name`` (the actor's name in ``actors.csv``).
+
+    Raises
+    ------
+    EdgeSetError
+        When the file cannot be read or a row is malformed (file and line named).
+    """
+    entries: dict[str, tuple[str, str]] = {name: (code, "state") for name, code in _country_rows()}
+    display: dict[str, str] = {}
+    rows = _shipped_rows() + (_read_user_rows(Path(path)) if path is not None else [])
+    for row in rows:
+        alias = row["alias"].strip()
+        actor = (row.get("actor") or "").strip()
+        entries[alias] = (actor, (row.get("kind") or "").strip() or ("other" if actor else "ignore"))
+        if actor and (row.get("name") or "").strip():
+            display[actor] = row["name"].strip()
+    return Gazetteer(entries, display)
+
+
+# The codebook's role codes (rule 6): a state's firms, media, military or legislature act
+# under the state's id plus the role ("the Japanese steel company" -> JPNBUS).
+ROLES = {
+    "BUS": (
+        "business",
+        "company",
+        (
+            r"compan(?:y|ies)|firms?|carmakers?|automakers?|exporters?|importers?|producers?|"
+            r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?"
+        ),
+    ),
+    "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),
+    "MIL": ("military", "other", r"military|army|navy|air\s+force|armed\s+forces"),
+    "LEG": ("legislature", "other", r"parliament|legislature|lawmakers|congress|senate|national\s+assembly"),
+}
+_ROLE_AFTER = {
+    code: re.compile(rf"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words})\b")
+    for code, (_, _, words) in ROLES.items()
+}
+
+
+def with_roles(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` with a state or region named before a role noun turned into that role's
+    actor: "German media" -> DEUMED, "US energy giants" -> USABUS, "the Polish parliament" -> POLLEG."""
+    out = []
+    for m in mentions:
+        if m.kind in ("state", "bloc") and len(m.actor) == 3:
+            for code, pattern in _ROLE_AFTER.items():
+                if pattern.match(text, m.end):
+                    m = replace(m, actor=m.actor + code, kind=ROLES[code][1])
+                    break
+        out.append(m)
+    return out
+
+
+def role_name(actor: str, names: dict[str, str]) -> str | None:
+    """A readable name for a role actor ("JPNBUS" -> "Japan (business)"), None for other ids."""
+    base, code = actor[:3], actor[3:]
+    if code not in ROLES or base not in names:
+        return None
+    return f"{names[base]} ({ROLES[code][0]})"

@@ -1,0 +1,373 @@
+"""Action patterns: the phrases that name an act, and the taxonomy action and CAMEO code each maps to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["PATTERNS", "ActionPattern", "Trigger", "find_triggers", "intent_code", "refine", "threat_code"]
+
+_CLAUSE = r"[^,;:.!?]"  # stays inside a clause
+
+
+@dataclass(frozen=True)
+class ActionPattern:
+    """A phrase naming an act. ``action`` is a taxonomy action or graphkit's own name (then
+    ``cameo`` is set, so the weight comes from the code). ``frame`` patterns (threats,
+    intents, appeals, demands, accusations) take in their complement up to the end of the
+    clause, so an act named inside them ("threatened to impose sanctions") is not coded twice.
+    ``mutual`` acts (meetings, agreements) between a pair of subjects go both ways."""
+
+    name: str
+    regex: str
+    action: str
+    cameo: str
+    frame: bool = False
+    mutual: bool = False
+    passive_ok: bool = True
+
+
+def _p(name, regex, action, cameo="", **kw) -> ActionPattern:
+    return ActionPattern(name, regex, action, cameo, **kw)
+
+
+_V = r"(?:s|es|ed|d|ing)?"  # a regular verb's endings
+_FRAME_TAIL = rf"(?:{_CLAUSE}(?!\band\b|\bbut\b))*"
+
+PATTERNS: tuple[ActionPattern, ...] = (
+    # frames: threats, intents, appeals, demands, speech acts
+    _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
+    _p("warn", rf"\bwarn(?:s|ed|ing)?\s+(?:that|of)\b{_FRAME_TAIL}", "threat", "130", frame=True),
+    _p("tariff-flag", r"\brais\w*\s+the\s+tariff\s+(?:flag|stick)\b", "tariff_threat", "1312"),
+    _p(
+        "pledge",
+        rf"\b(?:pledg|promis|vow|offer)(?:e|es|ed|ing|s)?\b{_FRAME_TAIL}",
+        "intent_to_cooperate",
+        "030",
+        frame=True,
+    ),
+    _p(
+        "urge",
+        rf"\b(?:urg{_V}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|press(?:ed|es|ing)?)\b{_FRAME_TAIL}",
+        "appeal",
+        "020",
+        frame=True,
+    ),
+    _p("demand", rf"\bdemand(?:s|ed|ing)?\b{_FRAME_TAIL}", "demand", "100", frame=True),
+    _p("pressure", r"\b(?:put|puts|putting|exert\w*|pil\w*)\s+(?:\w+\s+)?pressure\s+on\b", "demand", "100"),
+    _p("ask", rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,3}}?to\b{_FRAME_TAIL}", "appeal", "020", frame=True),
+    _p(
+        "surveillance",
+        r"\b(?:monitor(?:ing|ed|s)?\s+(?:of\s+)?|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
+        "surveillance",
+        "",
+    ),
+    _p("accuse", rf"\b(?:accus{_V}|blam{_V})\b{_FRAME_TAIL}", "accusation", "", frame=True),
+    _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
+    _p(
+        "criticize",
+        rf"\b(?:critici[sz]{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
+        "criticism",
+        "",
+    ),
+    _p(
+        "deny",
+        rf"\b(?:den(?:y|ies|ied|ying)|reject{_V}\s+(?:the|an?|these|those)\s+(?:\w+\s+)?(?:accusations?|charges?|allegations?|claims?))\b",
+        "denial",
+        "016",
+    ),
+    _p(
+        "refuse-guarantee",
+        r"\brefus\w*\s+to\s+provide\s+security\s+guarantees?\b",
+        "security_guarantee_refusal",
+        "",
+    ),
+    _p("reject", rf"\b(?:reject{_V}|refus{_V}\s+to|rebuff{_V})\b", "rejection", "120"),
+    _p(
+        "summon",
+        rf"\bsummon{_V}\b{_CLAUSE}{{0,40}}?\b(?:ambassador|envoy|diplomats?|charg[eé] d'affaires)\b",
+        "official_complaint",
+        "114",
+    ),
+    _p(
+        "protest",
+        r"\blodg\w*\s+(?:a\s+)?(?:formal\s+|strong\s+)?(?:protest|complaint)\b"
+        r"|\bprotest(?:s|ed|ing)\b(?!\s+(?:against|outside|in)\b)",
+        "official_complaint",
+        "114",
+    ),
+    _p(
+        "sue",
+        rf"\b(?:su(?:e|es|ed|ing)|fil{_V}\s+(?:a\s+)?(?:lawsuit|suit|complaint|case)|took\s+\w+\s+to\s+court)\b",
+        "lawsuit",
+        "",
+    ),
+    # material acts
+    _p(
+        "tariff",
+        rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies)\b",
+        "tariff",
+        "",
+    ),
+    _p(
+        "sanction",
+        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
+        "sanction",
+        "",
+    ),
+    _p(
+        "export-restriction",
+        rf"\b(?:restrict|curb|limit|ban|halt|suspend|block|tighten)\w*\b{_CLAUSE}{{0,40}}?\b(?:exports?|controls)\b",
+        "export_restriction",
+        "163",
+    ),
+    _p(
+        "import-block",
+        rf"\b(?:ban|block|halt|suspend|restrict|bar)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
+        "import_block",
+        "163",
+    ),
+    _p(
+        "blocked-acquisition",
+        rf"\bblock\w*\b{_CLAUSE}{{0,60}}?\b(?:acquisition|takeover|merger|purchase|bid)\b",
+        "blocked_acquisition",
+        "",
+    ),
+    _p("retaliate", rf"\b(?:retaliat{_V}|counter(?:ed|s)?\s+with|hit(?:s)?\s+back)\b", "retaliation", ""),
+    _p(
+        "aid-suspension",
+        rf"\b(?:suspend|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding)\b",
+        "aid_suspension",
+        "",
+    ),
+    _p(
+        "intelligence-cutoff",
+        r"\b(?:stop|halt|cut|suspend)\w*\s+(?:off\s+)?(?:sharing\s+)?intelligence\b",
+        "intelligence_cutoff",
+        "",
+    ),
+    _p(
+        "halt-talks",
+        rf"\b(?:suspend|halt|break\s+off|broke\s+off|call\w*\s+off|walk\w*\s+out\s+of|freez|froze|pull\w*\s+out\s+of)\w*\b{_CLAUSE}{{0,30}}?\b(?:talks|negotiations)\b",
+        "halt_negotiations",
+        "164",
+    ),
+    _p(
+        "downgrade",
+        rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:diplomatic\s+)?(?:relations|ties)|recall{_V}\s+(?:its\s+|their\s+)?ambassador)\b",
+        "downgrade_relations",
+        "161",
+    ),
+    _p(
+        "expel",
+        rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials)\b",
+        "expulsion",
+        "174",
+    ),
+    _p(
+        "listing",
+        rf"\b(?:includ{_V}\b{_CLAUSE}{{0,30}}?\b(?:list|blacklist)|blacklist{_V})\b",
+        "sensitive_country_listing",
+        "",
+    ),
+    _p("bypass", rf"\bbypass{_V}\b", "diplomatic_bypass", ""),
+    _p(
+        "lift",
+        rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|sanctions|restrictions|embargo|ban|controls)\b",
+        "easing",
+        "085",
+    ),
+    _p(
+        "phone",
+        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,2}}counterparts?\b",
+        "consultation",
+        "041",
+        mutual=True,
+    ),
+    _p(
+        "praise",
+        rf"\b(?:sid{_V}\s+with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        "praise",
+        "051",
+    ),
+    _p(
+        "visit",
+        rf"\b(?:visit{_V}|(?:made|paid|began|concluded|ended)\s+an?\s+(?:\w+\s+)?visit\s+to|travel{_V}\s+to|flew\s+to)\b",
+        "visit",
+        "042",
+    ),
+    _p("host", rf"\bhost{_V}\b", "host_visit", "043"),
+    _p(
+        "agreement",
+        rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V})\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
+        "agreement",
+        "057",
+        mutual=True,
+    ),
+    _p(
+        "negotiate",
+        rf"\b(?:negotiat{_V}|held\s+(?:\w+\s+)?talks\s+with|hold{_V}\s+(?:\w+\s+)?talks\s+with)\b",
+        "negotiation",
+        "",
+        mutual=True,
+    ),
+    _p(
+        "meet",
+        rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|spoke\s+(?:by\s+(?:phone|telephone)\s+)?with|consult{_V})\b",
+        "consultation",
+        "",
+        mutual=True,
+    ),
+    # the verb only: "X's cooperation with Y" is a standing relation, not an act (codebook rule 4)
+    _p("cooperate", rf"\bcooperat{_V}\s+with\b", "cooperation", "", mutual=True),
+    _p(
+        "concede",
+        rf"\b(?:made|make|making)\s+(?:\w+\s+)?concessions\b|\bback(?:ed|s)?\s+down\b|\byield{_V}\s+to\b",
+        "concession",
+        "",
+    ),
+    _p(
+        "aid",
+        rf"\b(?:provid|send|sent|deliver|give|gave)\w*\b{_CLAUSE}{{0,30}}?\b(?:aid|weapons|arms|assistance|support)\b",
+        "aid",
+        "070",
+    ),
+    _p(
+        "attack",
+        rf"\b(?:attack{_V}|bomb{_V}|shell{_V}|struck|strike[sd]?|invad{_V})\b",
+        "military_attack",
+        "190",
+        passive_ok=True,
+    ),
+)
+
+_COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
+# words that turn an appeal or an intent into a finer CAMEO code, tried in order
+_APPEAL_CODES = (
+    (
+        r"\b(?:lift|ease|remove|drop)\b.*\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
+        "appeal",
+        "0254",
+    ),
+    # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
+    (r"\bembargo\b", "embargo_appeal", "022"),
+    (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
+    (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
+    (r"\b(?:flexib\w*|reconsider|change|reverse|rethink)\b", "appeal", "0242"),
+)
+_DEMAND_CODES = (
+    (r"\b(?:troops|stationing|burden|defen[cs]e\s+spending|pay\s+more)\b", "burden_sharing_demand", ""),
+    (r"\b(?:give\s+up|hand\s+over|cede|sell|territor\w*)\b", "territorial_demand", ""),
+    (r"\bembargo\b", "embargo_pressure", ""),
+    (r"\b(?:withdraw\w*|pull\w*\s+out)\b", "demand", "106"),
+)
+_THREAT_CODES = (
+    (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
+    (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
+    (r"\b(?:withdraw\w*|pull\w*\s+out)\b.*\btroops\b", "troop_withdrawal_threat", ""),
+    (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
+    (
+        r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|shipments?|supply|supplies|access)\b",
+        "sanction_threat",
+        "1312",
+    ),
+    (r"\b(?:missiles?|troops|military|force|attack\w*|strikes?|nuclear|war)\b", "military_threat", "138"),
+    (r"\b(?:relations|ties|ambassador)\b", "threat", "1313"),
+    (r"\b(?:talks|negotiations)\b", "threat", "134"),
+)
+_INTENT_CODES = (
+    (r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*)\b", None, None),  # a threat, not an intent
+    (r"\b(?:troops|military|weapons|defen[cs]e|exercises?|soldiers)\b", "intent_to_cooperate", "0312"),
+    (r"\baid\b|\bassistance\b", "aid_pledge", "033"),
+    (
+        r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?)\b",
+        "investment_pledge",
+        "0311",
+    ),
+    (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A pattern matched in a sentence: ``start``..``verb_end`` is the phrase naming the act,
+    ``end`` the end of what the pattern took in (a frame's complement)."""
+
+    pattern: ActionPattern
+    start: int
+    verb_end: int
+    end: int
+    text: str
+
+
+def _verb_end(pattern: ActionPattern, match: re.Match) -> int:
+    """The end of the verb itself: its object, and so the target, may be inside the match
+    ("summoned the Japanese ambassador")."""
+    head = re.match(r"\w+(?:\s+(?:on|upon|to|that|of))?", match.group(0))
+    return match.start() + (head.end() if head else 0)
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """The acts named in ``sentence``, left to right, none overlapping another (at one place
+    the earliest-starting, then the longest match wins; a frame's complement hides the acts
+    inside it)."""
+    found = []
+    for pattern, regex in _COMPILED:
+        for match in regex.finditer(sentence):
+            found.append(
+                Trigger(pattern, match.start(), _verb_end(pattern, match), match.end(), match.group(0))
+            )
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), PATTERNS.index(t.pattern)))
+    kept: list[Trigger] = []
+    for trigger in found:
+        if kept and trigger.start < kept[-1].end:
+            continue
+        if kept and re.fullmatch(
+            r"\s+(?:\w+\s+){0,2}(?:such\s+as|including|like)\s+", sentence[kept[-1].end : trigger.start]
+        ):
+            # "counter with measures such as banning ...": an example of the act before, not a new one
+            last = kept[-1]
+            kept[-1] = Trigger(
+                last.pattern, last.start, last.verb_end, trigger.end, sentence[last.start : trigger.end]
+            )
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def refine(trigger: Trigger) -> tuple[str, str]:
+    """(action, cameo) for a trigger, refined by the words of its complement."""
+    pattern, text = trigger.pattern, trigger.text
+    if pattern.action == "threat":
+        return threat_code(text)
+    if pattern.action == "intent_to_cooperate":
+        return intent_code(text)
+    if pattern.action == "demand" or pattern.name == "ask":
+        for regex, action, code in _DEMAND_CODES[:2]:
+            if re.search(regex, text, re.IGNORECASE):
+                return action, code
+    if pattern.action == "demand":
+        for regex, action, code in _DEMAND_CODES[2:]:
+            if re.search(regex, text, re.IGNORECASE):
+                return action, code
+    if pattern.action == "appeal":
+        for regex, action, code in _APPEAL_CODES:
+            if re.search(regex, text, re.IGNORECASE):
+                return action, code
+    return pattern.action, pattern.cameo
+
+
+def threat_code(text: str) -> tuple[str, str]:
+    """(action, cameo) of a threat whose words are ``text``."""
+    for regex, action, code in _THREAT_CODES:
+        if re.search(regex, text, re.IGNORECASE):
+            return action, code
+    return "threat", "130"
+
+
+def intent_code(text: str) -> tuple[str, str]:
+    """(action, cameo) of a pledge or promise whose words are ``text``; a promise to punish is a threat."""
+    for regex, action, code in _INTENT_CODES:
+        if re.search(regex, text, re.IGNORECASE):
+            return (action, code) if action is not None and code is not None else threat_code(text)
+    return "intent_to_cooperate", "030"
