@@ -39,6 +39,7 @@ _LAZY = {
     "balance": "graphkit.analysis.balance_alg",
     "signed_ties": "graphkit.analysis.balance_alg",
     "Balance": "graphkit.analysis.balance_alg",
+    "strain_communities": "graphkit.analysis.communities",
     # comparing
     "diff_edge_sets": "graphkit.diff.compare",
     "EdgeSetDiff": "graphkit.diff.compare",
@@ -88,6 +89,7 @@ __all__ = [
     "balance",
     "signed_ties",
     "Balance",
+    "strain_communities",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
@@ -115,6 +117,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_table, taxonomy
     from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
+    from .analysis.communities import strain_communities
     from .analysis.pairs import ordered_pairs
     from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import GraphkitError
@@ -11,9 +12,10 @@ from .errors import GraphkitError
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: str | Path, data: str | bytes, *, make_parents: bool = False) -> Path:
-    """Write ``data`` (str as UTF-8) to ``path`` through a temporary file in the
-    same folder, then rename it into place. Returns the path written."""
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str], *, make_parents: bool = False) -> Path:
+    """Write ``data`` (str as UTF-8; or pieces of text, written one by one) to ``path``
+    through a temporary file in the same folder, then rename it into place. Returns
+    the path written."""
     path = Path(path)
     folder = path.parent
     if make_parents:
@@ -21,13 +23,15 @@ def write_atomic(path: str | Path, data: str | bytes, *, make_parents: bool = Fa
     if not folder.is_dir():
         raise GraphkitError(f"cannot write {path}: folder {folder} does not exist; create it first")
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [payload] if isinstance(payload, (bytes, bytearray)) else (p.encode("utf-8") for p in payload)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
         raise GraphkitError(f"cannot write {path}: {err.strerror}") from err
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)

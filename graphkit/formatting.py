@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
 from .schema import ReportFormat
 
-__all__ = ["FORMATS", "format_frame", "format_value", "to_records"]
+__all__ = ["FORMATS", "format_frame", "format_value", "frame_chunks", "to_records"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 DECIMALS = 6
@@ -82,7 +83,7 @@ def _float_text(values: np.ndarray, exact: bool = False):
     odd = ~finite & ~np.isnan(values)
     odd |= pc.fill_null(pc.match_substring(text, "e"), False).to_numpy(zero_copy_only=False)
     if exact:
-        odd |= finite & (np.abs(values) < 1e-4)
+        odd |= finite & (np.abs(values) < 1e-4) & (values != 0)  # arrow writes zeros as repr does
     else:
         with np.errstate(invalid="ignore"):
             odd |= finite & (np.abs((values * 10**DECIMALS) % 1 - 0.5) < 1e-6)
@@ -169,7 +170,12 @@ def format_frame(frame: pd.DataFrame, fmt: ReportFormat, *, exact: bool = False)
     Floats are rounded to DECIMALS places, unless ``exact`` (text formats only):
     then they keep every digit of their shortest round-trip form."""
     if fmt == "json":
-        return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
+        from .json_records import records_json
+
+        text = records_json(frame, end="\n")
+        if text is None:  # a cell only json.dumps can write
+            return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
+        return text
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     pa, pc = _arrow()
@@ -203,6 +209,19 @@ def format_frame(frame: pd.DataFrame, fmt: ReportFormat, *, exact: bool = False)
 
     # the last column may be padded text: drop trailing white space of every line
     return _TRAILING_SPACE.sub("", _lines(pad(names), "  ") + _lines(pad(cells), "  "))
+
+
+def frame_chunks(frame: pd.DataFrame, fmt: ReportFormat) -> Iterator[str]:
+    """The text of :func:`format_frame` in pieces, for a writer to write one by one:
+    JSON a block of records at a time (its text is four times CSV's), other formats
+    in one piece."""
+    if fmt == "json":
+        from .json_records import records_json_chunks
+
+        chunks = records_json_chunks(frame, end="\n")
+        if chunks is not None:
+            return chunks
+    return iter([format_frame(frame, fmt)])
 
 
 _TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")

@@ -28,8 +28,10 @@ __all__ = [
     "STRAIN_INTENSITY_COLUMNS",
     "ReportFormat",
     "Sign",
+    "TIE_DECIMALS",
     "cooperation_part",
     "sign_of",
+    "signs_of",
     "strain_part",
 ]
 
@@ -89,6 +91,9 @@ STRAIN_COLUMNS = [
 STRAIN_INTENSITY_COLUMNS = ["claims", "mean_hostility"]
 
 Sign = Literal["hostile", "cooperative", "neutral"]
+#: Sums of weights equal to this many decimals are equal, however the floats were added up
+#: (ranks tie, a net weight of 0 is no tie), so that engines summing in other orders agree.
+TIE_DECIMALS = 9
 #: Formats of every report (table for people, csv/json/markdown for programs and documents).
 ReportFormat = Literal["table", "csv", "json", "markdown"]
 
@@ -111,6 +116,13 @@ def cooperation_part(weight: np.ndarray) -> np.ndarray:
     import numpy as np
 
     return np.where(weight > 0, weight, 0.0)
+
+
+def signs_of(weight: np.ndarray) -> np.ndarray:
+    """:func:`sign_of` for every weight of an array (an object array of words)."""
+    import numpy as np
+
+    return np.where(weight < 0, "hostile", np.where(weight > 0, "cooperative", "neutral")).astype(object)
 
 
 def sign_of(weight: float) -> Sign:

@@ -162,6 +162,17 @@ def test_above_exact_max_ties_the_heuristic_gives_an_upper_bound():
     assert result.frustration >= 2 and consistent(result)
 
 
+def test_extra_actors_may_be_an_array():
+    # A-B hostile; Z has no tie: camp 0. An array of actors (as pd.unique returns) has no
+    # truth value, so ``actors or []`` raised ValueError before
+    import numpy as np
+
+    result = balance_from_ties(
+        pd.DataFrame({"actor_a": ["A"], "actor_b": ["B"], "sign": [-1]}), np.array(["A", "B", "Z"])
+    )
+    assert result.camps == {"A": 0, "B": 1, "Z": 0}
+
+
 def test_edge_set_and_public_name():
     result = gk.balance(gk.load_edge_set("essay"))
     assert result.camps and set(result.camps) == set(result.actors["actor"])

@@ -79,4 +79,7 @@ def test_docs_show_todays_essay_table(run):
     from pathlib import Path
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "units.md").read_text(encoding="utf-8")
-    assert run("robustness", "essay", "essay-2025-v1", "--top", "5", "--format", "markdown").stdout in docs
+    result = run("robustness", "essay", "essay-2025-v1", "--top", "5", "--format", "markdown")
+    # a failed command prints nothing, and "" is in every page: check success first
+    assert result.exit_code == 0 and result.stdout.strip(), result.stderr
+    assert result.stdout in docs

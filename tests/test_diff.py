@@ -521,7 +521,7 @@ def test_cli_no_centrality_says_so(run):
     result = run("diff", "essay-2025-v1", "essay-recoded", "--no-centrality")
     assert (
         "Centrality changes (actors in both)\n-----------------------------------\n\n"
-        "(not computed: --no-centrality)\n" in result.stdout
+        "(not computed: centrality skipped)\n" in result.stdout
     )
     doc = json.loads(
         run("diff", "essay-2025-v1", "essay-recoded", "--no-centrality", "--format", "json").stdout

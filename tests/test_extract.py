@@ -404,8 +404,11 @@ def test_readme_tour_is_real_output(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     drafted = runner.invoke(main, ["extract", str(held_out / "source.txt"), "-o", "poland-draft"])
+    # a failed command prints nothing, and "" is in every README: check success first
+    assert drafted.exit_code == 0 and drafted.stderr.strip(), drafted.output
     assert drafted.stderr in readme
     scored = runner.invoke(main, ["score", "poland-draft", str(held_out)])
+    assert scored.exit_code == 0 and scored.stdout.strip(), scored.output
     assert scored.stdout in readme
 
 

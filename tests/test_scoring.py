@@ -116,3 +116,19 @@ def test_csv_and_table(result):
     table = format_score(result, "table")
     assert "direction swaps: 1 (of 3 claims matched by quote)" in table
     assert "| pairs | 1.0 | 0.666667 | 0.8 | 2 | 3 |" in format_score(result, "markdown")
+
+
+def test_codings_of_two_texts_are_refused(tmp_path):
+    # no quote of one text is found in the other: 0 claims matched, all F1 0, and a
+    # Spearman over unrelated pairs would look like a result
+    gold = make_set(tmp_path, "gold", GOLD)
+    other = make_set(
+        tmp_path, "other", "source,target,action,quote\nAAA,BBB,tariff,Alpha taxed Beta\n",
+        text="In another article, Alpha taxed Beta.\n",
+    )  # fmt: skip
+    with pytest.raises(GraphkitError, match="'other' and 'gold' do not code one text"):
+        score(other, gold)
+    with pytest.raises(GraphkitError, match="source_text is not the text edge set 'gold' quotes"):
+        score(gold, gold, source_text="A different article.\n")
+    # whitespace aside, one text
+    assert score(make_set(tmp_path, "spaced", GOLD, text=TEXT.replace(" ", "  ")), gold).claims_matched == 4

@@ -120,6 +120,17 @@ def test_unknown_unit_is_an_error_naming_the_choices(three_units):
         count_units(three_units.edges, "row")
 
 
+def test_a_missing_column_is_an_error_naming_it():
+    # a frame of source, target and weight only (as balance() accepts) has no quote to
+    # group claims by, and no action to group types by: an error, not a KeyError
+    edges = pd.DataFrame({"source": ["A"], "target": ["B"], "weight": [-1.0]})
+    assert count_units(edges, "action") is edges
+    with pytest.raises(GraphkitError, match="edges has no quote column: unit 'claim' needs"):
+        count_units(edges, "claim")
+    with pytest.raises(GraphkitError, match="edges has no action column: unit 'type' needs"):
+        count_units(edges, "type")
+
+
 def test_empty_edges_stay_empty(three_units):
     empty = three_units.edges.iloc[:0]
     for unit in ("action", "claim", "type"):

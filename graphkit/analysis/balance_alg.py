@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import ArgumentError
+from ..schema import TIE_DECIMALS
 from .units import Unit, check_unit, count_units
 
 __all__ = [
@@ -158,7 +159,7 @@ def signed_ties(edges) -> pd.DataFrame:
     pairs = pd.DataFrame({"actor_a": first, "actor_b": second, "net": weight})
     net = pairs.groupby(["actor_a", "actor_b"], sort=True)["net"].sum().reset_index()
     # sums equal to 0 to 9 decimals are no tie, however the floats were added up
-    sign = np.sign(net["net"].to_numpy().round(9)).astype(np.int64)
+    sign = np.sign(net["net"].to_numpy().round(TIE_DECIMALS)).astype(np.int64)
     net["sign"] = sign
     return net[sign != 0].reset_index(drop=True)[SIGNED_TIE_COLUMNS]
 
@@ -270,7 +271,9 @@ def balance_from_ties(
     if repeated.any():
         pair = (low[repeated.to_numpy()][0], high[repeated.to_numpy()][0])
         raise ArgumentError("ties", f"has more than one row for the pair {pair}: give one row per pair")
-    names = pd.Index(np.concatenate([first, second, np.asarray(list(actors or []), dtype=str)]))
+    names = pd.Index(
+        np.concatenate([first, second, np.asarray(list(actors if actors is not None else []), dtype=str)])
+    )
     ids = pd.Index(names.unique()).sort_values()
     a, b = ids.get_indexer(first), ids.get_indexer(second)
     n = len(ids)

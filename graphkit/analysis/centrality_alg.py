@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
 from ..progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
+from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs
 from .units import Unit, count_units
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "BETWEENNESS_BUDGET",
@@ -39,6 +44,8 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     """The hostile layer: an edge a -> b wherever a's actions on b carry strain,
     with ``strain`` (strength), ``distance`` = 1/strain, and ``weight`` = strain
     (``hits`` reads ``weight`` whether asked or not, so it is set on purpose)."""
+    import networkx as nx
+
     graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(actors)
     hostile = pairs[pairs["strain"] > 0]
@@ -51,8 +58,16 @@ def hostile_graph(pairs: pd.DataFrame, actors: list[str]) -> nx.DiGraph:
     return graph
 
 
+def _layer(graph: nx.DiGraph | HostileLayer, weight: str) -> HostileLayer:
+    return graph if isinstance(graph, HostileLayer) else HostileLayer.from_graph(graph, weight)
+
+
 def betweenness(
-    graph: nx.DiGraph, *, budget: int | None = None, samples: int | None = None, seed: int = BETWEENNESS_SEED
+    graph: nx.DiGraph | HostileLayer,
+    *,
+    budget: int | None = None,
+    samples: int | None = None,
+    seed: int = BETWEENNESS_SEED,
 ) -> tuple[pd.Series, str]:
     """Normalised betweenness of every node of the hostile layer (distance = 1/strain),
     and how it was computed.
@@ -66,22 +81,46 @@ def betweenness(
     """
     budget = BETWEENNESS_BUDGET if budget is None else budget
     samples = BETWEENNESS_SAMPLES if samples is None else samples
-    n = graph.number_of_nodes()
+    if isinstance(graph, HostileLayer):
+        n, links = graph.node_count, graph.edge_count
+    else:
+        n, links = graph.number_of_nodes(), graph.number_of_edges()
     if n <= EXACT_BETWEENNESS_LIMIT:
+        if isinstance(graph, HostileLayer):  # small: networkx's exact algorithm, on its own graph
+            graph = _graph_of(graph)
+        import networkx as nx  # only here: a fifth of a second of start-up otherwise
+
         return pd.Series(nx.betweenness_centrality(graph, weight="distance", normalized=True)), "exact"
-    k = min(n, max(samples, budget // max(graph.number_of_edges(), 1)))
+    k = min(n, max(samples, budget // max(links, 1)))
     if k == n:
         return _sampled_betweenness(graph, n, seed), "exact"
     return _sampled_betweenness(graph, k, seed), f"sampled k={k} of {n} sources, seed {seed}"
 
 
-def _sampled_betweenness(graph: nx.DiGraph, k: int, seed: int) -> pd.Series:
+def _graph_of(layer: HostileLayer) -> nx.DiGraph:
+    import networkx as nx
+
+    graph: nx.DiGraph = nx.DiGraph()
+    graph.add_nodes_from(layer.nodes)
+    graph.add_edges_from(
+        (layer.nodes[u], layer.nodes[v], {"strain": w, "weight": w, "distance": 1.0 / w})
+        for u, v, w in zip(layer.source.tolist(), layer.target.tolist(), layer.strain.tolist())
+    )
+    return graph
+
+
+def _sampled_betweenness(graph: nx.DiGraph | HostileLayer, k: int, seed: int) -> pd.Series:
     import igraph
 
-    nodes = list(graph.nodes())
-    position = {node: i for i, node in enumerate(nodes)}
-    edges = [(position[u], position[v]) for u, v in graph.edges()]
-    distances = [float(data["distance"]) for _, _, data in graph.edges(data=True)]
+    if isinstance(graph, HostileLayer):
+        nodes = graph.nodes
+        edges = list(zip(graph.source.tolist(), graph.target.tolist()))
+        distances = (1.0 / graph.strain).tolist()
+    else:
+        nodes = list(graph.nodes())
+        position = {node: i for i, node in enumerate(nodes)}
+        edges = [(position[u], position[v]) for u, v in graph.edges()]
+        distances = [float(data["distance"]) for _, _, data in graph.edges(data=True)]
     sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
     raw = np.asarray(
         igraph.Graph(n=len(nodes), edges=edges, directed=True).betweenness(
@@ -96,7 +135,9 @@ def _sampled_betweenness(graph: nx.DiGraph, k: int, seed: int) -> pd.Series:
     return pd.Series(raw * scale, index=nodes)
 
 
-def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tuple[pd.Series, pd.Series]:
+def hits(
+    graph: nx.DiGraph | HostileLayer, *, max_iter: int = 10_000, tol: float = 1e-13
+) -> tuple[pd.Series, pd.Series]:
     """HITS hub and authority scores of the hostile layer (edge weight = strain),
     each summing to 1.
 
@@ -107,11 +148,12 @@ def hits(graph: nx.DiGraph, *, max_iter: int = 10_000, tol: float = 1e-13) -> tu
     non-negative start every iterate stays non-negative and the result is the
     same on every run.
     """
-    nodes = list(graph.nodes())
-    if graph.number_of_edges() == 0:
+    layer = _layer(graph, "strain")
+    nodes = layer.nodes
+    if layer.edge_count == 0:
         zeros = pd.Series(0.0, index=nodes, dtype=float)
         return zeros, zeros.copy()
-    matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight="strain", format="csr")
+    matrix = layer.matrix
     hub = np.full(len(nodes), 1.0 / len(nodes))
     authority = hub
     for _ in range(max_iter):
@@ -169,10 +211,10 @@ def centrality_from_pairs(
     frame[["degree_out", "degree_in"]] = frame[["degree_out", "degree_in"]].astype(np.int64)
 
     report(f"building the hostile layer of {len(pairs):,} pairs")
-    graph = hostile_graph(pairs, actors)
-    if graph.number_of_edges():
-        report(f"pagerank on {graph.number_of_nodes():,} actors, {graph.number_of_edges():,} hostile links")
-        frame["pagerank"] = pd.Series(nx.pagerank(graph, weight="strain"))
+    graph = hostile_layer(pairs, actors)
+    if graph.edge_count:
+        report(f"pagerank on {graph.node_count:,} actors, {graph.edge_count:,} hostile links")
+        frame["pagerank"] = pagerank_scores(graph)
         report("betweenness")
         frame["betweenness"], method = betweenness(graph)
         report("hits")

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
+from ..schema import TIE_DECIMALS
 from .strain_alg import strain
 from .units import UNITS, check_unit
 
@@ -20,7 +21,7 @@ ROBUSTNESS_SUMMARY = ["rank_min", "rank_median", "rank_max", "robust_top"]
 def strain_ranks(strains: pd.Series) -> pd.Series:
     """Competition ranks ("1224") of strains, highest first; strains equal to 9
     decimals tie. A strain of 0 ranks after every positive strain."""
-    return strains.round(9).rank(method="min", ascending=False).astype(np.int64)
+    return strains.round(TIE_DECIMALS).rank(method="min", ascending=False).astype(np.int64)
 
 
 def _sets(edge_sets: Mapping[str, EdgeSet] | Sequence[EdgeSet]) -> dict[str, EdgeSet]:

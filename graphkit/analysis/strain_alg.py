@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
-from ..schema import STRAIN_COLUMNS, cooperation_part, strain_part
+from ..schema import STRAIN_COLUMNS, TIE_DECIMALS, cooperation_part, strain_part
 from .pairs import actor_codes
 from .units import Unit, count_units, with_intensity
 
@@ -119,7 +119,7 @@ def _rank_pairs(
     # codes follow the ids' alphabetical order, so sorting codes sorts ids; strains equal
     # to 9 decimals tie (ranked by ids) however the floats were summed, so that engines
     # summing in different orders rank alike
-    order = np.lexsort((b_codes, a_codes, -pairs["strain"].round(9).to_numpy()))
+    order = np.lexsort((b_codes, a_codes, -pairs["strain"].round(TIE_DECIMALS).to_numpy()))
     if top is not None:
         order = order[:top]
     names = dict(zip(actors["id"], actors["name"]))

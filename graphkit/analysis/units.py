@@ -115,6 +115,11 @@ def count_units(edges: pd.DataFrame, unit: Unit = "action") -> pd.DataFrame:
         their most extreme weight (largest absolute value); between +x and -x the
         hostile -x wins.
 
+    Raises
+    ------
+    ArgumentError
+        When ``unit`` is not a unit, or ``edges`` lacks a column the unit needs.
+
     Returns
     -------
     DataFrame
@@ -135,7 +140,15 @@ def count_units(edges: pd.DataFrame, unit: Unit = "action") -> pd.DataFrame:
     ['tariff', 'accusation', 'aid']
     """
     check_unit(unit)
-    if unit == "action" or len(edges) == 0:
+    if unit == "action":
+        return edges
+    needed = ("source", "target", "quote" if unit == "claim" else "action", "weight")
+    missing = [column for column in needed if column not in edges.columns]
+    if missing:
+        raise ArgumentError(
+            "edges", f"has no {', '.join(missing)} column: unit {unit!r} needs {', '.join(needed)}"
+        )
+    if len(edges) == 0:
         return edges
     weight = edges["weight"].to_numpy(dtype=float)
     if unit == "type":

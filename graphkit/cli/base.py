@@ -278,19 +278,23 @@ def check_output(path) -> None:
         raise GraphkitError(f"cannot write {path}: it is one of this command's inputs; choose another path")
 
 
-def write_output(path, data: str | bytes, *, make_parents: bool = False) -> None:
-    """Write ``data`` atomically to ``path`` (never an input) and say so on stderr."""
+def write_output(path, data, *, make_parents: bool = False) -> None:
+    """Write ``data`` (text, bytes or pieces of text) atomically to ``path`` (never an
+    input) and say so on stderr."""
     from ..atomic import write_atomic
 
     check_output(path)
     click.echo(f"wrote {write_atomic(path, data, make_parents=make_parents)}", err=True)
 
 
-def emit(data: str | bytes, output: str) -> None:
-    """Write ``data`` (text as UTF-8) to stdout, or atomically to the file ``output``."""
+def emit(data, output: str) -> None:
+    """Write ``data`` (text as UTF-8, bytes, or pieces of text written one by one) to
+    stdout, or atomically to the file ``output``."""
     if output == "-":
+        pieces = [data] if isinstance(data, (str, bytes)) else data
         with click.open_file("-", "wb") as stream:
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in pieces:
+                stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             stream.flush()
         return
     write_output(output, data)

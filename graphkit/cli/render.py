@@ -43,13 +43,21 @@ OUTPUT_FOLDER = "output"
 @click.option(
     "--top", type=click.IntRange(min=1), metavar="N", help="Keep only the N most strained relationships."
 )
+@click.option(
+    "--view",
+    type=click.Choice(["auto", "actions", "pairs"]),
+    default="auto",
+    show_default=True,
+    help="actions: one arrow per action; pairs: one line per relationship (width strain, colour "
+    "hostile/cooperative balance); auto: pairs above 1,500 actions.",
+)
 @unit_option
 @output_option(
     default=None,
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
 )
 @reports_errors
-def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, output):
+def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, view, output):
     """Draw the edge set as one self-contained interactive HTML page.
 
     Actors are circles sized by --size-by and coloured by group; each alleged
@@ -66,7 +74,7 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, o
     if len(edge_set.edges) == 0:
         message = f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty"
         click.echo(message, err=True)
-    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit)
+    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view)
     if output == "-":
         emit(html, output)
         return

@@ -55,7 +55,7 @@ def strain(edgeset, domain, since, until, actor, top, unit, intensity, fmt, outp
     """
     from ..analysis.strain_alg import strain as compute
     from ..analysis.strain_alg import strain_from_pairs
-    from ..formatting import format_frame
+    from ..formatting import frame_chunks
 
     check_engine(engine, scheduler)
     check_unit_engine(unit, engine)
@@ -67,7 +67,7 @@ def strain(edgeset, domain, since, until, actor, top, unit, intensity, fmt, outp
         table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
     else:
         table = compute(read_edge_set(edgeset, **filters), top=top, unit=unit, intensity=intensity)
-    emit(format_frame(table, fmt), output)
+    emit(frame_chunks(table, fmt), output)
 
 
 @main.command()
@@ -84,7 +84,7 @@ def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, 
     Example: graphkit centrality --format csv -o output/centrality.csv
     """
     from ..analysis.centrality_alg import centrality as compute
-    from ..formatting import format_frame
+    from ..formatting import frame_chunks
 
     check_engine(engine, scheduler)
     check_unit_engine(unit, engine)
@@ -101,7 +101,7 @@ def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, 
             f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
             err=True,
         )
-    emit(format_frame(table, fmt), output)
+    emit(frame_chunks(table, fmt), output)
 
 
 @main.command()

@@ -11,6 +11,7 @@ import pandas as pd
 from ..claims import match_claims, normalize_ws
 from ..edgeset import EdgeSet
 from ..errors import GraphkitError
+from ..schema import signs_of
 
 __all__ = [
     "AGREEMENT_ATTRIBUTES",
@@ -71,8 +72,7 @@ def codes_same_text(a: EdgeSet, b: EdgeSet) -> bool:
 
 
 def _sign(weight: pd.Series) -> np.ndarray:
-    values = weight.to_numpy(dtype=float)
-    return np.where(values < 0, "hostile", np.where(values > 0, "cooperative", "neutral")).astype(object)
+    return signs_of(weight.to_numpy(dtype=float))
 
 
 def _attributes(edges: pd.DataFrame) -> dict[str, np.ndarray]:

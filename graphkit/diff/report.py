@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import pandas as pd
 
@@ -82,29 +84,41 @@ def _summary(diff: EdgeSetDiff) -> dict:
 
 
 def _json(diff: EdgeSetDiff) -> str:
+    from ..json_records import records_json
+
     metrics = {
         m.name: {"value": m.value if m.defined else None, "n": m.n, "reason": m.reason or None}
         for m in diff.metrics.values()
     }
-    document = {
-        "summary": _summary(diff),
-        "added": to_records(diff.added),
-        "removed": to_records(diff.removed),
-        "changed": to_records(diff.changed),
-        "actors_added": to_records(diff.actors_added),
-        "actors_removed": to_records(diff.actors_removed),
-        "centrality_changes": to_records(diff.centrality_changes),
-        "strain": to_records(diff.strain_changes()),
-        "metrics": metrics,
+    tables = {
+        "added": diff.added,
+        "removed": diff.removed,
+        "changed": diff.changed,
+        "actors_added": diff.actors_added,
+        "actors_removed": diff.actors_removed,
+        "centrality_changes": diff.centrality_changes,
+        "strain": diff.strain_changes(),
     }
+    # each table's records are written column by column (graphkit.json_records) where
+    # they can be, and put in place of a marker json.dumps writes as "\u0000name"
+    texts = {name: records_json(frame, level=1) for name, frame in tables.items()}
+    document: dict[str, Any] = {"summary": _summary(diff)}
+    for name, frame in tables.items():
+        document[name] = to_records(frame) if texts[name] is None else "\0" + name
+    document["metrics"] = metrics
     if diff.agreement is not None:
         document["agreement"] = diff.agreement.summary()
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    skeleton = json.dumps(document, indent=2, ensure_ascii=False)
+    # one pass over the skeleton, so that a marker-like text inside the records is never touched
+    written = {name: records for name, records in texts.items() if records is not None}
+    if written:
+        skeleton = re.sub(f'"\\\\u0000({"|".join(written)})"', lambda m: written[m.group(1)], skeleton)
+    return skeleton + "\n"
 
 
 def _sections(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]:
     """(heading, table, what to print when the table is empty) for each part."""
-    centrality = "(none)" if diff.centrality else "(not computed: --no-centrality)"
+    centrality = "(none)" if diff.centrality else "(not computed: centrality skipped)"
     return [
         (f"Added edges ({len(diff.added)})", diff.added, "(none)"),
         (f"Removed edges ({len(diff.removed)})", diff.removed, "(none)"),

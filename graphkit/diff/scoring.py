@@ -10,9 +10,9 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from ..claims import match_claims
+from ..claims import match_claims, normalize_ws
 from ..edgeset import EdgeSet
-from ..errors import ArgumentError
+from ..errors import ArgumentError, GraphkitError
 from ..formatting import format_frame
 from ..schema import ReportFormat, sign_of, strain_part
 
@@ -109,6 +109,25 @@ def _spearman(a: dict, b: dict) -> float | None:
     return None if math.isnan(rho) else rho
 
 
+def _check_one_text(candidate: EdgeSet, gold: EdgeSet, text: str, *, given: bool) -> None:
+    """Refuse codings whose source.txt is not ``text`` (whitespace aside): their rows
+    cannot match claim for claim, and their scores would be zeros that look like a result."""
+    wanted = normalize_ws(text)
+    for edge_set in (gold, candidate):
+        if edge_set.source_text is None or normalize_ws(edge_set.source_text) == wanted:
+            continue
+        if given:
+            raise ArgumentError(
+                "source_text",
+                f"is not the text edge set {edge_set.name!r} quotes (its source.txt): "
+                "give the text both codings quote",
+            )
+        raise GraphkitError(
+            f"edge sets {candidate.name!r} and {gold.name!r} do not code one text (their source.txt "
+            "differ): score two codings of the same text"
+        )
+
+
 def score(candidate: EdgeSet, gold: EdgeSet, *, source_text: str | None = None) -> ScoreResult:
     """Score ``candidate`` (a draft, or a second coder) against ``gold`` (the reference).
 
@@ -132,7 +151,10 @@ def score(candidate: EdgeSet, gold: EdgeSet, *, source_text: str | None = None) 
     Raises
     ------
     ArgumentError
-        When no source text is given and neither set has one.
+        When no source text is given and neither set has one, or ``source_text`` is not
+        the text a set's source.txt holds (whitespace aside).
+    GraphkitError
+        When the two sets' source.txt differ (whitespace aside).
     """
     text = source_text if source_text is not None else gold.source_text or candidate.source_text
     if text is None:
@@ -141,6 +163,7 @@ def score(candidate: EdgeSet, gold: EdgeSet, *, source_text: str | None = None) 
             ": neither edge set has a source.txt; give the text both codings quote "
             "(direction swaps match rows by their quotes)",
         )
+    _check_one_text(candidate, gold, text, given=source_text is not None)
     cand, ref = candidate.edges, gold.edges
     c_sign, c_type, c_pairs = _keys(cand)
     g_sign, g_type, g_pairs = _keys(ref)

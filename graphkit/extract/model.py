@@ -30,8 +30,9 @@ as the text alleges it. Rules:
 - Give a CAMEO event code (a string with leading zeros, e.g. "112" accuse, "051" praise,
   "1312" threaten with sanctions, "163" impose embargo or sanctions, "042" make a visit,
   "057" sign formal agreement, "100" demand, "020" appeal), or one of these actions: {actions}.
-- Do not code negated acts ("did not summon") or opinions about what should happen
-  ("X should impose tariffs"); a threat, demand or appeal is coded as such (13x, 10x, 02x).
+- Do not code negated acts ("did not summon"). What an actor says should happen
+  ("X said Y should impose tariffs") is a statement by X: code "010" towards the actor it is about;
+  a threat, demand or appeal is coded as such (13x, 10x, 02x).
 - One row per act and per target.
 Answer with a JSON array only, each element {{"source": ..., "target": ..., "cameo": ...,
 "action": ..., "quote": ...}}.

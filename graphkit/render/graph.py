@@ -25,7 +25,10 @@ from ..schema import (
     strain_part,
 )
 from .fan import fan_layout, fan_smooth
+from .layout import place_nodes, precompute_layout
 from .network import GraphkitNetwork, network_from_elements
+from .page import _merge
+from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
 from .style import (
     CAMP_COLORS,
     COOPERATIVE,
@@ -421,6 +424,7 @@ def graph_elements(
     size_by: SizeMetric = "hostile_in",
     color_by: ColorMode = "sign",
     unit: Unit = "action",
+    view: View = "auto",
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -437,6 +441,12 @@ def graph_elements(
     the rows that count as units: every action (the default), one per claim, or
     one per action type. The panel of most strained relationships marks a pair
     whose rank differs between the three units.
+
+    ``view="pairs"`` draws one line per relationship instead (see
+    :mod:`graphkit.render.pairs_view`); ``"auto"`` (default) does so above
+    PAIR_VIEW_ABOVE actions. In the pair view, or on a large page, actors without
+    groups are coloured by strain community; a large page gets its positions from
+    Python (:mod:`graphkit.render.layout`) and labels only its largest actors until zoomed.
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
@@ -446,6 +456,7 @@ def graph_elements(
     unit_dependent = _unit_dependent(edge_set)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
+    drawn = choose_view(view, len(edge_set.edges))
     metrics = centrality(edge_set)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
@@ -463,29 +474,61 @@ def graph_elements(
         metrics, node_colors, frustrated, camp_note = _camps(edge_set, metrics)
         color_key = "camp"
 
+    # issue 12: communities where groups are missing, pair view (pairs_view.py)
+    if color_key == "kind" and (drawn == "pairs" or precompute_layout(len(metrics), len(edge_set.edges))):
+        metrics, node_colors = community_colors(metrics, pairs)
+        color_key = "community"
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
-    edges = _edges(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
-    low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
-    legend = _legend(
-        color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
-    )
+    if drawn == "pairs":
+        edges = pair_edges(edge_set, pairs, names)
+        legend = _legend(color_key, node_colors, color_by, {}, set(), size_by)
+        legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
+    else:
+        edges = _edges(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
+        low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
+        legend = _legend(
+            color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
+        )
+    # issue 12: large graphs start from Python's layout
+    options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
+    if drawn == "pairs":
+        options = _merge(options, PAIR_OPTIONS)
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
-    count = f"{len(edges)} alleged action{'s' if len(edges) != 1 else ''} between {len(nodes)} actors"
+    actions = len(edge_set.edges)
+    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"
+    if drawn == "pairs":
+        count += f", drawn as {len(edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
         "banner": (
             f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES: "
             "these are claims, not verified events."
+        )
+        if drawn == "actions"
+        else (
+            f"Every line is one relationship: the actions that the source of edge set "
+            f"\u2018{edge_set.name}\u2019 ALLEGES between two actors: claims, not verified events."
         ),
         "notes": [
             (
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
+            )
+            if drawn == "actions"
+            else (
+                "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
+                "hover an actor for its totals. Click a relationship above to zoom to it."
             ),
-            (
-                "The filters redraw the list of most strained relationships and the actors' "
-                "sizes from the actions they leave shown."
+            *(
+                [
+                    (
+                        "The filters redraw the list of most strained relationships and the actors' "
+                        "sizes from the actions they leave shown."
+                    )
+                ]
+                if drawn == "actions"
+                else []
             ),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
@@ -495,12 +538,23 @@ def graph_elements(
         "legend": legend,
         "focus": {"title": "Most strained relationships", "items": _focus(pairs, edges, unit_dependent)},
         "filters": [
-            {"type": "select", "field": "domain", "label": "Domain"},
+            *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},
-            # the strain of a relationship over the actions the other filters leave
-            {"type": "min", "field": "pair_strain", "live": "strain", "label": "Minimum strain"},
+            # with actions drawn, the strain of a relationship over the actions the other filters leave
+            {
+                "type": "min",
+                "field": "pair_strain",
+                "label": "Minimum strain",
+                **({"live": "strain"} if drawn == "actions" else {}),
+            },
         ],
-        "live": {"size_by": size_by, "size_range": list(NODE_SIZE), "focus_rows": FOCUS_ROWS},
+        # with actions drawn, the page recomputes the strained list and the sizes from the shown ones
+        **(
+            {"live": {"size_by": size_by, "size_range": list(NODE_SIZE), "focus_rows": FOCUS_ROWS}}
+            if drawn == "actions"
+            else {}
+        ),
+        **({"options": options} if options else {}),
     }
 
 
@@ -511,18 +565,20 @@ def to_pyvis(
     color_by: ColorMode = "sign",
     top: int | None = None,
     unit: Unit = "action",
+    view: View = "auto",
 ) -> GraphkitNetwork:
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
     ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
-    ``color_by`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
+    ``color_by`` and ``view`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
     writes graphkit's page (offline, user text never parsed as HTML).
     """
     if top is not None:
         if top < 1:
             raise ArgumentError("top", f"{top}: give a positive number of relationships")
         edge_set = keep_top(edge_set, top, unit=check_unit(unit))
-    return network_from_elements(graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit))
+    elements = graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit, view=view)
+    return network_from_elements(elements)
 
 
 def render_html(
@@ -532,7 +588,10 @@ def render_html(
     color_by: ColorMode = "sign",
     top: int | None = None,
     unit: Unit = "action",
+    view: View = "auto",
 ) -> str:
     """The interactive page of ``edge_set`` as HTML text (self-contained, UTF-8):
     the page of :func:`to_pyvis`'s Network. Same input, same bytes."""
-    return to_pyvis(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit).generate_html()
+    return to_pyvis(
+        edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view
+    ).generate_html()
