@@ -24,6 +24,7 @@ _LAZY = {
     "load_edge_set": "graphkit.edgeset",
     "validate_edge_set": "graphkit.edgeset",
     "bundled_sets": "graphkit.bundled",
+    "write_starter": "graphkit.starter",
     "filter_edges": "graphkit.filters",
     "filter_edge_sets": "graphkit.filters",
     "taxonomy": "graphkit.actions",
@@ -74,6 +75,7 @@ __all__ = [
     "load_edge_set",
     "validate_edge_set",
     "bundled_sets",
+    "write_starter",
     "filter_edges",
     "filter_edge_sets",
     "taxonomy",
@@ -136,6 +138,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .progress import Progress
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
+    from .starter import write_starter
 
 
 def __getattr__(name: str) -> Any:

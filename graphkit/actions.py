@@ -9,7 +9,7 @@ from importlib import resources
 
 import pandas as pd
 
-__all__ = ["cameo_table", "goldstein", "taxonomy"]
+__all__ = ["action_labels", "cameo_table", "goldstein", "taxonomy"]
 
 
 def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
@@ -67,3 +67,9 @@ def taxonomy() -> pd.DataFrame:
 def action_defaults() -> dict[str, tuple[str, str, float]]:
     """action -> (domain, cameo, weight)."""
     return {r["action"]: (r["domain"], r["cameo"], float(r["weight"])) for r in _taxonomy_rows()}
+
+
+@cache
+def action_labels() -> dict[str, str]:
+    """action -> its label in the taxonomy (``aid_reduction_threat`` -> ``Threat to limit aid``)."""
+    return {r["action"]: r["label"] for r in _taxonomy_rows()}

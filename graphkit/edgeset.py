@@ -18,7 +18,8 @@ from .checks import require_callable
 from .csvfile import read_csv_bytes, read_input
 from .errors import ArgumentError, EdgeSetError, Problem
 from .progress import Progress
-from .schema import ACTOR_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .spelling import alpha2_warnings
 
 __all__ = [
     "SET_FILES",
@@ -43,7 +44,10 @@ class EdgeSet:
     ``source``, ``target``, ``action``, ``weight`` (float, -10..10), ``cameo``,
     ``domain``, ``date``, ``quote``, then any extra columns of the file.
     ``actors`` has ``id``, ``name``, ``kind``, ``group`` for every endpoint.
-    ``lines`` holds each edge's physical line in its file.
+    ``lines`` holds each edge's physical line in its file. ``warnings`` lists what
+    is valid but probably not meant (an actor id ``US`` where graphkit's convention
+    is ``USA``), as :class:`~graphkit.errors.Problem` objects; the library never
+    prints them, the command line shows them on stderr.
     """
 
     name: str
@@ -53,11 +57,17 @@ class EdgeSet:
     source_text: str | None = None
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def has_ids(self) -> bool:
         """True when every edge carries an ``id``."""
         return "id" in self.edges.columns
+
+    @property
+    def extra_columns(self) -> list[str]:
+        """The file's columns that graphkit does not read; they are carried through to the outputs."""
+        return [c for c in self.edges.columns if c not in EDGE_COLUMNS]
 
     def with_edges(self, edges: pd.DataFrame) -> EdgeSet:
         """The same set restricted to ``edges`` (a subset of its rows), and to their actors."""
@@ -228,6 +238,7 @@ def _gather(
         source_text=source_text,
         path=path,
         lines=table.lines,
+        warnings=tuple(alpha2_warnings(edges, table.lines, edges_name)),
     )
     return edge_set, problems
 

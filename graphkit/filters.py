@@ -11,8 +11,17 @@ import pandas as pd
 from .checks import require_edge_set, require_optional_str, require_str_list
 from .edgeset import EdgeSet
 from .errors import ArgumentError
+from .spelling import closest_first
 
-__all__ = ["date_bounds", "ego_mask", "filter_edge_sets", "filter_edges", "has_actor"]
+__all__ = [
+    "check_domains",
+    "date_bounds",
+    "ego_mask",
+    "filter_edge_sets",
+    "filter_edges",
+    "has_actor",
+    "select_edges",
+]
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
@@ -56,13 +65,19 @@ def filter_edge_sets(
     is an error when neither set keeps an edge of it."""
     require_edge_set(a, "a")
     require_edge_set(b, "b")
+    require_str_list(domain, "domain")
+    require_optional_str(actor, "actor")
+    if actor:
+        actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
+    domains = _domains(domain)
+    _check_domains(domains, a, b)
     if not actor:
         return (
-            filter_edges(a, domain=domain, since=since, until=until),
-            filter_edges(b, domain=domain, since=since, until=until),
+            select_edges(a, domains, since=since, until=until),
+            select_edges(b, domains, since=since, until=until),
         )
     kept = [
-        filter_edges(s, domain=domain, since=since, until=until, actor=actor)
+        select_edges(s, domains, since=since, until=until, actor=actor)
         if has_actor(s, actor)
         else s.with_edges(s.edges.iloc[:0])
         for s in (a, b)
@@ -72,6 +87,27 @@ def filter_edge_sets(
             "actor", f"{actor!r} has no edges in {a.name!r} or {b.name!r}: use an actor id from one of them"
         )
     return kept[0], kept[1]
+
+
+def _domains(domain: Iterable[str] | str | None) -> set[str]:
+    return set() if not domain else {domain} if isinstance(domain, str) else set(domain)
+
+
+def _check_domains(domains: set[str], *edge_sets: EdgeSet) -> None:
+    present: set[str] = set()
+    for edge_set in edge_sets:
+        present.update(edge_set.edges["domain"].unique())
+    check_domains(domains, present, [s.name for s in edge_sets])
+
+
+def check_domains(domain: Iterable[str] | str | None, present: Iterable[str], names: Iterable[str]) -> None:
+    """Raise :class:`~graphkit.errors.ArgumentError` for a ``domain`` not among the
+    domains ``present`` in the sets called ``names``, listing those closest in spelling first."""
+    present = set(present)
+    for value in sorted(_domains(domain) - present):
+        where = " or ".join(repr(name) for name in names)
+        choices = ", ".join(d for d in closest_first(value, present) if d)
+        raise ArgumentError("domain", f"{value!r} matches no edge in {where}: use one of {choices}")
 
 
 def has_actor(edge_set: EdgeSet, actor: str) -> bool:
@@ -103,20 +139,36 @@ def filter_edges(
     dated only to a month or year is kept when that period overlaps the range, and
     an undated edge is dropped whenever a date bound is given. ``actor`` keeps the
     actor, every actor it has an edge with, and all edges among them (networkx's
-    ``ego_graph`` of radius 1, ignoring direction). An ``actor`` absent from the set
-    is an error (:class:`~graphkit.errors.ArgumentError`).
+    ``ego_graph`` of radius 1, ignoring direction). A ``domain`` or an ``actor``
+    that no edge of the set has is an error (:class:`~graphkit.errors.ArgumentError`)
+    naming what the set has (domains closest in spelling first), never an empty set.
     """
     require_edge_set(edge_set)
     require_str_list(domain, "domain")
     require_optional_str(since, "since")
     require_optional_str(until, "until")
     require_optional_str(actor, "actor")
+    domains = _domains(domain)
+    _check_domains(domains, edge_set)
+    return select_edges(edge_set, domains, since=since, until=until, actor=actor)
+
+
+def select_edges(
+    edge_set: EdgeSet,
+    domain: Iterable[str] | str | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+) -> EdgeSet:
+    """:func:`filter_edges` without the check that each ``domain`` matches an edge:
+    for one block of a larger set (see :mod:`graphkit.interop.dask_engine`)."""
+    domains = _domains(domain)
     if actor:
         actor = unicodedata.normalize("NFC", actor)  # as the set's ids are
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
-    if domain:
-        domains = {domain} if isinstance(domain, str) else set(domain)
+    if domains:
         keep &= edges["domain"].isin(domains)
     if since or until:
         start, end = date_bounds(edges["date"])

@@ -11,6 +11,7 @@ from .actions import action_defaults, goldstein
 from .csvfile import CsvTable
 from .errors import Problem
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .spelling import case_clash_problems, column_problems, near_miss
 
 __all__ = ["check_actors", "check_edges", "check_quotes", "real_dates"]
 
@@ -32,11 +33,17 @@ class _Collector:
             self.problems.append(Problem(self.name, int(self.lines[position]), message(position)))
 
 
-def _missing_columns(table: CsvTable, name: str, required: list[str]) -> list[Problem]:
-    return [
+def _missing_columns(
+    table: CsvTable, name: str, required: list[str], known: list[str] | None = None
+) -> list[Problem]:
+    """Misspelt columns (``wieght``: did you mean 'weight'?), then required columns
+    missing for another reason."""
+    slips = column_problems(table.frame.columns, known or required, name)
+    meant = {near_miss(column, known or required) for column in table.frame.columns}
+    return slips + [
         Problem(name, 1, f"missing required column {column!r}: add it to the header")
         for column in required
-        if column not in table.frame.columns
+        if column not in table.frame.columns and column not in meant
     ]
 
 
@@ -47,19 +54,20 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     the taxonomy, in the canonical column order with extra columns after, and the
     problems found. The frame is None when a required column is missing.
     """
-    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS)
-    if problems:
+    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS, EDGE_COLUMNS)
+    if any(column not in table.frame.columns for column in REQUIRED_EDGE_COLUMNS):
         return None, problems
     # shallow: copy-on-write keeps table.frame intact, and a deep copy of a large file costs its size again
     frame = table.frame.copy(deep=False)
     if len(frame) == 0:
-        return None, [Problem(name, None, "has a header but no edges: add one row per action")]
+        return None, [*problems, Problem(name, None, "has a header but no edges: add one row per action")]
     for column in EDGE_COLUMNS:
         if column not in frame.columns:
             frame[column] = ""
     has_ids = "id" in table.frame.columns
     out = _Collector(name, table.lines)
     frame["source"], frame["target"] = _nfc(frame["source"]), _nfc(frame["target"])
+    out.problems += problems + case_clash_problems(frame, table.lines, name)
     source, target, action = frame["source"], frame["target"], frame["action"]
     for column, ids in (("source", source), ("target", target)):
         out.rows(
@@ -207,8 +215,8 @@ def real_dates(date: pd.Series) -> np.ndarray:
 
 def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Validate an actors table: ``id`` required and unique, ``kind`` from ACTOR_KINDS."""
-    problems = _missing_columns(table, name, ["id"])
-    if problems:
+    problems = _missing_columns(table, name, ["id"], ACTOR_COLUMNS)
+    if "id" not in table.frame.columns:
         return None, problems
     frame = table.frame.copy()
     for column in ACTOR_COLUMNS:
@@ -216,6 +224,7 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
             frame[column] = ""
     out = _Collector(name, table.lines)
     frame["id"] = _nfc(frame["id"])
+    out.problems += problems
     ids, kind = frame["id"], frame["kind"]
     out.rows(
         ids.str.contains(_CONTROL, regex=True),
@@ -241,6 +250,7 @@ def check_endpoints(
     """One problem per actor used in ``edges`` but missing from the actors file,
     at the first line that uses it."""
     known = set(actor_ids)
+    by_case = {str(k).casefold(): k for k in known}  # 'usa' in the edges, 'USA' in actors.csv
     problems = []
     line = pd.Series(lines, index=edges.index)
     for column in ("source", "target"):
@@ -248,11 +258,13 @@ def check_endpoints(
         if missing.any():
             firsts = line[missing].groupby(edges.loc[missing, column]).agg(["min", "size"])
             for actor, row in firsts.iterrows():
+                listed = by_case.get(str(actor).casefold())
+                fix = f"write it as {listed!r}, as {actors_name} does" if listed else "add it there"
                 problems.append(
                     Problem(
                         name,
                         int(row["min"]),
-                        f"actor {actor!r} is not in {actors_name} (used as {column} on {row['size']} row(s)): add it there",
+                        f"actor {actor!r} is not in {actors_name} (used as {column} on {row['size']} row(s)): {fix}",
                     )
                 )
     return sorted(problems, key=lambda p: (p.line, p.message))

@@ -58,6 +58,7 @@ def cases(es):
         ("extract_edge_set", lambda: gk.extract_edge_set(b"The USA sanctioned Iran."), "text"),
         ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
         ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
+        ("write_starter", lambda: gk.write_starter(None), "folder"),
         ("balance", lambda: gk.balance(None), "edges"),
         ("balance", lambda: gk.balance(es, method="x"), "method"),
         ("signed_ties", lambda: gk.signed_ties("essay"), "edges"),

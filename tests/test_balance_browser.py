@@ -21,7 +21,7 @@ t5,D,E,cooperation,4
 t6,E,D,criticism,-4
 t7,F,A,criticism,-2
 """
-CAMP_0, CAMP_1, NO_TIE, FRUSTRATED = "#4477AA", "#CCBB44", "#DDDDDD", "#AA3377"
+CAMP_0, CAMP_1, NO_TIE, FRUSTRATED = "#0072B2", "#E69F00", "#E0E0E0", "#CC79A7"
 
 
 @pytest.fixture

@@ -80,7 +80,8 @@ def test_invalid_input_leaves_output_untouched(run, write_csv, tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert (
-        result.stderr == f"{bad}:2: weight 20 is outside the Goldstein scale: use a number from -10 to 10\n"
+        result.stderr
+        == f"graphkit: {bad}:2: weight 20 is outside the Goldstein scale: use a number from -10 to 10\n"
     )
     assert target.read_text() == "previous"
     assert "Traceback" not in result.output
@@ -99,7 +100,7 @@ def test_stdin_edge_set(run):
 
 def test_stdin_errors_name_stdin(run):
     result = run("strain", "-", input="source,target,action,weight\nA,B,x,abc\n")
-    assert result.stderr.startswith("<stdin>:2: weight 'abc' is not a number")
+    assert result.stderr.startswith("graphkit: <stdin>:2: weight 'abc' is not a number")
 
 
 def test_validate_clean_and_dirty(run, small_set, write_csv):
@@ -114,7 +115,7 @@ def test_validate_clean_and_dirty(run, small_set, write_csv):
         f"{bad}:2: empty 'target': every edge needs a source, a target and an action",
         f"{bad}:3: weight 11 is outside the Goldstein scale: use a number from -10 to 10",
     ]
-    assert dirty.stderr == "2 problem(s) found\n"
+    assert dirty.stderr == "graphkit: 2 problems found\n"
 
 
 def test_validate_missing_file_exits_1(run, tmp_path):

@@ -1,19 +1,137 @@
-"""The README documents every command, and its set-up commands are the ones CI runs."""
+"""The README and docs/ are correct Markdown, show real output, and keep step with the CLI and CI."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
+
+import graphkit as gk
 from graphkit.cli import main
+from graphkit.cli.docgen import LIBRARY, render_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))}
+PAGES = {"README.md": README, **{f"docs/{name}": text for name, text in DOCS.items()}}
 
 
-def test_every_command_is_in_the_readme():
-    missing = [name for name in main.commands if f"graphkit {name}" not in README]
-    assert missing == []
+def _cli(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+# --- the set-up commands and CI ---------------------------------------------------
+
+
+def setup_commands() -> list[str]:
+    """The README's set-up commands: the shell blocks of its set-up section."""
+    section = README[README.index("## Set-up") :]
+    section = section[: section.index("\n## ", 1)]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)\n```", section, re.DOTALL)]
+
+
+def test_the_readme_has_two_one_line_setup_commands_in_a_venv():
+    commands = setup_commands()
+    assert len(commands) == 2
+    assert all("\n" not in c and c.startswith("python3 -m venv .venv && ") for c in commands)
+    assert "graphkit render" in commands[0] and "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_commands_in_a_fresh_venv():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "set -euo pipefail" in ci[:5]  # any failure (pytest's exit 5 too) fails CI
+    positions = [ci.index(command) for command in setup_commands()]  # exactly as written
+    assert positions == sorted(positions)
+    assert ci.index("rm -rf .venv") < positions[0]
+    linters = [".venv/bin/ruff check", ".venv/bin/ruff format --check", ".venv/bin/mypy graphkit"]
+    assert all(ci.index(line) > positions[-1] for line in linters)
+    assert not any("|| true" in line for line in ci)
+
+
+# --- Markdown that renders as written ---------------------------------------------
+
+CODE_LANGUAGES = {"sh", "console", "python", "bash"}  # where a line may start with '#'
+
+
+def markdown_problems(text: str) -> list[str]:
+    """Unclosed fences, fence openers with prose after them, headings swallowed by a
+    code block, as markdown-it (CommonMark) parses ``text``."""
+    lines = text.splitlines()
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    problems = []
+    headings = {t.map[0] for t in tokens if t.type == "heading_open" and t.map}
+    for token in tokens:
+        if token.type != "fence" or not token.map:
+            continue
+        start, end = token.map
+        body = lines[start:end]
+        closed = len(body) >= 2 and body[-1].strip().startswith(token.markup)
+        if not closed:
+            problems.append(f"line {start + 1}: code fence never closed")
+        if " " in token.info.strip():
+            problems.append(f"line {start + 1}: fence opener followed by prose: {token.info.strip()[:40]!r}")
+        if token.info.strip() not in CODE_LANGUAGES:
+            for offset, line in enumerate(body[1:-1], start + 2):
+                if re.match(r"#{1,6} \S", line):
+                    problems.append(f"line {offset}: heading inside a code block: {line[:40]!r}")
+    in_fence = {i for t in tokens if t.type == "fence" and t.map for i in range(*t.map)}
+    for number, line in enumerate(lines):
+        if re.match(r"#{1,6} \S", line) and number not in headings and number not in in_fence:
+            problems.append(f"line {number + 1}: '#' line that is not a heading: {line[:40]!r}")
+    return problems
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_markdown_parses_as_written(name):
+    assert markdown_problems(PAGES[name]) == []
+
+
+def test_the_markdown_check_catches_what_it_is_for():
+    unclosed = "# Title\n\n```sh\ngraphkit render\n\n## Next\n"
+    assert markdown_problems(unclosed) == ["line 3: code fence never closed"]
+    prose = "text\n\n``` The library never prints\n## Heading\n```\n"
+    assert markdown_problems(prose)[0].startswith("line 3: fence opener followed by prose")
+    swallowed = "```\ncode\n## Heading\n```\n"
+    assert markdown_problems(swallowed) == ["line 3: heading inside a code block: '## Heading'"]
+    assert markdown_problems("# A\n\n```sh\n# a comment\n```\n") == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_relative_links_point_to_files(name):
+    base = ROOT if name == "README.md" else ROOT / "docs"
+    for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", PAGES[name]):
+        assert (base / target).exists(), f"{name}: broken link {target}"
+
+
+def test_the_readme_is_short():
+    assert len(README.splitlines()) <= 250
+
+
+def test_the_readme_explains_its_words_before_using_them():
+    words = README.index("## Three words first")
+    for word in ("strain", "Goldstein", "CAMEO"):
+        first_use = min(m.start() for m in re.finditer(word, README, re.IGNORECASE))
+        assert first_use > words, word
+    assert (ROOT / "docs" / "essay.png").is_file()
+
+
+# --- the command reference --------------------------------------------------------
+
+
+def test_the_command_reference_is_generated_from_the_cli():
+    # regenerate with: python -m graphkit.cli.docgen > docs/cli.md
+    assert DOCS["cli.md"] == render_reference()
+
+
+def test_every_command_names_the_library_function_it_calls():
+    assert sorted(LIBRARY) == sorted(main.commands)
+    for function, module in LIBRARY.values():
+        name = function.removeprefix("gk.")
+        assert name in gk.__all__
+        assert f"def {name}(" in (ROOT / module).read_text(encoding="utf-8"), (function, module)
 
 
 def test_every_command_has_help_with_an_example():
@@ -21,29 +139,50 @@ def test_every_command_has_help_with_an_example():
         assert command.help and "Example:" in command.help, name
 
 
-def test_ci_runs_the_readme_test_command():
-    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
-    test_command = next(b for b in blocks if "pytest" in b)
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert test_command.strip() in ci.splitlines()
+def test_every_public_name_is_in_the_api_doc():
+    missing = [
+        name for name in gk.__all__ if not name.startswith("__") and f"`gk.{name}" not in DOCS["api.md"]
+    ]
+    assert missing == []
 
 
-def _cli(*args):
-    from click.testing import CliRunner
-
-    return CliRunner().invoke(main, list(args))
+# --- examples show today's output -------------------------------------------------
 
 
 def test_readme_examples_are_real_output(tmp_path, monkeypatch):
-    # the examples in the README are what the commands print today
-    assert _cli("strain", "--top", "8", "--format", "markdown").stdout in README
-    centrality_head = "".join(_cli("centrality", "--format", "markdown").stdout.splitlines(keepends=True)[:5])
+    assert _cli("strain", "--top", "5", "--format", "markdown").stdout in README
+    centrality_head = "".join(_cli("centrality", "--format", "markdown").stdout.splitlines(keepends=True)[:6])
     assert centrality_head in README
     # essay-recoded is a second coding of the essay's first coding, kept as essay-2025-v1
-    assert _cli("diff", "essay-2025-v1", "essay-recoded").stdout.strip() in README
-    diff_csv = _cli("diff", "essay-2025-v1", "essay-recoded", "--format", "csv").stdout
-    diff_csv_head = "".join(diff_csv.splitlines(keepends=True)[:6])
-    assert diff_csv_head in README
+    diff_head = "".join(_cli("diff", "essay-2025-v1", "essay-recoded").stdout.splitlines(keepends=True)[:4])
+    assert f"$ graphkit diff essay-2025-v1 essay-recoded | head -4\n{diff_head}```" in README
+    monkeypatch.chdir(tmp_path)
+    init = _cli("init", "my-article")
+    validate = _cli("validate", "my-article")
+    assert (
+        f"$ graphkit init my-article\n{init.stderr}$ graphkit validate my-article\n{validate.stderr}```"
+        in README
+    )
+    starter = (ROOT / "graphkit" / "data" / "starter" / "edges.csv").read_text(encoding="utf-8")
+    assert f"```csv\n{starter}```" in README
+
+
+def test_docs_examples_are_real_output(tmp_path, monkeypatch):
+    diff = DOCS["diff.md"]
+    assert _cli("diff", "essay-2025-v1", "essay-recoded").stdout.strip() in diff
+    diff_csv_head = "".join(
+        _cli("diff", "essay-2025-v1", "essay-recoded", "--format", "csv").stdout.splitlines(keepends=True)[:6]
+    )
+    assert diff_csv_head in diff
+    assert _cli("taxonomy", "--format", "markdown").stdout in DOCS["format.md"]
     monkeypatch.chdir(tmp_path)
     sample = str(ROOT / "tests" / "data" / "gdelt1_sample_events.tsv")
-    assert _cli("import-gdelt", sample, "-o", "gdelt-sample.csv").stderr in README
+    assert _cli("import-gdelt", sample, "-o", "gdelt-sample.csv").stderr in DOCS["gdelt.md"]
+    # the validate example of docs/format.md: its file, then what validate prints
+    example = re.search(
+        r"\$ cat mycoding.csv\n(.*?)\$ graphkit validate mycoding.csv\n(.*?)```", DOCS["format.md"], re.DOTALL
+    )
+    Path("mycoding.csv").write_text(example.group(1), encoding="utf-8")
+    result = _cli("validate", "mycoding.csv")
+    assert result.exit_code == 1
+    assert result.stdout + result.stderr == example.group(2)

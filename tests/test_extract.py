@@ -420,7 +420,10 @@ def test_cli_errors_name_file_or_flag(tmp_path):
         main, ["extract", str(text), "-o", str(tmp_path / "d"), "--gazetteer", str(tmp_path / "no.csv")]
     )
     assert missing.exit_code == 2
-    assert missing.stderr == f"{tmp_path / 'no.csv'}: cannot read the gazetteer: No such file or directory\n"
+    assert (
+        missing.stderr
+        == f"graphkit: {tmp_path / 'no.csv'}: cannot read the gazetteer: No such file or directory\n"
+    )
     bare = tmp_path / "bare.csv"
     bare.write_text("source,target,action,cameo\nJPN,AUS,praise,051\n", encoding="utf-8")
     scored = runner.invoke(main, ["score", str(bare), str(bare)])

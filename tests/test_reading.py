@@ -134,7 +134,7 @@ def test_endless_standard_input_stops_at_its_header():
     assert done.returncode == 2
     assert (
         done.stderr.decode().splitlines()[0]
-        == "<stdin>:1: missing required column 'source': add it to the header"
+        == "graphkit: <stdin>:1: missing required column 'source': add it to the header"
     )
 
 
@@ -147,7 +147,7 @@ def test_validate_reads_a_fifo_once(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(fifo)])
     writer.join(timeout=30)
     assert result.exit_code == 0
-    assert result.stderr == "edges: valid (1 edges, 2 actors)\n"
+    assert result.stderr == "edges: valid (1 edge, 2 actors)\n"
 
 
 def test_blank_lines_before_the_header_are_skipped_by_both_readers():

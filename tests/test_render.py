@@ -121,8 +121,8 @@ def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_sour
     row = es.edges.set_index("id").loc["e14"]
     assert edge["title"].splitlines() == [
         "ALLEGED: Japan \u2192 United States",
-        "criticism \u00b7 investment \u00b7 2024",
-        "weight \u22122 (hostile) \u00b7 CAMEO 110: Disapprove, not specified below",
+        "Criticism (investment, 2024)",  # the taxonomy's label, not the id 'criticism'
+        "A hostile action: Goldstein weight \u22122, as scored by CAMEO 110 \u201cDisapprove, not specified below\u201d.",
         f"\u201c{row['quote']}\u201d",
         "Source: edge set \u2018essay\u2019, edge e14, line 13",
     ]

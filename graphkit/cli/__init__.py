@@ -13,6 +13,7 @@ from . import (
     render,  # noqa: F401  (registers render)
     reports,  # noqa: F401  (registers the commands)
     robustness,  # noqa: F401  (registers robustness)
+    starter,  # noqa: F401  (registers init)
 )
 from .base import main
 

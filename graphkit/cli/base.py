@@ -179,7 +179,7 @@ def reports_errors(func):
 
 
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="graphkit")
+@click.version_option(__version__, "-V", "--version", prog_name="graphkit")
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress messages (shown only when stderr is a terminal)."
 )
@@ -206,13 +206,21 @@ def flag(argument: str) -> str:
 
 
 def show_problems(problems) -> None:
+    """Each problem on stderr as ``graphkit: FILE:LINE: message`` (at most MAX_PROBLEMS_SHOWN)."""
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        echo_error(escape_control(str(problem)))
+        echo_error(f"graphkit: {escape_control(str(problem))}")
     if len(problems) > MAX_PROBLEMS_SHOWN:
         click.echo(
-            f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems: run 'graphkit validate' for all",
+            f"graphkit: ... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems: "
+            "run 'graphkit validate' for all",
             err=True,
         )
+
+
+def show_warnings(edge_set) -> None:
+    """The edge set's warnings on stderr, as ``graphkit: warning: FILE:LINE: message``."""
+    for warning in edge_set.warnings:
+        echo_error(f"graphkit: warning: {escape_control(str(warning))}")
 
 
 edgeset_argument = click.argument("edgeset", required=False, metavar="[EDGESET]")
@@ -368,6 +376,7 @@ def load(spec):
 
     stdin = read_stdin(edges=True) if spec == "-" else None
     edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
+    show_warnings(edge_set)
     if edge_set.path is not None:
         remember_inputs(edge_set.path)
     return edge_set

@@ -19,10 +19,16 @@ from .base import (
     read_edge_set,
     read_stdin,
     reports_errors,
+    show_warnings,
     table_text,
     unit_option,
     write_now,
 )
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 edge``, ``2 edges``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @main.command()
@@ -116,11 +122,16 @@ def validate(edgeset):
     if problems or edge_set is None:
         emit("".join(escape_control(str(problem)) + "\n" for problem in problems), "-")
         write_now()  # the problems, then their count, as a terminal shows them
-        echo_error(f"{len(problems)} problem(s) found")
+        echo_error(f"graphkit: {plural(len(problems), 'problem')} found")
         raise click.exceptions.Exit(1)
-    echo_error(
-        escape_control(f"{edge_set.name}: valid ({len(edge_set.edges)} edges, {len(edge_set.actors)} actors)")
-    )
+    show_warnings(edge_set)
+    if edge_set.extra_columns:
+        echo_error(
+            "graphkit: columns graphkit does not read, carried through to the outputs: "
+            + escape_control(", ".join(edge_set.extra_columns))
+        )
+    counts = f"{plural(len(edge_set.edges), 'edge')}, {plural(len(edge_set.actors), 'actor')}"
+    echo_error(escape_control(f"{edge_set.name}: valid ({counts})"))
 
 
 @main.command()

@@ -31,7 +31,7 @@ from ..analysis.pairs import domain_pairs
 from ..csvfile import CsvTable, read_csv_bytes
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
-from ..filters import ego_mask, filter_edges
+from ..filters import check_domains, ego_mask, select_edges
 from ..schema import ACTOR_COLUMNS, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
 from ..validation import check_edges
 
@@ -120,26 +120,27 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _reduce_block(load: Callable[[], CsvTable], name: str, filters: dict, endpoints: bool):
-    """Parse, validate and reduce one block: (pair sums, problems, rows, actor ids)."""
+    """Parse, validate and reduce one block: (pair sums, problems, rows, actor ids, domains)."""
     try:
         table = load()
     except Exception as err:  # noqa: BLE001 - any reader failure becomes a problem naming the file
-        return _no_pairs(), [Problem(name, None, f"cannot read ({err}) {LINE_UNKNOWN}")], 0, set()
+        return _no_pairs(), [Problem(name, None, f"cannot read ({err}) {LINE_UNKNOWN}")], 0, set(), set()
     problems = [Problem(name, None, f"{p.message} {LINE_UNKNOWN}") for p in table.problems]
     frame = table.frame
     if len(frame) == 0 or problems:
-        return _no_pairs(), problems[:MAX_PROBLEMS_PER_BLOCK], len(frame), set()
+        return _no_pairs(), problems[:MAX_PROBLEMS_PER_BLOCK], len(frame), set(), set()
     # duplicate ids span blocks, so the id column is not checked here (see module docstring)
     checked = CsvTable(frame.drop(columns=["id"], errors="ignore"), np.zeros(len(frame), dtype=np.int64))
     edges, found = check_edges(checked, name)
     problems += [Problem(name, None, f"{p.message} {LINE_UNKNOWN}") for p in found]
     if problems or edges is None:
-        return _no_pairs(), problems[:MAX_PROBLEMS_PER_BLOCK], len(frame), set()
+        return _no_pairs(), problems[:MAX_PROBLEMS_PER_BLOCK], len(frame), set(), set()
     ids = set(edges["source"]) | set(edges["target"]) if endpoints else set()
+    domains = set(edges["domain"].unique())
     if any(filters.values()):
         empty = pd.DataFrame(columns=ACTOR_COLUMNS)
-        edges = filter_edges(EdgeSet(name, edges, empty), **filters).edges
-    return (domain_pairs(edges) if len(edges) else _no_pairs()), [], len(frame), ids
+        edges = select_edges(EdgeSet(name, edges, empty), **filters).edges
+    return (domain_pairs(edges) if len(edges) else _no_pairs()), [], len(frame), ids, domains
 
 
 def _item(result: tuple, index: int):
@@ -232,7 +233,7 @@ def dask_pairs(
     filters: dict[str, Any] = {"domain": domain, "since": since, "until": until}
     # bad since/until values fail here, before any work is sent out
     nothing = pd.DataFrame({"date": pd.Series(dtype=str), "domain": pd.Series(dtype=str)})
-    filter_edges(EdgeSet("", nothing, pd.DataFrame(columns=ACTOR_COLUMNS)), **filters)
+    select_edges(EdgeSet("", nothing, pd.DataFrame(columns=ACTOR_COLUMNS)), **filters)
 
     blocks = list(_blocks(files, blocksize))
     problems = [
@@ -258,8 +259,8 @@ def dask_pairs(
         pairs = client.compute(
             partial.groupby(["source", "target", "domain"])[_SUMS].sum(split_every=8)
         ).result()
-        found, rows, endpoints = (
-            client.gather([client.submit(_item, r, i) for r in reduced]) for i in (1, 2, 3)
+        found, rows, endpoints, domains = (
+            client.gather([client.submit(_item, r, i) for r in reduced]) for i in (1, 2, 3, 4)
         )
     finally:
         if own:
@@ -280,11 +281,12 @@ def dask_pairs(
     if problems:
         raise EdgeSetError(problems)
 
+    name = Path(files[0]).stem if len(files) == 1 else "dask"
+    check_domains(domain, set().union(*domains), [name])
     pairs = pairs.reset_index()
     for column in ("actions", "hostile", "cooperative"):
         pairs[column] = pairs[column].astype(np.int64)
     pairs = pairs.sort_values(["source", "target", "domain"], kind="stable").reset_index(drop=True)
-    name = Path(files[0]).stem if len(files) == 1 else "dask"
     if actor:
         pairs = _ego(pairs, actor, set().union(*endpoints), name)
     ids = sorted(pd.unique(pd.concat([pairs["source"], pairs["target"]], ignore_index=True)))

@@ -214,14 +214,18 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
     return {
         "title": f"diff: {a.name} \u2192 {b.name}",
         "subtitle": f"A \u2018{a.name}\u2019 against B \u2018{b.name}\u2019: {summary} edges",
+        "banner": "Every arrow is an action that a source ALLEGES: these are claims, not verified events.",
         "notes": [
-            "Every arrow is an action that a source ALLEGES; these are claims, not verified events.",
             "Hover an arrow for what changed; click a relationship above to zoom to it.",
+            (
+                "Colours here mean a change (added, removed, changed); red and green, which mean "
+                "hostile and cooperative on graphkit's other pages, are not used."
+            ),
         ],
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "focus": {"title": "Largest strain changes", "items": _focus(diff, edges)},
+        "focus": {"title": "Largest strain changes", "items": _focus(diff, edges), "plain": True},
         "filters": [
             {"type": "select", "field": "change", "label": "Change"},
             {"type": "actor", "label": "Actor"},

@@ -8,7 +8,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ..actions import cameo_labels
+from ..actions import action_defaults, action_labels, cameo_labels, goldstein
 from ..analysis.centrality_alg import centrality
 from ..analysis.robustness_alg import robustness
 from ..analysis.strain_alg import strain
@@ -16,7 +16,15 @@ from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..checks import require_choice, require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, GraphkitError
-from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS, LOW_CONFIDENCE, CentralityMeasure, sign_of
+from ..schema import (
+    CENTRALITY_MEASURES,
+    EDGE_FIELDS,
+    LOW_CONFIDENCE,
+    CentralityMeasure,
+    cooperation_part,
+    sign_of,
+    strain_part,
+)
 from .fan import fan_layout, fan_smooth
 from .layout import place_nodes, precompute_layout
 from .network import GraphkitNetwork, network_from_elements
@@ -32,7 +40,9 @@ from .style import (
     LOW,
     LOW_DASHES,
     NEUTRAL,
+    OTHER,
     PALETTE,
+    PLAIN_NODE,
     format_number,
 )
 
@@ -65,6 +75,20 @@ UNIT_NOTES = {
 
 NODE_SIZE = (10.0, 46.0)
 
+# the node tooltip's sentence: "Drawn at a size for {words}: {value}."
+SIZE_WORDS = {
+    "hostile_in": "the strain it receives",
+    "hostile_out": "the strain it deals",
+    "cooperation_in": "the cooperation it receives",
+    "cooperation_out": "the cooperation it gives",
+    "degree_in": "the number of actors acting on it",
+    "degree_out": "the number of actors it acts on",
+    "pagerank": "its PageRank on the hostile layer",
+    "betweenness": "its betweenness on the hostile layer",
+    "hub": "its HITS hub score (aggressor) on the hostile layer",
+    "authority": "its HITS authority score (target) on the hostile layer",
+}
+
 METRIC_WORDS = {
     "hostile_in": "strain received (sum of -weight of hostile actions aimed at the actor)",
     "hostile_out": "strain dealt (sum of -weight of the actor's hostile actions)",
@@ -91,8 +115,17 @@ def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
     return edge_set if mask.all() else edge_set.with_edges(edges[mask])
 
 
-def _palette(values: list[str]) -> dict[str, str]:
-    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
+def _palette(values: list[str], counts: dict[str, int] | None = None) -> dict[str, str]:
+    """A colour per category: the palette's colours to the categories with the most
+    members (then by name), the palette's grey to the rest and to "" (no category);
+    the dict is ordered as ``values``."""
+    named = [v for v in values if v]
+    ranked = sorted(named, key=lambda v: (-(counts or {}).get(v, 0), v))
+    spare = len(named) == len(PALETTE) + 1  # one over: grey is still a colour of its own
+    given = {v: PALETTE[i] if i < len(PALETTE) else OTHER for i, v in enumerate(ranked)}
+    if not spare and len(named) > len(PALETTE):
+        given.update({v: OTHER for v in ranked[len(PALETTE) :]})
+    return {v: given.get(v, PLAIN_NODE) for v in values}
 
 
 def _edge_ids(edge_set: EdgeSet) -> list[str]:
@@ -121,10 +154,31 @@ def _edges(
     # within a pair the most hostile action takes the straight middle slot
     frame, slots, steps = fan_layout(frame, ["weight", "date", "action", "source", "gid"])
     labels = cameo_labels()
+    actions = action_labels()
     return [
-        _edge(row, slot, step, names, pair_strain, labels, color_by, domain_colors, edge_set.name, frustrated)
+        _edge(
+            row,
+            slot,
+            step,
+            names,
+            pair_strain,
+            (labels, actions),
+            color_by,
+            domain_colors,
+            edge_set.name,
+            frustrated,
+        )
         for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
     ]
+
+
+def _scored_by(action: str, cameo: str, weight: float, cameo_label: str) -> str:
+    """Who gave the weight: CAMEO (the code's Goldstein value), the taxonomy, or the coder."""
+    if cameo and goldstein().get(cameo) == weight:
+        return f"CAMEO {cameo} \u201c{cameo_label}\u201d"
+    if action in action_defaults() and action_defaults()[action][2] == weight:
+        return "graphkit's taxonomy"
+    return "the coder (the file's own weight)"
 
 
 def _edge(
@@ -140,16 +194,20 @@ def _edge(
     contradicts = (row.pa, row.pb) in frustrated
     if contradicts:
         color = FRUSTRATED
-    cameo = f"CAMEO {row.cameo}: {labels.get(row.cameo, 'unknown code')}" if row.cameo else "CAMEO: no code"
+    cameo_label, action_label = labels[0].get(row.cameo, ""), labels[1].get(row.action, "")
     where = f"edge {row.gid}" if not str(row.gid).startswith(("line ", "row ")) else str(row.gid)
     if row.line is not None and where.startswith("edge"):
         where += f", line {int(row.line)}"
     pair = (row.pa, row.pb)
+    # the taxonomy's label for its actions, CAMEO's for a coded action outside it, else the file's name
+    what = action_label or cameo_label or str(row.action)
+    kind = {"hostile": "A hostile", "cooperative": "A cooperative", "neutral": "A neutral"}[sign]
+    scored = _scored_by(str(row.action), str(row.cameo), weight, cameo_label)
     title = "\n".join(
         [
             f"ALLEGED: {names.get(row.source, row.source)} \u2192 {names.get(row.target, row.target)}",
-            f"{row.action} \u00b7 {row.domain or 'no domain'} \u00b7 {row.date or 'undated'}",
-            f"weight {format_number(weight)} ({sign}) \u00b7 {cameo}",
+            f"{what} ({row.domain or 'no domain'}, {row.date or 'undated'})",
+            f"{kind} action: Goldstein weight {format_number(weight)}, as scored by {scored}.",
             f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
             f"Source: edge set \u2018{set_name}\u2019, {where}",
             *(["Frustrated tie: the pair's net sign contradicts the camps"] if contradicts else []),
@@ -166,6 +224,9 @@ def _edge(
         "domain": str(row.domain),
         "sign": sign,
         "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
+        # the page recomputes the strained list and the node sizes from the shown edges
+        "strain": round(float(strain_part(np.asarray(weight))), 6),
+        "cooperation": round(float(cooperation_part(np.asarray(weight))), 6),
     }
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
@@ -210,10 +271,14 @@ def _nodes(
                     f" \u00b7 given {format_number(row.cooperation_out)}"
                 ),
                 f"top partners by strain: {best}",
-                f"size: {size_by} = {format_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'}",
+                (
+                    f"Drawn at a size for {SIZE_WORDS[size_by]}: "
+                    f"{format_number(value) if value >= 0.01 or value == 0 else f'{value:.2g}'} "
+                    "(whole set; with a filter on, the size follows the shown actions)."
+                ),
             ]
         )
-        color = colors.get(getattr(row, color_key) or "", PALETTE[-1])
+        color = colors.get(getattr(row, color_key) or "", OTHER) if colors else PLAIN_NODE
         out.append(
             {
                 "id": str(row.actor),
@@ -311,9 +376,18 @@ def _legend(
         actions.append(
             _item(f"draft row with confidence < {LOW_CONFIDENCE} (grey, dashed)", LOW, "dashed", 3)
         )
-    actors = [
-        {"label": band or f"no {color_key}", "color": c, "symbol": "dot"} for band, c in node_colors.items()
-    ]
+    if node_colors:
+        actors = [
+            {"label": band or f"no {color_key}", "color": c, "symbol": "dot"}
+            for band, c in node_colors.items()
+        ]
+    else:  # colour shows domains: actors stay plain, so that no colour means two things
+        actors = [
+            {
+                "label": f"every actor (colour shows domains here; {color_key} in tooltips)",
+                "color": PLAIN_NODE,
+            }
+        ]
     sizes = [
         _item("thin line: |weight| near 0", GREY, "line", 1),
         _item("thick line: |weight| 10", GREY, "line", 7),
@@ -403,10 +477,11 @@ def graph_elements(
     pair_strain = {(r.actor_a, r.actor_b): float(r.strain) for r in pairs.itertuples(index=False)}
 
     color_key = "group" if (metrics["group"].astype(str) != "").any() else "kind"
-    bands = sorted({str(x) for x in metrics[color_key]})
-    node_colors = _palette(bands)
-    domains = sorted({str(x) for x in edge_set.edges["domain"]})
-    domain_colors = _palette([d for d in domains if d]) if color_by == "domain" else {}
+    members = metrics[color_key].astype(str).value_counts().to_dict()
+    bands = sorted(members)
+    node_colors = _palette(bands, members) if color_by == "sign" else {}
+    uses = edge_set.edges["domain"].astype(str).value_counts().to_dict()
+    domain_colors = _palette(sorted(d for d in uses if d), uses) if color_by == "domain" else {}
     frustrated: frozenset = frozenset()
     camp_note: list[str] = []
     if color_by == "camp":
@@ -440,16 +515,16 @@ def graph_elements(
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
+        "banner": (
+            f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES: "
+            "these are claims, not verified events."
+        )
+        if drawn == "actions"
+        else (
+            f"Every line is one relationship: the actions that the source of edge set "
+            f"\u2018{edge_set.name}\u2019 ALLEGES between two actors: claims, not verified events."
+        ),
         "notes": [
-            (
-                f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES; "
-                "these are claims, not verified events."
-            )
-            if drawn == "actions"
-            else (
-                f"Every line is one relationship: the actions that the source of edge set "
-                f"\u2018{edge_set.name}\u2019 ALLEGES between two actors; claims, not verified events."
-            ),
             (
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
@@ -458,6 +533,16 @@ def graph_elements(
             else (
                 "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
                 "hover an actor for its totals. Click a relationship above to zoom to it."
+            ),
+            *(
+                [
+                    (
+                        "The filters redraw the list of most strained relationships and the actors' "
+                        "sizes from the actions they leave shown."
+                    )
+                ]
+                if drawn == "actions"
+                else []
             ),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
@@ -469,8 +554,20 @@ def graph_elements(
         "filters": [
             *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},
-            {"type": "min", "field": "pair_strain", "label": "Minimum strain"},
+            # with actions drawn, the strain of a relationship over the actions the other filters leave
+            {
+                "type": "min",
+                "field": "pair_strain",
+                "label": "Minimum strain",
+                **({"live": "strain"} if drawn == "actions" else {}),
+            },
         ],
+        # with actions drawn, the page recomputes the strained list and the sizes from the shown ones
+        **(
+            {"live": {"size_by": size_by, "size_range": list(NODE_SIZE), "focus_rows": FOCUS_ROWS}}
+            if drawn == "actions"
+            else {}
+        ),
         **({"options": options} if options else {}),
     }
 

@@ -168,10 +168,12 @@ def render_page(
     edges: list[dict[str, Any]],
     legend: Sequence[dict[str, Any]] = (),
     subtitle: str = "",
+    banner: str = "",
     notes: Sequence[str] = (),
     focus: dict[str, Any] | None = None,
     filters: Sequence[dict[str, Any]] = (),
     options: dict[str, Any] | None = None,
+    live: dict[str, Any] | None = None,
 ) -> str:
     """The HTML text of one self-contained page showing a vis-network graph.
 
@@ -205,8 +207,9 @@ def render_page(
         Sections of the legend panel: ``{"title": str, "items": [{"label": str,
         "color": CSS colour, "symbol": "dot" | "line" | "dashed" | "none",
         "width": line width in px (optional)}]}``.
-    subtitle, notes
-        A line under the title, and short paragraphs under it.
+    subtitle, banner, notes
+        A line under the title; a line the reader must see, shown under it on a
+        tinted band (above the fold); short paragraphs in the side panel.
     focus
         A clickable list, e.g. the most strained relationships: ``{"title": str,
         "items": [{"label": str, "value": str, "detail": str, "nodes": [ids],
@@ -222,6 +225,13 @@ def render_page(
     options
         vis-network options merged over :func:`physics_options` for the graph's
         size.
+    live
+        When given, the page recomputes the focus list (the most strained
+        relationships) and the node sizes from the edges the filters leave shown:
+        ``{"size_by": a column of graphkit centrality, "size_range": [min px, max px],
+        "focus_rows": n}``. Each edge then needs ``strain`` and ``cooperation`` (its
+        non-negative parts) and ``domain``. A ``min`` filter with ``"live": key``
+        compares the sum of ``key`` over the pair's shown edges (both directions).
 
     Returns
     -------
@@ -233,6 +243,7 @@ def render_page(
     data = {
         "title": str(title),
         "subtitle": str(subtitle),
+        "banner": str(banner),
         "notes": [str(n) for n in notes],
         "nodes": node_list,
         "edges": edge_list,
@@ -240,6 +251,7 @@ def render_page(
         "focus": focus or {"title": "", "items": []},
         "filters": _filters(list(filters), node_list, edge_list),
         "options": merged,
+        "live": live,
     }
     script, style = _vis_assets()
     template = _environment().get_template("template.html")

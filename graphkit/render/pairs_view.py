@@ -17,7 +17,7 @@ import pandas as pd
 from ..analysis.communities import strain_communities
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
-from .style import COOPERATIVE, GREY, HOSTILE, NEUTRAL, PALETTE, format_number
+from .style import COOPERATIVE, GREY, HOSTILE, NEUTRAL, OTHER, PALETTE, format_number
 
 __all__ = [
     "BALANCE_COLORS",
@@ -40,7 +40,7 @@ PAIR_VIEW_ABOVE = 1500
 TOP_ACTIONS = 5
 QUOTE_CHARS = 140
 WIDTH = (1.0, 10.0)
-COMMUNITY_COLORS = 12
+COMMUNITY_COLORS = len(PALETTE)  # each its own colour; the rest share grey
 
 # the balance b = (cooperation - strain) / (cooperation + strain), in five bands
 BALANCE_COLORS = [
@@ -191,11 +191,11 @@ def community_colors(metrics: pd.DataFrame, pairs: pd.DataFrame) -> tuple[pd.Dat
     for number in sorted(sizes.index):
         if number <= COMMUNITY_COLORS:
             labels[number] = f"community {number} ({sizes[number]} actors)"
-            colors[labels[number]] = PALETTE[(number - 1) % (len(PALETTE) - 1)]
+            colors[labels[number]] = PALETTE[(number - 1) % len(PALETTE)]
         else:
             labels[number] = "smaller communities"
     if (numbers > COMMUNITY_COLORS).any():
-        colors["smaller communities"] = PALETTE[-1]
+        colors["smaller communities"] = OTHER
     if (numbers == 0).any():
         colors[labels[0]] = "#FFFFFF"
     metrics = metrics.copy()

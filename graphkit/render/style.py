@@ -16,47 +16,45 @@ __all__ = [
     "LOW",
     "LOW_DASHES",
     "NEUTRAL",
+    "OTHER",
     "PALETTE",
+    "PLAIN_NODE",
     "format_number",
 ]
 
-# Paul Tol's bright and muted qualitative palettes (colour-blind safe), minus
-# their reds: red is kept for hostile actions.
-PALETTE = [
-    "#4477AA",
-    "#66CCEE",
-    "#228833",
-    "#CCBB44",
-    "#AA3377",
-    "#332288",
-    "#44AA99",
-    "#999933",
-    "#DDCC77",
-    "#882255",
-    "#88CCEE",
-    "#117733",
-    "#BBBBBB",
-]
+# Colours carry one meaning on every page graphkit draws. Red and green mean hostile
+# and cooperative actions, and nothing else. Categories (an edge set's groups, kinds
+# or domains) take Okabe and Ito's colour-blind-safe qualitative palette without its
+# vermillion and bluish green, which would read as hostile and cooperative; in the
+# order that keeps neighbours apart (the two blues are not next to each other).
+PALETTE = ["#E69F00", "#56B4E9", "#CC79A7", "#0072B2", "#F0E442", "#000000"]
+#: categories beyond the palette, and "no group"
+OTHER = "#BBBBBB"
 HOSTILE, COOPERATIVE, NEUTRAL, GREY = "#C62828", "#2E7D32", "#9E9E9E", "#555555"
 DASHES = {"cooperative": [9, 6], "neutral": [2, 5]}
+#: actors when colour shows something else (domains): no category colour
+PLAIN_NODE = "#E0E0E0"
 # a draft row the extractor was unsure of: light grey, dash-dot, whatever its sign
 LOW, LOW_DASHES = "#BBBBBB", [12, 4, 2, 4]
-# structural balance: camp 0, camp 1, actors without a signed tie; purple marks the
-# actions of a frustrated tie (neither red nor green, so the sign stays readable by dashes)
-CAMP_COLORS = {"camp 0": "#4477AA", "camp 1": "#CCBB44", "no signed tie": "#DDDDDD"}
-FRUSTRATED = "#AA3377"
+# structural balance: camp 0, camp 1 (the palette's blue and orange), actors without a
+# signed tie (plain); reddish purple marks the actions of a frustrated tie (neither red
+# nor green, so the sign stays readable by dashes)
+CAMP_COLORS = {"camp 0": "#0072B2", "camp 1": "#E69F00", "no signed tie": PLAIN_NODE}
+FRUSTRATED = "#CC79A7"
 
-# Paul Tol's bright palette (colour-blind safe); dashes tell removed from added without colour
+# The diff page: added, removed and changed are drawn apart from hostile red and
+# cooperative green (a removed edge is not a hostile one), from the same palette;
+# dashes tell removed from added without colour.
 CHANGE_STYLES: dict[str, dict[str, Any]] = {
-    "added": {"color": "#4477AA", "dashes": False, "label": "added: in B only"},
-    "removed": {"color": "#EE6677", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
-    "changed": {"color": "#AA3377", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
+    "added": {"color": "#0072B2", "dashes": False, "label": "added: in B only"},
+    "removed": {"color": "#E69F00", "dashes": [9, 6], "label": "removed: in A only (dashed)"},
+    "changed": {"color": "#CC79A7", "dashes": [2, 5], "label": "changed: same edge, new values (dotted)"},
     "unchanged": {"color": "#BBBBBB", "dashes": False, "label": "unchanged"},
 }
 ACTOR_STYLES = {
-    "both": ("#DDDDDD", "in both sets"),
-    "added": ("#4477AA", "only in B (added)"),
-    "removed": ("#EE6677", "only in A (removed)"),
+    "both": ("#E0E0E0", "in both sets"),
+    "added": ("#0072B2", "only in B (added)"),
+    "removed": ("#E69F00", "only in A (removed)"),
 }
 
 

@@ -1,0 +1,157 @@
+"""Near-misses in what users type: column names, filter values and actor ids.
+
+A misspelt column (``wieght``) would otherwise be carried through as an extra
+column while the real one stays empty, and ``usa`` beside ``USA`` would be a
+second actor: each is reported instead of silently misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .errors import Problem
+
+__all__ = [
+    "alpha2_warnings",
+    "case_clash_problems",
+    "closest_first",
+    "column_problems",
+    "edit_distance",
+    "near_miss",
+]
+
+MAX_DISTANCE = 2
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) turning ``a`` into ``b``.
+
+    >>> edit_distance("wieght", "weight"), edit_distance("tradee", "trade"), edit_distance("id", "x")
+    (1, 1, 2)
+    """
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _distance(a: str, b: str) -> int:
+    return edit_distance(a.strip().casefold(), b.strip().casefold())
+
+
+def near_miss(name: str, known: Sequence[str]) -> str | None:
+    """The known name that ``name`` looks like a slip for, else None.
+
+    Case and surrounding spaces aside, ``name`` is at most two edits from it (a
+    swap of neighbours is one edit), and fewer for short names, where two edits
+    make another word: one for names of three to five letters (``dat`` is a slip
+    for ``date``, ``note`` is no slip for ``quote``), none for ``id`` (``ID`` is).
+
+    >>> near_miss("Weight", ["weight"]), near_miss("wieght", ["weight"]), near_miss("note", ["quote"])
+    ('weight', 'weight', None)
+    """
+    if name in known:
+        return None
+    best = min(known, key=lambda k: (_distance(name, k), k), default=None)
+    if best is None:
+        return None
+    distance = _distance(name, best)
+    allowed = 0 if len(best) <= 2 else 1 if len(best) <= 5 else MAX_DISTANCE
+    return best if distance <= allowed else None
+
+
+def closest_first(value: str, choices: Iterable[str]) -> list[str]:
+    """``choices`` ordered by their edit distance to ``value`` (case aside), then by name.
+
+    >>> closest_first("tradee", ["security", "trade", "energy"])
+    ['trade', 'energy', 'security']
+    """
+    return sorted(set(choices), key=lambda c: (_distance(value, c), c))
+
+
+def column_problems(columns: Iterable[str], known: Sequence[str], name: str) -> list[Problem]:
+    """One problem (line 1, the header) per column that is a slip for a known column."""
+    problems = []
+    for column in columns:
+        meant = near_miss(column, known)
+        if meant is not None:
+            problems.append(Problem(name, 1, f"unknown column {column!r}: did you mean {meant!r}?"))
+    return problems
+
+
+def _first_lines(edges: pd.DataFrame, lines: np.ndarray, ids: Iterable[str]) -> dict[str, int]:
+    """The first line on which each of ``ids`` is a source or target."""
+    wanted = set(ids)
+    first: dict[str, int] = {}
+    for column in ("source", "target"):
+        hit = edges[column].isin(wanted).to_numpy()
+        for actor, line in zip(edges[column].to_numpy()[hit], np.asarray(lines)[hit]):
+            if actor not in first or line < first[actor]:
+                first[actor] = int(line)
+    return first
+
+
+def case_clash_problems(edges: pd.DataFrame, lines: np.ndarray, name: str) -> list[Problem]:
+    """One problem per actor id spelt in more than one way (case or spaces aside),
+    at the line of each later spelling, naming the line of the first."""
+    ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
+    keys = [str(i).strip().casefold() for i in ids]
+    if len(set(keys)) == len(keys):  # the usual case, decided on distinct ids only
+        return []
+    spellings: dict[str, list[str]] = {}
+    for actor, key in zip(ids, keys):
+        if actor != "":
+            spellings.setdefault(key, []).append(str(actor))
+    clashing = [group for group in spellings.values() if len(group) > 1]
+    first = _first_lines(edges, lines, [a for group in clashing for a in group])
+    problems = []
+    for group in clashing:
+        group = sorted(group, key=lambda a: (first[a], a))
+        for other in group[1:]:
+            problems.append(
+                Problem(
+                    name,
+                    first[other],
+                    f"actor id {other!r} differs from {group[0]!r} (line {first[group[0]]}) only by case "
+                    f"or spaces: write one actor's id the same way everywhere",
+                )
+            )
+    return problems
+
+
+@lru_cache(maxsize=1)
+def _alpha2() -> dict[str, tuple[str, str]]:
+    import pycountry
+
+    return {c.alpha_2: (c.alpha_3, c.name) for c in pycountry.countries}
+
+
+def alpha2_warnings(edges: pd.DataFrame, lines: np.ndarray, name: str) -> list[Problem]:
+    """A warning per actor id that is a state's ISO alpha-2 code (``US``), at its first line."""
+    ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
+    short = [str(i) for i in ids if len(str(i)) == 2 and str(i).upper() in _alpha2()]
+    if not short:
+        return []
+    first = _first_lines(edges, lines, short)
+    warnings = []
+    for actor in sorted(short, key=lambda a: (first[a], a)):
+        alpha3, country = _alpha2()[actor.upper()]
+        warnings.append(
+            Problem(
+                name,
+                first[actor],
+                f"actor id {actor!r} is the ISO alpha-2 code of {country}: graphkit, CAMEO and GDELT "
+                f"use alpha-3 codes; write {alpha3!r} so that it names the country and matches other sets",
+            )
+        )
+    return warnings

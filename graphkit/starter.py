@@ -1,0 +1,60 @@
+"""A starter edge set: a small valid folder to copy the format from (``graphkit init``)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .checks import require_path
+from .errors import GraphkitError
+
+__all__ = ["STARTER_FILES", "write_starter"]
+
+#: The files of a starter edge set, in the order a newcomer edits them.
+STARTER_FILES = ("source.txt", "edges.csv", "actors.csv", "description.txt")
+
+
+def write_starter(folder: str | Path) -> list[Path]:
+    """Write a small valid edge set into ``folder`` and return the files written.
+
+    The set codes a four-sentence example text (``source.txt``): a taxonomy
+    action (``tariff``, weight from the taxonomy), a row with its own weight
+    (``retaliation`` at -4.5 instead of the taxonomy's -6.5), a taxonomy action
+    with its CAMEO code filled in from the taxonomy (``criticism``), and an
+    action outside the taxonomy coded by CAMEO (``talks``, CAMEO 040, weight 1).
+    ``folder`` is created if needed; nothing is ever overwritten: if ``folder``
+    is a file or holds any of :data:`STARTER_FILES`, a
+    :class:`~graphkit.errors.GraphkitError` is raised and nothing is written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in write_starter(Path(tmp) / "mine")]
+    ['source.txt', 'edges.csv', 'actors.csv', 'description.txt']
+    """
+    require_path(folder, "folder")
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise GraphkitError(
+            f"cannot write a starter edge set into {folder}: it is a file; choose a new folder"
+        )
+    taken = [name for name in STARTER_FILES if (folder / name).exists()]
+    if taken:
+        raise GraphkitError(
+            f"{folder / taken[0]} exists: graphkit init never overwrites a file; choose a new folder"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise GraphkitError(f"cannot create {folder}: {err.strerror}") from err
+    data = resources.files("graphkit") / "data" / "starter"
+    written: list[Path] = []
+    try:
+        for name in STARTER_FILES:
+            with open(folder / name, "xb") as out:  # "x": fails rather than replace a file
+                out.write((data / name).read_bytes())
+            written.append(folder / name)
+    except OSError as err:
+        for path in written:  # nothing half-written
+            path.unlink()
+        raise GraphkitError(f"cannot write {folder / name}: {err.strerror}") from err
+    return written

@@ -1,0 +1,80 @@
+"""Screenshots of graphkit's pages in headless Debian Chromium, for docs/ and for review.
+
+    python tests/tools/screenshot.py                      # the essay's page -> docs/essay.png
+    python tests/tools/screenshot.py --diff -o diff.png   # `graphkit diff essay-2025-v1 essay-recoded --html`
+
+Needs the test extra (playwright) and /usr/bin/chromium (Debian's; never a
+downloaded browser). The page is rendered from the checkout, opened from a
+file with every network request blocked, and shot once vis-network has drawn
+and its layout has settled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def page_html(diff: bool) -> str:
+    """The essay's page, or the page of the diff of the essay's first coding with its second coding."""
+    sys.path.insert(0, str(ROOT))
+    import graphkit as gk
+
+    essay = gk.load_edge_set("essay")
+    if not diff:
+        return gk.render_html(essay)
+    first, recoded = gk.load_edge_set("essay-2025-v1"), gk.load_edge_set("essay-recoded")
+    return gk.diff_html(gk.diff_edge_sets(first, recoded), first, recoded)
+
+
+def shoot(
+    html: str, output: Path, *, width: int = 1400, height: int = 900, script: str | None = None
+) -> None:
+    """Write ``html`` to a temporary file, open it in Chromium and save a PNG of the viewport."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        path = Path(tmp) / "page.html"
+        path.write_text(html, encoding="utf-8")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route(
+                "**/*",
+                lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
+            )
+            page.goto(path.as_uri())
+            page.wait_for_function("window.__ready === true", timeout=120_000)
+            page.wait_for_timeout(1500)  # let the frozen layout finish its last redraw
+            if script:
+                page.evaluate(script)
+                page.wait_for_timeout(800)
+            page.screenshot(path=str(output))
+        finally:
+            browser.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--diff", action="store_true", help="shoot the diff page of essay-2025-v1 -> essay-recoded"
+    )
+    parser.add_argument("-o", "--output", type=Path, help="PNG to write (default: docs/essay.png)")
+    parser.add_argument(
+        "--script", help="JavaScript to run in the page before the shot (e.g. to set a filter)"
+    )
+    args = parser.parse_args(argv)
+    output = args.output or ROOT / "docs" / "essay.png"
+    shoot(page_html(args.diff), output, script=args.script)
+    print(output)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
