@@ -186,3 +186,22 @@ def test_docs_examples_are_real_output(tmp_path, monkeypatch):
     result = _cli("validate", "mycoding.csv")
     assert result.exit_code == 1
     assert result.stdout + result.stderr == example.group(2)
+
+
+def test_the_readmes_robustness_claims_hold():
+    import json
+
+    records = json.loads(_cli("robustness", "essay", "essay-2025-v1", "--format", "json").stdout)
+    ranks = {(r["actor_a"], r["actor_b"]): r for r in records}
+    for rank, pair in enumerate([("KOR", "USA"), ("CAN", "USA"), ("UKR", "USA"), ("JPN", "USA")], start=1):
+        assert (ranks[pair]["rank_min"], ranks[pair]["rank_max"], ranks[pair]["robust_top"]) == (
+            rank,
+            rank,
+            True,
+        )
+    germany = ranks[("DEU", "USA")]
+    assert (germany["rank_min"], germany["rank_max"], germany["robust_top"]) == (5, 6, False)
+    intensity = _cli("strain", "--top", "2", "--intensity", "--format", "json").stdout
+    kor, can = json.loads(intensity)
+    assert (kor["actor_a"], kor["hostile"]) == ("KOR", 5)
+    assert (can["actor_a"], can["mean_hostility"]) == ("CAN", 5.8)  # 17.4 / 3 hostile acts

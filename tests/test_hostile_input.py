@@ -108,7 +108,10 @@ def test_a_description_that_is_not_utf8_is_one_line(tmp_path):
     (folder / "description.txt").write_bytes(b"caf\xe9\n")
     result = run("strain", folder)
     assert result.exit_code == 2
-    assert result.stderr == f"graphkit: {folder}/description.txt:1: not UTF-8 text: save the description as UTF-8\n"
+    assert (
+        result.stderr
+        == f"graphkit: {folder}/description.txt:1: not UTF-8 text: save the description as UTF-8\n"
+    )
 
 
 def test_unreadable_files_and_unlistable_folders_are_one_line(tmp_path, monkeypatch):
@@ -277,7 +280,10 @@ def test_tables_and_markdown_escape_control_characters(write_csv):
     bad = write_csv(f"source,target,action\n{EVIL},B,tariff\n", "bad.csv")
     result = run("strain", bad)
     assert "\x1b" not in result.stderr
-    assert result.stderr == f"graphkit: {bad}:2: source 'A\\x1b]0;owned\\x07' holds a control character: remove it\n"
+    assert (
+        result.stderr
+        == f"graphkit: {bad}:2: source 'A\\x1b]0;owned\\x07' holds a control character: remove it\n"
+    )
 
 
 def test_safe_csv_prefixes_formula_cells_and_is_off_by_default(write_csv):
