@@ -11,6 +11,7 @@ import pytest
 from graphkit.analysis.centrality_alg import centrality
 from graphkit.analysis.strain_alg import strain
 from graphkit.edgeset import load_edge_set
+from graphkit.errors import ArgumentError
 from graphkit.filters import filter_edges
 
 # The set, as the hand calculations below read it (weight < 0 is hostile):
@@ -116,6 +117,23 @@ def test_hits_hub_is_aggressor_and_authority_is_target(small):
         dict(zip(order, auth_vec / auth_vec.sum())), abs=1e-6
     )
     assert table.loc[table["hub"].idxmax(), "actor"] == "A"  # the main aggressor
+
+
+def test_centrality_computes_only_the_layer_measures_asked_for(small):
+    # a page sized by strain asks for none; one sized by betweenness for that one:
+    # the strengths are the hand values above (A deals 11, receives 3), the
+    # betweenness A = C = 2/6 as in test_betweenness_reads_strain_as_closeness
+    none = centrality(small, measures=())
+    assert "betweenness" not in none.columns and "pagerank" not in none.columns
+    assert _by_actor(none, "hostile_out") == {"A": 11.0, "B": 3.5, "C": 1.0, "D": 0.0}
+    assert none["actor"].tolist() == ["A", "B", "C", "D"]
+    only = centrality(small, measures={"betweenness"})
+    assert [c for c in only.columns if c in ("pagerank", "betweenness", "hub", "authority")] == [
+        "betweenness"
+    ]
+    assert _by_actor(only, "betweenness") == pytest.approx({"A": 1 / 3, "B": 0.0, "C": 1 / 3, "D": 0.0})
+    with pytest.raises(ArgumentError, match="measures"):
+        centrality(small, measures={"closeness"})
 
 
 def test_centrality_does_not_see_parallel_edges_as_separate(write_csv):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -9,6 +10,7 @@ import pandas as pd
 
 from ..checks import require_callable, require_edge_set
 from ..edgeset import EdgeSet
+from ..errors import ArgumentError
 from ..progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
@@ -22,6 +24,7 @@ __all__ = [
     "BETWEENNESS_BUDGET",
     "BETWEENNESS_SAMPLES",
     "EXACT_BETWEENNESS_LIMIT",
+    "LAYER_MEASURES",
     "betweenness",
     "centrality",
     "centrality_from_pairs",
@@ -36,6 +39,8 @@ __all__ = [
 # BETWEENNESS_SAMPLES drawn with a fixed seed (deterministic). tests/bench/
 # bench_scale.py prints the sample's Spearman correlation with the exact values.
 EXACT_BETWEENNESS_LIMIT = 500
+#: The measures computed on the hostile layer, which ``centrality(measures=...)`` may skip.
+LAYER_MEASURES = frozenset({"pagerank", "betweenness", "hub", "authority"})
 BETWEENNESS_BUDGET = 250_000_000
 BETWEENNESS_SAMPLES = 500
 BETWEENNESS_SEED = 0
@@ -169,7 +174,13 @@ def hits(
     return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
 
 
-def centrality(edge_set: EdgeSet, *, unit: Unit = "action", progress: Progress | None = None) -> pd.DataFrame:
+def centrality(
+    edge_set: EdgeSet,
+    *,
+    unit: Unit = "action",
+    progress: Progress | None = None,
+    measures: Collection[str] | None = None,
+) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
     Computed on a graph with one edge per ordered pair (never on the multigraph):
@@ -182,24 +193,42 @@ def centrality(edge_set: EdgeSet, *, unit: Unit = "action", progress: Progress |
     ties by actor id. On large graphs betweenness is sampled (see :func:`betweenness`);
     ``frame.attrs["betweenness"]`` says how it was computed. ``unit`` says what
     counts once (:func:`graphkit.analysis.units.count_units`): every action (the
-    default), every claim, or every action type.
+    default), every claim, or every action type. ``measures`` (default: all) names
+    the measures of the hostile layer to compute (``pagerank``, ``betweenness``,
+    ``hub``, ``authority``); the others are left out of the frame, whose remaining
+    values are the same (a page sized by strain needs no sampled betweenness).
     """
     require_edge_set(edge_set)
     require_callable(progress, "progress")
+    measures = _check_measures(measures)
     edges = count_units(edge_set.edges, unit)
     if progress:
         progress(f"aggregating {len(edges):,} edges to pairs")
     pairs = ordered_pairs(edges) if len(edges) else _no_pairs()
-    return centrality_from_pairs(pairs, edge_set.actors, progress=progress)
+    return centrality_from_pairs(pairs, edge_set.actors, progress=progress, measures=measures)
+
+
+def _check_measures(measures: Collection[str] | None) -> frozenset[str]:
+    if measures is None:
+        return LAYER_MEASURES
+    unknown = sorted(set(measures) - LAYER_MEASURES)
+    if unknown or isinstance(measures, str):
+        raise ArgumentError("measures", f"{measures!r}: use some of {', '.join(sorted(LAYER_MEASURES))}")
+    return frozenset(measures)
 
 
 def centrality_from_pairs(
-    pairs: pd.DataFrame, actors_table: pd.DataFrame, *, progress: Progress | None = None
+    pairs: pd.DataFrame,
+    actors_table: pd.DataFrame,
+    *,
+    progress: Progress | None = None,
+    measures: Collection[str] | None = None,
 ) -> pd.DataFrame:
     """:func:`centrality` from the sums of :func:`graphkit.analysis.pairs.ordered_pairs`
     (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``);
-    ``progress`` is called with a message per stage."""
+    ``progress`` is called with a message per stage; ``measures`` as in :func:`centrality`."""
     report = progress or (lambda message: None)
+    wanted = _check_measures(measures)
     actors = sorted(actors_table["id"].astype(str))
     by_source = pairs.groupby("source")
     by_target = pairs.groupby("target")
@@ -213,19 +242,23 @@ def centrality_from_pairs(
     frame = frame.fillna(0)
     frame[["degree_out", "degree_in"]] = frame[["degree_out", "degree_in"]].astype(np.int64)
 
-    report(f"building the hostile layer of {len(pairs):,} pairs")
-    graph = hostile_layer(pairs, actors)
-    if graph.edge_count:
-        report(f"pagerank on {graph.node_count:,} actors, {graph.edge_count:,} hostile links")
-        frame["pagerank"] = pagerank_scores(graph)
-        report("betweenness")
-        frame["betweenness"], method = betweenness(graph)
-        report("hits")
-        frame["hub"], frame["authority"] = hits(graph)
-    else:
-        frame["pagerank"] = 1.0 / len(actors) if actors else 0.0
-        frame["betweenness"] = frame["hub"] = frame["authority"] = 0.0
-        method = "exact"
+    method = "exact"
+    if wanted:
+        report(f"building the hostile layer of {len(pairs):,} pairs")
+        graph = hostile_layer(pairs, actors)
+        if graph.edge_count:
+            if "pagerank" in wanted:
+                report(f"pagerank on {graph.node_count:,} actors, {graph.edge_count:,} hostile links")
+                frame["pagerank"] = pagerank_scores(graph)
+            if "betweenness" in wanted:
+                report("betweenness")
+                frame["betweenness"], method = betweenness(graph)
+            if wanted & {"hub", "authority"}:
+                report("hits")
+                frame["hub"], frame["authority"] = hits(graph)
+        else:
+            frame["pagerank"] = 1.0 / len(actors) if actors else 0.0
+            frame["betweenness"] = frame["hub"] = frame["authority"] = 0.0
 
     meta = actors_table.set_index("id")
     frame["name"] = meta["name"].reindex(frame.index).fillna(pd.Series(frame.index, index=frame.index))
@@ -234,8 +267,10 @@ def centrality_from_pairs(
     frame = frame.reset_index()
     frame["_total"] = frame["hostile_out"] + frame["hostile_in"]
     frame = frame.sort_values(["_total", "actor"], ascending=[False, True], kind="stable")
-    frame = frame[CENTRALITY_COLUMNS].reset_index(drop=True)
-    frame.attrs["betweenness"] = method
+    frame = frame[[c for c in CENTRALITY_COLUMNS if c not in LAYER_MEASURES - wanted]]
+    frame = frame.reset_index(drop=True)
+    if "betweenness" in wanted:
+        frame.attrs["betweenness"] = method
     return frame
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..actions import action_defaults, action_labels, cameo_labels, goldstein
-from ..analysis.centrality_alg import centrality
+from ..analysis.centrality_alg import LAYER_MEASURES, centrality
 from ..analysis.robustness_alg import robustness
 from ..analysis.strain_alg import strain
 from ..analysis.units import UNITS, Unit, check_unit, count_units
@@ -471,7 +471,9 @@ def graph_elements(
     too_large = page_size_problem(arrows, f"the edge set {edge_set.name!r}", pairs=drawn == "pairs")
     if too_large:
         raise GraphkitError(too_large)
-    metrics = centrality(edge_set)
+    # only the measure that sizes the nodes: the page shows no other (issue 12: the
+    # sampled betweenness was the largest cost of a large page sized by strain)
+    metrics = centrality(edge_set, measures={size_by} & LAYER_MEASURES)
     pairs = strain(edge_set)
     names = dict(zip(metrics["actor"], metrics["name"]))
     pair_strain = {(r.actor_a, r.actor_b): float(r.strain) for r in pairs.itertuples(index=False)}
