@@ -39,8 +39,10 @@ def fan_layout(frame: pd.DataFrame, order: list[str]) -> tuple[pd.DataFrame, lis
     Returns the sorted frame (with the pair's ends as ``pa`` < ``pb``), and per row
     the slot (:func:`fan_slot`) and the roundness per slot for :func:`fan_smooth`.
     """
+    # elementwise, not a row-wise min/max: on text columns that loads pyarrow's query engine
+    lower = frame["source"] <= frame["target"]
     frame = frame.assign(
-        pa=frame[["source", "target"]].min(axis=1), pb=frame[["source", "target"]].max(axis=1)
+        pa=frame["source"].where(lower, frame["target"]), pb=frame["target"].where(lower, frame["source"])
     ).sort_values(["pa", "pb", *order], kind="stable")
     rank = frame.groupby(["pa", "pb"], sort=False).cumcount().to_numpy()
     count = frame.groupby(["pa", "pb"], sort=False)["source"].transform("size").to_numpy()
