@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 from typing import Any, Literal
 
 import numpy as np
@@ -153,8 +154,15 @@ def _edges(
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
     # within a pair the most hostile action takes the straight middle slot
     frame, slots, steps = fan_layout(frame, ["weight", "date", "action", "source", "gid"])
+    # the weight split once for the column, not once per arrow
+    weights = frame["weight"].to_numpy(dtype=float)
+    frame = frame.assign(strain_value=strain_part(weights), cooperation_value=cooperation_part(weights))
     labels = cameo_labels()
     actions = action_labels()
+    # rows from each column's list: iterating text columns value by value (itertuples) is slower;
+    # (mypy wants a literal list of field names for a namedtuple)
+    row_type = namedtuple("Row", list(frame.columns), rename=True)  # type: ignore[misc]
+    rows = map(row_type._make, zip(*(frame[column].tolist() for column in frame.columns)))
     return [
         _edge(
             row,
@@ -168,7 +176,7 @@ def _edges(
             edge_set.name,
             frustrated,
         )
-        for row, slot, step in zip(frame.itertuples(index=False), slots, steps)
+        for row, slot, step in zip(rows, slots, steps)
     ]
 
 
@@ -225,8 +233,8 @@ def _edge(
         "sign": sign,
         "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
         # the page recomputes the strained list and the node sizes from the shown edges
-        "strain": round(float(strain_part(np.asarray(weight))), 6),
-        "cooperation": round(float(cooperation_part(np.asarray(weight))), 6),
+        "strain": round(float(row.strain_value), 6),
+        "cooperation": round(float(row.cooperation_value), 6),
     }
     if sign in DASHES:
         edge["dashes"] = DASHES[sign]
