@@ -72,10 +72,14 @@ def filter_edge_sets(
     domains = _domains(domain)
     _check_domains(domains, a, b)
     if not actor:
-        return (
+        pair = (
             select_edges(a, domains, since=since, until=until),
             select_edges(b, domains, since=since, until=until),
         )
+        emptied = not (len(pair[0].edges) or len(pair[1].edges)) and (len(a.edges) or len(b.edges))
+        if emptied and (since or until or domains):
+            raise _nothing_left(a if len(a.edges) else b, domain=domain, since=since, until=until)
+        return pair
     kept = [
         select_edges(s, domains, since=since, until=until, actor=actor)
         if has_actor(s, actor)
@@ -150,7 +154,31 @@ def filter_edges(
     require_optional_str(actor, "actor")
     domains = _domains(domain)
     _check_domains(domains, edge_set)
-    return select_edges(edge_set, domains, since=since, until=until, actor=actor)
+    kept = select_edges(edge_set, domains, since=since, until=until, actor=actor)
+    if len(kept.edges) == 0 and len(edge_set.edges):
+        raise _nothing_left(edge_set, domain=domain, since=since, until=until, actor=actor)
+    return kept
+
+
+def _nothing_left(edge_set: EdgeSet, **filters) -> ArgumentError:
+    """The error for filters that each match something but leave no edge together:
+    an empty answer would read as "no strain", which the set does not say."""
+    dates = edge_set.edges["date"]
+    dated = dates[dates != ""]
+    span = f"its actions are dated {dated.min()} to {dated.max()}" if len(dated) else "no action is dated"
+    given = {
+        name: ", ".join(repr(v) for v in sorted(_domains(value))) if name == "domain" else repr(value)
+        for name, value in filters.items()
+        if value
+    }
+    # name the date bound first: a range outside the set's dates is the usual cause
+    argument = next(name for name in ("since", "until", "actor", "domain") if name in given)
+    others = ", ".join(f"{name} {value}" for name, value in given.items() if name != argument)
+    return ArgumentError(
+        argument,
+        f"{given[argument]}{' with ' + others if others else ''} leaves no action of edge set "
+        f"{edge_set.name!r} ({span}): widen the filters",
+    )
 
 
 def select_edges(
@@ -179,8 +207,11 @@ def select_edges(
             keep &= start <= _bound(until, "until", last=True)
     if actor:
         if not has_actor(edge_set, actor):
+            ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
+            nearest = ", ".join(closest_first(actor, ids)[:8])
             raise ArgumentError(
-                "actor", f"{actor!r} is not in edge set {edge_set.name!r}: use an actor id from it"
+                "actor",
+                f"{actor!r} is not in edge set {edge_set.name!r}: use an actor id from it ({nearest}, ...)",
             )
         keep &= ego_mask(edges[keep], actor).reindex(edges.index, fill_value=False)
     if keep.all():

@@ -175,3 +175,33 @@ def test_reports_do_not_depend_on_the_hash_seed(run, tmp_path):
             ).stdout
         )
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"actor,")
+
+
+def test_filters_that_leave_nothing_are_an_error_not_an_empty_table(run, tmp_path):
+    # the essay's actions are dated 2023 to 2025: nothing is on or after 2030
+    result = run("strain", "--since", "2030")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "graphkit: --since '2030' leaves no action of edge set 'essay' "
+        "(its actions are dated 2023 to 2025): widen the filters\n"
+    )
+    # each filter matches something (Russia, trade actions) but not together
+    both = run("centrality", "--domain", "trade", "--actor", "RUS")
+    assert both.exit_code == 2
+    assert both.stderr.startswith("graphkit: --actor 'RUS' with domain 'trade' leaves no action")
+    # render never replaces a page with an empty one
+    page = tmp_path / "page.html"
+    page.write_text("earlier page")
+    assert run("render", "--until", "2020", "-o", page).exit_code == 2
+    assert page.read_text() == "earlier page"
+    # a diff whose two sides are both emptied says so too
+    assert run("diff", "essay", "essay-2025-v1", "--until", "2020").exit_code == 2
+
+
+def test_an_unknown_actor_lists_the_actors_there_are(run):
+    result = run("strain", "--actor", "XYZ")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "graphkit: --actor 'XYZ' is not in edge set 'essay': use an actor id from it ("
+    )
+    assert "KOR" in result.stderr

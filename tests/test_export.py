@@ -225,7 +225,7 @@ def test_filters_apply(run, tmp_path):
     assert sum(int(r["actions"]) for r in rows) == len(trade)
     nothing = run("export", "--since", "2099")
     assert nothing.exit_code == 2
-    assert "nothing to export" in nothing.stderr
+    assert "leaves no action of edge set 'essay'" in nothing.stderr
     assert nothing.stdout == ""
 
 

@@ -181,7 +181,7 @@ def test_cameo_codes_keep_leading_zeros_and_extra_columns_are_kept(write_csv):
 def test_inferred_actor_names(write_csv):
     actors = load_edge_set(write_csv("source,target,action\nUSA,EUR,tariff\nKOR,XQ1,tariff\n")).actors
     assert dict(zip(actors["id"], zip(actors["name"], actors["kind"]))) == {
-        "EUR": ("Europe / European Union", "bloc"),  # CAMEO bloc code
+        "EUR": ("Europe", "bloc"),  # CAMEO region code: Europe, not the EU (codebook rule 6)
         "KOR": ("South Korea", "state"),  # pycountry's common name
         "USA": ("United States", "state"),
         "XQ1": ("XQ1", "other"),

@@ -7,9 +7,7 @@ from pathlib import Path
 import click
 
 from ..schema import CENTRALITY_MEASURES
-from ..text import escape_control
 from .base import (
-    echo_error,
     edgeset_argument,
     emit,
     filter_options,
@@ -72,9 +70,6 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, v
     from ..render import render_html
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    if len(edge_set.edges) == 0:
-        message = f"graphkit: no actions left in {edge_set.name!r} after the filters; the page is empty"
-        echo_error(escape_control(message))
     html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view)
     if output == "-":
         emit(html, output)
