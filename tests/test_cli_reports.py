@@ -205,3 +205,14 @@ def test_an_unknown_actor_lists_the_actors_there_are(run):
         "graphkit: --actor 'XYZ' is not in edge set 'essay': use an actor id from it ("
     )
     assert "KOR" in result.stderr
+
+
+def test_the_output_files_extension_chooses_the_format_unless_format_is_given(run, tmp_path):
+    as_json, as_csv, as_table = tmp_path / "s.json", tmp_path / "s.csv", tmp_path / "t.csv"
+    assert run("strain", "--top", "1", "-o", as_json).exit_code == 0
+    assert json.loads(as_json.read_text())[0]["actor_a"] == "KOR"
+    assert run("strain", "--top", "1", "-o", as_csv).exit_code == 0
+    assert as_csv.read_text().startswith("rank,actor_a,actor_b,")
+    # an explicit --format wins over the name
+    assert run("strain", "--top", "1", "--format", "table", "-o", as_table).exit_code == 0
+    assert as_table.read_text().startswith("rank  actor_a")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import io
 import os
 import signal
@@ -300,8 +301,28 @@ def table_text(frame, fmt: str):
     return frame_chunks(frame, cast(ReportFormat, fmt), safe_csv=safe_csv())
 
 
+# -o report.csv without --format means CSV, as the file's name says
+FORMAT_BY_SUFFIX = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _format_from_output(func):
+    """Take --format from -o's file extension when --format is not given."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        context = click.get_current_context()
+        output = kwargs.get("output") or "-"
+        if context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT and output != "-":
+            kwargs["fmt"] = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), kwargs["fmt"])
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 def output_options(func):
-    """--format, --safe-csv and -o/--output, shared by every command that prints a table."""
+    """--format, --safe-csv and -o/--output, shared by every command that prints a table.
+    Without --format, ``-o NAME.csv``, ``.json`` or ``.md`` picks that format."""
+    func = _format_from_output(func)
     func = output_option()(func)
     func = safe_csv_option(func)
     return click.option(
@@ -310,7 +331,7 @@ def output_options(func):
         type=click.Choice(["table", "csv", "json", "markdown"]),
         default="table",
         show_default=True,
-        help="Output format.",
+        help="Output format (without it, -o's extension .csv, .json or .md decides; else table).",
     )(func)
 
 
