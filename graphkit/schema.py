@@ -29,6 +29,8 @@ __all__ = [
     "ReportFormat",
     "Sign",
     "TIE_DECIMALS",
+    "UNITS",
+    "Unit",
     "cooperation_part",
     "sign_of",
     "signs_of",
@@ -54,6 +56,10 @@ ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
 
 #: Sums per ordered pair (see graphkit.analysis.pairs.ordered_pairs).
 PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
+
+#: Units of evidence (graphkit.analysis.units.count_units): what counts once.
+Unit = Literal["action", "claim", "type"]
+UNITS: tuple[str, ...] = get_args(Unit)
 
 #: Per-actor measures of graphkit.analysis.centrality_alg.centrality, in report order.
 CentralityMeasure = Literal[

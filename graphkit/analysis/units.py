@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from ..checks import require_frame
 from ..errors import ArgumentError
-from ..schema import STRAIN_INTENSITY_COLUMNS
+from ..schema import STRAIN_INTENSITY_COLUMNS, UNITS, Unit
 
 __all__ = [
     "UNITS",
@@ -21,9 +21,6 @@ __all__ = [
     "quote_codes",
     "with_intensity",
 ]
-
-Unit = Literal["action", "claim", "type"]
-UNITS: tuple[str, ...] = ("action", "claim", "type")
 
 
 def check_unit(unit: str) -> Unit:

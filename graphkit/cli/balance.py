@@ -11,7 +11,6 @@ from .base import (
     main,
     output_options,
     read_edge_set,
-    reports_errors,
     safe_csv,
     unit_option,
 )
@@ -38,7 +37,6 @@ from .base import (
     help="Time bound for the frustration search; a search cut short says so on stderr.",
 )
 @output_options
-@reports_errors
 def balance(edgeset, domain, since, until, actor, unit, method, time_limit, fmt, output):
     """Structural balance: triangle census, frustration index, camps.
 

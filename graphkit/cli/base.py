@@ -17,6 +17,7 @@ import click
 
 from .. import __version__
 from ..errors import ArgumentError, EdgeSetError, GraphkitError
+from ..schema import UNITS
 from ..text import escape_control
 
 MAX_PROBLEMS_SHOWN = 20
@@ -173,12 +174,6 @@ def echo_error(message: str) -> None:
         pass
 
 
-def reports_errors(func):
-    """Kept for commands written before the group translated errors: the group
-    (:class:`GraphkitGroup`) now does it for every command; this returns ``func``."""
-    return func
-
-
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="graphkit")
 @click.option(
@@ -211,10 +206,9 @@ def show_problems(problems) -> None:
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         echo_error(f"graphkit: {escape_control(str(problem))}")
     if len(problems) > MAX_PROBLEMS_SHOWN:
-        click.echo(
+        echo_error(
             f"graphkit: ... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems: "
-            "run 'graphkit validate' for all",
-            err=True,
+            "run 'graphkit validate' for all"
         )
 
 
@@ -242,14 +236,11 @@ def filter_options(func):
     return func
 
 
-UNIT_CHOICES = ("action", "claim", "type")  # graphkit.analysis.units.UNITS, without importing pandas
-
-
 def unit_option(func):
     """--unit action|claim|type, for every command that aggregates rows."""
     return click.option(
         "--unit",
-        type=click.Choice(UNIT_CHOICES),
+        type=click.Choice(UNITS),
         default="action",
         show_default=True,
         help="What counts once: every action (row), every claim (source, target and quote), "

@@ -12,7 +12,6 @@ from .base import (
     load,
     main,
     output_options,
-    reports_errors,
     safe_csv,
     unit_option,
     write_output,
@@ -40,7 +39,6 @@ from .base import (
 @output_options
 @click.option("--html", metavar="PATH", help="Also write a page of the union graph with the changes marked.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the sets differ (as git diff --exit-code).")
-@reports_errors
 def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, output, html, exit_code):
     """Compare edge set A (old) with edge set B (new).
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, load, main, output_options, read_stdin, remember_inputs, reports_errors, safe_csv
+from .base import emit, load, main, output_options, read_stdin, remember_inputs, safe_csv
 
 
 def _read_text(path: str) -> str:
@@ -38,7 +38,6 @@ def _read_text(path: str) -> str:
     metavar="NAME",
     help="Draft with this llm model instead of the offline rules (needs graphkit[llm]; quality depends on the model).",
 )
-@reports_errors
 def extract(text, output, gazetteer, model):
     """Draft an edge set from TEXT (a UTF-8 file, or - for standard input) into DIR.
 
@@ -72,7 +71,6 @@ def extract(text, output, gazetteer, model):
     help="The text both codings quote (default: GOLD's source.txt, else CANDIDATE's).",
 )
 @output_options
-@reports_errors
 def score(candidate, gold, source_text, fmt, output):
     """Score CANDIDATE (a draft, or a second coder) against GOLD, a reference coding of the same text.
 

@@ -15,7 +15,6 @@ from .base import (
     read_edge_set,
     read_stdin,
     remember_inputs,
-    reports_errors,
     safe_csv,
     safe_csv_option,
     unit_option,
@@ -64,7 +63,6 @@ def parse_size(text: str, option: str) -> int:
     help="Refuse a compressed file (or zip member) that unpacks to more than SIZE (bytes, or K, M, G).",
 )
 @safe_csv_option
-@reports_errors
 def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_unpacked):
     """Turn GDELT event exports into an edge set (CSV), one edge per event.
 
@@ -144,7 +142,6 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
 @unit_option
 @output_option()
 @safe_csv_option
-@reports_errors
 def export(edgeset, domain, since, until, actor, fmt, level, weight, unit, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
 

@@ -14,7 +14,6 @@ from .base import (
     main,
     output_option,
     read_edge_set,
-    reports_errors,
     unit_option,
     write_output,
 )
@@ -56,7 +55,6 @@ OUTPUT_FOLDER = "output"
     default=None,
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
 )
-@reports_errors
 def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, view, output):
     """Draw the edge set as one self-contained interactive HTML page.
 

@@ -18,7 +18,6 @@ from .base import (
     read_dask_pairs,
     read_edge_set,
     read_stdin,
-    reports_errors,
     show_warnings,
     table_text,
     unit_option,
@@ -46,7 +45,6 @@ def plural(count: int, noun: str) -> str:
 )
 @output_options
 @engine_options
-@reports_errors
 def strain(edgeset, domain, since, until, actor, top, unit, intensity, fmt, output, engine, scheduler):
     """Rank relationships (pairs of actors) by strain.
 
@@ -78,7 +76,6 @@ def strain(edgeset, domain, since, until, actor, top, unit, intensity, fmt, outp
 @unit_option
 @output_options
 @engine_options
-@reports_errors
 def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, scheduler):
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.

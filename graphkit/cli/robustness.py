@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .base import UNIT_CHOICES, emit, filter_options, load, main, output_options, reports_errors, safe_csv
+from ..schema import UNITS
+from .base import emit, filter_options, load, main, output_options, safe_csv
 
 
 @main.command()
 @click.argument("edgesets", nargs=-1, metavar="EDGESET [EDGESET ...]")
 @filter_options
 @click.option(
-    "--unit", "units", multiple=True, type=click.Choice(UNIT_CHOICES),
+    "--unit", "units", multiple=True, type=click.Choice(UNITS),
     help="Rank under this unit of evidence (repeatable; default: action, claim and type).",
 )  # fmt: skip
 @click.option(
@@ -19,7 +20,6 @@ from .base import UNIT_CHOICES, emit, filter_options, load, main, output_options
     help="robust_top: the pair ranks K or better under every variant.",
 )  # fmt: skip
 @output_options
-@reports_errors
 def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     """Rank every relationship by strain under each unit of evidence and each
     coding of the same text, and say which pairs stay in the top K whatever the choice.
@@ -58,7 +58,7 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
             sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
         else:
             sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
-    table = compute(sets, units=list(units) or UNIT_CHOICES, top=top)
+    table = compute(sets, units=list(units) or UNITS, top=top)
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"
     else:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import click
 
-from .base import main, reports_errors
+from .base import main
 
 __all__ = ["init"]
 
 
 @main.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=True, dir_okay=True))
-@reports_errors
 def init(folder):
     """Write a small valid edge set into DIR to start your own from.
 
