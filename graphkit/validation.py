@@ -12,8 +12,9 @@ from .csvfile import CsvTable
 from .errors import Problem
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, near_miss
+from .verbatim import found_verbatim, normalise_space
 
-__all__ = ["check_actors", "check_edges", "check_quotes", "real_dates"]
+__all__ = ["check_actors", "check_edges", "check_quotes", "normalise_space", "real_dates"]
 
 # ASCII digits only (\d would take Arabic-Indic digits); years 0001-9999, as Python's dates
 DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
@@ -270,52 +271,18 @@ def check_endpoints(
     return sorted(problems, key=lambda p: (p.line, p.message))
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _Text:
-    """A source text (white space normalised) indexed by word, to find quotes in it.
-
-    A quote of three words or more holds whole words of the text between its first
-    and last (which may be parts of words): only the places where its rarest whole
-    word stands need comparing, so finding many quotes costs about the length of the
-    text once, not once per quote. Shorter quotes are looked up directly.
-    """
-
-    def __init__(self, text: str):
-        self.text = normalise_space(text)
-        self.where: dict[str, list[int]] = {}
-        offset = 0
-        for word in self.text.split(" "):
-            self.where.setdefault(word, []).append(offset)
-            offset += len(word) + 1
-
-    def __contains__(self, quote: str) -> bool:
-        words = quote.split(" ")
-        if len(words) == 1 and quote in self.where:
-            return True
-        if len(words) < 3:
-            return quote in self.text
-        k = min(range(1, len(words) - 1), key=lambda i: len(self.where.get(words[i], ())))
-        before = sum(len(w) + 1 for w in words[:k])  # from the quote's start to word k
-        return any(
-            self.text.startswith(quote, at - before) for at in self.where.get(words[k], ()) if at >= before
-        )
-
-
 def check_quotes(
     edges: pd.DataFrame, lines: np.ndarray, source_text: str, name: str, source_name: str
 ) -> list[Problem]:
     """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text.
 
-    Each distinct quote is looked for once (see :class:`_Text`)."""
-    text = _Text(source_text)
+    Every distinct quote is looked for at once (:func:`graphkit.verbatim.found_verbatim`:
+    near-linear in the sizes of the text and of the quotes, not a search per quote)."""
     quotes = _Distinct(edges["quote"])
-    found = {q: q == "" or normalise_space(q) in text for q in quotes.uniques}
+    found = found_verbatim(source_text, quotes.uniques.tolist())
     out = _Collector(name, lines)
     out.rows(
-        ~quotes.check(lambda unique: np.array([found[q] for q in unique], dtype=bool)),
+        ~quotes.check(lambda unique: found),
         lambda i: (
             f"quote not found verbatim in {source_name}: copy it exactly from the source text "
             "(only whitespace may differ)"
