@@ -201,8 +201,20 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
         return _empty(
             Problem(name, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8")
         )
+    table = _read(data, name, assume=True)
+    if table is None:  # a line of another width: read again, counting every line's fields
+        table = _read(data, name, assume=False)
+    assert table is not None  # never None without assume
+    return table
+
+
+def _read(data: bytes, name: str, *, assume: bool) -> CsvTable | None:
+    """The table; with ``assume``, a file without a quote is taken to have the
+    header's width on every non-blank line, which pyarrow's reading then confirms
+    (None when it does not: the caller reads again, counting every line's fields)."""
     by_lines = not re.search(rb"\r(?!\n)", data)
-    structure = _line_structure(data, name) if by_lines else None
+    assume = assume and by_lines and b'"' not in data
+    structure = (_plain_structure(data) if assume else _line_structure(data, name)) if by_lines else None
     if structure is None:
         by_lines = False
         structure = _quoted_structure(data, name)
@@ -236,8 +248,8 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     if len(lines) == 0:  # a header alone: nothing for pyarrow to read
         return CsvTable(pd.DataFrame({c: pd.Series([], dtype=str) for c in header}), lines, problems)
     body = _line_offset(data, int(body_starts[0]))  # where the first record after the header starts
-    frame = _values(data, body, header, newlines=not by_lines, expected=len(lines))
-    return CsvTable(frame, lines, problems)
+    frame = _values(data, body, header, newlines=not by_lines, expected=len(lines), strict=assume)
+    return None if frame is None else CsvTable(frame, lines, problems)
 
 
 def _line_structure(data: bytes, name: str):
@@ -279,6 +291,30 @@ def _line_structure(data: bytes, name: str):
     return _stop(starts_parts, widths_parts, problems, data)
 
 
+def _plain_structure(data: bytes):
+    """Starts of the non-blank lines of a file without quotes or lone carriage
+    returns (its records), each taken to be as wide as the header (checked later)."""
+    parts = []
+    offset, line = 0, 1
+    view = memoryview(data)
+    while offset < len(data):
+        end = data.find(b"\n", min(offset + 64 * BLOCK_BYTES, len(data)))
+        end = len(data) if end < 0 else end + 1
+        chunk = np.frombuffer(view[offset:end], dtype=np.uint8)
+        newlines = np.flatnonzero(chunk == 10)
+        bounds = np.concatenate(([0], newlines + 1))
+        if bounds[-1] < len(chunk):
+            bounds = np.append(bounds, len(chunk))  # a last line without a line end
+        begin, stop = bounds[:-1], bounds[1:]
+        content = stop - begin - (chunk[np.maximum(stop - 1, 0)] == 10)
+        content -= (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
+        parts.append(line + np.flatnonzero(content != 0))
+        line += len(newlines)
+        offset = end
+    starts, _, problems, header = _stop(parts, [], [], data)
+    return starts, np.full(len(starts), len(header) if header is not None else 0), problems, header
+
+
 def _simple_quotes(chunk: np.ndarray, quotes: np.ndarray, begin: np.ndarray, content: np.ndarray) -> bool:
     """True when every quote opens a field (at its start), closes it (before a comma
     or the line end) or is doubled inside it, with every line holding an even
@@ -300,8 +336,9 @@ def _stop(starts_parts, widths_parts, problems, data: bytes):
     widths = np.concatenate(widths_parts) if widths_parts else np.zeros(0, dtype=np.int64)
     if len(starts) == 0:
         return starts, widths, problems, None
-    first = int(starts[0])
-    header_line = data.split(b"\n", first)[first - 1].decode("utf-8").rstrip("\r")
+    begin = _line_offset(data, int(starts[0]))
+    end = data.find(b"\n", begin)
+    header_line = data[begin : end if end >= 0 else len(data)].decode("utf-8").rstrip("\r")
     return starts, widths, problems, next(csv.reader([header_line], strict=True))
 
 
@@ -342,20 +379,29 @@ def _line_offset(data: bytes, line: int) -> int:
     return offset
 
 
-def _values(data: bytes, body: int, header: list[str], *, newlines: bool, expected: int) -> pd.DataFrame:
+def _values(
+    data: bytes, body: int, header: list[str], *, newlines: bool, expected: int, strict: bool = False
+) -> pd.DataFrame | None:
     """The cells of every record of the header's width, from byte ``body`` on (the
-    header and any blank lines before it left out), read by pyarrow as strings."""
+    header and any blank lines before it left out), read by pyarrow as strings.
+    With ``strict``, None when a record has another width or the count differs."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
     keys = [f"c{i}" for i in range(len(header))]
+    uneven: list[int] = []
+
+    def skip(row) -> str:
+        uneven.append(1)
+        return "skip"
+
     table = pacsv.read_csv(
         pa.BufferReader(pa.py_buffer(memoryview(data)[body:])),  # no copy of the file
         read_options=pacsv.ReadOptions(column_names=keys, block_size=64 << 20),
         parse_options=pacsv.ParseOptions(
             newlines_in_values=newlines,
             ignore_empty_lines=True,
-            invalid_row_handler=lambda row: "skip",  # counted and pinned by the structure
+            invalid_row_handler=skip,  # pinned by the structure
         ),
         convert_options=pacsv.ConvertOptions(
             column_types={k: pa.string() for k in keys},
@@ -363,6 +409,8 @@ def _values(data: bytes, body: int, header: list[str], *, newlines: bool, expect
             quoted_strings_can_be_null=False,
         ),
     )
+    if strict and (uneven or table.num_rows != expected):
+        return None
     if table.num_rows != expected:  # never seen: would mean pyarrow broke the contract
         raise GraphkitError(
             f"internal CSV reading mismatch ({table.num_rows} rows against {expected}); please report it"
