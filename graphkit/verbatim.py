@@ -34,6 +34,7 @@ __all__ = ["CANDIDATE_LIMIT", "found_verbatim", "normalise_space"]
 CANDIDATE_LIMIT = 256
 _KEY = 16
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+_MIX2 = np.uint64(0xBF58476D1CE4E5B9)
 # exactly the characters for which str.isspace() holds (what str.split() splits on), but
 # the space; a run of them that is not one plain space is what normalising replaces
 _OTHER = (
@@ -84,10 +85,44 @@ def _masks(length: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _keys(words: np.ndarray, at: np.ndarray, length: int) -> np.ndarray:
-    """A 64-bit key of the ``length`` bytes at each of ``at`` (equal bytes, equal keys)."""
+    """A 64-bit hash of the ``length`` bytes at each of ``at`` (equal bytes, equal hashes)."""
     first, second = _masks(np.asarray(length, dtype=np.int64))
+    out = np.empty(len(at), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        return (words[at] & first) * _MIX ^ (words[at + 8] & second)
+        for begin in range(0, len(at), _STEP):  # in blocks: a few arrays of 8 MB at a time
+            part = at[begin : begin + _STEP]
+            out[begin : begin + _STEP] = ((words[part] & first) * _MIX ^ (words[part + 8] & second)) * _MIX2
+    return out
+
+
+class _Index:
+    """The text's word starts by the hash of the ``length`` bytes there: one sorted
+    array of integers, each a hash's high bits above a word start's position (a
+    sort in place, no second array), so that looking a hash up gives the places."""
+
+    def __init__(self, words: np.ndarray, starts: np.ndarray, length: int, size: int):
+        self.bits = max(32, int(size).bit_length())
+        self.low = np.uint64((1 << self.bits) - 1)
+        self.length = length
+        packed = _keys(words, starts, length)
+        packed >>= np.uint64(self.bits)
+        packed <<= np.uint64(self.bits)
+        packed |= starts.astype(np.uint64)
+        packed.sort()
+        self.packed = packed
+
+    def ranges(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where the places of each hash are in ``packed``: [low, high). The hashes are
+        looked up in order (a search resumes where the last ended: fewer cache misses)."""
+        high_bits = keys >> np.uint64(self.bits) << np.uint64(self.bits)
+        order = np.argsort(high_bits)
+        low, high = np.empty(len(keys), dtype=np.int64), np.empty(len(keys), dtype=np.int64)
+        low[order] = np.searchsorted(self.packed, high_bits[order], side="left")
+        high[order] = np.searchsorted(self.packed, high_bits[order] | self.low, side="right")
+        return low, high
+
+    def places(self, index: np.ndarray) -> np.ndarray:
+        return (self.packed[index] & self.low).astype(np.int64)
 
 
 def _same(
@@ -126,16 +161,6 @@ def _firsts(sorted_values: np.ndarray) -> np.ndarray:
     )
 
 
-def _ranges(sorted_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each of ``keys`` stands in ``sorted_keys``: [low, high). The keys are
-    looked up in order (a search resumes where the last ended: far fewer cache misses)."""
-    order = np.argsort(keys)
-    low, high = np.empty(len(keys), dtype=np.int64), np.empty(len(keys), dtype=np.int64)
-    low[order] = np.searchsorted(sorted_keys, keys[order], side="left")
-    high[order] = np.searchsorted(sorted_keys, keys[order], side="right")
-    return low, high
-
-
 def found_verbatim(text: str, quotes: Sequence[str]) -> np.ndarray:
     """For each quote, whether it stands in ``text`` verbatim, white space aside (an
     empty quote does). Equal to ``normalise_space(q) in normalise_space(text)``."""
@@ -147,35 +172,45 @@ def found_verbatim(text: str, quotes: Sequence[str]) -> np.ndarray:
     words, qwords = _words(buffer), _words(qbuffer)
     length = qend - qstart
     found = length == 0
+    fallback: list[np.ndarray] = []  # quotes looked up with one search each
 
-    # word starts of the text, and the anchors of the quotes (a byte after a space)
-    starts = np.flatnonzero(buffer[:size] == 32) + 1
-    anchors = np.flatnonzero(qbuffer[: int(qend[-1])] == 32) + 1
-    owner = np.searchsorted(qstart, anchors, side="right") - 1
-    left = qend[owner] - anchors
-    long = left >= _KEY
-
-    candidates: list[tuple[np.ndarray, np.ndarray]] = []  # (quote, text position of its start)
-    fallback: list[np.ndarray] = []
-
-    def place(quote, anchor, sorted_keys, positions, keys) -> None:
-        low, high = _ranges(sorted_keys, keys)
+    def compare(index: _Index, quote: np.ndarray, anchor: np.ndarray, keys: np.ndarray, low=None, high=None):
+        """Compare each quote with the text wherever its anchor's hash stands."""
+        if low is None:
+            low, high = index.ranges(keys)
         many = high - low > CANDIDATE_LIMIT
         fallback.append(quote[many])
         keep = ~many & (high > low)  # an anchor that stands nowhere: not found, nothing to compare
         quote, anchor, low, high = quote[keep], anchor[keep], low[keep], high[keep]
         n = high - low
         rows = np.repeat(np.arange(len(quote)), n)
-        index = np.repeat(low - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
-        offset = (anchor - qstart[quote])[rows]
-        candidates.append((quote[rows], positions[index] - offset))
+        at = index.places(np.repeat(low - np.cumsum(n) + n, n) + np.arange(int(n.sum())))
+        at -= (anchor - qstart[quote])[rows]
+        quote = quote[rows]
+        fits = (at >= 0) & (at + length[quote] <= size)
+        quote, at = quote[fits], at[fits]
+        found[quote[_same(words, qwords, at, qstart[quote], length[quote])]] = True
 
-    if long.any():
-        text_keys = _keys(words, starts, _KEY)
-        order = np.argsort(text_keys, kind="stable")
-        positions, sorted_keys = starts[order], text_keys[order]
-        del text_keys, order
+    # word starts of the text, and the anchors of the quotes (a byte after a space)
+    starts = np.flatnonzero(buffer[:size] == 32) + 1
+    first_anchor = np.full(len(quotes), -1, dtype=np.int64)
+    index = None
+    batch = 1 << 18  # quotes at a time: bounds the anchors' arrays
+    for begin in range(0, len(quotes), batch):
+        stop = min(begin + batch, len(quotes))
+        base = int(qstart[begin])
+        anchors = np.flatnonzero(qbuffer[base : int(qend[stop - 1])] == 32) + (base + 1)
+        owner = np.searchsorted(qstart, anchors, side="right") - 1
+        if len(anchors):
+            firsts = _firsts(owner)
+            first_anchor[owner[firsts]] = anchors[firsts]  # each quote's first word start
+        long = qend[owner] - anchors >= _KEY
+        if not long.any():
+            continue
+        if index is None:
+            index = _Index(words, starts, _KEY, size)
         quote, anchor = owner[long], anchors[long]
+        del anchors, owner
         # up to four anchors spread over each quote; the one rarest in the text is compared
         first = _firsts(quote)
         count = np.diff(np.append(first, len(quote)))
@@ -183,34 +218,22 @@ def found_verbatim(text: str, quotes: Sequence[str]) -> np.ndarray:
         spread = spread[np.r_[True, spread[1:] != spread[:-1]]]  # ascending already
         quote, anchor = quote[spread], anchor[spread]
         keys = _keys(qwords, anchor, _KEY)
-        low, high = _ranges(sorted_keys, keys)
+        low, high = index.ranges(keys)
         pick = np.lexsort((high - low, quote))
         rarest = pick[np.r_[True, quote[pick][1:] != quote[pick][:-1]]]
-        place(quote[rarest], anchor[rarest], sorted_keys, positions, keys[rarest])
+        compare(index, quote[rarest], anchor[rarest], keys[rarest], low[rarest], high[rarest])
+        first_anchor[quote] = -2  # settled by a long anchor
+    index = None
 
-    has_long = np.zeros(len(quotes), dtype=bool)
-    has_long[owner[long]] = True
-    first_anchor = np.full(len(quotes), -1, dtype=np.int64)
-    index = _firsts(owner)
-    first_anchor[owner[index]] = anchors[index]  # each quote's first word start
-    short = ~has_long & ~found & (first_anchor >= 0)
-    for size_left in np.unique(qend[short] - first_anchor[short]):
+    # quotes whose anchors are all short: their first anchor, on the bytes it has
+    short = ~found & (first_anchor >= 0)
+    for size_left in np.unique(qend[short] - first_anchor[short]).tolist():
         group = np.flatnonzero(short & (qend - first_anchor == size_left))
-        keys = _keys(words, starts, int(size_left))
-        order = np.argsort(keys, kind="stable")
-        anchor_keys = _keys(qwords, first_anchor[group], int(size_left))
-        place(group, first_anchor[group], keys[order], starts[order], anchor_keys)
-
-    if candidates:
-        quote = np.concatenate([c[0] for c in candidates])
-        at = np.concatenate([c[1] for c in candidates])
-        fits = (at >= 0) & (at + length[quote] <= size)
-        quote, at = quote[fits], at[fits]
-        same = _same(words, qwords, at, qstart[quote], length[quote])
-        found[quote[same]] = True
+        index = _Index(words, starts, size_left, size)
+        compare(index, group, first_anchor[group], _keys(qwords, first_anchor[group], size_left))
 
     text_bytes = None
-    rest = np.flatnonzero(~found & ((first_anchor < 0) & (length > 0)))
+    rest = np.flatnonzero(~found & (first_anchor == -1) & (length > 0))  # no space in the quote
     for one in np.unique(np.concatenate([rest, *fallback])).tolist():
         if text_bytes is None:
             text_bytes = buffer[:size].tobytes()
