@@ -33,6 +33,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 PY = sys.executable
 GRAPHKIT = [PY, "-c", "import sys; from graphkit.cli import main; sys.argv[0] = 'graphkit'; main()"]
+# another tree's graphkit (--before DIR): the same command with DIR first on sys.path
+BEFORE = "import sys; sys.path.insert(0, sys.argv.pop(1)); from graphkit.cli import main; sys.argv[0] = 'graphkit'; main()"
 
 # strain of an unordered pair: sum of -weight over hostile actions (weight < 0);
 # weight = the row's, else the taxonomy's default for its action
@@ -184,7 +186,7 @@ def report(task: str, results: dict, reference: str = "DuckDB SQL", goal: float 
     ref = figures.get(reference)
     for label, (wall, cpu, peak) in figures.items():
         line = f"  {label:<28} wall {wall:7.2f} s  CPU {cpu:7.2f} s  peak {peak:7,.0f} MiB"
-        if ref and label.startswith("graphkit"):
+        if ref and label.startswith(("graphkit", "before")):
             verdicts = []
             for name, mine, theirs in (("time", wall, ref[0]), ("memory", peak, ref[2])):
                 ratio = mine / theirs
@@ -230,6 +232,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", default="strain,pairs,centrality,diff", help="comma-separated tasks")
     parser.add_argument("--workdir", default="/work/bench-data")
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        help="also run the graphkit package found in DIR (e.g. from git archive main)",
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     workdir = Path(args.workdir)
@@ -247,6 +254,17 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"data: {folder} ({os.path.getsize(edges) / 1e6:,.0f} MB edges.csv), {args.runs} runs, medians")
+
+    def before(commands: dict[str, list[str]]) -> dict[str, list[str]]:
+        """``commands`` with, after each graphkit one, the same run by --before's tree."""
+        if not args.before:
+            return commands
+        out: dict[str, list[str]] = {}
+        for key, cmd in commands.items():
+            out[key] = cmd
+            if key.startswith("graphkit"):
+                out[key.replace("graphkit", "before", 1)] = [PY, "-c", BEFORE, args.before, *cmd[3:]]
+        return out
 
     def peers(top: int, tag: str) -> dict[str, list[str]]:
         return {
@@ -283,7 +301,7 @@ def main() -> None:
             **peers(10, "top"),
             "pyarrow read alone": [PY, "-c", ARROW_READ, edges],
         }
-        report(f"strain top 10, {args.rows:,} rows", interleaved(commands, args.runs))
+        report(f"strain top 10, {args.rows:,} rows", interleaved(before(commands), args.runs))
         same_answer(
             gk,
             {
@@ -298,7 +316,7 @@ def main() -> None:
             "graphkit (folder)": [*GRAPHKIT, "strain", str(folder), "--format", "csv", "-o", str(gk)],
             **peers(0, "all"),
         }
-        report(f"strain, every pair to CSV, {args.rows:,} rows", interleaved(commands, args.runs))
+        report(f"strain, every pair to CSV, {args.rows:,} rows", interleaved(before(commands), args.runs))
         same_answer(
             gk,
             {
@@ -333,7 +351,7 @@ def main() -> None:
         }
         figures = report(
             f"centrality, {args.rows:,} rows (DuckDB: the hostile layer only)",
-            interleaved(commands, args.runs),
+            interleaved(before(commands), args.runs),
         )
         bare = figures["pandas read + groupby"][0]
         for key in ("graphkit (folder)", "graphkit (bare CSV)"):
@@ -365,7 +383,9 @@ def main() -> None:
             "DuckDB SQL": [PY, "-c", DUCKDB_DIFF, a, b, tax, str(out / "d-duckdb.csv")],
             "two bare pandas reads": [PY, "-c", TWO_READS, a, b],
         }
-        figures = report(f"diff of two {args.rows:,}-row sets, by id", interleaved(commands, args.runs))
+        figures = report(
+            f"diff of two {args.rows:,}-row sets, by id", interleaved(before(commands), args.runs)
+        )
         ratio = figures["graphkit --no-centrality"][0] / figures["two bare pandas reads"][0]
         print(
             f"  graphkit --no-centrality: {ratio:.2f}x two bare reads ({'met' if ratio <= 2 else 'MISSED'}, goal 2x)"
