@@ -11,7 +11,7 @@ from .actions import action_defaults, goldstein
 from .csvfile import CsvTable
 from .errors import Problem
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
-from .spelling import case_clash_problems, column_problems, near_miss
+from .spelling import case_clash_problems, column_problems, column_slips
 from .verbatim import found_verbatim, normalise_space
 
 __all__ = ["check_actors", "check_edges", "check_quotes", "normalise_space", "real_dates"]
@@ -39,9 +39,9 @@ def _missing_columns(
 ) -> list[Problem]:
     """Misspelt columns (``wieght``: did you mean 'weight'?), then required columns
     missing for another reason."""
-    slips = column_problems(table.frame.columns, known or required, name)
-    meant = {near_miss(column, known or required) for column in table.frame.columns}
-    return slips + [
+    slips = column_slips(table.frame.columns, known or required)  # each column looked at once
+    meant = set(slips.values())
+    return column_problems(slips, known or required, name) + [
         Problem(name, 1, f"missing required column {column!r}: add it to the header")
         for column in required
         if column not in table.frame.columns and column not in meant

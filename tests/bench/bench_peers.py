@@ -249,6 +249,10 @@ def main() -> None:
         print(f"generating {folder} ...", flush=True)
         make_folder(args.rows, 5_000, folder)
     edges = str(folder / "edges.csv")
+    # the same file under another name: edges.csv in a folder is read with the folder's source.txt
+    bare = workdir / f"set-{label}.csv"
+    if not bare.exists():
+        os.link(edges, bare)
     tax = str(taxonomy_csv(workdir))
     out = workdir / "out"
     out.mkdir(exist_ok=True)
@@ -290,7 +294,7 @@ def main() -> None:
             "graphkit (bare CSV)": [
                 *GRAPHKIT,
                 "strain",
-                edges,
+                str(bare),
                 "--top",
                 "10",
                 "--format",
@@ -340,7 +344,7 @@ def main() -> None:
             "graphkit (bare CSV)": [
                 *GRAPHKIT,
                 "centrality",
-                edges,
+                str(bare),
                 "--format",
                 "csv",
                 "-o",
