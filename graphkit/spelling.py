@@ -52,11 +52,15 @@ def _distance(a: str, b: str) -> int:
 
 def _distance_within(a: str, b: str, limit: int) -> int:
     """:func:`_distance`, or ``limit + 1`` for any distance above ``limit``, found
-    early: by the lengths, else once a whole row of the table exceeds ``limit`` (a
+    early: by the lengths, by the letters, else once a whole row of the table exceeds ``limit`` (a
     row's least value grows by at most one a row, so a swap cannot bring it back).
     A 20,000-column header asks this 200,000 times."""
     a, b = a.strip().casefold(), b.strip().casefold()
     if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    # a letter of one that the other lacks takes an edit of its own (a deletion or a
+    # substitution; an insertion or a swap mends none)
+    if sum(c not in b for c in a) > limit or sum(c not in a for c in b) > limit:
         return limit + 1
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
