@@ -8,6 +8,7 @@ inside the commands, so ``graphkit --help`` stays fast.
 from . import (
     balance,  # noqa: F401  (registers balance)
     diff,  # noqa: F401  (registers diff)
+    dyads,  # noqa: F401  (registers import-dyads)
     extract,  # noqa: F401  (registers extract, score)
     interop,  # noqa: F401  (registers import-gdelt, export)
     render,  # noqa: F401  (registers render)
