@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,9 @@ from .errors import ArgumentError, EdgeSetError, Problem
 from .progress import Progress
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import alpha2_warnings
+
+if TYPE_CHECKING:
+    from .filters import DateFilterReport
 
 __all__ = [
     "SET_FILES",
@@ -58,6 +62,8 @@ class EdgeSet:
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     warnings: tuple[Problem, ...] = ()
+    #: What the date filters left out (:class:`graphkit.filters.DateFilterReport`), when they ran.
+    date_filter: DateFilterReport | None = None
 
     @property
     def has_ids(self) -> bool:

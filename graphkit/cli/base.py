@@ -19,6 +19,7 @@ from .. import __version__
 from ..errors import ArgumentError, EdgeSetError, GraphkitError
 from ..schema import UNITS
 from ..text import escape_control
+from .date_rule import SINCE_HELP, UNTIL_HELP, date_rule, date_rule_options, show_date_filter
 
 MAX_PROBLEMS_SHOWN = 20
 BAD_INPUT = 2
@@ -222,15 +223,14 @@ edgeset_argument = click.argument("edgeset", required=False, metavar="[EDGESET]"
 
 
 def filter_options(func):
-    """--domain, --since, --until and --actor, shared by every analysis command."""
+    """--domain, --since, --until, --actor, --overlap and --undated, shared by every analysis command."""
     options = [
         click.option("--domain", multiple=True, help="Keep only actions in this domain (repeatable)."),
-        click.option("--since", metavar="DATE", help="Keep actions dated on or after DATE (YYYY[-MM[-DD]])."),
-        click.option(
-            "--until", metavar="DATE", help="Keep actions dated on or before DATE (YYYY[-MM[-DD]])."
-        ),
+        click.option("--since", metavar="DATE", help=SINCE_HELP),
+        click.option("--until", metavar="DATE", help=UNTIL_HELP),
         click.option("--actor", metavar="ID", help="Keep only this actor's ego network."),
     ]
+    func = date_rule_options(func)
     for option in reversed(options):
         func = option(func)
     return func
@@ -374,6 +374,7 @@ def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor
         until=until,
         actor=actor,
         progress=progress_reporter(),
+        **date_rule(),
     )
 
 
@@ -398,7 +399,9 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
     """Load EDGESET (reading standard input for -) and apply the shared filters."""
     from ..filters import filter_edges
 
-    return filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor)
+    edge_set = filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor, **date_rule())
+    show_date_filter(edge_set)
+    return edge_set
 
 
 def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:

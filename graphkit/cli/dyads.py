@@ -13,12 +13,17 @@ MAX_KEPT_SHOWN = 10
 @main.command("import-dyads")
 @click.argument("file", metavar="FILE")
 @click.option("--source", required=True, metavar="COL", help="The column naming the acting actor (ICEWS: i).")
-@click.option("--target", required=True, metavar="COL", help="The column naming the actor acted on (ICEWS: j).")
+@click.option(
+    "--target", required=True, metavar="COL", help="The column naming the actor acted on (ICEWS: j)."
+)
 @click.option(
     "--time", "time_", required=True, metavar="COL", help="The period column: YYYY, YYYY-MM or YYYY-MM-DD."
 )
 @click.option(
-    "--hostile", multiple=True, metavar="COL", help="A count column of hostile events, added as -count (repeatable)."
+    "--hostile",
+    multiple=True,
+    metavar="COL",
+    help="A count column of hostile events, added as -count (repeatable).",
 )
 @click.option(
     "--cooperative",
@@ -27,7 +32,9 @@ MAX_KEPT_SHOWN = 10
     help="A count column of cooperative events, added as +count (repeatable).",
 )
 @click.option(
-    "--no-map", is_flag=True, help="Keep actor names as given instead of mapping country names to ISO alpha-3."
+    "--no-map",
+    is_flag=True,
+    help="Keep actor names as given instead of mapping country names to ISO alpha-3.",
 )
 @click.option("-o", "--output", required=True, metavar="DIR", help="Write the edge set to the folder DIR.")
 @safe_csv_option

@@ -154,8 +154,15 @@ def read_dyads(
         raise ArgumentError("hostile", "and cooperative are both empty: name at least one count column")
     frame, lines, name = _read_table(path, stdin)
     _check_columns(
-        frame, name, {"source": [source], "target": [target], "time": [time], "hostile": hostile,
-                      "cooperative": cooperative}
+        frame,
+        name,
+        {
+            "source": [source],
+            "target": [target],
+            "time": [time],
+            "hostile": hostile,
+            "cooperative": cooperative,
+        },
     )
     both = sorted(set(hostile) & set(cooperative))
     if both:
@@ -167,7 +174,9 @@ def read_dyads(
     for mask, what in ((blank, "an empty actor"), (same, "the same actor on both sides")):
         if mask.any():
             first = int(np.flatnonzero(mask.to_numpy())[0])
-            raise EdgeSetError([Problem(name, int(lines[first]), f"row has {what}: every row needs two actors")])
+            raise EdgeSetError(
+                [Problem(name, int(lines[first]), f"row has {what}: every row needs two actors")]
+            )
     names = country_codes(pd.concat([src, tgt], ignore_index=True)) if map_names else None
     if names is not None:
         mapping = dict(zip(names["name"], names["id"]))
@@ -176,8 +185,14 @@ def read_dyads(
         if mapped_same.any():
             first = int(np.flatnonzero(mapped_same.to_numpy())[0])
             raise EdgeSetError(
-                [Problem(name, int(lines[first]), f"{frame[source].iat[first]!r} and {frame[target].iat[first]!r} "
-                         f"are both {src.iat[first]}: give --no-map to keep the names")]
+                [
+                    Problem(
+                        name,
+                        int(lines[first]),
+                        f"{frame[source].iat[first]!r} and {frame[target].iat[first]!r} "
+                        f"are both {src.iat[first]}: give --no-map to keep the names",
+                    )
+                ]
             )
     parts = []
     total = np.zeros(len(frame))
@@ -187,15 +202,27 @@ def read_dyads(
         keep = count > 0
         parts.append(
             pd.DataFrame(
-                {"source": src[keep], "target": tgt[keep], "action": column, "weight": sign * count[keep],
-                 "date": period[keep], "order": np.flatnonzero(keep)}
+                {
+                    "source": src[keep],
+                    "target": tgt[keep],
+                    "action": column,
+                    "weight": sign * count[keep],
+                    "date": period[keep],
+                    "order": np.flatnonzero(keep),
+                }
             )
         )
     empty = total == 0
     parts.append(
         pd.DataFrame(
-            {"source": src[empty], "target": tgt[empty], "action": NO_EVENTS, "weight": 0.0,
-             "date": period[empty], "order": np.flatnonzero(empty)}
+            {
+                "source": src[empty],
+                "target": tgt[empty],
+                "action": NO_EVENTS,
+                "weight": 0.0,
+                "date": period[empty],
+                "order": np.flatnonzero(empty),
+            }
         )
     )
     edges = pd.concat(parts, ignore_index=True).sort_values("order", kind="stable").drop(columns="order")
