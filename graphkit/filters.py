@@ -14,6 +14,7 @@ from .checks import require_choice, require_edge_set, require_optional_str, requ
 from .dates import edge_intervals, in_window
 from .edgeset import EdgeSet
 from .errors import ArgumentError
+from .schema import UNDATED
 from .spelling import closest_first
 
 __all__ = [
@@ -28,8 +29,6 @@ __all__ = [
 ]
 
 Undated = Literal["keep", "drop"]
-#: What --undated takes: keep undated rows when a date bound is given, or drop them.
-UNDATED = ("drop", "keep")
 
 
 @dataclass(frozen=True)

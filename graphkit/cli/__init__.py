@@ -11,6 +11,7 @@ from . import (
     dyads,  # noqa: F401  (registers import-dyads)
     extract,  # noqa: F401  (registers extract, score)
     interop,  # noqa: F401  (registers import-gdelt, export)
+    periods,  # noqa: F401  (registers timeline, summary)
     render,  # noqa: F401  (registers render)
     reports,  # noqa: F401  (registers the commands)
     robustness,  # noqa: F401  (registers robustness)

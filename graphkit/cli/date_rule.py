@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..filters import UNDATED
+from ..schema import UNDATED
 
 
 def echo_error(message: str) -> None:
