@@ -63,7 +63,7 @@ def country_codes(names: pd.Series | list[str]) -> pd.DataFrame:
     import pycountry
 
     rows = []
-    for name in sorted(set(names)):
+    for name in sorted(pd.unique(pd.Series(names, dtype=object).astype(str))):
         try:
             rows.append((name, pycountry.countries.lookup(name).alpha_3, "pycountry"))
             continue
@@ -116,7 +116,10 @@ def _periods(values: pd.Series, lines: np.ndarray, name: str) -> pd.Series:
 
 
 def _counts(frame: pd.DataFrame, column: str, lines: np.ndarray, name: str) -> np.ndarray:
-    values = pd.to_numeric(frame[column].where(frame[column] != "", "0"), errors="coerce")
+    # a few thousand distinct counts among hundreds of thousands of cells: parse each once
+    codes, uniques = pd.factorize(frame[column])
+    parsed = pd.to_numeric(pd.Series(uniques, dtype=object).replace("", "0"), errors="coerce").to_numpy()
+    values = pd.Series(parsed[codes], index=frame.index)
     bad = values.isna() | (values < 0)
     if bad.any():
         first = int(np.flatnonzero(bad.to_numpy())[0])
@@ -177,10 +180,13 @@ def read_dyads(
             raise EdgeSetError(
                 [Problem(name, int(lines[first]), f"row has {what}: every row needs two actors")]
             )
-    names = country_codes(pd.concat([src, tgt], ignore_index=True)) if map_names else None
+    codes, uniques = pd.factorize(pd.concat([src, tgt], ignore_index=True))
+    names = country_codes(list(uniques)) if map_names else None
     if names is not None:
         mapping = dict(zip(names["name"], names["id"]))
-        src, tgt = src.map(mapping), tgt.map(mapping)
+        mapped = np.asarray([mapping[u] for u in uniques], dtype=object)[codes]
+        src = pd.Series(mapped[: len(frame)], index=frame.index)
+        tgt = pd.Series(mapped[len(frame) :], index=frame.index)
         mapped_same = src == tgt
         if mapped_same.any():
             first = int(np.flatnonzero(mapped_same.to_numpy())[0])
@@ -249,6 +255,6 @@ def read_dyads(
 
 def _weight_text(weight: np.ndarray) -> np.ndarray:
     """Counts as text: whole numbers without a decimal point (``-3``, not ``-3.0``)."""
-    whole = np.isfinite(weight) & (weight == np.round(weight))
-    text = np.where(whole, np.round(weight).astype(np.int64).astype(str), weight.astype(str))
-    return np.where(text == "-0", "0", text)
+    uniques, codes = np.unique(weight, return_inverse=True)
+    text = [str(int(w)) if w == round(w) else repr(float(w)) for w in uniques]
+    return np.asarray([t if t != "-0" else "0" for t in text], dtype=object)[codes]
