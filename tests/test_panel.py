@@ -53,7 +53,7 @@ def test_cli_csv_and_parquet_agree(run, small_set, tmp_path):
 def test_undated_actions_are_said(run, write_csv):
     path = write_csv("source,target,action,weight,date\nA,B,x,-1,2024\nA,C,y,-1,\n")
     result = run("export", path, "--panel")
-    assert "graphkit: 1 undated actions are in no period of the panel" in result.stderr
+    assert "graphkit: 1 undated action is in no period" in result.stderr
     assert result.stdout.splitlines()[1:] == [
         "2024,A,B,1.0,0.0,-1.0,1.0,1.0,0.0",
         "2024,B,A,0.0,0.0,0.0,0.0,0.0,0.0",

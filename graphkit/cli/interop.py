@@ -187,9 +187,10 @@ def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight
         if fmt not in ("csv", "parquet"):
             raise click.UsageError(f"--panel writes csv or parquet, not {fmt}")
         table = panel_table(edge_set, freq=freq)
-        if table.attrs["undated"]:
+        count = table.attrs["undated"]
+        if count:
             click.echo(
-                f"graphkit: {table.attrs['undated']} undated actions are in no period of the panel", err=True
+                f"graphkit: {count} undated action{'s are' if count != 1 else ' is'} in no period", err=True
             )
         emit(panel_bytes(table, fmt, safe_csv=safe_csv()), output)
         return
