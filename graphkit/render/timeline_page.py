@@ -63,9 +63,11 @@ def timeline_html(table: pd.DataFrame, edge_set: EdgeSet) -> str:
     width = undated_x + (CELL_W if has_undated else 0) + 20
     height = HEAD_H + len(shown) * CELL_H + 20
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="strain per relationship and period" '
-        'font-family="sans-serif" font-size="11">'
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-label="strain per relationship and period" '
+            'font-family="sans-serif" font-size="11">'
+        )
     ]
     for period, x in column.items():
         parts.append(
@@ -90,8 +92,10 @@ def timeline_html(table: pd.DataFrame, edge_set: EdgeSet) -> str:
     parts.append("</svg>")
     undated_total = float(table.loc[table["period"] == UNDATED, "strain"].sum())
     notes = [
-        f"{len(ranks)} relationship{'s' if len(ranks) != 1 else ''} by strain, periods: "
-        f"{escape(str(table.attrs.get('freq', '')))}; cell colour: strain, white 0 to red {format_number(top)}."
+        (
+            f"{len(ranks)} relationship{'s' if len(ranks) != 1 else ''} by strain, periods: "
+            f"{escape(str(table.attrs.get('freq', '')))}; cell colour: strain, white 0 to red {format_number(top)}."
+        )
     ]
     if len(ranks) > len(shown):
         notes.append(f"Showing the first {len(shown)}; the table (graphkit timeline) has all {len(ranks)}.")
