@@ -144,6 +144,6 @@ def test_safe_csv_guards_names_a_spreadsheet_would_run(run, write_csv, tmp_path)
     path = write_csv("i,j,year,n\n=cmd,Canada,2024,3\n", "quads.csv")
     args = ["import-dyads", path, "--source", "i", "--target", "j", "--time", "year", "--hostile", "n"]
     assert run(*args, "--safe-csv", "-o", tmp_path / "safe").exit_code == 0
-    assert (tmp_path / "safe" / "edges.csv").read_text().splitlines()[1].startswith("'=cmd,CAN,n,-3")
+    assert (tmp_path / "safe" / "edges.csv").read_text().splitlines()[1].startswith("'=cmd,CAN,n,")
     assert run(*args, "-o", tmp_path / "plain").exit_code == 0
     assert (tmp_path / "plain" / "edges.csv").read_text().splitlines()[1].startswith("=cmd,CAN,n,-3")
