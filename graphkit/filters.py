@@ -72,19 +72,19 @@ def filter_edge_sets(
         actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
     domains = _domains(domain)
     _check_domains(domains, a, b)
-    dates = {"since": since, "until": until, "overlap": bool(overlap), "undated": undated}
+
+    def dates(edge_set: EdgeSet, who: str | None = None) -> EdgeSet:
+        return select_edges(
+            edge_set, domains, since=since, until=until, actor=who, overlap=bool(overlap), undated=undated
+        )
+
     if not actor:
-        pair = (select_edges(a, domains, **dates), select_edges(b, domains, **dates))
+        pair = (dates(a), dates(b))
         emptied = not (len(pair[0].edges) or len(pair[1].edges)) and (len(a.edges) or len(b.edges))
         if emptied and (since or until or domains):
             raise _nothing_left(a if len(a.edges) else b, domain=domain, since=since, until=until)
         return pair
-    kept = [
-        select_edges(s, domains, actor=actor, **dates)
-        if has_actor(s, actor)
-        else s.with_edges(s.edges.iloc[:0])
-        for s in (a, b)
-    ]
+    kept = [dates(s, actor) if has_actor(s, actor) else s.with_edges(s.edges.iloc[:0]) for s in (a, b)]
     if not (len(kept[0].edges) or len(kept[1].edges)):
         raise ArgumentError(
             "actor", f"{actor!r} has no edges in {a.name!r} or {b.name!r}: use an actor id from one of them"

@@ -57,7 +57,7 @@ def network_measures(n: int, source: np.ndarray, target: np.ndarray, weight: np.
     source, target, weight = source[keep], target[keep], weight[keep].astype(float)
     edges = len(weight)
     total = float(weight.sum())
-    out = {"actors": n, "edges": edges}
+    out: dict[str, float] = {"actors": n, "edges": edges}
     out["density"] = edges / pairs if pairs else np.nan
     out["mean_weight"] = total / pairs if pairs else np.nan
     out["mean_tie_weight"] = total / edges if edges else np.nan
