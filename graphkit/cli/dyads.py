@@ -10,6 +10,10 @@ from .base import echo_error, main, read_stdin, remember_inputs, safe_csv, safe_
 MAX_KEPT_SHOWN = 10
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 @main.command("import-dyads")
 @click.argument("file", metavar="FILE")
 @click.option("--source", required=True, metavar="COL", help="The column naming the acting actor (ICEWS: i).")
@@ -80,8 +84,9 @@ def import_dyads(file, source, target, time_, hostile, cooperative, no_map, outp
     write_output(folder / "actors.csv", edges_to_csv(result.actors, safe_csv=safe_csv()), make_parents=True)
     write_output(folder / "names.csv", edges_to_csv(result.names, safe_csv=safe_csv()), make_parents=True)
     echo_error(
-        f"read {result.rows:,} dyad-period rows ({result.periods} periods): {len(result.edges):,} edges, "
-        f"of which {result.empty_rows:,} no_events rows for pairs with no event in a period"
+        f"read {_count(result.rows, 'dyad-period row')} ({_count(result.periods, 'period')}): "
+        f"{_count(len(result.edges), 'edge')}, of which {result.empty_rows:,} no_events "
+        f"{'row' if result.empty_rows == 1 else 'rows'} for pairs with no event in a period"
     )
     if not no_map:
         names = result.names
