@@ -126,3 +126,14 @@ def test_periods_fill_the_gaps(write_csv):
     # 2021 and 2022 are there, with zeros: a series without holes
     assert table["period"].tolist() == ["2020", "2021", "2022", "2023"]
     assert np.array_equal(table["strain"].to_numpy(), [1.0, 0.0, 0.0, 1.0])
+
+
+def test_periods_and_undated_add_up_to_graphkit_strain():
+    from graphkit.analysis.strain_alg import strain
+
+    es = load_edge_set(None)
+    for freq in ("year", "quarter", "month", "week"):
+        table = timeline(es, freq=freq)
+        totals = table.groupby(["actor_a", "actor_b"])[["strain", "cooperation", "hostile"]].sum()
+        expected = strain(es).set_index(["actor_a", "actor_b"])[["strain", "cooperation", "hostile"]]
+        assert np.allclose(totals.loc[expected.index].to_numpy(), expected.to_numpy()), freq
