@@ -46,6 +46,7 @@ from .style import (
     PLAIN_NODE,
     format_number,
 )
+from .time_control import date_filter, with_dates
 
 __all__ = [
     "COLOR_MODES",
@@ -102,6 +103,13 @@ METRIC_WORDS = {
     "hub": "HITS hub score on the hostile layer (aggressors)",
     "authority": "HITS authority score on the hostile layer (targets)",
 }
+
+
+TIME_NOTE = (
+    "The dates menus keep an action whose dates lie wholly inside the chosen periods (a row dated "
+    "2024 is not inside 2024-05 to 2024-12); 'overlap' keeps one that shares a day with them, and "
+    "undated actions hide unless kept, as --since, --until, --overlap and --undated do."
+)
 
 
 def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
@@ -503,12 +511,15 @@ def graph_elements(
         metrics, node_colors = community_colors(metrics, pairs)
         color_key = "community"
     nodes = _nodes(metrics, pairs, size_by, node_colors, color_key)
+    time_filter = None  # the pair view sums each relationship over all its dates
     if drawn == "pairs":
         edges = pair_edges(edge_set, pairs, names)
         legend = _legend(color_key, node_colors, color_by, {}, set(), size_by)
         legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
     else:
         edges = _edges(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
+        edges = with_dates(edge_set, edges, _edge_ids(edge_set))
+        time_filter = date_filter(edges)
         low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
         legend = _legend(
             color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
@@ -554,6 +565,7 @@ def graph_elements(
                 if drawn == "actions"
                 else []
             ),
+            *([TIME_NOTE] if time_filter else []),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
         ],
@@ -571,6 +583,7 @@ def graph_elements(
                 "label": "Minimum strain",
                 **({"live": "strain"} if drawn == "actions" else {}),
             },
+            *([time_filter] if time_filter else []),
         ],
         # with actions drawn, the page recomputes the strained list and the sizes from the shown ones
         **(
