@@ -41,13 +41,13 @@ _LAZY = {
     "Balance": "graphkit.analysis.balance_alg",
     "strain_communities": "graphkit.analysis.communities",
     # comparing
-    "diff_edge_sets": "graphkit.diff.compare",
-    "EdgeSetDiff": "graphkit.diff.compare",
-    "format_diff": "graphkit.diff.report",
-    "intercoder_agreement": "graphkit.diff.agreement",
-    "Agreement": "graphkit.diff.agreement",
-    "score": "graphkit.diff.scoring",
-    "format_score": "graphkit.diff.scoring",
+    "diff_edge_sets": "graphkit.compare.diff",
+    "EdgeSetDiff": "graphkit.compare.diff",
+    "format_diff": "graphkit.compare.report",
+    "intercoder_agreement": "graphkit.compare.agreement",
+    "Agreement": "graphkit.compare.agreement",
+    "score": "graphkit.compare.scoring",
+    "format_score": "graphkit.compare.scoring",
     # drafting from a text
     "extract_edge_set": "graphkit.extract.draft",
     "write_draft": "graphkit.extract.draft",
@@ -60,13 +60,13 @@ _LAZY = {
     "export_graph": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
     # tables as text
-    "format_frame": "graphkit.formatting",
+    "format_frame": "graphkit.io.formatting",
     # errors and progress
     "GraphkitError": "graphkit.errors",
     "EdgeSetError": "graphkit.errors",
     "ArgumentError": "graphkit.errors",
     "Problem": "graphkit.errors",
-    "Progress": "graphkit.progress",
+    "Progress": "graphkit.io.progress",
 }
 
 __all__ = [
@@ -123,19 +123,19 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .analysis.strain_alg import strain
     from .analysis.units import count_units
     from .bundled import bundled_sets
-    from .diff.agreement import Agreement, intercoder_agreement
-    from .diff.compare import EdgeSetDiff, diff_edge_sets
-    from .diff.report import format_diff
-    from .diff.scoring import format_score, score
+    from .compare.agreement import Agreement, intercoder_agreement
+    from .compare.diff import EdgeSetDiff, diff_edge_sets
+    from .compare.report import format_diff
+    from .compare.scoring import format_score, score
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
     from .extract.draft import extract_edge_set, write_draft
     from .extract.gazetteer import load_gazetteer
     from .filters import filter_edge_sets, filter_edges
-    from .formatting import format_frame
     from .interop.export import export_graph
     from .interop.gdelt import read_gdelt
-    from .progress import Progress
+    from .io.formatting import format_frame
+    from .io.progress import Progress
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
     from .starter import write_starter

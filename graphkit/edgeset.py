@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -14,10 +16,10 @@ import pandas as pd
 from . import validation
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
-from .checks import require_callable
-from .csvfile import read_csv_bytes, read_input
+from .checks import kind_of, require_callable
 from .errors import ArgumentError, EdgeSetError, Problem
-from .progress import Progress
+from .io.csvfile import read_csv_bytes, read_input
+from .io.progress import Progress
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import alpha2_warnings
 
@@ -276,7 +278,7 @@ def load_edge_set(
 
     Raises :class:`~graphkit.errors.EdgeSetError` listing every problem when the
     set is not valid. ``progress``, if given, is called with a message at each
-    stage (see :mod:`graphkit.progress`).
+    stage (see :mod:`graphkit.io.progress`).
 
     >>> es = load_edge_set("essay")
     >>> es.edges.columns[:4].tolist()
@@ -286,3 +288,23 @@ def load_edge_set(
     if problems or edge_set is None:
         raise EdgeSetError(_ordered(problems))
     return edge_set
+
+
+def require_edge_set(value: Any, argument: str = "edge_set") -> None:
+    """``value`` must be an :class:`~graphkit.edgeset.EdgeSet`."""
+    if not isinstance(value, EdgeSet):
+        raise ArgumentError(
+            argument, f"must be an EdgeSet, not {kind_of(value)}: load one with graphkit.load_edge_set(...)"
+        )
+
+
+def require_edge_sets(value: Any, argument: str) -> None:
+    """``value`` must be a mapping of names to EdgeSets, or a sequence of EdgeSets."""
+    if isinstance(value, Mapping):
+        items = list(value.values())
+    elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        items = list(value)
+    else:
+        raise ArgumentError(argument, f"must be a dict or list of EdgeSets, not {kind_of(value)}")
+    for item in items:
+        require_edge_set(item, argument)

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .checks import require_edge_set, require_optional_str, require_str_list
-from .edgeset import EdgeSet
+from .checks import require_optional_str, require_str_list
+from .edgeset import EdgeSet, require_edge_set
 from .errors import ArgumentError
 from .spelling import closest_first
 

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from .actions import action_defaults, goldstein
-from .csvfile import CsvTable
 from .errors import Problem
+from .io.csvfile import CsvTable
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, near_miss
 

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from graphkit.diff.compare import diff_edge_sets
-from graphkit.diff.report import format_diff
+from graphkit.compare.diff import diff_edge_sets
+from graphkit.compare.report import format_diff
 from graphkit.edgeset import load_edge_set
 
 

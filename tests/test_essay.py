@@ -11,7 +11,7 @@ import pytest
 from graphkit.actions import cameo_table, goldstein, taxonomy
 from graphkit.analysis.strain_alg import strain
 from graphkit.bundled import bundled_dir
-from graphkit.diff.compare import diff_edge_sets
+from graphkit.compare.diff import diff_edge_sets
 from graphkit.edgeset import load_edge_set, validate_edge_set
 from graphkit.validation import normalise_space
 

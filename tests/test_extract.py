@@ -335,7 +335,7 @@ def test_same_text_same_bytes(tmp_path):
     ],
 )
 def test_sign_f1_floor_on_tuning_texts(folder, floor):
-    from graphkit.diff.scoring import score
+    from graphkit.compare.scoring import score
 
     gold = load_edge_set(ROOT / folder)
     assert score(extract_edge_set(gold.source_text).edge_set, gold).triples_sign.f1 >= floor

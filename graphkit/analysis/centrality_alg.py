@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..checks import require_callable, require_edge_set
-from ..edgeset import EdgeSet
+from ..checks import require_callable
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
-from ..progress import Progress
+from ..io.progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_sets, require_frame, require_str_list
-from ..edgeset import EdgeSet
+from ..checks import require_frame, require_str_list
+from ..edgeset import EdgeSet, require_edge_sets
 from ..errors import ArgumentError
 from ..schema import TIE_DECIMALS
 from .strain_alg import strain

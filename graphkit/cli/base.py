@@ -17,8 +17,8 @@ import click
 
 from .. import __version__
 from ..errors import ArgumentError, EdgeSetError, GraphkitError
+from ..io.text import escape_control
 from ..schema import UNITS
-from ..text import escape_control
 
 MAX_PROBLEMS_SHOWN = 20
 BAD_INPUT = 2
@@ -28,7 +28,7 @@ class GraphkitGroup(click.Group):
     """The command group, and the one place every command passes through.
 
     Around each command it keeps the command's outputs (written together when the
-    command ends well, see :class:`graphkit.atomic.OutputSet`), turns graphkit's
+    command ends well, see :class:`graphkit.io.atomic.OutputSet`), turns graphkit's
     errors into short messages and exit status 2, and any other exception into one
     line asking for a report (``--debug`` or ``GRAPHKIT_DEBUG=1`` shows the traceback).
     """
@@ -41,7 +41,7 @@ class GraphkitGroup(click.Group):
             raise
 
     def invoke(self, ctx: click.Context):
-        from ..atomic import OutputSet
+        from ..io.atomic import OutputSet
 
         ctx.meta["graphkit.outputs"] = OutputSet(guard=refuse_inputs)
         ctx.meta["graphkit.announce"] = []
@@ -119,7 +119,7 @@ BROKEN_PIPE = 128 + 13  # what a shell shows for a program that SIGPIPE ended
 def reports_error(err: BaseException, debug: bool = False) -> None:
     """Turn ``err`` into one message on stderr and a click exit; click's own
     exceptions pass through. Raises the exit (or re-raises ``err`` under debug)."""
-    from ..atomic import StreamError
+    from ..io.atomic import StreamError
 
     if isinstance(err, (click.exceptions.Exit, click.exceptions.Abort, _NO_ARGS_IS_HELP)):
         return  # click's own: an exit, or the help shown for a bare `graphkit`
@@ -286,7 +286,7 @@ def safe_csv() -> bool:
 
 def table_text(frame, fmt: str):
     """A result table as text in ``fmt`` (in pieces), with --safe-csv applied."""
-    from ..formatting import frame_chunks
+    from ..io.formatting import frame_chunks
     from ..schema import ReportFormat
 
     return frame_chunks(frame, cast(ReportFormat, fmt), safe_csv=safe_csv())
@@ -328,16 +328,16 @@ def output_options(func):
 
 def progress_reporter():
     """Progress lines on stderr when it is a terminal and --quiet was not given."""
-    from ..progress import StderrProgress
+    from ..io.progress import StderrProgress
 
     context = click.get_current_context(silent=True)
     root = context.find_root() if context else None
-    if root is not None and "graphkit.progress" in root.meta:
-        return root.meta["graphkit.progress"]  # one clock for the whole command
+    if root is not None and "graphkit.io.progress" in root.meta:
+        return root.meta["graphkit.io.progress"]  # one clock for the whole command
     quiet = bool(root and root.params.get("quiet"))
     reporter = StderrProgress(sys.stderr, enabled=False if quiet else None)
     if root is not None:
-        root.meta["graphkit.progress"] = reporter
+        root.meta["graphkit.io.progress"] = reporter
     return reporter
 
 
@@ -403,10 +403,10 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
 
 def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
     """Standard input as bytes (click's binary stdin; also under CliRunner), read
-    once and bounded (see :func:`graphkit.csvfile.read_input`); with ``edges``, a
+    once and bounded (see :func:`graphkit.io.csvfile.read_input`); with ``edges``, a
     header without the required columns stops the reading at once."""
-    from ..csvfile import read_input
     from ..edgeset import check_edges_header
+    from ..io.csvfile import read_input
 
     with click.open_file("-", "rb") as stream:
         return read_input(
@@ -453,8 +453,8 @@ def check_output(path) -> None:
 
 
 def outputs():
-    """This command's :class:`~graphkit.atomic.OutputSet` (written when it ends well)."""
-    from ..atomic import OutputSet
+    """This command's :class:`~graphkit.io.atomic.OutputSet` (written when it ends well)."""
+    from ..io.atomic import OutputSet
 
     context = click.get_current_context()
     return context.meta.setdefault("graphkit.outputs", OutputSet(guard=refuse_inputs))
@@ -467,7 +467,7 @@ def write_now() -> None:
 
 def write_output(path, data, *, make_parents: bool = False, announce=None) -> None:
     """Write ``data`` to the file ``path`` when the command ends well, with every
-    other output or none (see :mod:`graphkit.atomic`); then ``announce(path)``
+    other output or none (see :mod:`graphkit.io.atomic`); then ``announce(path)``
     (default: "wrote PATH" on stderr)."""
     outputs().add(path, data, make_parents=make_parents)
     click.get_current_context().meta.setdefault("graphkit.announce", []).append(

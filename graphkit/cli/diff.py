@@ -51,8 +51,8 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
 
     Example: graphkit diff essay essay-recoded --format markdown
     """
-    from ..diff.compare import diff_edge_sets
-    from ..diff.report import format_diff
+    from ..compare.diff import diff_edge_sets
+    from ..compare.report import format_diff
     from ..errors import GraphkitError
     from ..filters import filter_edge_sets
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..text import escape_control
+from ..io.text import escape_control
 from .base import (
     BAD_INPUT,
     edgeset_argument,

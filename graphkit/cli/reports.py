@@ -112,7 +112,7 @@ def validate(edgeset):
     Example: graphkit validate my-coding/
     """
     from ..edgeset import check_edge_set
-    from ..text import escape_control
+    from ..io.text import escape_control
 
     stdin = read_stdin(edges=True) if edgeset == "-" else None
     edge_set, problems = check_edge_set(edgeset, stdin=stdin)  # one reading: a FIFO is read once

@@ -36,7 +36,7 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     from ..analysis.robustness_alg import robustness_records
     from ..errors import ArgumentError, GraphkitError
     from ..filters import filter_edges, has_actor
-    from ..formatting import format_frame
+    from ..io.formatting import format_frame
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:

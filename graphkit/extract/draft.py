@@ -14,11 +14,11 @@ import pandas as pd
 
 from .. import schema
 from ..actors import infer_actors
-from ..atomic import temp_prefix, write_atomic
 from ..checks import require_instance, require_optional_str, require_path
-from ..csvfile import read_csv_bytes
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
+from ..io.atomic import temp_prefix, write_atomic
+from ..io.csvfile import read_csv_bytes
 from ..schema import EDGE_COLUMNS, LOW_CONFIDENCE
 from ..validation import check_actors, check_edges, check_quotes
 from .gazetteer import ROLES, Gazetteer, load_gazetteer, role_name

@@ -28,10 +28,10 @@ import pandas as pd
 
 from ..actors import infer_actors
 from ..analysis.pairs import domain_pairs
-from ..csvfile import CsvTable, read_csv_bytes
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..filters import check_domains, ego_mask, select_edges
+from ..io.csvfile import CsvTable, read_csv_bytes
 from ..schema import ACTOR_COLUMNS, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
 from ..validation import check_edges
 

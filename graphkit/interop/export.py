@@ -21,10 +21,9 @@ import pandas as pd
 from ..analysis.centrality_alg import centrality
 from ..analysis.pairs import ordered_pairs
 from ..analysis.units import Unit, check_unit, count_units
-from ..checks import require_edge_set
-from ..edgeset import EdgeSet
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError
-from ..formatting import format_frame
+from ..io.formatting import format_frame
 from ..schema import CENTRALITY_COLUMNS, cooperation_part, strain_part
 
 __all__ = [
@@ -272,7 +271,7 @@ def export_graph(
     edges come sorted; the result is UTF-8. ``unit`` keeps only the rows that count
     as units of evidence (:func:`graphkit.analysis.units.count_units`) before
     anything is aggregated or listed. ``safe_csv`` (csv only): see
-    :func:`graphkit.formatting.format_frame`.
+    :func:`graphkit.io.formatting.format_frame`.
     """
     require_edge_set(edge_set)
     if check_unit(unit) != "action":

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
-from ..csvfile import read_input
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..io.csvfile import read_input
 
 __all__ = [
     "MAX_UNPACKED_BYTES",
@@ -435,6 +435,6 @@ def edges_to_csv(edges: pd.DataFrame, *, safe_csv: bool = False) -> str:
     """``edges`` as an edge-set CSV file (header, one row per edge, ``\\n`` line ends),
     written by graphkit's one CSV writer, so that it reads back identically (a
     carriage return inside a field is quoted)."""
-    from ..formatting import format_frame
+    from ..io.formatting import format_frame
 
     return format_frame(edges.astype(str), "csv", exact=True, safe_csv=safe_csv)

@@ -14,8 +14,8 @@ from ..analysis.centrality_alg import LAYER_MEASURES, centrality
 from ..analysis.robustness_alg import robustness
 from ..analysis.strain_alg import strain
 from ..analysis.units import UNITS, Unit, check_unit, count_units
-from ..checks import require_choice, require_edge_set, require_positive_int
-from ..edgeset import EdgeSet
+from ..checks import require_choice, require_positive_int
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError
 from ..schema import (
     CENTRALITY_MEASURES,

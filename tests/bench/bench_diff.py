@@ -72,7 +72,7 @@ def timed(func, runs: int) -> tuple[float, object]:
 # VmHWM (the peak resident set) starts afresh at exec; ru_maxrss would carry the parent's
 PEAK = """
 import sys
-from graphkit.diff.compare import diff_edge_sets
+from graphkit.compare.diff import diff_edge_sets
 from graphkit.edgeset import load_edge_set
 if sys.argv[1] != "-":
     diff_edge_sets(load_edge_set(sys.argv[1]), load_edge_set(sys.argv[2]))
@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from graphkit.diff.compare import diff_edge_sets
+    from graphkit.compare.diff import diff_edge_sets
     from graphkit.edgeset import load_edge_set
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,13 +8,14 @@ so a diff of two million-row sets takes seconds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..analysis.units import Unit, check_unit, count_units
-from ..checks import require_edge_set, require_positive_int
-from ..edgeset import EdgeSet
+from ..checks import kind_of, require_positive_int
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
@@ -58,7 +59,7 @@ class EdgeSetDiff:
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
     ``agreement`` is the agreement between the two codings
-    (:func:`graphkit.diff.agreement.intercoder_agreement`) when both quote one source
+    (:func:`graphkit.compare.agreement.intercoder_agreement`) when both quote one source
     text, else None. ``unit`` is the unit of evidence the strain and centrality
     parts count (:func:`graphkit.analysis.units.count_units`).
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
@@ -435,3 +436,11 @@ def diff_edge_sets(
 
 def _centrality_changes_skipped() -> pd.DataFrame:
     return pd.DataFrame(columns=["actor", "name", "measure", "value_a", "value_b", "delta"])
+
+
+def require_diff(value: Any, argument: str = "diff") -> None:
+    """``value`` must be an :class:`~graphkit.compare.diff.EdgeSetDiff`."""
+    if not isinstance(value, EdgeSetDiff):
+        raise ArgumentError(
+            argument, f"must be an EdgeSetDiff, not {kind_of(value)}: make one with diff_edge_sets(a, b)"
+        )

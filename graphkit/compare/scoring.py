@@ -10,11 +10,11 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_set, require_instance, require_optional_str
+from ..checks import require_instance, require_optional_str
 from ..claims import match_claims, normalize_ws
-from ..edgeset import EdgeSet
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError
-from ..formatting import format_frame
+from ..io.formatting import format_frame
 from ..schema import ReportFormat, sign_of, strain_part
 
 __all__ = ["ScoreResult", "SetScore", "format_score", "score", "score_frame"]

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_set
 from ..claims import match_claims, normalize_ws
-from ..edgeset import EdgeSet
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import GraphkitError
 from ..schema import signs_of
 
@@ -52,7 +51,7 @@ class Agreement:
 
     def summary(self) -> dict:
         """The counts and the attribute rows as JSON-ready values."""
-        from ..formatting import to_records
+        from ..io.formatting import to_records
 
         return {
             "matched": self.matched,

@@ -8,11 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..checks import require_diff
-from ..formatting import format_frame, to_records
+from ..io.formatting import format_frame, to_records
+from ..io.text import escape_control
 from ..schema import EDGE_FIELDS, ReportFormat
-from ..text import escape_control
-from .compare import EdgeSetDiff
+from .diff import EdgeSetDiff, require_diff
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
 
@@ -86,7 +85,7 @@ def _summary(diff: EdgeSetDiff) -> dict:
 
 
 def _json(diff: EdgeSetDiff) -> str:
-    from ..json_records import records_json
+    from ..io.json_records import records_json
 
     metrics = {
         m.name: {"value": m.value if m.defined else None, "n": m.n, "reason": m.reason or None}
@@ -101,7 +100,7 @@ def _json(diff: EdgeSetDiff) -> str:
         "centrality_changes": diff.centrality_changes,
         "strain": diff.strain_changes(),
     }
-    # each table's records are written column by column (graphkit.json_records) where
+    # each table's records are written column by column (graphkit.io.json_records) where
     # they can be, and put in place of a marker json.dumps writes as "\u0000name"
     texts = {name: records_json(frame, level=1) for name, frame in tables.items()}
     document: dict[str, Any] = {"summary": _summary(diff)}
