@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit.io import atomic
 from graphkit.cli import main
+from graphkit.io import atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 EDGES = "source,target,action,weight\nUSA,CAN,tariff,-4\n"

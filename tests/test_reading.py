@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.cli import main
-from graphkit.io.csvfile import MAX_LINE_BYTES, read_csv_bytes, read_input
 from graphkit.errors import EdgeSetError
+from graphkit.io.csvfile import MAX_LINE_BYTES, read_csv_bytes, read_input
 
 ROOT = Path(__file__).resolve().parent.parent
 
