@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import click
 
-from .base import (
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_options,
-    read_edge_set,
-    safe_csv,
-    unit_option,
-)
+from .group import main
+from .loading import read_edge_set
+from .options import edgeset_argument, filter_options, output_options, unit_option
+from .output import emit, safe_csv
 
 
 @main.command()

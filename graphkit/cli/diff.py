@@ -6,16 +6,10 @@ from pathlib import Path
 
 import click
 
-from .base import (
-    emit,
-    filter_options,
-    load,
-    main,
-    output_options,
-    safe_csv,
-    unit_option,
-    write_output,
-)
+from .group import main
+from .loading import load
+from .options import filter_options, output_options, unit_option
+from .output import emit, safe_csv, write_output
 
 
 @main.command()

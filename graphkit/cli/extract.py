@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, load, main, output_options, read_stdin, remember_inputs, safe_csv
+from .group import main
+from .loading import load, read_stdin
+from .options import output_options
+from .output import emit, remember_inputs, safe_csv
 
 
 def _read_text(path: str) -> str:

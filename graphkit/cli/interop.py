@@ -5,20 +5,11 @@ from __future__ import annotations
 import click
 
 from ..io.text import escape_control
-from .base import (
-    BAD_INPUT,
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_option,
-    read_edge_set,
-    read_stdin,
-    remember_inputs,
-    safe_csv,
-    safe_csv_option,
-    unit_option,
-)
+from .errors import BAD_INPUT
+from .group import main
+from .loading import read_edge_set, read_stdin
+from .options import edgeset_argument, filter_options, output_option, safe_csv_option, unit_option
+from .output import emit, remember_inputs, safe_csv
 
 MAX_SKIPPED_SHOWN = 20
 

@@ -7,16 +7,10 @@ from pathlib import Path
 import click
 
 from ..schema import CENTRALITY_MEASURES
-from .base import (
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_option,
-    read_edge_set,
-    unit_option,
-    write_output,
-)
+from .group import main
+from .loading import read_edge_set
+from .options import edgeset_argument, filter_options, output_option, unit_option
+from .output import emit, write_output
 
 OUTPUT_FOLDER = "output"
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from ..schema import UNITS
-from .base import emit, filter_options, load, main, output_options, safe_csv
+from .group import main
+from .loading import load
+from .options import filter_options, output_options
+from .output import emit, safe_csv
 
 
 @main.command()
