@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..analysis.centrality_alg import LAYER_MEASURES, centrality
 from ..analysis.strain_alg import strain
-from ..analysis.units import Unit, check_unit, count_units
+from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..checks import require_choice, require_positive_int
 from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError
@@ -63,6 +63,13 @@ def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
     return edge_set if mask.all() else edge_set.with_edges(edges[mask])
 
 
+def page_strains(edge_set: EdgeSet) -> dict[str, pd.DataFrame]:
+    """The strain of ``edge_set`` under each unit of evidence: computed once per page,
+    it ranks the focus list (under the page's unit) and marks the pairs whose rank
+    depends on the unit."""
+    return {unit: strain(edge_set, unit=check_unit(unit)) for unit in UNITS}
+
+
 def graph_elements(
     edge_set: EdgeSet,
     *,
@@ -70,6 +77,7 @@ def graph_elements(
     color_by: ColorMode = "sign",
     unit: Unit = "action",
     view: View = "auto",
+    strains: dict[str, pd.DataFrame] | None = None,
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
 
@@ -92,13 +100,17 @@ def graph_elements(
     PAIR_VIEW_ABOVE actions. In the pair view, or on a large page, actors without
     groups are coloured by strain community; a large page gets its positions from
     Python (:mod:`graphkit.render.layout`) and labels only its largest actors until zoomed.
+
+    ``strains`` is :func:`page_strains` of ``edge_set`` when the caller has it already
+    (each measure is computed once per page).
     """
     if size_by not in SIZE_METRICS:
         raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
         raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
     check_unit(unit)
-    unit_dependent = unit_dependent_pairs(edge_set)
+    strains = strains if strains is not None else page_strains(edge_set)
+    unit_dependent = unit_dependent_pairs(strains)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     drawn = choose_view(view, len(edge_set.edges))
@@ -110,7 +122,7 @@ def graph_elements(
     # only the measure that sizes the nodes: the page shows no other (issue 12: the
     # sampled betweenness was the largest cost of a large page sized by strain)
     metrics = centrality(edge_set, measures={size_by} & LAYER_MEASURES)
-    pairs = strain(edge_set)
+    pairs = strains[unit]  # the strain of the units drawn: that of the edge set counted in unit
     names = dict(zip(metrics["actor"], metrics["name"]))
     pair_strain = {(r.actor_a, r.actor_b): float(r.strain) for r in pairs.itertuples(index=False)}
 
@@ -230,7 +242,9 @@ def to_pyvis(
     require_choice(size_by, "size_by", CENTRALITY_MEASURES)
     if top is not None:
         edge_set = keep_top(edge_set, top, unit=check_unit(unit))
-    elements = graph_elements(edge_set, size_by=size_by, color_by=color_by, unit=unit, view=view)
+    elements = graph_elements(
+        edge_set, size_by=size_by, color_by=color_by, unit=unit, view=view, strains=page_strains(edge_set)
+    )
     return network_from_elements(elements)
 
 

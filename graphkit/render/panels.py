@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..analysis.robustness_alg import robustness
+from ..analysis.robustness_alg import robustness_from_strains
 from ..analysis.units import UNITS
 from ..edgeset import EdgeSet
 from ..schema import (
@@ -59,10 +59,11 @@ def _pair_detail(pair) -> str:
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
 
-def unit_dependent_pairs(edge_set: EdgeSet) -> dict[tuple[str, str], str]:
+def unit_dependent_pairs(strains: dict[str, pd.DataFrame]) -> dict[tuple[str, str], str]:
     """Pairs whose strain rank depends on the unit of evidence (it differs between
-    action, claim and type), with their rank under each."""
-    table = robustness({"": edge_set})
+    action, claim and type), with their rank under each; ``strains`` holds the page's
+    strain table under each unit (see :func:`graphkit.render.graph.page_strains`)."""
+    table = robustness_from_strains({f":{unit}": strains[unit] for unit in UNITS})
     moving = table[table["rank_min"] != table["rank_max"]]
     ranks = [moving[f":{unit}"].to_numpy() for unit in UNITS]
     return {
