@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ArgumentError
+from .errors import ArgumentError, use_one_of
 
 __all__ = [
     "kind_of",
@@ -55,7 +55,7 @@ def require_str_list(value: Any, argument: str) -> None:
 def require_choice(value: Any, argument: str, choices) -> None:
     """``value`` must be one of ``choices``."""
     if not isinstance(value, str) or value not in choices:
-        raise ArgumentError(argument, f"{value!r}: use one of {', '.join(map(str, choices))}")
+        raise ArgumentError(argument, f"{value!r}: {use_one_of(choices)}")
 
 
 def require_callable(value: Any, argument: str) -> None:

@@ -15,12 +15,21 @@ import pandas as pd
 
 from . import validation
 from .actors import infer_actors
-from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
+from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .checks import kind_of, require_callable
 from .errors import ArgumentError, EdgeSetError, Problem
 from .io.csvfile import read_csv_bytes, read_input
 from .io.progress import Progress
-from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .schema import (
+    ACTOR_COLUMNS,
+    ACTORS_FILE,
+    DESCRIPTION_FILE,
+    EDGE_COLUMNS,
+    EDGES_FILE,
+    REQUIRED_EDGE_COLUMNS,
+    SET_FILES,
+    SOURCE_FILE,
+)
 from .spelling import alpha2_warnings
 
 __all__ = [
@@ -32,10 +41,6 @@ __all__ = [
     "set_folder",
     "validate_edge_set",
 ]
-
-EDGES_FILE, ACTORS_FILE, SOURCE_FILE = "edges.csv", "actors.csv", "source.txt"
-#: Every file the loader reads in an edge set's folder.
-SET_FILES = (EDGES_FILE, ACTORS_FILE, SOURCE_FILE, DESCRIPTION_FILE)
 
 
 @dataclass(frozen=True)

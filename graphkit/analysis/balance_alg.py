@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..errors import ArgumentError
-from ..schema import TIE_DECIMALS
+from ..errors import ArgumentError, use_one_of
+from ..schema import BALANCE_METHODS, TIE_DECIMALS
 from .balance_search import TRIANGLE_TYPES, CampSearch, count_triangles
 from .units import Unit, check_unit, count_units
 
@@ -246,8 +246,8 @@ def balance_from_ties(
     -------
     Balance
     """
-    if method not in ("auto", "exact", "heuristic"):
-        raise ArgumentError("method", f"{method!r}: use one of auto, exact, heuristic")
+    if method not in BALANCE_METHODS:
+        raise ArgumentError("method", f"{method!r}: {use_one_of(BALANCE_METHODS)}")
     if exact_max_ties < 0:
         raise ArgumentError("exact_max_ties", f"{exact_max_ties!r}: give a count of 0 or more")
     if not time_limit > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..schema import BALANCE_METHODS
 from .group import main
 from .loading import read_edge_set
 from .options import edgeset_argument, filter_options, output_options, unit_option
@@ -16,7 +17,7 @@ from .output import emit, safe_csv
 @unit_option
 @click.option(
     "--method",
-    type=click.Choice(["auto", "exact", "heuristic"]),
+    type=click.Choice(BALANCE_METHODS),
     default="auto",
     show_default=True,
     help="auto: exact (a mixed-integer program) on components small enough to solve in about a second, "

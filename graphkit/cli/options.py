@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..schema import UNITS
+from ..schema import ENGINES, REPORT_FORMATS, UNITS
 from .output import remember_safe_csv
 
 edgeset_argument = click.argument("edgeset", required=False, metavar="[EDGESET]")
@@ -93,7 +93,7 @@ def output_options(func):
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "csv", "json", "markdown"]),
+        type=click.Choice(REPORT_FORMATS),
         default="table",
         show_default=True,
         help="Output format (without it, -o's extension .csv, .json or .md decides; else table).",
@@ -109,7 +109,7 @@ def engine_options(func):
     )(func)
     return click.option(
         "--engine",
-        type=click.Choice(["pandas", "dask"]),
+        type=click.Choice(ENGINES),
         default="pandas",
         show_default=True,
         help="dask: read EDGESET (CSV/Parquet files, or a quoted glob such as 'events/*.csv') "

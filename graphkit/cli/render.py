@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..schema import CENTRALITY_MEASURES
+from ..schema import CENTRALITY_MEASURES, COLOR_MODES, VIEWS
 from .group import main
 from .loading import read_edge_set
 from .options import edgeset_argument, filter_options, output_option, unit_option
@@ -27,7 +27,7 @@ OUTPUT_FOLDER = "output"
 )
 @click.option(
     "--color-by",
-    type=click.Choice(["sign", "domain", "camp"]),
+    type=click.Choice(COLOR_MODES),
     default="sign",
     show_default=True,
     help="Colour the arrows by sign (red hostile, green cooperative) or by domain; camp: colour "
@@ -38,7 +38,7 @@ OUTPUT_FOLDER = "output"
 )
 @click.option(
     "--view",
-    type=click.Choice(["auto", "actions", "pairs"]),
+    type=click.Choice(VIEWS),
     default="auto",
     show_default=True,
     help="actions: one arrow per action; pairs: one line per relationship (width strain, colour "

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..claims import match_claims, normalize_ws
+from ..claims import match_claims
 from ..edgeset import EdgeSet, require_edge_set
 from ..errors import GraphkitError
+from ..io.text import normalize_ws
 from ..schema import signs_of
 
 __all__ = [

@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 
 from ..checks import require_instance, require_optional_str
-from ..claims import match_claims, normalize_ws
+from ..claims import match_claims
 from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError
 from ..io.formatting import format_frame
+from ..io.text import normalize_ws
 from ..schema import ReportFormat, sign_of, strain_part
 
 __all__ = ["ScoreResult", "SetScore", "format_score", "score", "score_frame"]

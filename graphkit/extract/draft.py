@@ -19,7 +19,7 @@ from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
 from ..io.atomic import temp_prefix, write_atomic
 from ..io.csvfile import read_csv_bytes
-from ..schema import EDGE_COLUMNS, LOW_CONFIDENCE
+from ..schema import DESCRIPTION_FILE, EDGE_COLUMNS, LOW_CONFIDENCE
 from ..validation import check_actors, check_edges, check_quotes
 from .gazetteer import ROLES, Gazetteer, load_gazetteer, role_name
 from .rules_alg import Draft, Skipped, extract_rules
@@ -27,7 +27,6 @@ from .rules_alg import Draft, Skipped, extract_rules
 __all__ = ["DRAFT_COLUMNS", "LOW_CONFIDENCE", "ExtractResult", "extract_edge_set", "write_draft"]
 
 DRAFT_COLUMNS = [*EDGE_COLUMNS, *schema.DRAFT_COLUMNS]
-DESCRIPTION_FILE = "description.txt"
 
 
 @dataclass(frozen=True)

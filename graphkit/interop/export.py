@@ -12,7 +12,7 @@ import io
 import json
 import math
 import re
-from typing import Literal, cast
+from typing import cast
 
 import networkx as nx
 import numpy as np
@@ -22,9 +22,19 @@ from ..analysis.centrality_alg import centrality
 from ..analysis.pairs import ordered_pairs
 from ..analysis.units import Unit, check_unit, count_units
 from ..edgeset import EdgeSet, require_edge_set
-from ..errors import ArgumentError, GraphkitError
+from ..errors import ArgumentError, GraphkitError, use_one_of
 from ..io.formatting import format_frame
-from ..schema import CENTRALITY_COLUMNS, cooperation_part, strain_part
+from ..schema import (
+    CENTRALITY_COLUMNS,
+    EXPORT_FORMATS,
+    EXPORT_LEVELS,
+    EXPORT_WEIGHTS,
+    ExportFormat,
+    ExportLevel,
+    ExportWeight,
+    cooperation_part,
+    strain_part,
+)
 
 __all__ = [
     "FORMATS",
@@ -37,12 +47,11 @@ __all__ = [
     "pair_table",
 ]
 
-FORMATS = ("graphml", "gexf", "json", "csv")
-ExportFormat = Literal["graphml", "gexf", "json", "csv"]
-Level = Literal["pair", "action"]
-Weight = Literal["strain", "cooperation", "actions"]
-LEVELS = ("pair", "action")
-WEIGHTS = ("strain", "cooperation", "actions")
+FORMATS = EXPORT_FORMATS
+Level = ExportLevel
+Weight = ExportWeight
+LEVELS = EXPORT_LEVELS
+WEIGHTS = EXPORT_WEIGHTS
 DECIMALS = 12
 
 #: Names the formats use for their own fields (node-link JSON: source, target, key).
@@ -209,7 +218,7 @@ def build_graph(edge_set: EdgeSet, level: Level = "pair", weight: Weight | None 
     edge weight; without it no edge has a ``weight`` attribute.
     """
     if level not in LEVELS:
-        raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
+        raise ArgumentError("level", f"{level!r}: {use_one_of(LEVELS)}")
     nodes = node_table(edge_set)
     if level == "pair":
         edges = pair_table(edge_set)
@@ -277,10 +286,10 @@ def export_graph(
     if check_unit(unit) != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     if fmt not in FORMATS:
-        raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ArgumentError("fmt", f"{fmt!r}: {use_one_of(FORMATS)}")
     if fmt == "csv":
         if level not in LEVELS:
-            raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
+            raise ArgumentError("level", f"{level!r}: {use_one_of(LEVELS)}")
         table = pair_table(edge_set) if level == "pair" else action_table(edge_set)
         return format_frame(table, "csv", exact=True, safe_csv=safe_csv).encode("utf-8")
     graph = build_graph(edge_set, level, weight)

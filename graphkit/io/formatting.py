@@ -13,12 +13,13 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from ..schema import ReportFormat
+from ..errors import use_one_of
+from ..schema import REPORT_FORMATS, ReportFormat
 from .cells import arrow, float_text, format_value, to_records
 
 __all__ = ["FORMATS", "format_frame", "format_value", "frame_chunks", "to_records"]
 
-FORMATS = ("table", "csv", "json", "markdown")
+FORMATS = REPORT_FORMATS
 
 
 def _object_text(values: np.ndarray, exact: bool = False):
@@ -116,7 +117,7 @@ def format_frame(
     if fmt not in FORMATS:
         from ..errors import ArgumentError
 
-        raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ArgumentError("fmt", f"{fmt!r}: {use_one_of(FORMATS)}")
     pa, pc = arrow()
     header = [str(c) for c in frame.columns]
     if not header:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 
@@ -11,11 +11,13 @@ from ..analysis.strain_alg import strain
 from ..analysis.units import UNITS, Unit, check_unit, count_units
 from ..checks import require_choice, require_positive_int
 from ..edgeset import EdgeSet, require_edge_set
-from ..errors import ArgumentError, GraphkitError
+from ..errors import ArgumentError, GraphkitError, use_one_of
 from ..schema import (
     CENTRALITY_MEASURES,
+    COLOR_MODES,
     LOW_CONFIDENCE,
     CentralityMeasure,
+    ColorMode,
 )
 from .layout import place_nodes, precompute_layout
 from .marks import NODE_SIZE, edge_records, node_records, palette
@@ -36,9 +38,7 @@ __all__ = [
 ]
 
 SIZE_METRICS = tuple(CENTRALITY_MEASURES)
-COLOR_MODES = ("sign", "domain", "camp")
 SizeMetric = CentralityMeasure
-ColorMode = Literal["sign", "domain", "camp"]
 UNIT_NOTES = {
     "claim": (
         "Counted by claim: rows with the same source, target and quote are one unit, drawn as their "
@@ -105,9 +105,9 @@ def graph_elements(
     (each measure is computed once per page).
     """
     if size_by not in SIZE_METRICS:
-        raise ArgumentError("size_by", f"{size_by!r}: use one of {', '.join(SIZE_METRICS)}")
+        raise ArgumentError("size_by", f"{size_by!r}: {use_one_of(SIZE_METRICS)}")
     if color_by not in COLOR_MODES:
-        raise ArgumentError("color_by", f"{color_by!r}: use one of {', '.join(COLOR_MODES)}")
+        raise ArgumentError("color_by", f"{color_by!r}: {use_one_of(COLOR_MODES)}")
     check_unit(unit)
     strains = strains if strains is not None else page_strains(edge_set)
     unit_dependent = unit_dependent_pairs(strains)
