@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 _LAZY = {
     # loading and validating
     "EdgeSet": "graphkit.edgeset",
+    "from_frame": "graphkit.frames",
     "load_edge_set": "graphkit.edgeset",
     "validate_edge_set": "graphkit.edgeset",
     "bundled_sets": "graphkit.bundled",
@@ -58,6 +59,7 @@ _LAZY = {
     "diff_html": "graphkit.render.diff_page",
     # other tools' formats
     "export_graph": "graphkit.interop.export",
+    "to_networkx": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
     # tables as text
     "format_frame": "graphkit.io.formatting",
@@ -73,6 +75,7 @@ __all__ = [
     "__version__",
     "EdgeSet",
     "load_edge_set",
+    "from_frame",
     "validate_edge_set",
     "bundled_sets",
     "write_starter",
@@ -104,6 +107,7 @@ __all__ = [
     "to_pyvis",
     "diff_html",
     "export_graph",
+    "to_networkx",
     "read_gdelt",
     "format_frame",
     "GraphkitError",
@@ -132,7 +136,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .extract.draft import extract_edge_set, write_draft
     from .extract.gazetteer import load_gazetteer
     from .filters import filter_edge_sets, filter_edges
-    from .interop.export import export_graph
+    from .frames import from_frame
+    from .interop.export import export_graph, to_networkx
     from .interop.gdelt import read_gdelt
     from .io.formatting import format_frame
     from .io.progress import Progress

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EdgeSet:
     """A validated edge set.
 
@@ -65,6 +65,22 @@ class EdgeSet:
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     warnings: tuple[Problem, ...] = ()
+
+    def __repr__(self) -> str:
+        """One line: the name, the counts, and where the set came from (never its tables or text).
+
+        >>> load_edge_set("essay")  # doctest: +ELLIPSIS
+        EdgeSet('essay': 34 actions between 16 actors, source text of ... characters, from .../essay)
+        """
+        actions, actors = len(self.edges), len(self.actors)
+        parts = [
+            f"{actions} action{'s' if actions != 1 else ''} between {actors} actor{'s' if actors != 1 else ''}"
+        ]
+        if self.source_text is not None:
+            parts.append(f"source text of {len(self.source_text):,} characters")
+        if self.path is not None:
+            parts.append(f"from {self.path}")
+        return f"EdgeSet({self.name!r}: {', '.join(parts)})"
 
     @property
     def has_ids(self) -> bool:

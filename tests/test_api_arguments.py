@@ -65,6 +65,11 @@ def cases(es):
         ("strain_communities", lambda: gk.strain_communities(None, []), "pairs"),
         ("strain_communities", lambda: gk.strain_communities(gk.strain(es), 5), "actors"),
         ("strain_communities", lambda: gk.strain_communities(gk.strain(es), ["USA"]), "actors"),
+        ("from_frame", lambda: gk.from_frame(es), "edges"),
+        ("from_frame", lambda: gk.from_frame(es.edges, es.actors.to_dict()), "actors"),
+        ("from_frame", lambda: gk.from_frame(es.edges, source_text=b"text"), "source_text"),
+        ("to_networkx", lambda: gk.to_networkx(es.edges), "edge_set"),
+        ("to_networkx", lambda: gk.to_networkx(es, level="claims"), "level"),
     ]
 
 

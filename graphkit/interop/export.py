@@ -37,6 +37,7 @@ from ..schema import (
 )
 
 __all__ = [
+    "to_networkx",
     "FORMATS",
     "LEVELS",
     "WEIGHTS",
@@ -304,3 +305,43 @@ def export_graph(
         return buffer.getvalue()
     nx.write_gexf(_xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
     return re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
+
+
+def to_networkx(edge_set: EdgeSet, *, level: ExportLevel = "action", unit: Unit = "action") -> nx.DiGraph:
+    """``edge_set`` as a networkx graph with every attribute: the graph graphkit exports.
+
+    Parameters
+    ----------
+    edge_set : EdgeSet
+    level : {"action", "pair"}
+        ``"action"``: a :class:`networkx.MultiDiGraph` with one edge per action, keyed
+        by its id, holding ``id``, ``action``, ``goldstein`` (the signed weight),
+        ``strain`` and ``cooperation`` (its non-negative parts), ``cameo``,
+        ``domain``, ``date``, ``quote`` and the file's extra columns.
+        ``"pair"``: a :class:`networkx.DiGraph` with one edge per ordered pair,
+        holding the sums of :func:`pair_table`. No edge has a ``weight`` attribute:
+        pass ``weight="strain"`` (or ``"cooperation"``) to networkx's algorithms.
+    unit : {"action", "claim", "type"}
+        Keep only the rows that count as units of evidence first
+        (:func:`graphkit.analysis.units.count_units`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph or networkx.DiGraph
+        Nodes are actor ids with ``label``, ``name``, ``kind``, ``group`` and the
+        columns of :func:`graphkit.analysis.centrality_alg.centrality`; the graph's
+        ``name`` is the set's.
+
+    Examples
+    --------
+    >>> from graphkit.edgeset import load_edge_set
+    >>> graph = to_networkx(load_edge_set("essay"), level="pair")
+    >>> graph.edges["USA", "CAN"]["actions"] > 0
+    True
+    """
+    require_edge_set(edge_set)
+    if level not in LEVELS:
+        raise ArgumentError("level", f"{level!r}: {use_one_of(LEVELS)}")
+    if check_unit(unit) != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
+    return build_graph(edge_set, level)
