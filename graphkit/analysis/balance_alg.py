@@ -105,24 +105,24 @@ class Balance:
         }
 
 
-def _edges_frame(edges) -> pd.DataFrame:
-    frame = getattr(edges, "edges", edges)  # an EdgeSet, or its edges
+def _edges_frame(edge_set) -> pd.DataFrame:
+    frame = getattr(edge_set, "edges", edge_set)  # an EdgeSet, or its edges
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            "edges", ": give an EdgeSet or a DataFrame with source, target and weight columns"
+            "edge_set", ": give an EdgeSet or a DataFrame with source, target and weight columns"
         )
     missing = [c for c in ("source", "target", "weight") if c not in frame.columns]
     if missing:
-        raise ArgumentError("edges", f"has no {', '.join(missing)} column: give source, target and weight")
+        raise ArgumentError("edge_set", f"has no {', '.join(missing)} column: give source, target and weight")
     return frame
 
 
-def signed_ties(edges) -> pd.DataFrame:
-    """The signed graph of ``edges``: one row per unordered pair with a non-zero net weight.
+def signed_ties(edge_set) -> pd.DataFrame:
+    """The signed graph of ``edge_set``: one row per unordered pair with a non-zero net weight.
 
     Parameters
     ----------
-    edges : EdgeSet or pandas.DataFrame
+    edge_set : EdgeSet or pandas.DataFrame
         Alleged actions with ``source``, ``target`` and ``weight`` (as
         ``EdgeSet.edges``). Actions of an actor on itself are left out.
 
@@ -140,7 +140,7 @@ def signed_ties(edges) -> pd.DataFrame:
     >>> signed_ties(edges).to_dict("records")
     [{'actor_a': 'A', 'actor_b': 'B', 'net': -3.0, 'sign': -1}, {'actor_a': 'A', 'actor_b': 'C', 'net': 3.0, 'sign': 1}]
     """
-    frame = _edges_frame(edges)
+    frame = _edges_frame(edge_set)
     source = frame["source"].astype(str).to_numpy()
     target = frame["target"].astype(str).to_numpy()
     keep = source != target
@@ -148,7 +148,7 @@ def signed_ties(edges) -> pd.DataFrame:
     weight = frame["weight"].to_numpy(dtype=float)[keep]
     if len(weight) and not np.isfinite(weight).all():
         raise ArgumentError(
-            "edges", "weight has missing or infinite values: give every action a finite weight"
+            "edge_set", "weight has missing or infinite values: give every action a finite weight"
         )
     pairs = pd.DataFrame({"actor_a": first, "actor_b": second, "net": weight})
     net = pairs.groupby(["actor_a", "actor_b"], sort=True)["net"].sum().reset_index()
@@ -159,7 +159,7 @@ def signed_ties(edges) -> pd.DataFrame:
 
 
 def balance(
-    edges,
+    edge_set,
     *,
     unit: Unit = "action",
     method: str = "auto",
@@ -167,11 +167,11 @@ def balance(
     time_limit: float = 60.0,
     seed: int = 0,
 ) -> Balance:
-    """Structural balance of the signed graph of ``edges`` (see :func:`signed_ties`).
+    """Structural balance of the signed graph of ``edge_set`` (see :func:`signed_ties`).
 
     Parameters
     ----------
-    edges : EdgeSet or pandas.DataFrame
+    edge_set : EdgeSet or pandas.DataFrame
         Alleged actions (``source``, ``target``, ``weight``); every actor among
         them is reported, those without a tie in camp 0.
     unit
@@ -194,7 +194,7 @@ def balance(
     >>> result.triangles, result.frustration, result.exact
     ({'+++': 0, '++-': 1, '+--': 0, '---': 0}, 1, True)
     """
-    frame = _edges_frame(edges)
+    frame = _edges_frame(edge_set)
     if check_unit(unit) != "action":
         frame = count_units(frame, unit)
     actors = pd.unique(pd.concat([frame["source"], frame["target"]], ignore_index=True).astype(str))

@@ -53,7 +53,7 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
-    result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality, unit=unit)
+    result = diff_edge_sets(old, new, top=top_k, with_centrality=not no_centrality, unit=unit)
     report = format_diff(result, fmt, safe_csv=safe_csv())
     emit(report, output)
     if html:

@@ -333,7 +333,7 @@ def _adjacency(codes: dict) -> tuple[int, int]:
 
 
 def diff_edge_sets(
-    a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool = True, unit: Unit = "action"
+    a: EdgeSet, b: EdgeSet, *, top: int = 10, with_centrality: bool = True, unit: Unit = "action"
 ) -> EdgeSetDiff:
     """Compare edge set ``a`` (old) with ``b`` (new).
 
@@ -341,9 +341,9 @@ def diff_edge_sets(
     ----------
     a, b : EdgeSet
         The two sets; row order never matters.
-    top_k : int
+    top : int
         How many of each set's most strained pairs the ``*_top_k`` correlations use.
-    centrality : bool
+    with_centrality : bool
         Compute ``centrality_changes`` (the slowest part on large sets).
     unit : {"action", "claim", "type"}
         What counts once in the strain and centrality parts (and the similarity
@@ -374,11 +374,11 @@ def diff_edge_sets(
     """
     require_edge_set(a, "a")
     require_edge_set(b, "b")
-    require_positive_int(top_k, "top_k", optional=False)
-    if not isinstance(centrality, bool):
-        raise ArgumentError("centrality", f"must be True or False, not {centrality!r}")
-    if top_k < 1:
-        raise ValueError("top_k must be at least 1")
+    require_positive_int(top, "top", optional=False)
+    if not isinstance(with_centrality, bool):
+        raise ArgumentError("with_centrality", f"must be True or False, not {with_centrality!r}")
+    if top < 1:
+        raise ArgumentError("top", f"must be at least 1, not {top}")
     by_id = a.has_ids and b.has_ids
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
     pos_a, pos_b, occurrence, unchanged, codes = _match(ea, eb, by_id)
@@ -411,7 +411,7 @@ def diff_edge_sets(
         all_edges=len(pos_a) + len(removed_pos) + len(added_pos),
         hamming=hamming,
         adjacency_union=adjacency_union,
-        top_k=top_k,
+        top_k=top,
     )
     return EdgeSetDiff(
         name_a=a.name,
@@ -423,11 +423,11 @@ def diff_edge_sets(
         unchanged=unchanged,
         actors_added=_actors_only_in(b, a),
         actors_removed=_actors_only_in(a, b),
-        centrality_changes=_centrality_changes(ua, ub) if centrality else _centrality_changes_skipped(),
+        centrality_changes=_centrality_changes(ua, ub) if with_centrality else _centrality_changes_skipped(),
         strain=pairs,
         metrics=metrics,
-        top_k=top_k,
-        centrality=centrality,
+        top_k=top,
+        centrality=with_centrality,
         union=union,
         agreement=intercoder_agreement(a, b) if codes_same_text(a, b) else None,
         unit=unit,

@@ -266,9 +266,9 @@ def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
 def export_graph(
     edge_set: EdgeSet,
     fmt: ExportFormat,
+    *,
     level: Level = "pair",
     weight: Weight | None = None,
-    *,
     unit: Unit = "action",
     safe_csv: bool = False,
 ) -> bytes:

@@ -112,7 +112,7 @@ def main() -> None:
             load_time, (a, b) = timed(
                 lambda p=a_path, q=b_path: (load_edge_set(p), load_edge_set(q)), args.runs
             )
-            bare, d = timed(lambda a=a, b=b: diff_edge_sets(a, b, centrality=False), args.runs)
+            bare, d = timed(lambda a=a, b=b: diff_edge_sets(a, b, with_centrality=False), args.runs)
             whole, _ = timed(lambda a=a, b=b: diff_edge_sets(a, b), args.runs)
             found = f"{len(d.removed):,} removed, {d.changed_edges:,} changed, {len(d.added):,} added"
             print(f"\n{label}: found {found}, {len(d.strain):,} pairs")
