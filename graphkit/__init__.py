@@ -49,10 +49,13 @@ _LAZY = {
     "Agreement": "graphkit.compare.agreement",
     "score": "graphkit.compare.scoring",
     "format_score": "graphkit.compare.scoring",
+    "ScoreResult": "graphkit.compare.scoring",
     # drafting from a text
     "extract_edge_set": "graphkit.extract.draft",
     "write_draft": "graphkit.extract.draft",
+    "ExtractResult": "graphkit.extract.draft",
     "load_gazetteer": "graphkit.extract.gazetteer",
+    "Gazetteer": "graphkit.extract.gazetteer",
     # drawing
     "render_html": "graphkit.render.graph",
     "to_pyvis": "graphkit.render.graph",
@@ -61,6 +64,7 @@ _LAZY = {
     "export_graph": "graphkit.interop.export",
     "to_networkx": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
+    "GdeltImport": "graphkit.interop.gdelt",
     # tables as text
     "format_frame": "graphkit.io.formatting",
     # errors and progress
@@ -100,15 +104,19 @@ __all__ = [
     "Agreement",
     "score",
     "format_score",
+    "ScoreResult",
     "extract_edge_set",
     "write_draft",
+    "ExtractResult",
     "load_gazetteer",
+    "Gazetteer",
     "render_html",
     "to_pyvis",
     "diff_html",
     "export_graph",
     "to_networkx",
     "read_gdelt",
+    "GdeltImport",
     "format_frame",
     "GraphkitError",
     "EdgeSetError",
@@ -130,15 +138,15 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .compare.agreement import Agreement, intercoder_agreement
     from .compare.diff import EdgeSetDiff, diff_edge_sets
     from .compare.report import format_diff
-    from .compare.scoring import format_score, score
+    from .compare.scoring import ScoreResult, format_score, score
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
-    from .extract.draft import extract_edge_set, write_draft
-    from .extract.gazetteer import load_gazetteer
+    from .extract.draft import ExtractResult, extract_edge_set, write_draft
+    from .extract.gazetteer import Gazetteer, load_gazetteer
     from .filters import filter_edge_sets, filter_edges
     from .frames import from_frame
     from .interop.export import export_graph, to_networkx
-    from .interop.gdelt import read_gdelt
+    from .interop.gdelt import GdeltImport, read_gdelt
     from .io.formatting import format_frame
     from .io.progress import Progress
     from .render.diff_page import diff_html

@@ -98,3 +98,24 @@ def test_scores_below_the_iterations_precision_are_zero():
     assert table.loc["B", "authority"] == 0.0
     assert table.loc["C", "hub"] == 0.0
     assert table.loc["C", "authority"] == 1.0
+
+
+def test_every_result_class_is_exported_with_to_dict(essay):
+    results = {
+        "Balance": gk.balance(essay),
+        "EdgeSetDiff": gk.diff_edge_sets(essay, essay, with_centrality=False),
+        "Agreement": gk.intercoder_agreement(essay, essay),
+        "ScoreResult": gk.score(essay, essay),
+        "ExtractResult": gk.extract_edge_set("The United States imposed tariffs on China."),
+    }
+    for name, result in results.items():
+        assert isinstance(result, getattr(gk, name)), name
+        data = result.to_dict()
+        assert isinstance(data, dict) and data, name
+    # tabular results also give a DataFrame; a set scored against itself scores 1 (by hand)
+    frame = results["ScoreResult"].to_frame()
+    assert frame["level"].tolist() == ["triples_sign", "triples_type", "pairs"]
+    assert frame["f1"].tolist() == [1.0, 1.0, 1.0]
+    assert list(results["Balance"].to_frame().columns) == ["actor", "camp", "unbalanced_triangles"]
+    assert results["Agreement"].to_frame()["percent_agreement"].eq(100.0).all()
+    assert results["EdgeSetDiff"].to_dict()["differs"] is False

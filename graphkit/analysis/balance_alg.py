@@ -88,6 +88,10 @@ class Balance:
     time_limit: float
     stopped_early: bool
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per actor: ``actor``, ``camp``, ``unbalanced_triangles``."""
+        return self.actors.copy()
+
     def to_dict(self) -> dict:
         """The result as JSON-ready data: the keys of ``graphkit balance --format json``."""
         return {

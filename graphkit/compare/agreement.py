@@ -51,6 +51,14 @@ class Agreement:
     pairs: pd.DataFrame
 
     def summary(self) -> dict:
+        """The same as :meth:`to_dict` (its older name)."""
+        return self.to_dict()
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per attribute: ``attributes``."""
+        return self.attributes.copy()
+
+    def to_dict(self) -> dict:
         """The counts and the attribute rows as JSON-ready values."""
         from ..io.formatting import to_records
 

@@ -85,6 +85,27 @@ class EdgeSetDiff:
     agreement: Agreement | None = None
     unit: str = "action"
 
+    def to_dict(self) -> dict:
+        """The summary as JSON-ready data: the ``summary`` object of ``graphkit diff --format json``."""
+        diff = self
+        return {
+            "a": diff.name_a,
+            "b": diff.name_b,
+            "identity": list(diff.identity),
+            "differs": diff.differs,
+            "edges_added": len(diff.added),
+            "edges_removed": len(diff.removed),
+            "edges_changed": diff.changed_edges,
+            "edges_unchanged": diff.unchanged,
+            "actors_added": len(diff.actors_added),
+            "actors_removed": len(diff.actors_removed),
+            "pairs_strain_changed": len(diff.strain_changes()),
+            "top_k": diff.top_k,
+            "centrality": diff.centrality,
+            # the default unit leaves the summary as it always was
+            **({"unit": diff.unit} if diff.unit != "action" else {}),
+        }
+
     @property
     def differs(self) -> bool:
         """True when an edge or an actor is added, removed or changed."""

@@ -64,26 +64,6 @@ def edge_changes(diff: EdgeSetDiff) -> pd.DataFrame:
     return frame
 
 
-def _summary(diff: EdgeSetDiff) -> dict:
-    return {
-        "a": diff.name_a,
-        "b": diff.name_b,
-        "identity": list(diff.identity),
-        "differs": diff.differs,
-        "edges_added": len(diff.added),
-        "edges_removed": len(diff.removed),
-        "edges_changed": diff.changed_edges,
-        "edges_unchanged": diff.unchanged,
-        "actors_added": len(diff.actors_added),
-        "actors_removed": len(diff.actors_removed),
-        "pairs_strain_changed": len(diff.strain_changes()),
-        "top_k": diff.top_k,
-        "centrality": diff.centrality,
-        # the default unit leaves the summary as it always was
-        **({"unit": diff.unit} if diff.unit != "action" else {}),
-    }
-
-
 def _json(diff: EdgeSetDiff) -> str:
     from ..io.json_records import records_json
 
@@ -103,7 +83,7 @@ def _json(diff: EdgeSetDiff) -> str:
     # each table's records are written column by column (graphkit.io.json_records) where
     # they can be, and put in place of a marker json.dumps writes as "\u0000name"
     texts = {name: records_json(frame, level=1) for name, frame in tables.items()}
-    document: dict[str, Any] = {"summary": _summary(diff)}
+    document: dict[str, Any] = {"summary": diff.to_dict()}
     for name, frame in tables.items():
         document[name] = to_records(frame) if texts[name] is None else "\0" + name
     document["metrics"] = metrics
@@ -148,7 +128,7 @@ def _agreement_section(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]
 
 
 def _headline(diff: EdgeSetDiff) -> str:
-    s = _summary(diff)
+    s = diff.to_dict()
     identity = "id" if diff.identity == ("id",) else "(source, target, action, date)"
     return (
         f"edges matched by {identity}: {s['edges_unchanged']} unchanged, {s['edges_changed']} changed, "

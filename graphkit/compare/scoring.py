@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -53,6 +54,14 @@ class ScoreResult:
     direction_swaps: int
     strain_spearman: float | None
     claims_matched: int
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per set level: ``level``, ``precision``, ``recall``, ``f1``,
+        ``n_candidate``, ``n_gold`` (unrounded)."""
+        return pd.DataFrame(
+            [{"level": level, **dataclasses.asdict(getattr(self, level))} for level in LEVELS],
+            columns=["level", "precision", "recall", "f1", "n_candidate", "n_gold"],
+        )
 
     def to_dict(self) -> dict:
         """The JSON shape: one object per set level, then ``direction_swaps`` and ``strain_spearman``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import shutil
@@ -44,6 +45,19 @@ class ExtractResult:
     dropped: list[str]
     edges_csv: str
     actors_csv: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """The drafted edges: ``edge_set.edges``."""
+        return self.edge_set.edges.copy()
+
+    def to_dict(self) -> dict:
+        """What was drafted and left out, as JSON-ready data: ``edges`` (count),
+        ``skipped`` (``sentence``, ``phrase``, ``reason`` each) and ``dropped``."""
+        return {
+            "edges": len(self.edge_set.edges),
+            "skipped": [dataclasses.asdict(s) for s in self.skipped],
+            "dropped": list(self.dropped),
+        }
 
 
 def _csv(rows: list[list[str]]) -> str:

@@ -88,7 +88,24 @@ class GdeltImport:
 
     @property
     def kept(self) -> int:
+        """How many events were kept (the rows of ``edges``)."""
         return len(self.edges)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The kept events: ``edges``."""
+        return self.edges.copy()
+
+    def to_dict(self) -> dict:
+        """The counts as JSON-ready data: ``files``, ``read``, ``kept``, ``versions``,
+        ``dropped`` and ``problems`` (as ``FILE:LINE: message`` text)."""
+        return {
+            "files": self.files,
+            "read": self.read,
+            "kept": self.kept,
+            "versions": dict(self.versions),
+            "dropped": dict(self.dropped),
+            "problems": [str(p) for p in self.problems],
+        }
 
     def drop_reason_text(self, reason: str) -> str:
         """A reason of DROP_REASONS in words."""
