@@ -8,7 +8,7 @@ digests of commit 6a1403c, checked on this branch before the snapshot was taken)
 is a fixed expectation, not the current code's output. A change to the page's data
 fails here naming the node, edge or option that changed; a change of pyvis or of the
 page's script does not. After a deliberate change of the page, rewrite the snapshot with
-``GRAPHKIT_UPDATE_SNAPSHOT=1 python -m pytest tests/test_page_snapshot.py`` and say why in
+``GRAPHKIT_UPDATE_SNAPSHOT=1 python -m pytest tests/test_render_snapshot.py`` and say why in
 the commit.
 """
 
