@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from .checks import require_choice, require_edge_set, require_optional_str, require_str_list
+from .checks import require_choice, require_optional_str, require_str_list
 from .dates import edge_intervals, in_window
-from .edgeset import EdgeSet
-from .errors import ArgumentError
+from .edgeset import DateFilterReport, EdgeSet, require_edge_set
+from .errors import ArgumentError, use_one_of
 from .schema import UNDATED
 from .spelling import closest_first
 
@@ -29,24 +29,6 @@ __all__ = [
 ]
 
 Undated = Literal["keep", "drop"]
-
-
-@dataclass(frozen=True)
-class DateFilterReport:
-    """What the date filters left out (or, for undated rows under ``undated="keep"``,
-    kept): counts of actions, and the bounds given (``since``, ``until``).
-
-    ``undated``: undated actions (left out unless ``kept_undated``); ``straddling``:
-    actions whose dates run past a bound, left out unless ``overlap``;
-    ``outside``: actions wholly outside the bounds.
-    """
-
-    bounds: tuple[str, ...]
-    undated: int
-    kept_undated: bool
-    straddling: int
-    overlap: bool
-    outside: int
 
 
 def filter_edge_sets(
@@ -109,8 +91,8 @@ def check_domains(domain: Iterable[str] | str | None, present: Iterable[str], na
     present = set(present)
     for value in sorted(_domains(domain) - present):
         where = " or ".join(repr(name) for name in names)
-        choices = ", ".join(d for d in closest_first(value, present) if d)
-        raise ArgumentError("domain", f"{value!r} matches no edge in {where}: use one of {choices}")
+        choices = [d for d in closest_first(value, present) if d]
+        raise ArgumentError("domain", f"{value!r} matches no edge in {where}: {use_one_of(choices)}")
 
 
 def has_actor(edge_set: EdgeSet, actor: str) -> bool:

@@ -25,8 +25,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..checks import require_choice, require_edge_set
-from ..edgeset import EdgeSet
+from ..checks import require_choice
+from ..edgeset import EdgeSet, require_edge_set
 from ..schema import LAYERS, cooperation_part, strain_part
 from .pairs import actor_codes
 from .periods import FREQS, Freq, period_labels, spread_rows

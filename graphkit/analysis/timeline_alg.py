@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..checks import require_choice, require_edge_set, require_positive_int
-from ..edgeset import EdgeSet
+from ..checks import require_choice, require_positive_int
+from ..edgeset import EdgeSet, require_edge_set
 from ..schema import cooperation_part, strain_part
 from .pairs import actor_codes
 from .periods import FREQS, Freq, all_periods, period_labels, spread_rows

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import click
 
-from ..text import escape_control
-from .base import echo_error, main, read_stdin, remember_inputs, safe_csv, safe_csv_option, write_output
+from ..io.text import escape_control
+from .errors import echo_error
+from .group import main
+from .loading import read_stdin
+from .options import safe_csv_option
+from .output import remember_inputs, safe_csv, write_output
 
 MAX_KEPT_SHOWN = 10
 

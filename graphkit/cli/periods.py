@@ -5,16 +5,11 @@ from __future__ import annotations
 import click
 
 from ..schema import FREQS, LAYERS
-from .base import (
-    echo_error,
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_options,
-    read_edge_set,
-    table_text,
-)
+from .errors import echo_error
+from .group import main
+from .loading import read_edge_set
+from .options import edgeset_argument, filter_options, output_options
+from .output import emit, table_text
 
 
 def _undated_note(count: int, where: str) -> None:
@@ -61,7 +56,7 @@ def timeline(edgeset, domain, since, until, actor, freq, top, html, fmt, output)
     emit(table_text(table, fmt), output)
     if html:
         from ..render.timeline_page import timeline_html
-        from .base import write_output
+        from .output import write_output
 
         write_output(html, timeline_html(table, edge_set))
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..csvfile import read_csv_bytes, read_input
 from ..errors import ArgumentError, EdgeSetError, Problem
+from ..io.csvfile import read_csv_bytes, read_input
 
 __all__ = ["COUNT_SCALE", "NO_EVENTS", "DyadImport", "country_codes", "read_dyads"]
 

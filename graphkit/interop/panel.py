@@ -15,8 +15,8 @@ import pandas as pd
 
 from ..analysis.pairs import actor_codes
 from ..analysis.periods import FREQS, Freq, period_labels, spread_rows
-from ..checks import require_choice, require_edge_set
-from ..edgeset import EdgeSet
+from ..checks import require_choice
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import GraphkitError
 from ..schema import cooperation_part, strain_part
 
@@ -93,7 +93,7 @@ def panel_bytes(table: pd.DataFrame, fmt: str, *, safe_csv: bool = False) -> byt
     """The panel as a CSV file (graphkit's CSV writer) or a Parquet file."""
     require_choice(fmt, "fmt", PANEL_FORMATS)
     if fmt == "csv":
-        from ..formatting import format_frame
+        from ..io.formatting import format_frame
 
         return format_frame(table, "csv", safe_csv=safe_csv).encode("utf-8")
     import pyarrow as pa
