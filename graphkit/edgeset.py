@@ -6,7 +6,7 @@ import csv
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,10 @@ class DateFilterReport:
     straddling: int
     overlap: bool
     outside: int
+
+    def to_dict(self) -> dict:
+        """The report as JSON-ready data (its fields, bounds as a list)."""
+        return {**asdict(self), "bounds": list(self.bounds)}
 
 
 @dataclass(frozen=True, repr=False)

@@ -147,3 +147,10 @@ def test_safe_csv_guards_names_a_spreadsheet_would_run(run, write_csv, tmp_path)
     assert (tmp_path / "safe" / "edges.csv").read_text().splitlines()[1].startswith("'=cmd,CAN,n,")
     assert run(*args, "-o", tmp_path / "plain").exit_code == 0
     assert (tmp_path / "plain" / "edges.csv").read_text().splitlines()[1].startswith("=cmd,CAN,n,-3")
+
+
+def test_the_result_as_data(write_csv):
+    data = _import(write_csv).to_dict()
+    # 4 rows, 2 periods; USA-CAN 3 rows, COD-RWA 3, 2 no_events rows
+    assert (data["rows"], data["periods"], data["edges"], data["empty_rows"]) == (4, 2, 8, 2)
+    assert data["names"]["Atlantis"] == ["Atlantis", "kept"]

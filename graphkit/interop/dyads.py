@@ -13,11 +13,13 @@ are counts, not Goldstein values: the rows say so in the column ``scale``
 from __future__ import annotations
 
 import gzip
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from ..checks import require_path
 from ..errors import ArgumentError, EdgeSetError, Problem
 from ..io.csvfile import read_csv_bytes, read_input
 
@@ -54,6 +56,18 @@ class DyadImport:
     periods: int
     empty_rows: int
     problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The counts and the name mapping as JSON-ready data: ``rows``, ``periods``,
+        ``edges``, ``empty_rows``, ``actors`` and ``names`` (name -> [id, mapped_by])."""
+        return {
+            "rows": self.rows,
+            "periods": self.periods,
+            "edges": len(self.edges),
+            "empty_rows": self.empty_rows,
+            "actors": len(self.actors),
+            "names": {n: [i, how] for n, i, how in self.names.itertuples(index=False)},
+        }
 
 
 def country_codes(names: pd.Series | list[str]) -> pd.DataFrame:
@@ -136,7 +150,7 @@ def _counts(frame: pd.DataFrame, column: str, lines: np.ndarray, name: str) -> n
 
 
 def read_dyads(
-    path: str,
+    path: str | os.PathLike,
     *,
     source: str,
     target: str,
@@ -146,12 +160,14 @@ def read_dyads(
     map_names: bool = True,
     stdin: bytes | None = None,
 ) -> DyadImport:
-    """Read a dyad-period CSV file (``.gz`` too) as edges; see the module docstring.
+    """A dyad-period CSV file (``.gz`` too) as an edge set's edges and actors (module docstring).
 
     ``source``, ``target`` and ``time`` name the pair and period columns; each
     column in ``hostile`` adds -count, each in ``cooperative`` +count. With
     ``map_names``, actor names are mapped to ISO alpha-3 (:func:`country_codes`).
     """
+    require_path(path, "path")
+    path = os.fspath(path)
     hostile, cooperative = list(hostile), list(cooperative)
     if not hostile and not cooperative:
         raise ArgumentError("hostile", "and cooperative are both empty: name at least one count column")
