@@ -20,6 +20,6 @@ def test_the_examples_are_real_output(run, tmp_path, monkeypatch):
         result = run(*command.split())
         assert result.exit_code == 0, result.stderr
         assert f"$ graphkit {command}\n{result.stderr}{result.stdout}" in DOC, command
-    timeline = run(*"timeline rows.csv --freq quarter --format markdown".split())
+    timeline = run(*["timeline", "rows.csv", "--freq", "quarter", "--format", "markdown"])
     assert f"$ graphkit timeline rows.csv --freq quarter --format markdown\n{timeline.stderr}```" in DOC
     assert timeline.stdout in DOC
