@@ -1,6 +1,6 @@
 """Which of many quotes stand verbatim (white space aside) in one text, found at once.
 
-White space is normalised as ``" ".join(s.split())`` does (runs of Python's white
+White space is normalised as :func:`graphkit.io.text.normalize_ws` does (runs of Python's white
 space become one space, none at either end), in arrow, on the text and on every
 quote. Then, in bytes (UTF-8 is self-synchronising, so a byte match of two valid
 strings is a character match):
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["CANDIDATE_LIMIT", "found_verbatim", "normalise_space"]
+__all__ = ["CANDIDATE_LIMIT", "found_verbatim"]
 
 #: Places a quote is compared at before it is looked up with one search instead.
 CANDIDATE_LIMIT = 256
@@ -43,10 +43,6 @@ _OTHER = (
 )
 _RUN = f"[ {_OTHER}]*(?:[{_OTHER}]|  )[ {_OTHER}]*"
 _STEP = 1 << 20  # words compared per block: about 60 MB of temporary arrays
-
-
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _normalised(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -163,7 +159,7 @@ def _firsts(sorted_values: np.ndarray) -> np.ndarray:
 
 def found_verbatim(text: str, quotes: Sequence[str]) -> np.ndarray:
     """For each quote, whether it stands in ``text`` verbatim, white space aside (an
-    empty quote does). Equal to ``normalise_space(q) in normalise_space(text)``."""
+    empty quote does). Equal to ``normalize_ws(q) in normalize_ws(text)``."""
     if not len(quotes):
         return np.zeros(0, dtype=bool)
     buffer, _, text_ends = _normalised([text])

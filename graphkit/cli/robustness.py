@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from ..schema import UNITS
-from .base import emit, filter_options, load, main, output_options, safe_csv
+from .group import main
+from .loading import load
+from .options import filter_options, output_options
+from .output import emit, safe_csv
 
 
 @main.command()
@@ -36,7 +39,8 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     from ..analysis.robustness_alg import robustness_records
     from ..errors import ArgumentError, GraphkitError
     from ..filters import filter_edges, has_actor
-    from ..formatting import format_frame
+    from ..io.formatting import format_frame
+    from .date_rule import date_rule, show_date_filter
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:
@@ -57,7 +61,9 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
         if actor and not has_actor(edge_set, actor):
             sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
         else:
-            sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
+            kept = filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor, **date_rule())
+            show_date_filter(kept, repr(kept.name))
+            sets.append(kept)
     table = compute(sets, units=list(units) or UNITS, top=top)
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"

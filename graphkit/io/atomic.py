@@ -1,0 +1,327 @@
+"""Writing outputs: every output of one command lands whole, or none of them does.
+
+The one writer behind every file graphkit writes. An output is checked when it is
+added (so a bad path is refused before anything is written) and written when the
+set of outputs is committed:
+
+1. each regular-file output is written in full to a temporary file beside it
+   (flushed to disk); a failure here (disk full, no permission, a signal)
+   removes every temporary file and leaves every target untouched;
+2. streams (standard output, character devices such as ``/dev/null``, FIFOs)
+   are written straight into: they cannot be replaced, only written to;
+3. the temporary files are renamed over their targets with signals held back;
+   a target that existed is first hard-linked to a backup name, so that a rename
+   failing midway puts the earlier targets back. Only a crash of the machine or
+   ``SIGKILL`` between two renames can leave some outputs new and some old; each
+   one is still whole.
+
+Paths: a symlink is followed to the file it names (as the shell's ``>`` does),
+an existing file keeps its permission bits (and owner, when allowed), a new one
+gets ``0o666`` less the umask. Temporary names stay within NAME_MAX bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import signal
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from ..errors import ArgumentError, GraphkitError
+
+__all__ = ["NAME_MAX", "OutputSet", "StreamError", "temp_prefix", "write_atomic"]
+
+#: The longest file name (in bytes) most file systems accept.
+NAME_MAX = 255
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+
+
+@dataclass
+class _Output:
+    shown: str  # the path as the user gave it (for messages)
+    target: Path  # the file actually written, symlinks followed
+    data: bytes | Iterable[str | bytes]  # pieces are written one by one, never joined
+    stream: BinaryIO | None = None  # standard output
+    device: bool = False  # a character device or FIFO: written into, never replaced
+    mode: int | None = None  # an existing regular file's permission bits
+    owner: tuple[int, int] | None = None
+    make_parents: bool = False
+    temp: Path | None = None
+    backup: Path | None = None
+
+
+class StreamError(GraphkitError):
+    """Standard output (or another open stream) refused the data; ``errno`` says why."""
+
+    def __init__(self, shown: str, err: OSError):
+        self.errno = err.errno
+        super().__init__(f"cannot write {shown}: {err.strerror or err}")
+
+
+Data = str | bytes | Iterable[str | bytes]
+
+
+def _payload(data: Data) -> bytes | Iterable[str | bytes]:
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    return bytes(data) if isinstance(data, (bytes, bytearray, memoryview)) else data
+
+
+def _pieces(data: bytes | Iterable[str | bytes]):
+    for piece in [data] if isinstance(data, bytes) else data:
+        yield piece.encode("utf-8") if isinstance(piece, str) else piece
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def temp_prefix(name: str, room: int = 24) -> str:
+    """``.NAME.``, or ``.graphkit-HASH.`` when that would leave less than ``room``
+    bytes of NAME_MAX for what follows: a legal long name is never refused for its
+    temporary's sake."""
+    prefix = f".{name}."
+    if len(os.fsencode(prefix)) + room > NAME_MAX:
+        prefix = f".graphkit-{hashlib.sha256(os.fsencode(name)).hexdigest()[:16]}."
+    return prefix
+
+
+def _temp_name(target: Path) -> str:
+    return f"{temp_prefix(target.name)}{secrets.token_hex(4)}.tmp"
+
+
+def _create_beside(target: Path) -> tuple[int, Path]:
+    for _ in range(100):
+        temp = target.parent / _temp_name(target)
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def _fail(shown: str, err: OSError, hint: str = "") -> GraphkitError:
+    return GraphkitError(f"cannot write {shown}: {err.strerror or err}{hint}")
+
+
+class OutputSet:
+    """The outputs of one command, written together by :meth:`commit`.
+
+    ``guard``, if given, is called with each output's resolved path and may raise
+    :class:`GraphkitError` to refuse it (the command line refuses its inputs).
+    """
+
+    def __init__(self, guard: Callable[[Path, str], None] | None = None):
+        self.guard = guard
+        self.outputs: list[_Output] = []
+
+    def __len__(self) -> int:
+        return len(self.outputs)
+
+    def add_stream(self, stream: BinaryIO, data: Data, shown: str = "standard output") -> None:
+        """Write ``data`` to an open binary ``stream`` (standard output) at commit."""
+        self.outputs.append(_Output(shown, Path(shown), _payload(data), stream=stream))
+
+    def add(self, path: str | os.PathLike, data: Data, *, make_parents: bool = False) -> Path:
+        """Check ``path`` now and write ``data`` there at commit; returns the path as given."""
+        shown = os.fspath(path)
+        if not isinstance(shown, str) or shown == "":
+            raise ArgumentError("output", "is empty: give a file name, or - for standard output")
+        if shown.endswith(("/", os.sep, "/.", "/..")) or shown in (".", ".."):
+            raise GraphkitError(
+                f"cannot write {shown}: it names a folder; give a file name such as "
+                f"{shown.rstrip('/') or '.'}/output.txt"
+            )
+        target = Path(os.path.realpath(shown))  # follows symlinks, dangling ones too
+        try:
+            if stat.S_ISCHR(os.stat(shown).st_mode) or stat.S_ISFIFO(os.stat(shown).st_mode):
+                # opened by the name given: /dev/stdout resolves to "pipe:[...]", no path at all
+                target = Path(os.path.abspath(shown))
+        except OSError:
+            pass
+        output = _Output(shown, target, _payload(data), make_parents=make_parents)
+        try:
+            info = os.stat(target)
+        except (FileNotFoundError, NotADirectoryError):
+            self._check_folder(output)
+        except OSError as err:
+            raise _fail(shown, err) from err
+        else:
+            self._check_existing(output, info)
+        if self.guard is not None:
+            self.guard(target, shown)
+        for other in self.outputs:
+            if other.stream is None and other.target == target:
+                raise GraphkitError(
+                    f"cannot write {shown}: it is also {other.shown}; give each output its own path"
+                )
+        self.outputs.append(output)
+        return Path(shown)
+
+    @staticmethod
+    def _check_existing(output: _Output, info: os.stat_result) -> None:
+        kind = info.st_mode
+        if stat.S_ISDIR(kind):
+            raise GraphkitError(
+                f"cannot write {output.shown}: it is a folder; give a file name such as "
+                f"{Path(output.shown) / 'output.txt'}"
+            )
+        if stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
+            output.device = True
+        elif stat.S_ISREG(kind):
+            output.mode = stat.S_IMODE(kind)
+            output.owner = (info.st_uid, info.st_gid)
+        else:
+            what = (
+                "a block device" if stat.S_ISBLK(kind) else "a socket" if stat.S_ISSOCK(kind) else "special"
+            )
+            raise GraphkitError(
+                f"cannot write {output.shown}: it is {what}; graphkit writes files, character "
+                "devices and FIFOs only"
+            )
+
+    @staticmethod
+    def _check_folder(output: _Output) -> None:
+        folder = output.target.parent
+        if folder.is_dir():
+            return
+        given = Path(output.shown).parent
+        if given.is_symlink() and not given.exists():
+            raise GraphkitError(f"cannot write {output.shown}: {given} is a broken symlink; fix or remove it")
+        if folder.exists() or folder.is_symlink():
+            raise GraphkitError(f"cannot write {output.shown}: {folder} is not a folder; choose another path")
+        if not output.make_parents:
+            raise GraphkitError(
+                f"cannot write {output.shown}: folder {folder} does not exist; create it first"
+            )
+
+    def commit(self) -> list[str]:
+        """Write every output (see the module's description); returns the paths written."""
+        files = [o for o in self.outputs if o.stream is None and not o.device]
+        try:
+            for output in files:
+                self._stage(output)
+            for output in self.outputs:
+                if output not in files:
+                    self._write_stream(output)
+            self._rename_all(files)
+        finally:
+            for output in files:
+                for leftover in (output.temp, output.backup):
+                    if leftover is not None:
+                        leftover.unlink(missing_ok=True)
+                output.temp = output.backup = None
+        written = [o.shown for o in self.outputs if o.stream is None]
+        self.outputs = []
+        return written
+
+    def discard(self) -> None:
+        """Forget every output (nothing has been written before :meth:`commit`)."""
+        self.outputs = []
+
+    @staticmethod
+    def _stage(output: _Output) -> None:
+        try:
+            if output.make_parents:
+                output.target.parent.mkdir(parents=True, exist_ok=True)
+            fd, output.temp = _create_beside(output.target)
+            with os.fdopen(fd, "wb") as handle:
+                for piece in _pieces(output.data):
+                    handle.write(piece)
+                handle.flush()
+                os.fsync(handle.fileno())
+                os.fchmod(handle.fileno(), output.mode if output.mode is not None else 0o666 & ~_umask())
+                if output.owner is not None and output.owner != (os.geteuid(), os.getegid()):
+                    try:
+                        os.fchown(handle.fileno(), *output.owner)
+                    except PermissionError:
+                        pass  # not ours to give away: the file becomes ours, its bits stay
+        except OSError as err:
+            raise _fail(output.shown, err) from err
+
+    @staticmethod
+    def _write_stream(output: _Output) -> None:
+        if output.stream is not None:
+            try:
+                for piece in _pieces(output.data):
+                    output.stream.write(piece)
+                output.stream.flush()
+            except OSError as err:
+                raise StreamError(output.shown, err) from err
+            return
+        try:
+            fd = os.open(output.target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "wb") as handle:
+                for piece in _pieces(output.data):
+                    handle.write(piece)
+        except OSError as err:
+            raise _fail(output.shown, err) from err
+
+    @staticmethod
+    def _rename_all(files: list[_Output]) -> None:
+        if not files:
+            return
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+        done: list[_Output] = []
+        try:
+            for output in files:
+                if output.target.exists():
+                    try:
+                        fd, backup = _create_beside(output.target)
+                        os.close(fd)
+                        os.unlink(backup)
+                        os.link(output.target, backup)
+                        output.backup = backup
+                    except OSError:
+                        output.backup = None  # no hard links here: no rollback for this one
+            for output in files:
+                try:
+                    os.replace(cast(Path, output.temp), output.target)
+                except OSError as err:
+                    for previous in reversed(done):
+                        if previous.backup is not None:
+                            os.replace(previous.backup, previous.target)
+                            previous.backup = None
+                        elif previous.mode is None:
+                            previous.target.unlink(missing_ok=True)
+                    raise _fail(output.shown, err) from err
+                output.temp = None
+                done.append(output)
+            for folder in {o.target.parent for o in files}:
+                _sync_folder(folder)
+        finally:
+            for output in files:
+                if output.backup is not None:
+                    output.backup.unlink(missing_ok=True)
+                    output.backup = None
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str | os.PathLike, data: Data, *, make_parents: bool = False) -> Path:
+    """Write ``data`` (str as UTF-8; or pieces of text, written one by one) to ``path`` as one :class:`OutputSet` of one
+    output: a regular file is replaced whole, a device or FIFO written into.
+    Returns the path as given."""
+    outputs = OutputSet()
+    shown = outputs.add(path, data, make_parents=make_parents)
+    outputs.commit()
+    return shown
