@@ -13,7 +13,7 @@ from .errors import Problem, use_one_of
 from .io.csvfile import CsvTable
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, column_slips
-from .verbatim import found_verbatim
+from .io.verbatim import found_verbatim
 
 __all__ = ["check_actors", "check_edges", "check_quotes", "real_dates"]
 
@@ -300,7 +300,7 @@ def check_quotes(
 ) -> list[Problem]:
     """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text.
 
-    Every distinct quote is looked for at once (:func:`graphkit.verbatim.found_verbatim`:
+    Every distinct quote is looked for at once (:func:`graphkit.io.verbatim.found_verbatim`:
     near-linear in the sizes of the text and of the quotes, not a search per quote)."""
     quotes = _Distinct(edges["quote"])
     found = found_verbatim(source_text, quotes.uniques.tolist())

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.io.text import normalize_ws
-from graphkit.verbatim import CANDIDATE_LIMIT, found_verbatim
+from graphkit.io.verbatim import CANDIDATE_LIMIT, found_verbatim
 
 TEXT = "The minister said on Tuesday\nthat troops would\tcross the border\u3000at dawn, officials said."
 
