@@ -254,7 +254,7 @@ def main() -> None:
     if not bare.exists():
         os.link(edges, bare)
     tax = str(taxonomy_csv(workdir))
-    out = workdir / "out"
+    out = workdir / f"out-{label}"  # one per size: two sizes may run at once
     out.mkdir(exist_ok=True)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"data: {folder} ({os.path.getsize(edges) / 1e6:,.0f} MB edges.csv), {args.runs} runs, medians")
