@@ -87,6 +87,8 @@ def _csv_field(cells, single_column: bool):
         needs = pc.or_(needs, pc.match_substring(cells, special))
     if single_column:
         needs = pc.or_(needs, pc.equal(cells, ""))  # a lone empty field must not read as a blank line
+    if not pc.any(needs).as_py():
+        return cells  # the usual column: no cell needs quotes, so none is quoted (half the time)
     quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
     return pc.if_else(needs, quoted, cells)
 
