@@ -11,9 +11,9 @@ from .actions import action_defaults, goldstein
 from .dates import DATE_END_COLUMN, date_intervals
 from .errors import Problem, use_one_of
 from .io.csvfile import CsvTable
+from .io.verbatim import found_verbatim
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, column_slips
-from .io.verbatim import found_verbatim
 
 __all__ = ["check_actors", "check_edges", "check_quotes", "real_dates"]
 

@@ -140,8 +140,8 @@ duckdb.sql(f'''
 COPY (
   WITH s AS (
     SELECT k, least(source, target) AS a, greatest(source, target) AS b,
-           coalesce(TRY_CAST(nullif(weight, '') AS DOUBLE), t.weight) AS w
-    FROM (SELECT 'x' AS k, * FROM x UNION ALL SELECT 'y' AS k, * FROM y) LEFT JOIN t USING (action))
+           coalesce(TRY_CAST(nullif(u.weight, '') AS DOUBLE), t.weight) AS w
+    FROM (SELECT 'x' AS k, * FROM x UNION ALL SELECT 'y' AS k, * FROM y) u LEFT JOIN t USING (action))
   SELECT a, b, sum(CASE WHEN k = 'x' AND w < 0 THEN -w ELSE 0 END) AS old,
          sum(CASE WHEN k = 'y' AND w < 0 THEN -w ELSE 0 END) AS new
   FROM s GROUP BY a, b ORDER BY a, b
