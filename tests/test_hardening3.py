@@ -147,3 +147,36 @@ def test_init_stopped_by_sigterm_leaves_nothing_and_can_run_again(tmp_path):
         "edges.csv",
         "source.txt",
     ]
+
+
+GDELT_SAMPLE = ROOT / "tests" / "data" / "gdelt1_sample_events.tsv"
+
+
+def test_safe_csv_leaves_numbers_written_as_text_alone():
+    import pandas as pd
+
+    from graphkit.formatting import format_frame
+
+    # a column of strings (as import-gdelt writes): "-5.0" and "+3" are numbers to a
+    # spreadsheet and stay; "=1+1", "-x", "@a" and "+" are formulas and get the '
+    frame = pd.DataFrame({"cell": ["-5.0", "+3", "-1e-3", ".5", "=1+1", "-x", "@a", "+", "-"]})
+    assert format_frame(frame, "csv", safe_csv=True).splitlines() == [
+        "cell",
+        "-5.0",
+        "+3",
+        "-1e-3",
+        ".5",
+        "'=1+1",
+        "'-x",
+        "'@a",
+        "'+",
+        "'-",
+    ]
+
+
+def test_import_gdelt_safe_csv_keeps_negative_weights(tmp_path):
+    done = python("-m", "graphkit.cli", "import-gdelt", str(GDELT_SAMPLE), "--safe-csv")
+    assert done.returncode == 0, done.stderr
+    weights = [line.split(",")[4] for line in done.stdout.decode().splitlines()[1:]]
+    assert any(w.startswith("-") for w in weights)  # the sample has hostile events
+    assert not any(w.startswith("'") for w in weights)
