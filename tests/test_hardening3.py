@@ -180,3 +180,33 @@ def test_import_gdelt_safe_csv_keeps_negative_weights(tmp_path):
     weights = [line.split(",")[4] for line in done.stdout.decode().splitlines()[1:]]
     assert any(w.startswith("-") for w in weights)  # the sample has hostile events
     assert not any(w.startswith("'") for w in weights)
+
+
+def test_a_byte_order_mark_opening_a_data_record_is_pinned_to_its_line(tmp_path):
+    # before: "internal CSV reading mismatch" (pyarrow drops a BOM opening what it
+    # reads, Python's csv module keeps it)
+    path = tmp_path / "edges.csv"
+    path.write_bytes(b"source,target,action,weight\n\xef\xbb\xbfUSA,CAN,tariff,-4\nCAN,USA,tariff,-4\n")
+    done = python("-m", "graphkit.cli", "strain", str(path))
+    assert done.returncode == 2
+    assert f"graphkit: {path}:2: a byte-order mark (U+FEFF) starts this line" in done.stderr.decode()
+    # at the very start of the file it is the usual UTF-8 signature, and fine
+    path.write_bytes(b"\xef\xbb\xbfsource,target,action,weight\nUSA,CAN,tariff,-4\n")
+    assert python("-m", "graphkit.cli", "strain", str(path)).returncode == 0
+
+
+def test_a_nul_byte_after_the_first_mebibyte_is_refused_at_its_line(tmp_path):
+    rows = [b"source,target,action,weight"] + [b"USA,CAN,tariff,-4"] * 80_000  # 1.4 MB
+    rows[70_000] = b"USA,CAN,tar\x00iff,-4"  # line 70,001, past the first MiB
+    data = b"\n".join(rows) + b"\n"
+    path = tmp_path / "edges.csv"
+    path.write_bytes(data)
+    at = data.index(b"\x00") + 1
+    expected = (
+        f"{path}:70001: binary data (a NUL byte at byte {at:,}), not text: give a CSV file saved as UTF-8"
+    )
+    done = python("-m", "graphkit.cli", "strain", str(path))
+    assert done.returncode == 2 and expected in done.stderr.decode()
+    # the same from a pipe, stopped as soon as the block is read
+    piped = python("-m", "graphkit.cli", "strain", "-", input=data)
+    assert piped.returncode == 2 and expected.replace(str(path), "<stdin>") in piped.stderr.decode()
