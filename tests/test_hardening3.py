@@ -210,3 +210,26 @@ def test_a_nul_byte_after_the_first_mebibyte_is_refused_at_its_line(tmp_path):
     # the same from a pipe, stopped as soon as the block is read
     piped = python("-m", "graphkit.cli", "strain", "-", input=data)
     assert piped.returncode == 2 and expected.replace(str(path), "<stdin>") in piped.stderr.decode()
+
+
+def test_max_unpacked_bounds_the_whole_zip_not_each_member(tmp_path):
+    import io
+    import zipfile
+
+    sample = GDELT_SAMPLE.read_bytes()
+    member = sample * (700_000 // len(sample) + 1)  # about 0.7 MB of real rows each
+    archive = tmp_path / "three.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as packed:
+        for name in ("a.CSV", "b.CSV", "c.CSV"):
+            packed.writestr(name, member)
+    archive.write_bytes(buffer.getvalue())
+    # each member is under 1 MiB; the three together are over it (before: accepted)
+    done = python("-m", "graphkit.cli", "import-gdelt", str(archive), "--max-unpacked", "1M")
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        f"graphkit: {archive}: its members would unpack to {3 * len(member):,} bytes, more than 1 MiB: "
+        "a GDELT export is far smaller, so this may be a decompression bomb; if it is real, raise the "
+        "bound (max_unpacked, or --max-unpacked on the command line)\n"
+    )
+    assert python("-m", "graphkit.cli", "import-gdelt", str(archive), "--max-unpacked", "3M").returncode == 0

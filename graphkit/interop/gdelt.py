@@ -8,7 +8,7 @@ import io
 import os
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -110,31 +110,41 @@ def _size_text(size: int) -> str:
     return f"{size / (1 << 30):g} GiB" if size >= 1 << 30 else f"{size / (1 << 20):g} MiB"
 
 
-def _drain(stream, name: str, limit: int) -> bytes:
-    """Read a decompressing ``stream`` block by block, refusing past ``limit`` bytes."""
-    blocks: list[bytes] = []
-    size = 0
-    while True:
-        block = stream.read(_BLOCK)
-        if not block:
-            return b"".join(blocks)
-        size += len(block)
-        if size > limit:
-            raise GraphkitError(
-                f"{name}: unpacks to more than {_size_text(limit)}: a GDELT export is far smaller, so this "
-                "may be a decompression bomb; if it is real, raise the bound (max_unpacked, or "
-                "--max-unpacked on the command line)"
-            )
-        blocks.append(block)
+class _Budget:
+    """What one input file may still unpack to: the bound is on the whole file (every
+    member of a zip together), not on each member."""
+
+    def __init__(self, name: str, limit: int):
+        self.name, self.limit, self.used = name, limit, 0
+
+    def drain(self, stream, member: str) -> bytes:
+        """Read a decompressing ``stream`` block by block, refusing past the bound."""
+        blocks: list[bytes] = []
+        while True:
+            block = stream.read(_BLOCK)
+            if not block:
+                return b"".join(blocks)
+            self.used += len(block)
+            if self.used > self.limit:
+                whole = "" if member == self.name else f" (at {member})"
+                raise GraphkitError(
+                    f"{self.name}: unpacks to more than {_size_text(self.limit)}{whole}: a GDELT export is "
+                    "far smaller, so this may be a decompression bomb; if it is real, raise the bound "
+                    "(max_unpacked, or --max-unpacked on the command line)"
+                )
+            blocks.append(block)
 
 
-def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> list[tuple[str, bytes]]:
+def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of each text held in ``data``: itself, a gunzipped copy, or each
-    member of a zip, each unpacked in blocks and refused past ``limit`` bytes."""
+    member of a zip in turn (one in memory at a time), unpacked in blocks and refused
+    once the file as a whole passes ``limit`` bytes."""
+    budget = _Budget(name, limit)
     try:
         if data.startswith(_GZIP_MAGIC):
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-                return [(name, _drain(stream, name, limit))]
+                yield name, budget.drain(stream, name)
+            return
         if data.startswith(_ZIP_MAGIC):
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
@@ -142,7 +152,16 @@ def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> list
                     raise GraphkitError(
                         f"{name}: the zip archive is empty: give a GDELT .export.CSV.zip file"
                     )
-                texts = []
+                declared = sum(info.file_size for info in members)
+                if (
+                    declared > limit
+                ):  # refused before unpacking (Python's reader stops at a member's declared size)
+                    raise GraphkitError(
+                        f"{name}: its members would unpack to {declared:,} bytes, more than "
+                        f"{_size_text(limit)}: a GDELT export is far smaller, so this may be a "
+                        "decompression bomb; if it is real, raise the bound (max_unpacked, or "
+                        "--max-unpacked on the command line)"
+                    )
                 for info in members:
                     member = f"{name}/{info.filename}"
                     if info.flag_bits & 0x1:
@@ -151,19 +170,21 @@ def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> list
                         )
                     try:
                         with archive.open(info) as stream:
-                            texts.append((member, _drain(stream, member, limit)))
+                            text = budget.drain(stream, member)
                     except NotImplementedError as err:
                         raise GraphkitError(
                             f"{member}: compressed with a method Python's zip reader lacks "
                             f"(type {info.compress_type}, e.g. Deflate64): unpack it with another "
                             "tool (7z, unzip) and give the .CSV file"
                         ) from err
-                return texts
+                    yield member, text
+                    del text
+            return
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError) as err:
         raise GraphkitError(
             f"{name}: cannot decompress ({err}): the file is damaged; download it again"
         ) from err
-    return [(name, data)]
+    yield name, data
 
 
 def _lines(data: bytes) -> pd.Series:
@@ -371,8 +392,9 @@ def read_gdelt(
     :class:`~graphkit.errors.EdgeSetError` instead. A file with no line of a GDELT
     layout raises :class:`~graphkit.errors.GraphkitError`.
 
-    ``paths`` is one path or a sequence of paths. A compressed file (or each member of
-    a zip) is unpacked in blocks and refused once it passes ``max_unpacked`` bytes.
+    ``paths`` is one path or a sequence of paths. A compressed file is unpacked in
+    blocks, a zip one member at a time, and refused once the file as a whole (all its
+    members together) passes ``max_unpacked`` bytes.
     """
     paths = _paths(paths)
     if not paths:
