@@ -233,3 +233,34 @@ def test_max_unpacked_bounds_the_whole_zip_not_each_member(tmp_path):
         "bound (max_unpacked, or --max-unpacked on the command line)\n"
     )
     assert python("-m", "graphkit.cli", "import-gdelt", str(archive), "--max-unpacked", "3M").returncode == 0
+
+
+def test_import_gdelt_writes_no_actor_code_validate_refuses(tmp_path):
+    rows = GDELT_SAMPLE.read_text().splitlines()
+    fields = rows[4].split("\t")
+    from graphkit.interop.gdelt import gdelt_versions
+
+    at = {name: k for k, name in enumerate(gdelt_versions()[len(fields)][1])}
+    source_code = fields[at["Actor1CountryCode"]]
+    assert source_code and source_code.isupper()
+
+    def row(event_id, actor1):
+        changed = list(fields)
+        changed[at["GLOBALEVENTID"]] = str(event_id)
+        changed[at["Actor1CountryCode"]] = actor1
+        return "\t".join(changed)
+
+    # line 1 spells the actor as GDELT does; line 2 in lower case (a clash validate
+    # refuses); line 3 holds an escape character
+    path = tmp_path / "events.tsv"
+    path.write_text("\n".join([row(1, source_code), row(2, source_code.lower()), row(3, "U\x1bSA")]) + "\n")
+    out = tmp_path / "edges.csv"
+    done = python("-m", "graphkit.cli", "import-gdelt", str(path), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    stderr = done.stderr.decode()
+    assert (
+        f"{path}:2: skipped malformed row: country code {source_code.lower()!r} differs from "
+        f"{source_code!r} ({path}:1) only by case"
+    ) in stderr
+    assert f"{path}:3: skipped malformed row: country code 'U\\x1bSA' holds a control character" in stderr
+    assert python("-m", "graphkit.cli", "validate", str(out)).returncode == 0  # before: refused

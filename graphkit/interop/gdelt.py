@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import os
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -417,6 +418,14 @@ def read_gdelt(
             read += count
             for label, n in layout_counts.items():
                 versions[label] = versions.get(label, 0) + n
+    events = pd.concat(frames, ignore_index=True)
+    unreadable = _unreadable(events, "actor code" if actor_codes else "country code")
+    if unreadable:
+        order = {name: k for k, name in enumerate(dict.fromkeys(events["_file"]))}
+        problems = sorted(
+            problems + list(unreadable.values()), key=lambda p: (order.get(p.file, -1), p.line or 0)
+        )
+        events = events.drop(index=list(unreadable)).reset_index(drop=True)
     if strict and problems:
         raise EdgeSetError(
             [
@@ -429,7 +438,6 @@ def read_gdelt(
                 for p in problems
             ]
         )
-    events = pd.concat(frames, ignore_index=True)
     missing = (events["source"] == "") | (events["target"] == "")
     same = ~missing & (events["source"] == events["target"])
     usable = ~missing & ~same
@@ -451,6 +459,53 @@ def read_gdelt(
         problems=problems,
         endpoint="actor code" if actor_codes else "country code",
     )
+
+
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # as validate refuses in an actor id
+
+
+def _unreadable(events: pd.DataFrame, endpoint: str) -> dict[int, Problem]:
+    """Rows whose edge graphkit would refuse to read back, by position: an actor id
+    holding a control character, any field holding a NUL byte, or an id spelt
+    another way (case aside) than the same actor earlier in the import."""
+    found: dict[int, Problem] = {}
+
+    def flag(mask, message) -> None:
+        for position in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            if position not in found:
+                row = events.iloc[position]
+                found[int(position)] = Problem(row["_file"], int(row["_line"]), message(row))
+
+    for column in ("source", "target"):
+        flag(
+            events[column].str.contains(_CONTROL, regex=True),
+            lambda row, c=column: f"{endpoint} {row[c]!r} holds a control character",
+        )
+    for column in OUTPUT_COLUMNS:
+        if column not in ("source", "target"):
+            flag(
+                events[column].astype(str).str.contains("\x00", regex=False),
+                lambda row: "a field holds a NUL byte",
+            )
+    # the first spelling of each actor (NFC, case folded) stands; a later one would make
+    # validate refuse the file ("differs only by case")
+    ids = pd.concat([events["source"], events["target"]], ignore_index=True)
+    distinct = pd.unique(ids[ids != ""])
+    keys = {i: unicodedata.normalize("NFC", i).strip().casefold() for i in distinct}
+    if len(set(keys.values())) < len(keys):
+        first: dict[str, tuple[str, str]] = {}
+        columns = (events[name].tolist() for name in ("source", "target", "_file", "_line"))
+        for position, (source, target, file, line) in enumerate(zip(*columns)):
+            for actor in (source, target):
+                if actor == "" or position in found:
+                    continue
+                spelling = unicodedata.normalize("NFC", actor)
+                spelt, at = first.setdefault(keys[actor], (spelling, f"{file}:{line}"))
+                if spelling != spelt:
+                    found[position] = Problem(
+                        file, int(line), f"{endpoint} {actor!r} differs from {spelt!r} ({at}) only by case"
+                    )
+    return found
 
 
 def edges_to_csv(edges: pd.DataFrame, *, safe_csv: bool = False) -> str:
