@@ -5,14 +5,15 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .atomic import OutputSet
+from .io.atomic import OutputSet
 from .checks import require_path
 from .errors import GraphkitError
+from .schema import ACTORS_FILE, DESCRIPTION_FILE, EDGES_FILE, SOURCE_FILE
 
 __all__ = ["STARTER_FILES", "write_starter"]
 
 #: The files of a starter edge set, in the order a newcomer edits them.
-STARTER_FILES = ("source.txt", "edges.csv", "actors.csv", "description.txt")
+STARTER_FILES = (SOURCE_FILE, EDGES_FILE, ACTORS_FILE, DESCRIPTION_FILE)
 
 
 def write_starter(folder: str | Path) -> list[Path]:

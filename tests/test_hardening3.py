@@ -21,7 +21,7 @@ def python(*args, **kwargs):
 # main thread at once (before: mid-way, one file new, one old, "nothing written").
 SIGNAL_ON_A_WORKER = """
 import os, signal, sys, threading, time
-from graphkit import atomic
+from graphkit.io import atomic
 stop = threading.Event()
 worker = threading.Thread(target=stop.wait, daemon=True)
 worker.start()
@@ -87,7 +87,7 @@ def test_unbuffered_output_closed_after_the_first_line_exits_141(tmp_path):
 
 
 def test_a_short_write_is_finished(tmp_path):
-    from graphkit.atomic import write_all
+    from graphkit.io.atomic import write_all
 
     class Stingy:
         """A raw stream that takes at most 7 bytes a call, and sometimes none yet."""
@@ -155,7 +155,7 @@ GDELT_SAMPLE = ROOT / "tests" / "data" / "gdelt1_sample_events.tsv"
 def test_safe_csv_leaves_numbers_written_as_text_alone():
     import pandas as pd
 
-    from graphkit.formatting import format_frame
+    from graphkit.io.formatting import format_frame
 
     # a column of strings (as import-gdelt writes): "-5.0" and "+3" are numbers to a
     # spreadsheet and stay; "=1+1", "-x", "@a" and "+" are formulas and get the '

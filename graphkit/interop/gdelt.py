@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import os
 import unicodedata
-import zipfile
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
-from ..csvfile import read_input
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..io.csvfile import read_input
+from .unpack import MAX_UNPACKED_BYTES, unpacked
 
 __all__ = [
     "MAX_UNPACKED_BYTES",
@@ -47,9 +45,6 @@ OUTPUT_COLUMNS = [
 
 #: Why a row is not kept, in the order reports list them.
 DROP_REASONS = ("malformed", "missing", "same", "duplicate")
-
-_GZIP_MAGIC = b"\x1f\x8b"
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @cache
@@ -89,7 +84,24 @@ class GdeltImport:
 
     @property
     def kept(self) -> int:
+        """How many events were kept (the rows of ``edges``)."""
         return len(self.edges)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The kept events: ``edges``."""
+        return self.edges.copy()
+
+    def to_dict(self) -> dict:
+        """The counts as JSON-ready data: ``files``, ``read``, ``kept``, ``versions``,
+        ``dropped`` and ``problems`` (as ``FILE:LINE: message`` text)."""
+        return {
+            "files": self.files,
+            "read": self.read,
+            "kept": self.kept,
+            "versions": dict(self.versions),
+            "dropped": dict(self.dropped),
+            "problems": [str(p) for p in self.problems],
+        }
 
     def drop_reason_text(self, reason: str) -> str:
         """A reason of DROP_REASONS in words."""
@@ -99,93 +111,6 @@ class GdeltImport:
             "same": f"same {self.endpoint} on both sides",
             "duplicate": "GLOBALEVENTID already read (repeated event)",
         }[reason]
-
-
-#: The most bytes one file may unpack to, by default (read_gdelt's ``max_unpacked``):
-#: a day of GDELT 2.0 events is about 200 MB unpacked, a day of 1.0 at most about 500 MB.
-MAX_UNPACKED_BYTES = 2 << 30
-_BLOCK = 1 << 20
-
-
-def _size_text(size: int) -> str:
-    return f"{size / (1 << 30):g} GiB" if size >= 1 << 30 else f"{size / (1 << 20):g} MiB"
-
-
-class _Budget:
-    """What one input file may still unpack to: the bound is on the whole file (every
-    member of a zip together), not on each member."""
-
-    def __init__(self, name: str, limit: int):
-        self.name, self.limit, self.used = name, limit, 0
-
-    def drain(self, stream, member: str) -> bytes:
-        """Read a decompressing ``stream`` block by block, refusing past the bound."""
-        blocks: list[bytes] = []
-        while True:
-            block = stream.read(_BLOCK)
-            if not block:
-                return b"".join(blocks)
-            self.used += len(block)
-            if self.used > self.limit:
-                whole = "" if member == self.name else f" (at {member})"
-                raise GraphkitError(
-                    f"{self.name}: unpacks to more than {_size_text(self.limit)}{whole}: a GDELT export is "
-                    "far smaller, so this may be a decompression bomb; if it is real, raise the bound "
-                    "(max_unpacked, or --max-unpacked on the command line)"
-                )
-            blocks.append(block)
-
-
-def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> Iterator[tuple[str, bytes]]:
-    """(name, bytes) of each text held in ``data``: itself, a gunzipped copy, or each
-    member of a zip in turn (one in memory at a time), unpacked in blocks and refused
-    once the file as a whole passes ``limit`` bytes."""
-    budget = _Budget(name, limit)
-    try:
-        if data.startswith(_GZIP_MAGIC):
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-                yield name, budget.drain(stream, name)
-            return
-        if data.startswith(_ZIP_MAGIC):
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
-                if not members:
-                    raise GraphkitError(
-                        f"{name}: the zip archive is empty: give a GDELT .export.CSV.zip file"
-                    )
-                declared = sum(info.file_size for info in members)
-                if (
-                    declared > limit
-                ):  # refused before unpacking (Python's reader stops at a member's declared size)
-                    raise GraphkitError(
-                        f"{name}: its members would unpack to {declared:,} bytes, more than "
-                        f"{_size_text(limit)}: a GDELT export is far smaller, so this may be a "
-                        "decompression bomb; if it is real, raise the bound (max_unpacked, or "
-                        "--max-unpacked on the command line)"
-                    )
-                for info in members:
-                    member = f"{name}/{info.filename}"
-                    if info.flag_bits & 0x1:
-                        raise GraphkitError(
-                            f"{member}: the zip member is encrypted: unpack it with its password first"
-                        )
-                    try:
-                        with archive.open(info) as stream:
-                            text = budget.drain(stream, member)
-                    except NotImplementedError as err:
-                        raise GraphkitError(
-                            f"{member}: compressed with a method Python's zip reader lacks "
-                            f"(type {info.compress_type}, e.g. Deflate64): unpack it with another "
-                            "tool (7z, unzip) and give the .CSV file"
-                        ) from err
-                    yield member, text
-                    del text
-            return
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError) as err:
-        raise GraphkitError(
-            f"{name}: cannot decompress ({err}): the file is damaged; download it again"
-        ) from err
-    yield name, data
 
 
 def _lines(data: bytes) -> pd.Series:
@@ -410,7 +335,7 @@ def read_gdelt(
     files = 0
     for path in paths:
         name, data = _read_input(path, stdin)
-        for member, text in _decompress(data, name, max_unpacked):
+        for member, text in unpacked(data, name, max_unpacked):
             events, count, layout_counts, found = _read_one(member, text, actor_codes, fallback_actor_codes)
             files += 1
             frames.append(events)
@@ -512,6 +437,6 @@ def edges_to_csv(edges: pd.DataFrame, *, safe_csv: bool = False) -> str:
     """``edges`` as an edge-set CSV file (header, one row per edge, ``\\n`` line ends),
     written by graphkit's one CSV writer, so that it reads back identically (a
     carriage return inside a field is quoted)."""
-    from ..formatting import format_frame
+    from ..io.formatting import format_frame
 
     return format_frame(edges.astype(str), "csv", exact=True, safe_csv=safe_csv)

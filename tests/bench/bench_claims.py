@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from graphkit.claims import match_claims
-from graphkit.diff.agreement import intercoder_agreement
+from graphkit.compare.agreement import intercoder_agreement
 from graphkit.edgeset import EdgeSet
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from .errors import ArgumentError, GraphkitError
+from ..errors import ArgumentError, GraphkitError
 
 __all__ = [
     "NAME_MAX",
