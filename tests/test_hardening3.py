@@ -264,3 +264,29 @@ def test_import_gdelt_writes_no_actor_code_validate_refuses(tmp_path):
     ) in stderr
     assert f"{path}:3: skipped malformed row: country code 'U\\x1bSA' holds a control character" in stderr
     assert python("-m", "graphkit.cli", "validate", str(out)).returncode == 0  # before: refused
+
+
+def test_the_signal_message_says_what_diff_wrote(tmp_path):
+    # the command line's handler raises; held back until both renames are done, the
+    # message names both files (before: one new, one old, and "nothing written")
+    report, page = tmp_path / "report.txt", tmp_path / "page.html"
+    report.write_text("old report\n")
+    page.write_text("old page\n")
+    script = SIGNAL_ON_A_WORKER + "from graphkit.cli import main\nmain(sys.argv[1:])\n"
+    done = python("-c", script, "diff", "essay", "essay-recoded", "-o", str(report), "--html", str(page))
+    assert done.returncode == 128 + 15
+    assert done.stderr.decode() == f"graphkit: stopped by signal 15: wrote {report} and {page}\n"
+    assert report.read_text() != "old report\n" and page.read_text() != "old page\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html", "report.txt"]
+
+
+def test_the_signal_message_says_the_one_output_was_written(tmp_path):
+    edges = tmp_path / "in.csv"
+    edges.write_text("source,target,action,weight\nUSA,CAN,tariff,-4\n")
+    out = tmp_path / "out.csv"
+    out.write_text("old\n")
+    script = SIGNAL_ON_A_WORKER + "from graphkit.cli import main\nmain(sys.argv[1:])\n"
+    done = python("-c", script, "strain", str(edges), "-o", str(out))
+    assert done.returncode == 128 + 15
+    assert done.stderr.decode() == f"graphkit: stopped by signal 15: wrote {out}\n"
+    assert out.read_text().startswith("rank")
