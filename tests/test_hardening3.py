@@ -290,3 +290,44 @@ def test_the_signal_message_says_the_one_output_was_written(tmp_path):
     assert done.returncode == 128 + 15
     assert done.stderr.decode() == f"graphkit: stopped by signal 15: wrote {out}\n"
     assert out.read_text().startswith("rank")
+
+
+def test_balance_time_limit_holds_over_thousands_of_components(tmp_path):
+    import json
+    import time
+
+    # 5,000 separate triangles, each with one hostile tie: 5,000 unbalanced
+    # components, each small enough for the exact solver (before: 24.8 s under
+    # --time-limit 1, and "exact": true beside a "cut short" message)
+    lines = ["source,target,action,weight"]
+    for k in range(5000):
+        a, b, c = f"A{k}", f"B{k}", f"C{k}"
+        lines += [f"{a},{b},aid,3", f"{b},{c},aid,3", f"{a},{c},threat,-5"]
+    path = tmp_path / "triangles.csv"
+    path.write_text("\n".join(lines) + "\n")
+    start = time.monotonic()
+    done = python("-m", "graphkit.cli", "balance", str(path), "--time-limit", "1", "--format", "json")
+    elapsed = time.monotonic() - start
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["exact"] is False
+    assert result["frustration"] == 5000  # one tie per triangle, found by the heuristic too
+    assert "the time bound cut the search short" in done.stderr.decode()
+    # a bound of 1 s: loading and the census take a few seconds here; far from 25
+    assert elapsed < 15, elapsed
+
+
+def test_the_triangle_cuts_are_bounded():
+    import numpy as np
+
+    from graphkit.analysis import balance_search
+
+    # a complete signed graph of 60 actors: 34,220 triangles; with one tie hostile
+    # per actor pair parity, about half are unbalanced
+    n = 60
+    i, j = np.triu_indices(n, 1)
+    s = np.where((i + j) % 3 == 0, -1, 1)
+    everything = balance_search._odd_triangles(i, j, s)
+    assert 1000 < len(everything) <= 34_220
+    bounded = balance_search._odd_triangles(i, j, s, deadline=0.0)  # already past: stops at once
+    assert len(bounded) < len(everything)
