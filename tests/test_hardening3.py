@@ -331,3 +331,26 @@ def test_the_triangle_cuts_are_bounded():
     assert 1000 < len(everything) <= 34_220
     bounded = balance_search._odd_triangles(i, j, s, deadline=0.0)  # already past: stops at once
     assert len(bounded) < len(everything)
+
+
+def test_no_terminal_escape_from_a_folder_name_reaches_the_terminal(tmp_path):
+    # a folder named with an escape sequence that would set the terminal's title
+    evil = tmp_path / "set\x1b]0;owned\x07"
+    init = python("-m", "graphkit.cli", "init", str(evil))
+    assert init.returncode == 0, init.stderr
+    shown = str(evil).replace("\x1b", "\\x1b").replace("\x07", "\\x07")
+    assert b"\x1b" not in init.stderr and b"\x07" not in init.stderr
+    assert f"wrote {shown}/source.txt" in init.stderr.decode()
+    balance = python("-m", "graphkit.cli", "balance", str(evil))
+    assert balance.returncode == 0, balance.stderr
+    assert (
+        b"\x1b" not in balance.stdout and "graphkit balance: set\\x1b]0;owned\\x07" in balance.stdout.decode()
+    )
+    render = python("-m", "graphkit.cli", "render", str(evil), "-o", str(tmp_path / "page\x1b[2J.html"))
+    assert render.returncode == 0, render.stderr
+    assert b"\x1b" not in render.stdout + render.stderr
+    assert render.stdout.decode().strip() == str(tmp_path / "page\\x1b[2J.html")
+    text = tmp_path / "article.txt"
+    text.write_text("Alpha imposed tariffs on Beta.\n")
+    extract = python("-m", "graphkit.cli", "extract", str(text), "-o", str(tmp_path / "draft\x1b[31m"))
+    assert b"\x1b" not in extract.stderr, extract.stderr

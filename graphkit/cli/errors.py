@@ -136,9 +136,11 @@ def written_so_far() -> str:
 
 
 def echo_error(message: str) -> None:
-    """One message on stderr; a closed stderr is not worth a second failure."""
+    """One message on stderr, control characters shown as ``\\xHH`` (a folder or file
+    name, an actor, text from a model never reaches the terminal raw: this is the one
+    place messages pass); a closed stderr is not worth a second failure."""
     try:
-        click.echo(message, err=True)
+        click.echo(escape_control(message, keep="\n"), err=True)
     except (OSError, ValueError):
         pass
 

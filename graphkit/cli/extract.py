@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .errors import echo_error
 from .group import main
 from .loading import load, read_stdin
 from .options import output_options
@@ -58,10 +59,9 @@ def extract(text, output, gazetteer, model):
     folder = write_draft(result, output)
     confidence = result.edge_set.edges["confidence"]
     low = int((confidence < LOW_CONFIDENCE).sum())
-    click.echo(
+    echo_error(
         f"wrote {folder} ({len(confidence)} draft rows, {low} below confidence {LOW_CONFIDENCE}; "
-        f"{len(result.skipped)} acts named but not coded, {len(result.dropped)} model rows refused)",
-        err=True,
+        f"{len(result.skipped)} acts named but not coded, {len(result.dropped)} model rows refused)"
     )
 
 

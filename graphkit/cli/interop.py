@@ -6,7 +6,7 @@ import click
 
 from ..io.text import escape_control
 from ..schema import EXPORT_FORMATS, EXPORT_LEVELS, EXPORT_WEIGHTS
-from .errors import BAD_INPUT
+from .errors import BAD_INPUT, echo_error
 from .group import main
 from .loading import read_edge_set, read_stdin
 from .options import edgeset_argument, filter_options, output_option, safe_csv_option, unit_option
@@ -85,24 +85,19 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
         max_unpacked=limit,
     )
     for problem in result.problems[:MAX_SKIPPED_SHOWN]:
-        click.echo(
-            escape_control(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}"),
-            err=True,
-        )
+        echo_error(escape_control(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}"))
     if len(result.problems) > MAX_SKIPPED_SHOWN:
-        click.echo(
-            f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped", err=True
-        )
+        echo_error(f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped")
     files_text = "1 file" if result.files == 1 else f"{result.files} files"
-    click.echo(f"read {result.read} rows from {files_text}:", err=True)
+    echo_error(f"read {result.read} rows from {files_text}:")
     for label, count in result.versions.items():
-        click.echo(f"  {count:>8}  {label}", err=True)
-    click.echo(f"kept {result.kept} events as edges, dropped {sum(result.dropped.values())}:", err=True)
+        echo_error(f"  {count:>8}  {label}")
+    echo_error(f"kept {result.kept} events as edges, dropped {sum(result.dropped.values())}:")
     for reason in DROP_REASONS:
         if result.dropped[reason]:
-            click.echo(f"  {result.dropped[reason]:>8}  {result.drop_reason_text(reason)}", err=True)
+            echo_error(f"  {result.dropped[reason]:>8}  {result.drop_reason_text(reason)}")
     if result.kept == 0:
-        click.echo("graphkit: no event left to make an edge: nothing written", err=True)
+        echo_error("graphkit: no event left to make an edge: nothing written")
         raise click.exceptions.Exit(BAD_INPUT)
     remember_inputs(*(f for f in files if f != "-"))
     emit(edges_to_csv(result.edges, safe_csv=safe_csv()), output)
