@@ -354,3 +354,22 @@ def test_no_terminal_escape_from_a_folder_name_reaches_the_terminal(tmp_path):
     text.write_text("Alpha imposed tariffs on Beta.\n")
     extract = python("-m", "graphkit.cli", "extract", str(text), "-o", str(tmp_path / "draft\x1b[31m"))
     assert b"\x1b" not in extract.stderr, extract.stderr
+
+
+def test_a_bad_actor_id_in_the_users_gazetteer_is_blamed_on_that_file(tmp_path):
+    text = tmp_path / "article.txt"
+    text.write_text("Freedonia imposed tariffs on Sylvania. Sylvania criticised Freedonia.\n")
+    gazetteer = tmp_path / "names.csv"
+    # line 2 is fine; line 3 spells graphkit's USA in lower case; line 4 holds an escape
+    gazetteer.write_text(
+        "alias,actor,kind\nFreedonia,FRE,state\nSylvania,usa,state\nGrand Fenwick,GF\x1b,state\n"
+    )
+    done = python(
+        "-m", "graphkit.cli", "extract", str(text), "--gazetteer", str(gazetteer), "-o", str(tmp_path / "d")
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        f"graphkit: {gazetteer}:3: actor 'usa' differs from 'USA' (graphkit's own gazetteer) only by case: write 'USA'",
+        f"graphkit: {gazetteer}:4: actor holds a control character: remove it",
+    ]
+    assert not (tmp_path / "d").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ..checks import require_path
 from ..errors import EdgeSetError, Problem, use_one_of
+from ..io.csvfile import read_input
 from ..schema import ACTOR_KINDS
 
 __all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_roles"]
@@ -145,10 +147,19 @@ def _country_rows() -> list[tuple[str, str]]:
 
 
 def _read_user_rows(path: Path) -> list[dict[str, str]]:
+    # read as every input is: once, bounded (a stream up to GRAPHKIT_MAX_INPUT, a line
+    # up to 16 MiB), a NUL byte refused at its line
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err.strerror}")]) from err
+        data = read_input(path, str(path))
+    except EdgeSetError as err:
+        raise EdgeSetError(
+            [
+                replace(p, message=p.message.replace("cannot read:", "cannot read the gazetteer:"))
+                for p in err.problems
+            ]
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise EdgeSetError([Problem(str(path), None, "not UTF-8 text: save the gazetteer as UTF-8")]) from err
     reader = csv.DictReader(io.StringIO(text))
@@ -162,9 +173,29 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
             ]
         )
     rows, problems = [], []
+    spelt = {_id_key(actor): (actor, "graphkit's own gazetteer") for actor in _known_ids()}
     for line, row in enumerate(reader, start=2):
         alias, kind = (row.get("alias") or "").strip(), (row.get("kind") or "").strip()
-        if not alias:
+        actor = (row.get("actor") or "").strip()
+        first, where = spelt.setdefault(_id_key(actor), (actor, f"line {line}"))
+        if _CONTROL.search(actor) or _CONTROL.search(alias):
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"{'actor' if _CONTROL.search(actor) else 'alias'} holds a control character: remove it",
+                )
+            )
+        elif actor and actor != first:
+            # the draft would hold both spellings, which validate refuses: the fault is here
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"actor {actor!r} differs from {first!r} ({where}) only by case: write {first!r}",
+                )
+            )
+        elif not alias:
             problems.append(
                 Problem(str(path), line, "empty 'alias': give the name as it is written in texts")
             )
@@ -176,6 +207,21 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
     if problems:
         raise EdgeSetError(problems)
     return rows
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # as validate refuses in an actor id
+
+
+def _id_key(actor: str) -> str:
+    """An actor id as validate compares spellings: NFC, case folded."""
+    return unicodedata.normalize("NFC", actor).casefold()
+
+
+def _known_ids() -> list[str]:
+    """The actor ids graphkit's own gazetteer gives (countries, then data/gazetteer.csv)."""
+    ids = dict.fromkeys(code for _, code in _country_rows())
+    ids.update(dict.fromkeys((row.get("actor") or "").strip() for row in _shipped_rows()))
+    return [actor for actor in ids if actor]
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
