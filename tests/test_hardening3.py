@@ -373,3 +373,34 @@ def test_a_bad_actor_id_in_the_users_gazetteer_is_blamed_on_that_file(tmp_path):
         f"graphkit: {gazetteer}:4: actor holds a control character: remove it",
     ]
     assert not (tmp_path / "d").exists()
+
+
+def test_extract_model_errors_are_one_line(tmp_path):
+    text = tmp_path / "article.txt"
+    text.write_text("Freedonia imposed tariffs on Sylvania.\n")
+    # no key in the environment: a one-line error naming the model (before: internal error)
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["LLM_USER_PATH"] = str(tmp_path / "llm-home")  # no stored keys either
+    no_key = python(
+        "-m",
+        "graphkit.cli",
+        "extract",
+        str(text),
+        "-o",
+        str(tmp_path / "d"),
+        "--model",
+        "gpt-4o-mini",
+        env=env,
+    )
+    assert no_key.returncode == 2
+    assert no_key.stderr.decode().startswith("graphkit: model 'gpt-4o-mini' needs a key: ")
+    assert len(no_key.stderr.splitlines()) == 1
+    # --model "" would be llm's default, a remote model: refused (before: it was used)
+    empty = python(
+        "-m", "graphkit.cli", "extract", str(text), "-o", str(tmp_path / "d"), "--model", "", env=env
+    )
+    assert empty.returncode == 2
+    assert empty.stderr.decode() == (
+        "graphkit: --model is empty: name a model (see 'llm models list'), or leave it out for the offline rules\n"
+    )
+    assert not (tmp_path / "d").exists()
