@@ -404,3 +404,19 @@ def test_extract_model_errors_are_one_line(tmp_path):
         "graphkit: --model is empty: name a model (see 'llm models list'), or leave it out for the offline rules\n"
     )
     assert not (tmp_path / "d").exists()
+
+
+def test_robustness_takes_two_codings_in_folders_of_one_name(tmp_path):
+    for coder, weight in (("a", -4), ("b", -6)):
+        folder = tmp_path / coder / "article"
+        folder.mkdir(parents=True)
+        (folder / "edges.csv").write_text(f"source,target,action,weight\nUSA,CAN,tariff,{weight}\n")
+    done = python(
+        "-m", "graphkit.cli", "robustness", "a/article", "b/article", "--format", "csv", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr  # before: "edge set 'article' is given twice"
+    header = done.stdout.decode().splitlines()[0]
+    assert "a/article:action" in header and "b/article:action" in header
+    again = python("-m", "graphkit.cli", "robustness", "a/article", "a/article/", cwd=tmp_path)
+    assert again.returncode == 2
+    assert "is given twice" in again.stderr.decode()
