@@ -48,7 +48,7 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
         raise GraphkitError("'-' is given more than once: only one edge set can come from standard input")
     loaded = [load(spec) for spec in specs]
     where = [os.path.realpath(s.path) if s.path is not None else s.name for s in loaded]
-    twice = sorted({w for w in where if where.count(w) > 1})
+    twice = sorted({s.name for s, w in zip(loaded, where) if where.count(w) > 1})
     if twice:
         raise GraphkitError(
             f"edge set {twice[0]!r} is given twice: give each coding once (variants are named by set)"
