@@ -420,3 +420,14 @@ def test_robustness_takes_two_codings_in_folders_of_one_name(tmp_path):
     again = python("-m", "graphkit.cli", "robustness", "a/article", "a/article/", cwd=tmp_path)
     assert again.returncode == 2
     assert "is given twice" in again.stderr.decode()
+
+
+def test_export_writes_what_the_file_name_says_or_refuses(tmp_path):
+    out = tmp_path / "x.gexf"
+    done = python("-m", "graphkit.cli", "export", "essay", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert b"<gexf" in out.read_bytes()[:400]  # before: GraphML in a .gexf file
+    # -o x.graphml without --format: GraphML, as before
+    graphml = tmp_path / "x.graphml"
+    assert python("-m", "graphkit.cli", "export", "essay", "-o", str(graphml)).returncode == 0
+    assert b"<graphml" in graphml.read_bytes()[:400]

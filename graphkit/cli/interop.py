@@ -9,7 +9,14 @@ from ..schema import EXPORT_FORMATS, EXPORT_LEVELS, EXPORT_WEIGHTS
 from .errors import BAD_INPUT, echo_error
 from .group import main
 from .loading import read_edge_set, read_stdin
-from .options import edgeset_argument, filter_options, output_option, safe_csv_option, unit_option
+from .options import (
+    edgeset_argument,
+    filter_options,
+    format_from_output,
+    output_option,
+    safe_csv_option,
+    unit_option,
+)
 from .output import emit, remember_inputs, safe_csv
 
 MAX_SKIPPED_SHOWN = 20
@@ -112,7 +119,8 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
     type=click.Choice(EXPORT_FORMATS),
     default="graphml",
     show_default=True,
-    help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table).",
+    help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table); "
+    "without it, -o's extension (.graphml, .gexf, .json, .csv) decides.",
 )
 @click.option(
     "--level",
@@ -129,6 +137,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
 @unit_option
 @output_option()
 @safe_csv_option
+@format_from_output({".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"})
 def export(edgeset, domain, since, until, actor, fmt, level, weight, unit, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
 
