@@ -431,3 +431,17 @@ def test_export_writes_what_the_file_name_says_or_refuses(tmp_path):
     graphml = tmp_path / "x.graphml"
     assert python("-m", "graphkit.cli", "export", "essay", "-o", str(graphml)).returncode == 0
     assert b"<graphml" in graphml.read_bytes()[:400]
+
+
+def test_the_draft_folder_honours_the_umask(tmp_path):
+    import stat
+
+    text = tmp_path / "article.txt"
+    text.write_text("The United States imposed tariffs on Canada.\n")
+    draft = tmp_path / "draft"
+    script = "import os, sys\nos.umask(0o077)\nfrom graphkit.cli import main\nmain(sys.argv[1:])\n"
+    done = python("-c", script, "extract", str(text), "-o", str(draft))
+    assert done.returncode == 0, done.stderr
+    # umask 077: a private folder and private files (before: the folder was always 0755)
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in draft.iterdir()} == {0o600}

@@ -48,6 +48,9 @@ __all__ = [
     "OutputSet",
     "StreamError",
     "landed_log",
+    "new_mode",
+    "note_landed",
+    "signals_held",
     "temp_prefix",
     "write_all",
     "write_atomic",
@@ -121,6 +124,16 @@ def written_text(landed: list[str], cut_short: str | None = None, left: list[str
     return "; ".join(parts)
 
 
+def note_landed(shown: str) -> None:
+    """Add ``shown`` to :func:`landed_log` (a folder renamed into place whole)."""
+    _LOG.append(shown)
+
+
+def new_mode(*, folder: bool = False) -> int:
+    """The permission bits a new file (0o666) or folder (0o777) gets here: less the umask."""
+    return (0o777 if folder else 0o666) & ~_umask()
+
+
 def write_all(stream: BinaryIO, data: bytes) -> None:
     """Write all of ``data`` to ``stream``, looping on ``write``'s return value: an
     unbuffered stream (``python -u``) may take part of it (a pipe after a stop and
@@ -177,8 +190,9 @@ class OutputSet:
     :class:`GraphkitError` to refuse it (the command line refuses its inputs).
     """
 
-    def __init__(self, guard: Callable[[Path, str], None] | None = None):
+    def __init__(self, guard: Callable[[Path, str], None] | None = None, *, log: bool = True):
         self.guard = guard
+        self.log = log  # False for files staged inside a folder that lands later as a whole
         self.outputs: list[_Output] = []
         #: the outputs (as shown) written whole so far, in the order they landed
         self.landed: list[str] = []
@@ -290,7 +304,8 @@ class OutputSet:
                     self._write_stream(output)
                     self.cut_short = None
                     self.landed.append(output.shown)
-                    _LOG.append(output.shown)
+                    if self.log:
+                        _LOG.append(output.shown)
             self._rename_all(files)
         finally:
             for output in files:
@@ -347,7 +362,7 @@ class OutputSet:
     def _rename_all(self, files: list[_Output]) -> None:
         if not files:
             return
-        with _signals_held():
+        with signals_held():
             done: list[_Output] = []
             try:
                 for output in files:
@@ -370,7 +385,8 @@ class OutputSet:
                         done.append(output)
                     output.temp = None
                 self.landed += [o.shown for o in files]  # before a held signal is acted on
-                _LOG.extend(o.shown for o in files)
+                if self.log:
+                    _LOG.extend(o.shown for o in files)
             except BaseException as err:
                 # whatever stops the renames midway (an error, an exception raised by
                 # a signal on a thread that does not hold them) puts the earlier targets back
@@ -393,7 +409,7 @@ class OutputSet:
                 _sync_folder(folder)
 
 
-class _signals_held:
+class signals_held:
     """Hold SIGINT, SIGTERM and SIGHUP back on every thread while the block runs,
     and act on them after it.
 
