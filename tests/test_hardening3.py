@@ -445,3 +445,20 @@ def test_the_draft_folder_honours_the_umask(tmp_path):
     # umask 077: a private folder and private files (before: the folder was always 0755)
     assert stat.S_IMODE(draft.stat().st_mode) == 0o700
     assert {stat.S_IMODE(p.stat().st_mode) for p in draft.iterdir()} == {0o600}
+
+
+def test_standard_input_is_never_read_for_two_inputs(tmp_path):
+    essay_text = python(
+        "-c", "import graphkit, sys; sys.stdout.write(graphkit.load_edge_set('essay').source_text)"
+    )
+    # the text and the candidate both from '-': before, the candidate read an empty
+    # stream after the text and the score misreported
+    done = python("-m", "graphkit.cli", "score", "-", "essay", "--source-text", "-", input=essay_text.stdout)
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "graphkit: standard input ('-') is given for two inputs: only one can come from standard input; "
+        "save the other to a file (see 'python -m graphkit.cli score --help')\n"
+    )
+    gdelt = python("-m", "graphkit.cli", "import-gdelt", "-", "-", input=GDELT_SAMPLE.read_bytes())
+    assert gdelt.returncode == 2
+    assert "'-' is given more than once" in gdelt.stderr.decode()

@@ -82,6 +82,8 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
     from ..interop.gdelt import DROP_REASONS, edges_to_csv, read_gdelt
 
     limit = parse_size(max_unpacked, "--max-unpacked")
+    if list(files).count("-") > 1:
+        raise click.UsageError("'-' is given more than once: standard input can be read only once")
     stdin = read_stdin(text=False) if "-" in files else None  # may be gzip or zip
     result = read_gdelt(
         list(files),
