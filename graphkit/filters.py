@@ -67,6 +67,8 @@ def filter_edge_sets(
     require_edge_set(b, "b")
     require_str_list(domain, "domain")
     require_optional_str(actor, "actor")
+    require_optional_str(since, "since")
+    require_optional_str(until, "until")
     if actor:
         actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
     domains = _domains(domain)

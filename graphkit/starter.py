@@ -5,9 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .io.atomic import OutputSet
 from .checks import require_path
 from .errors import GraphkitError
+from .io.atomic import OutputSet
 from .schema import ACTORS_FILE, DESCRIPTION_FILE, EDGES_FILE, SOURCE_FILE
 
 __all__ = ["STARTER_FILES", "write_starter"]

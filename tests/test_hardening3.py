@@ -462,3 +462,26 @@ def test_standard_input_is_never_read_for_two_inputs(tmp_path):
     gdelt = python("-m", "graphkit.cli", "import-gdelt", "-", "-", input=GDELT_SAMPLE.read_bytes())
     assert gdelt.returncode == 2
     assert "'-' is given more than once" in gdelt.stderr.decode()
+
+
+def test_api_arguments_of_the_wrong_kind_are_argument_errors():
+    import pytest
+
+    import graphkit as gk
+    from graphkit.errors import ArgumentError
+
+    es = gk.load_edge_set("essay")
+    # each raised TypeError or ValueError from deep inside before (found by calling
+    # every public function with a wrong value for each keyword)
+    calls = [
+        (lambda: gk.balance(es, time_limit="10"), "time_limit"),
+        (lambda: gk.balance(es, exact_max_ties="x"), "exact_max_ties"),
+        (lambda: gk.balance(es, seed=-1), "seed"),
+        (lambda: gk.centrality(es, measures=3), "measures"),
+        (lambda: gk.filter_edge_sets(es, es, since=2024), "since"),
+        (lambda: gk.robustness([es, gk.load_edge_set("essay-2025-v1")], top="5"), "top"),
+    ]
+    for call, argument in calls:
+        with pytest.raises(ArgumentError) as caught:
+            call()
+        assert caught.value.argument == argument
