@@ -81,6 +81,7 @@ def old_matcher():
         check=True,
     ).stdout
     module = types.ModuleType("old_claims")
+    sys.modules["old_claims"] = module  # dataclasses look their module up
     exec(compile(source, "old_claims.py", "exec"), module.__dict__)  # noqa: S102 - our own file from git
     return module.match_claims
 
