@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -245,7 +246,7 @@ _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
 # words that turn an appeal or an intent into a finer CAMEO code, tried in order
 _APPEAL_CODES = (
     (
-        r"\b(?:lift|ease|remove|drop)\b.*\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
+        (r"\b(?:lift|ease|remove|drop)\b", r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b"),
         "appeal",
         "0254",
     ),
@@ -264,7 +265,7 @@ _DEMAND_CODES = (
 _THREAT_CODES = (
     (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
     (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
-    (r"\b(?:withdraw\w*|pull\w*\s+out)\b.*\btroops\b", "troop_withdrawal_threat", ""),
+    ((r"\b(?:withdraw\w*|pull\w*\s+out)\b", r"\btroops\b"), "troop_withdrawal_threat", ""),
     (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
     (
         r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|shipments?|supply|supplies|access)\b",
@@ -286,6 +287,25 @@ _INTENT_CODES = (
     ),
     (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
 )
+
+
+_WordRule = str | tuple[str, str]
+
+
+@functools.cache
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex, re.IGNORECASE)
+
+
+def _says(rule: _WordRule, text: str) -> bool:
+    """True when ``text`` has the words of ``rule``: a regex, or (first, then): ``then``
+    somewhere after the first match of ``first``. Two searches, each linear in the text: a
+    single ``first.*then`` regex backtracked from every ``first`` (quadratic on a long clause
+    of "lift lift lift ...")."""
+    if isinstance(rule, str):
+        return _compiled(rule).search(text) is not None
+    first = _compiled(rule[0]).search(text)
+    return first is not None and _compiled(rule[1]).search(text, first.end()) is not None
 
 
 @dataclass(frozen=True)
@@ -344,15 +364,15 @@ def refine(trigger: Trigger) -> tuple[str, str]:
         return intent_code(text)
     if pattern.action == "demand" or pattern.name == "ask":
         for regex, action, code in _DEMAND_CODES[:2]:
-            if re.search(regex, text, re.IGNORECASE):
+            if _says(regex, text):
                 return action, code
     if pattern.action == "demand":
         for regex, action, code in _DEMAND_CODES[2:]:
-            if re.search(regex, text, re.IGNORECASE):
+            if _says(regex, text):
                 return action, code
     if pattern.action == "appeal":
         for regex, action, code in _APPEAL_CODES:
-            if re.search(regex, text, re.IGNORECASE):
+            if _says(regex, text):
                 return action, code
     return pattern.action, pattern.cameo
 
@@ -360,7 +380,7 @@ def refine(trigger: Trigger) -> tuple[str, str]:
 def threat_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a threat whose words are ``text``."""
     for regex, action, code in _THREAT_CODES:
-        if re.search(regex, text, re.IGNORECASE):
+        if _says(regex, text):
             return action, code
     return "threat", "130"
 
@@ -368,6 +388,6 @@ def threat_code(text: str) -> tuple[str, str]:
 def intent_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a pledge or promise whose words are ``text``; a promise to punish is a threat."""
     for regex, action, code in _INTENT_CODES:
-        if re.search(regex, text, re.IGNORECASE):
+        if _says(regex, text):
             return (action, code) if action is not None and code is not None else threat_code(text)
     return "intent_to_cooperate", "030"

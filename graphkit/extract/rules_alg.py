@@ -11,13 +11,16 @@ future is a threat, a cooperative one an intent. See docs/extract.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..actions import action_defaults, goldstein
 from ..claims import normalize_ws
 from .gazetteer import Gazetteer, Mention, with_roles
+from .modality import conditional_spans, modality
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .sentences import Sentence, split_sentences
+from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
@@ -35,22 +38,8 @@ CONFIDENCE = {
 }
 FUTURE_PENALTY = 0.1
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
-)
-_SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
-_OPINION = re.compile(
-    r"\b(?:could|might|may|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked)\s+to\b",
-    re.IGNORECASE,
-)
 _SAID = re.compile(
     r"\b(?:said|says|stated|states|argued|argues|insisted|insists|believes|wrote|told\s+\w+)\s+(?:that\s+)?",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
-# planned or prepared, not done and not put to the target: 014 Consider policy option (codebook rule 3)
-_PREPARED = re.compile(
-    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -60,7 +49,14 @@ _GROUP = re.compile(
     r"ministers|neighbou?rs|partners|rivals)\b",
     re.IGNORECASE,
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless)\b[^,;:.]*", re.IGNORECASE)
+# what modality.modality says is not an act, and the reason listed in ``skipped``
+_NOT_ACTS = {
+    "conditional": "a condition or hypothetical, not an act",
+    "noun": "an act named as a noun, not told as done",
+    "referred": "a promise referred to, not made here",
+    "negated": "negated",
+    "possible": "a possibility, not an act",
+}
 _VENUE = frozenset(["at", "in", "near", "inside", "within", "during", "throughout", "across", "amid"])
 _CONJUNCTIONS = frozenset(
     ["after", "before", "since", "until", "as", "while", "when", "because", "once", "where"]
@@ -93,6 +89,7 @@ class Skipped:
     sentence: int
     phrase: str
     reason: str
+    text: str = ""  # the sentence, whitespace collapsed
 
 
 @dataclass(frozen=True)
@@ -156,27 +153,32 @@ def _ids(mentions: list[Mention]) -> list[str]:
     return out
 
 
-def _last_words(text: str, n: int = 4) -> str:
-    clause = re.split(r"[,;:()\"\u201c\u201d]|\band\b|\bbut\b", text)[-1]
-    return " ".join(clause.split()[-n:])
-
-
 class _Reader:
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
         self.mentions = with_roles(gazetteer.find(text), text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.rows: list[Draft] = []
+        self.keys: set[tuple[str, str, str, str]] = set()
+        self.sentence_text = ""
         self.skipped: list[Skipped] = []
         self.state = _State()
 
     def run(self) -> None:
         sentences = split_sentences(self.text)
+        headline = _headline(sentences)
+        starts = [m.start for m in self.mentions]  # in text order
         for number, sentence in enumerate(sentences):
-            mentions = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
-            if _is_headline(sentence, sentences):
+            # the sentence's mentions by bisection: a scan of every mention per sentence was quadratic
+            mentions = self.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            if sentence is headline:
                 continue
+            self.sentence_text = normalize_ws(sentence.text)
+            rows_before = len(self.rows)
+            skipped_before = len(self.skipped)
             self._sentence(number, sentence, mentions)
+            if len(self.rows) == rows_before and len(self.skipped) == skipped_before:
+                self._unmatched(number, sentence, mentions)
             topic = [m for m in mentions if not m.after_preposition]
             self.state.recent.extend(topic)
             if self.state.subject_sentence != number and topic:
@@ -186,21 +188,18 @@ class _Reader:
 
     def _sentence(self, number: int, sentence: Sentence, mentions: list[Mention]) -> None:
         text, base = sentence.text, sentence.start
-        conditionals = [m.span() for m in _CONDITIONAL.finditer(text)]
+        conditionals = conditional_spans(text)
         consumed: set[int] = set()
         segment_start = 0
         previous_target: list[str] = []
         triggers = find_triggers(text)
         for trigger in triggers:
-            if any(a <= trigger.start < b for a, b in conditionals):
-                segment_start = trigger.end
-                continue
-            window = _last_words(text[segment_start : trigger.start])
-            if _SHOULD.search(window) and not trigger.pattern.frame:
+            mood = modality(text, segment_start, trigger, conditionals)
+            if mood == "should":
                 # what an actor says should (not) happen: a statement, 010, weight 0 (codebook rule 2)
                 rows = self._opinion(number, sentence, mentions, trigger, segment_start, consumed, triggers)
                 if not rows:
-                    self.skipped.append(Skipped(number, trigger.text, "opinion of no named actor"))
+                    self._skip(number, trigger, "opinion of no named actor")
                 for sources, targets, how, start, end in rows:
                     quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
                     rule = f"{trigger.pattern.name}/{how}/opinion"
@@ -210,16 +209,12 @@ class _Reader:
                                 self._add(Draft(src, tgt, "statement", "010", quote, CONFIDENCE[how], rule))
                 segment_start = trigger.end
                 continue
-            if _NEGATION.search(window):
-                self.skipped.append(Skipped(number, trigger.text, "negated"))
+            if mood in _NOT_ACTS:
+                self._skip(number, trigger, _NOT_ACTS[mood])
                 segment_start = trigger.end
                 continue
-            if _OPINION.search(window) and not trigger.pattern.frame:
-                self.skipped.append(Skipped(number, trigger.text, "a possibility, not an act"))
-                segment_start = trigger.end
-                continue
-            prepared = bool(_PREPARED.search(window)) and not trigger.pattern.frame
-            future = (bool(_FUTURE.search(window)) and not trigger.pattern.frame) or prepared
+            prepared = mood == "prepared"
+            future = mood == "future" or prepared
             action, cameo = refine(trigger)
             if prepared:
                 action, cameo = f"{action}_preparation", "014"
@@ -230,7 +225,7 @@ class _Reader:
                 number, sentence, mentions, trigger, segment_start, consumed, previous_target, triggers
             )
             if not rows:
-                self.skipped.append(Skipped(number, trigger.text, "fewer than two actors: no direction"))
+                self._skip(number, trigger, "fewer than two actors: no direction")
             for sources, targets, how, start, end in rows:
                 # "imposed tariffs on French": take in the noun an adjective names ("French wine")
                 noun = re.match(r" [a-z][\w-]*", text[end:])
@@ -460,19 +455,26 @@ class _Reader:
 
     def _add(self, row: Draft) -> None:
         key = (row.source, row.target, row.action, row.quote)
-        if all((r.source, r.target, r.action, r.quote) != key for r in self.rows):
+        if key not in self.keys:
+            self.keys.add(key)
             self.rows.append(row)
 
+    def _unmatched(self, number: int, sentence: Sentence, mentions: list[Mention]) -> None:
+        """A sentence no pattern coded that names an act toward an actor: listed, never silent."""
+        phrase = action_phrase(sentence.text, mentions, sentence.start)
+        if phrase is not None:
+            self.skipped.append(Skipped(number, phrase, "no rule knows this act", self.sentence_text))
 
-def _is_headline(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    def _skip(self, number: int, trigger: Trigger, reason: str) -> None:
+        self.skipped.append(Skipped(number, trigger.text, reason, self.sentence_text))
+
+
+def _headline(sentences: list[Sentence]) -> Sentence | None:
     """A first paragraph of one line without a closing full stop is a headline: not coded."""
-    first = [s for s in sentences if s.paragraph == 0]
-    return (
-        sentence.paragraph == 0
-        and len(first) == 1
-        and "\n" not in sentence.text
-        and not re.search(r"[.!?][\"'\u201d]?$", sentence.text)
-    )
+    first = [s for s in sentences[:2] if s.paragraph == 0]
+    if len(first) == 1 and "\n" not in first[0].text and not re.search(r"[.!?][\"'\u201d]?$", first[0].text):
+        return first[0]
+    return None
 
 
 def extract_rules(text: str, gazetteer: Gazetteer) -> tuple[list[Draft], list[Skipped]]:
