@@ -65,3 +65,16 @@ def test_first_then_words_are_found_in_order():
     rule = (r"\blift\b", r"\bsanctions\b")
     assert _says(rule, "urged it to lift the sanctions")
     assert not _says(rule, "sanctions that it will not lift")
+
+
+def test_gazetteer_larger_than_the_bound_is_refused_without_reading_it_whole(tmp_path):
+    from graphkit.errors import EdgeSetError
+    from graphkit.extract import load_gazetteer
+    from graphkit.extract.gazetteer import MAX_GAZETTEER_BYTES
+
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("alias,actor,kind\n")
+        out.write("Acme,ACME,company\n" * (MAX_GAZETTEER_BYTES // 18 + 1))
+    with pytest.raises(EdgeSetError, match="larger than 16 MiB"):
+        load_gazetteer(path)

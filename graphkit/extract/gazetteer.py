@@ -144,9 +144,25 @@ def _country_rows() -> list[tuple[str, str]]:
     return rows
 
 
+MAX_GAZETTEER_BYTES = 16 << 20  # a gazetteer of 100,000 aliases is about 4 MB
+
+
 def _read_user_rows(path: Path) -> list[dict[str, str]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as handle:  # bounded: a gazetteer is read whole into one pattern
+            data = handle.read(MAX_GAZETTEER_BYTES + 1)
+        if len(data) > MAX_GAZETTEER_BYTES:
+            raise EdgeSetError(
+                [
+                    Problem(
+                        str(path),
+                        None,
+                        f"the gazetteer is larger than {MAX_GAZETTEER_BYTES >> 20} MiB: "
+                        "keep only the aliases your texts use",
+                    )
+                ]
+            )
+        text = data.decode("utf-8-sig")
     except OSError as err:
         raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err.strerror}")]) from err
     except UnicodeDecodeError as err:
