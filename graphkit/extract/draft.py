@@ -86,7 +86,7 @@ def build_edge_set(
                 "",
                 d.cameo,
                 "",
-                "",
+                d.date,
                 d.quote,
                 f"{d.confidence:.2f}",
                 d.rule,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actions import action_defaults, goldstein
 from ..claims import normalize_ws
@@ -20,6 +20,7 @@ from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .sentences import Sentence, split_sentences
+from .textdates import sentence_dates
 from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
@@ -80,6 +81,7 @@ class Draft:
     quote: str
     confidence: float
     rule: str
+    date: str = ""  # from the text (textdates): YYYY, YYYY-MM, YYYY-MM-DD or ""
 
 
 @dataclass(frozen=True)
@@ -161,19 +163,21 @@ class _Reader:
         self.rows: list[Draft] = []
         self.keys: set[tuple[str, str, str, str]] = set()
         self.sentence_text = ""
+        self.date = ""
         self.skipped: list[Skipped] = []
         self.state = _State()
 
     def run(self) -> None:
         sentences = split_sentences(self.text)
         headline = _headline(sentences)
+        dates = sentence_dates(self.text, sentences)
         starts = [m.start for m in self.mentions]  # in text order
         for number, sentence in enumerate(sentences):
             # the sentence's mentions by bisection: a scan of every mention per sentence was quadratic
             mentions = self.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             if sentence is headline:
                 continue
-            self.sentence_text = normalize_ws(sentence.text)
+            self.sentence_text, self.date = normalize_ws(sentence.text), dates[number]
             rows_before = len(self.rows)
             skipped_before = len(self.skipped)
             self._sentence(number, sentence, mentions)
@@ -457,7 +461,7 @@ class _Reader:
         key = (row.source, row.target, row.action, row.quote)
         if key not in self.keys:
             self.keys.add(key)
-            self.rows.append(row)
+            self.rows.append(replace(row, date=self.date))
 
     def _unmatched(self, number: int, sentence: Sentence, mentions: list[Mention]) -> None:
         """A sentence no pattern coded that names an act toward an actor: listed, never silent."""
