@@ -235,7 +235,8 @@ ROLES = {
         "company",
         (
             r"compan(?:y|ies)|firms?|carmakers?|automakers?|exporters?|importers?|producers?|"
-            r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?"
+            r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?|"
+            r"tankers?|freighters?|cargo\s+ships?|fishing\s+(?:vessels?|boats?|fleets?)"
         ),
     ),
     "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),
@@ -243,7 +244,7 @@ ROLES = {
     "LEG": ("legislature", "other", r"parliament|legislature|lawmakers|congress|senate|national\s+assembly"),
 }
 _ROLE_AFTER = {
-    code: re.compile(rf"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words})\b")
+    code: re.compile(rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words})\b")
     for code, (_, _, words) in ROLES.items()
 }
 

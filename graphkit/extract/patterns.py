@@ -47,6 +47,23 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "030",
         frame=True,
     ),
+    # "agreed to share radar data": an intent both ways between the subjects (030, refined)
+    _p(
+        "agree",
+        rf"\bagree(?:d|s|ing)?\s+(?:\w+\s+){{0,2}}?to\b{_FRAME_TAIL}",
+        "intent_to_cooperate",
+        "030",
+        frame=True,
+        mutual=True,
+    ),
+    # a defence treaty reaffirmed: a commitment to protect (0334), whatever attack it names
+    _p(
+        "defence-commitment",
+        rf"\b(?:reaffirm|reiterat|recommit)\w*\b(?=[^.;]{{0,200}}?\b(?:defen[cs]e\s+(?:treaty|pact|clause|commitments?|obligations?)|security\s+(?:treaty|guarantees?)|article\s+(?:5|five)))\b{_FRAME_TAIL}",
+        "defence_commitment",
+        "0334",
+        frame=True,
+    ),
     _p(
         "urge",
         rf"\b(?:urg{_V}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|press(?:ed|es|ing)?)\b{_FRAME_TAIL}",
@@ -104,6 +121,15 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "",
     ),
     # material acts
+    _p("detain", rf"\b(?:detain{_V}|arrest{_V}|impound{_V})\b", "detention", "173"),
+    _p("seize", rf"\b(?:seiz{_V}|confiscat{_V})\b", "seizure", "1711"),
+    _p("ram", r"\b(?:ram(?:s|med|ming)|collided\s+with)\b", "ramming", "171"),
+    _p(
+        "port-ban",
+        r"\b(?:clos|shut|bar)\w*\s+(?:\w+\s+){0,2}?(?:ports?|harbou?rs?|airspace)\s+to\b",
+        "port_ban",
+        "163",
+    ),
     _p(
         "tariff",
         rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies)\b",
@@ -207,7 +233,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "negotiate",
-        rf"\b(?:negotiat{_V}|held\s+(?:\w+\s+)?talks\s+with|hold{_V}\s+(?:\w+\s+)?talks\s+with)\b",
+        rf"\b(?:negotiat{_V}|(?:held|hold{_V})\s+(?:\w+\s+)?talks(?:\s+with)?)\b",
         "negotiation",
         "",
         mutual=True,
@@ -285,6 +311,7 @@ _INTENT_CODES = (
         "investment_pledge",
         "0311",
     ),
+    (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
     (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
 )
 
