@@ -81,6 +81,14 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "",
     ),
     _p("accuse", rf"\b(?:accus{_V}|blam{_V})\b{_FRAME_TAIL}", "accusation", "", frame=True),
+    # "Beijing answered that Washington was stirring up trouble": a reply about the other is an accusation
+    _p(
+        "retort",
+        rf"\b(?:answer|repl|retort|respond|counter)(?:ed|ied)\s+that\b{_FRAME_TAIL}",
+        "accusation",
+        "",
+        frame=True,
+    ),
     _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
     _p(
         "criticize",
