@@ -44,7 +44,9 @@ def test_adversarial_text_of_300_kb_is_extracted_in_bounded_time(case):
         """
     )
     # a child process, so a regression fails at the bound instead of hanging the suite
-    done = subprocess.run([sys.executable, "-c", script], timeout=BOUND_SECONDS, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, timeout=BOUND_SECONDS, capture_output=True
+    )
     assert done.returncode == 0, done.stderr.decode()
 
 

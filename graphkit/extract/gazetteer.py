@@ -244,7 +244,12 @@ ROLES = {
     "LEG": ("legislature", "other", r"parliament|legislature|lawmakers|congress|senate|national\s+assembly"),
 }
 _ROLE_AFTER = {
-    code: re.compile(rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words})\b")
+    # up to two modifiers between ("the Japanese steel company"), never an article or a verb in
+    # -ed: "Estonia detained a tanker" is Estonia acting on a firm, not Estonia's firms
+    code: re.compile(
+        rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:(?!(?:an?|the|its|their|his|her|this|that)\s)(?![a-z]+ed\s)"
+        rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})\b"
+    )
     for code, (_, _, words) in ROLES.items()
 }
 

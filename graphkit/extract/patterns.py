@@ -276,9 +276,11 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
 )
 
+_WordRule = str | tuple[str, str]  # a regex, or (first, then): see _says
+
 _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
 # words that turn an appeal or an intent into a finer CAMEO code, tried in order
-_APPEAL_CODES = (
+_APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (
         (r"\b(?:lift|ease|remove|drop)\b", r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b"),
         "appeal",
@@ -290,13 +292,13 @@ _APPEAL_CODES = (
     (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
     (r"\b(?:flexib\w*|reconsider|change|reverse|rethink)\b", "appeal", "0242"),
 )
-_DEMAND_CODES = (
+_DEMAND_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:troops|stationing|burden|defen[cs]e\s+spending|pay\s+more)\b", "burden_sharing_demand", ""),
     (r"\b(?:give\s+up|hand\s+over|cede|sell|territor\w*)\b", "territorial_demand", ""),
     (r"\bembargo\b", "embargo_pressure", ""),
     (r"\b(?:withdraw\w*|pull\w*\s+out)\b", "demand", "106"),
 )
-_THREAT_CODES = (
+_THREAT_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
     (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
     ((r"\b(?:withdraw\w*|pull\w*\s+out)\b", r"\btroops\b"), "troop_withdrawal_threat", ""),
@@ -322,9 +324,6 @@ _INTENT_CODES = (
     (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
     (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
 )
-
-
-_WordRule = str | tuple[str, str]
 
 
 @functools.cache

@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from graphkit.extract import extract_edge_set  # noqa: E402
-from graphkit.extract.gazetteer import load_gazetteer  # noqa: E402
+from graphkit.extract import extract_edge_set
+from graphkit.extract.gazetteer import load_gazetteer
 
 
 def _prose(size: int) -> str:
