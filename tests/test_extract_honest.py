@@ -141,3 +141,23 @@ def test_a_target_across_a_clause_boundary_is_never_at_the_top_confidence():
     # a subject taken from the clause before the verb's own is carried over (0.7), not 0.9
     got = drafted("Estonia detained a tanker on Wednesday, and accused Moscow of sabotage.")
     assert ("EST", "RUS", "accusation", 0.7) in got
+
+
+def test_urged_them_is_the_pair_and_restraint_is_de_escalation():
+    # by hand: "them" after an appeal is the pair named acting together before (Greece and
+    # Turkey, telephoned together); an appeal for restraint is 0256 (-0.3)
+    text = (
+        "The US telephoned his Greek and Turkish counterparts on Monday. NATO urged them to show restraint."
+    )
+    got = [(s, t, a) for s, t, a, c in drafted(text) if a == "appeal"]
+    assert got == [("NAT", "GRC", "appeal"), ("NAT", "TUR", "appeal")]
+    edges = extract_edge_set(text).edge_set.edges
+    assert set(edges[edges["action"] == "appeal"]["cameo"]) == {"0256"}
+
+
+def test_a_role_noun_is_not_read_across_a_preposition_or_a_verb():
+    # "Moscow for sending trawlers": Russia, not Russia's firms
+    assert drafted("Britain criticised Moscow for sending trawlers into the zone.") == [
+        ("GBR", "RUS", "criticism", 0.9)
+    ]
+    assert drafted("Britain detained a Faroese trawler.") == [("GBR", "FROBUS", "detention", 0.9)]

@@ -236,7 +236,7 @@ ROLES = {
         (
             r"compan(?:y|ies)|firms?|carmakers?|automakers?|exporters?|importers?|producers?|"
             r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?|"
-            r"tankers?|freighters?|cargo\s+ships?|fishing\s+(?:vessels?|boats?|fleets?)"
+            r"tankers?|trawlers?|freighters?|cargo\s+ships?|fishing\s+(?:vessels?|boats?|fleets?)"
         ),
     ),
     "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),
@@ -247,7 +247,8 @@ _ROLE_AFTER = {
     # up to two modifiers between ("the Japanese steel company"), never an article or a verb in
     # -ed: "Estonia detained a tanker" is Estonia acting on a firm, not Estonia's firms
     code: re.compile(
-        rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:(?!(?:an?|the|its|their|his|her|this|that)\s)(?![a-z]+ed\s)"
+        rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:(?!(?:an?|the|its|their|his|her|this|that)\s)(?![a-z]+(?:ed|ing)\s)"
+        r"(?!(?:for|to|of|in|on|at|with|from|by|against|over|into)\s)"
         rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})\b"
     )
     for code, (_, _, words) in ROLES.items()

@@ -214,14 +214,14 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "phone",
-        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,2}}counterparts?\b",
+        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,3}}counterparts?\b",
         "consultation",
         "041",
         mutual=True,
     ),
     _p(
         "praise",
-        rf"\b(?:sid{_V}\s+with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        rf"\b(?:sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
         "praise",
         "051",
     ),
@@ -252,6 +252,27 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "consultation",
         "",
         mutual=True,
+    ),
+    # "sent two frigates to Crete for joint drills with the Greek navy"
+    _p(
+        "joint-drills",
+        r"\bjoint\s+(?:military\s+|naval\s+)?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
+        "military_cooperation",
+        "062",
+    ),
+    # "Turkey accepted the offer": an intent, from who accepts to who offered (unnamed: guessed)
+    _p(
+        "accept",
+        rf"\baccept{_V}\s+(?:the|an?|its|their|his|her)\s+(?:\w+\s+)?(?:offer|proposal|invitation|mediation)\b",
+        "acceptance",
+        "038",
+    ),
+    # "called the EU measures 'economic bullying'": a label in quotes is disapproval
+    _p(
+        "call-names",
+        r"\bcall(?:ed|s|ing)\s+(?:\w+\s+){1,4}?[\"\u201c][^\"\u201d]{1,60}[\"\u201d]",
+        "criticism",
+        "110",
     ),
     # the verb only: "X's cooperation with Y" is a standing relation, not an act (codebook rule 4)
     _p("cooperate", rf"\bcooperat{_V}\s+with\b", "cooperation", "", mutual=True),
@@ -288,6 +309,7 @@ _APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     ),
     # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
     (r"\bembargo\b", "embargo_appeal", "022"),
+    (r"\b(?:restraint|de-?escalat\w*|calm|ceasefire|cease-fire)\b", "appeal", "0256"),
     (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
     (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
     (r"\b(?:flexib\w*|reconsider|change|reverse|rethink)\b", "appeal", "0242"),

@@ -158,6 +158,10 @@ class _Reader:
                 pair = (
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []
                 )
+                if len(targets) == 2 and not set(targets) & set(
+                    sources
+                ):  # "his Greek and Turkish counterparts"
+                    self.state.pairs.append((number, True, list(targets)))
                 if not pair and len(sources) == 1 and len(targets) == 1 and sources != targets:
                     pair = [*sources, *targets]
                 if len(pair) == 2:
@@ -191,7 +195,9 @@ class _Reader:
             and m.preposition not in VENUE
         ]
         clause = Clause(number, text, base, trigger, segment_start, limit, before, after)
-        if PASSIVE.search(text[segment_start : trigger.start]) and trigger.pattern.passive_ok:
+        # "was criticised by": a participle; "was visiting Jakarta" is active
+        participle = not re.match(r"\w+ing\b", trigger.text)
+        if PASSIVE.search(text[segment_start : trigger.start]) and trigger.pattern.passive_ok and participle:
             return self._passive(clause, consumed)
         sources, how, start = self._source(clause)
         return self._targets(clause, mentions, sources, how, start, consumed, previous_target)
@@ -313,6 +319,8 @@ class _Reader:
         candidates = [m for m in c.after if m.actor not in sources]
         tail = c.text[trigger.verb_end : c.limit]
         tail_group = GROUP.search(tail)
+        if tail_group and BOUNDARY.search(tail[: tail_group.start()]):
+            tail_group = None  # "met in Manila, and the two governments signed": another clause's subject
         if candidates and not (
             tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
         ):
@@ -350,8 +358,23 @@ class _Reader:
         """A source but no target named after the verb: mutual, "it", the verb before's target,
         or the state the text was about (in that order of confidence)."""
         trigger, base = c.trigger, c.base
-        if len(sources) >= 2 and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate"):
+        shared = [t for t in previous_target if t not in sources] if how == "carried" else []
+        if (
+            len(sources) >= 2
+            and not shared
+            and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate")
+        ):
             return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
+        if shared:  # "urged London, Oslo and Tórshavn ... and offered to host a meeting"
+            return [(sources, shared, "shared-object", start, end)]
+        them = re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*them\b", tail)
+        action, _ = refine(trigger)
+        asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
+        if (them and asks) or action == "mediation_offer":
+            # "urged them to show restraint", "offered to mediate": the pair the text is about
+            pair = self._recent_pair(exclude=sources, number=c.number)
+            if len(pair) == 2:
+                return [(sources, pair, "group", start, end)]
         if re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*(?:it|them)\b", tail):
             # "refused to provide security guarantees for it": the last other actor named before
             earlier = [m for m in mentions if m.start < base + trigger.start and m.actor not in sources]
