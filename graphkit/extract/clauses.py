@@ -132,6 +132,8 @@ class State:
     history: list[tuple[str, str, int]] = field(default_factory=list)
     # (sentence, acting together, [a, b]): the pairs "the two governments", "both sides" may mean
     pairs: list[tuple[int, bool, list[str]]] = field(default_factory=list)
+    # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
+    last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
 
 
 def weight_of(action: str, cameo: str) -> float:
@@ -158,6 +160,11 @@ def coordinated_left(mentions: list[Mention], last: int, text: str) -> list[Ment
         between = text[prev.end : group[0].start]
         # the last link must be "and"/"or" ("France and Italy"), earlier ones may be commas
         joined = JOINER.match(between) and (len(group) > 1 or re.search(r"\b(?:and|or)\b|&", between))
+        # "Egypt's president and Ethiopia's prime minister agreed": two officials, two states
+        titled = prev.possessive and re.fullmatch(r"['\u2019]s\s+(?:[a-z]+\s+){1,3}and\s+", between)
+        if titled and not prev.after_preposition:
+            group.insert(0, prev)
+            continue
         if prev.possessive or prev.after_preposition or not joined:
             break
         group.insert(0, prev)

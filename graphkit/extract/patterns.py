@@ -38,7 +38,13 @@ _FRAME_TAIL = rf"(?:{_CLAUSE}(?!\band\b|\bbut\b))*"
 PATTERNS: tuple[ActionPattern, ...] = (
     # frames: threats, intents, appeals, demands, speech acts
     _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
-    _p("warn", rf"\bwarn(?:s|ed|ing)?\s+(?:that|of)\b{_FRAME_TAIL}", "threat", "130", frame=True),
+    _p(
+        "warn",
+        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of)\b{_FRAME_TAIL}",
+        "threat",
+        "130",
+        frame=True,
+    ),
     _p("tariff-flag", r"\brais\w*\s+the\s+tariff\s+(?:flag|stick)\b", "tariff_threat", "1312"),
     _p(
         "pledge",
@@ -92,7 +98,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
     _p(
         "criticize",
-        rf"\b(?:critici[sz]{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
+        rf"\b(?:critici[sz]{_V}|regrett?{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
         "criticism",
         "",
     ),
@@ -241,7 +247,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "negotiate",
-        rf"\b(?:negotiat{_V}|(?:held|hold{_V})\s+(?:\w+\s+)?talks(?:\s+with)?)\b",
+        rf"\b(?:negotiat{_V}|(?:held|hold{_V}|resum{_V}|began|begin|start{_V}|open{_V})\s+(?:\w+\s+)?talks(?:\s+with)?)\b",
         "negotiation",
         "",
         mutual=True,

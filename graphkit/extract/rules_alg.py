@@ -158,10 +158,11 @@ class _Reader:
                 pair = (
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []
                 )
-                if len(targets) == 2 and not set(targets) & set(
-                    sources
-                ):  # "his Greek and Turkish counterparts"
-                    self.state.pairs.append((number, True, list(targets)))
+                self.state.last_act = (number, list(sources), list(targets), how == "mutual")
+                if len(targets) == 2 and not set(targets) & set(sources):
+                    self.state.pairs.append(
+                        (number, True, list(targets))
+                    )  # "his Greek and Turkish counterparts"
                 if not pair and len(sources) == 1 and len(targets) == 1 and sources != targets:
                     pair = [*sources, *targets]
                 if len(pair) == 2:
@@ -382,8 +383,17 @@ class _Reader:
                 return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
         if how == "carried" and previous_target:
             return [(sources, [t for t in previous_target if t not in sources], "shared-object", start, end)]
-        # only a state or bloc's reaction is read as aimed at whom the text was about
+        # a reaction with no target ("Ethiopia rejected the statement", "Kenya praised the
+        # resumption of talks") answers the last act told, in this sentence or the one before
         kinds = {self.kinds.get(s, "other") for s in sources}
+        act_sentence, act_sources, act_targets, act_mutual = self.state.last_act
+        if act_sentence >= c.number - 1 and kinds <= {"state", "bloc"}:
+            answered = [
+                a for a in (act_sources + act_targets if act_mutual else act_sources) if a not in sources
+            ]
+            if answered and not set(sources) & set(act_sources):
+                return [(sources, answered, "unresolved-target", start, end)]
+        # only a state or bloc's reaction is read as aimed at whom the text was about
         other = self._previous_other(c.number, exclude=sources) if kinds <= {"state", "bloc"} else None
         return [(sources, [other], "unresolved-target", start, end)] if other is not None else []
 
