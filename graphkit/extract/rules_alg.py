@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..claims import normalize_ws
+from ..io.text import normalize_ws
 from .clauses import (
     BOUNDARY,
     CLAUSE_BREAK,
