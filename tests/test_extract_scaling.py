@@ -18,9 +18,10 @@ from graphkit.extract.patterns import _says
 from graphkit.extract.sentences import _abbreviation_before, split_sentences
 
 SIZE = 300_000
-# Generous: the fixed code does each case in well under 2 s on one loaded core; before the
-# fix the prose took 26.5 s, the long clause minutes (worked out in the issue and the bench).
-BOUND_SECONDS = 20
+# Generous: the fixed code does each case in 1 to 20 s on a loaded shared core; before the
+# fixes the prose did not finish in 100 s, the long clause and the many mentions took minutes
+# (issue 24 item 4 measured 26.5 s for 317 KB of prose and 69 s for 100 KB of a long clause).
+BOUND_SECONDS = 60
 
 CASES = {
     # many short sentences with actors and acts: sentence splitting sliced text[:dot] per stop
@@ -31,6 +32,9 @@ CASES = {
     "long clause": "'Canada urged Mexico to lift ' + 'lift ' * (SIZE // 5) + 'it.'",
     # the same for a threat to 'withdraw' ... 'troops'
     "long threat": "'Canada threatened to withdraw ' + 'withdraw ' * (SIZE // 9) + 'it.'",
+    # 120,000 actors named in one sentence (600 KB): coordinated() copied the rest of the list
+    # per mention (300 KB took 34.6 s, so 600 KB about 140 s; now about 10 s under load)
+    "many mentions": "'U.S. ' * (2 * SIZE // 5) + 'Canada accused Mexico.'",
 }
 
 

@@ -145,7 +145,8 @@ def weight_of(action: str, cameo: str) -> float:
 def coordinated(mentions: list[Mention], first: int, text: str) -> list[Mention]:
     """``mentions[first]`` and the mentions coordinated with it ("Germany, France and Italy")."""
     group = [mentions[first]]
-    for nxt in mentions[first + 1 :]:
+    for index in range(first + 1, len(mentions)):  # by index: a slice per call was quadratic
+        nxt = mentions[index]
         between = text[group[-1].end + (2 if group[-1].possessive else 0) : nxt.start]
         if not JOINER.match(between) or (nxt.possessive and len(group) >= 1 and between.strip() == ","):
             break
@@ -156,7 +157,8 @@ def coordinated(mentions: list[Mention], first: int, text: str) -> list[Mention]
 def coordinated_left(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     """``mentions[last]`` and the mentions coordinated with it before it."""
     group = [mentions[last]]
-    for prev in reversed(mentions[:last]):
+    for index in range(last - 1, -1, -1):
+        prev = mentions[index]
         between = text[prev.end : group[0].start]
         # the last link must be "and"/"or" ("France and Italy"), earlier ones may be commas
         joined = JOINER.match(between) and (len(group) > 1 or re.search(r"\b(?:and|or)\b|&", between))

@@ -8,7 +8,8 @@ ratio of each time to the one before: linear when doubling the text about double
 
 - prose: the bundled dev articles repeated (many sentences, actors and acts);
 - long token: one word of SIZE letters and digits, then ". Canada accused Mexico.";
-- abbreviations: "U.S. " repeated (every full stop asks whether it ends a sentence);
+- many mentions: "U.S. " repeated (every full stop asks whether it ends a sentence, and
+  every "U.S." is an actor of one long sentence);
 - long clause: "Canada urged Mexico to lift " and "lift " repeated, no comma and no
   sanctions (the appeal's refinement searched "lift ... sanctions" from every "lift");
 - long threat: "Canada threatened to withdraw " and "withdraw " repeated (the threat's
@@ -42,7 +43,7 @@ def _prose(size: int) -> str:
 KINDS = {
     "prose": _prose,
     "long token": lambda n: "x7" * (n // 2) + ". Canada accused Mexico.",
-    "abbreviations": lambda n: "U.S. " * (n // 5) + "Canada accused Mexico.",
+    "many mentions": lambda n: "U.S. " * (n // 5) + "Canada accused Mexico.",
     "long clause": lambda n: "Canada urged Mexico to lift " + "lift " * (n // 5) + "it.",
     "long threat": lambda n: "Canada threatened to withdraw " + "withdraw " * (n // 9) + "it.",
 }
