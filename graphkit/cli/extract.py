@@ -61,7 +61,8 @@ def extract(text, output, gazetteer, model):
     low = int((confidence < LOW_CONFIDENCE).sum())
     echo_error(
         f"wrote {folder} ({len(confidence)} draft rows, {low} below confidence {LOW_CONFIDENCE}; "
-        f"{len(result.skipped)} acts named but not coded, {len(result.dropped)} model rows refused)"
+        f"{len(result.skipped)} acts named but not coded, listed in {folder / 'description.txt'}; "
+        f"{len(result.dropped)} model rows refused)"
     )
 
 
