@@ -36,7 +36,7 @@ import select
 import signal
 import stat
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -108,7 +108,7 @@ def landed_log() -> list[str]:
     return _LOG
 
 
-def written_text(landed: list[str], cut_short: str | None = None, left: list[str] = ()) -> str:
+def written_text(landed: list[str], cut_short: str | None = None, left: Sequence[str] = ()) -> str:
     """``landed`` (and a stream ``cut_short``, outputs ``left`` unwritten) in words:
     ``nothing written``, ``wrote a.txt and page.html; not b.txt``..."""
     parts = []
