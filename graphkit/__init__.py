@@ -59,6 +59,11 @@ _LAZY = {
     # other tools' formats
     "export_graph": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
+    # checking claims against event data
+    "verify": "graphkit.verification.verify_alg",
+    "VerifyResult": "graphkit.verification.verify_alg",
+    "read_record": "graphkit.record.reader",
+    "Record": "graphkit.record.form",
     # tables as text
     "format_frame": "graphkit.formatting",
     # errors and progress
@@ -105,6 +110,10 @@ __all__ = [
     "diff_html",
     "export_graph",
     "read_gdelt",
+    "verify",
+    "VerifyResult",
+    "read_record",
+    "Record",
     "format_frame",
     "GraphkitError",
     "EdgeSetError",
@@ -136,9 +145,12 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .interop.export import export_graph
     from .interop.gdelt import read_gdelt
     from .progress import Progress
+    from .record.form import Record
+    from .record.reader import read_record
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
     from .starter import write_starter
+    from .verification.verify_alg import VerifyResult, verify
 
 
 def __getattr__(name: str) -> Any:

@@ -14,6 +14,7 @@ from . import (
     reports,  # noqa: F401  (registers the commands)
     robustness,  # noqa: F401  (registers robustness)
     starter,  # noqa: F401  (registers init)
+    verify,  # noqa: F401  (registers verify)
 )
 from .base import main
 

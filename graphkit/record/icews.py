@@ -21,7 +21,7 @@ from .tables import find_columns, split_rows
 __all__ = ["ICEWS_COLUMNS", "icews_block", "icews_columns", "looks_like_icews"]
 
 #: role -> the header names ICEWS uses for it
-ICEWS_COLUMNS = {
+ICEWS_COLUMNS: dict[str, tuple[str, ...]] = {
     "event_id": ("Event ID",),
     "date": ("Event Date",),
     "source": ("Source Country",),

@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
 from ..errors import GraphkitError
 
@@ -33,7 +34,7 @@ class Block:
     lines: list[str]
 
 
-def _texts(path: Path) -> Iterator[tuple[str, io.BufferedIOBase]]:
+def _texts(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
     name = str(path)
     try:
         with open(path, "rb") as probe:
@@ -42,8 +43,8 @@ def _texts(path: Path) -> Iterator[tuple[str, io.BufferedIOBase]]:
         raise GraphkitError(f"{name}: cannot read ({err.strerror or err}): check the path") from err
     try:
         if magic.startswith(_GZIP_MAGIC):
-            with gzip.open(path, "rb") as stream:
-                yield name, stream  # type: ignore[misc]
+            with gzip.open(path, "rb") as packed:
+                yield name, cast(IO[bytes], packed)
             return
         if magic.startswith(_ZIP_MAGIC):
             with zipfile.ZipFile(path) as archive:
@@ -52,7 +53,7 @@ def _texts(path: Path) -> Iterator[tuple[str, io.BufferedIOBase]]:
                     raise GraphkitError(f"{name}: the zip archive is empty: give the event file inside it")
                 for info in members:
                     with archive.open(info) as stream:
-                        yield f"{name}/{info.filename}", stream  # type: ignore[misc]
+                        yield f"{name}/{info.filename}", stream
             return
         with open(path, "rb") as stream:
             yield name, stream

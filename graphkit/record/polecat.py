@@ -20,7 +20,7 @@ from .tables import find_columns, split_rows
 
 __all__ = ["POLECAT_COLUMNS", "looks_like_polecat", "polecat_block", "polecat_columns"]
 
-POLECAT_COLUMNS = {
+POLECAT_COLUMNS: dict[str, tuple[str, ...]] = {
     "event_id": ("Event ID",),
     "date": ("Event Date",),
     "type": ("Event Type",),

@@ -99,7 +99,7 @@ def _text_events(
     path: str, block_lines: int, progress: Progress, formats: dict[str, int], unmapped: dict[str, int]
 ):
     """Yield (events, problems) per block of every text in ``path``."""
-    reader = None
+    reader: tuple[str, int, dict[str, int]] = ("gdelt", 0, {})
     current = None
     read = 0
     for block in blocks(path, block_lines):
@@ -108,7 +108,7 @@ def _text_events(
             current, read = block.name, 0
             head = lines[0]
             if looks_like_gdelt(head):
-                reader = ("gdelt", None, None)
+                reader = ("gdelt", 0, {})
             else:
                 header = header_of(head)
                 if looks_like_icews(header):
@@ -124,7 +124,7 @@ def _text_events(
                         "ICEWS or POLECAT files as published, or an edge set (CSV)"
                     )
                 lines, first = lines[1:], first + 1
-        kind, width, columns = reader  # type: ignore[misc]
+        kind, width, columns = reader
         if kind == "gdelt":
             events, problems, layouts = gdelt_block(block.name, first, lines)
             for label, count in layouts.items():

@@ -105,7 +105,7 @@ def _load_claims(claims) -> EdgeSet:
     if isinstance(claims, (str, os.PathLike)):
         from ..edgeset import load_edge_set
 
-        return load_edge_set(claims)
+        return load_edge_set(os.fspath(claims))
     raise ArgumentError("claims", f"must be an EdgeSet or a path, not {type(claims).__name__}")
 
 
