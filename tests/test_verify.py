@@ -266,3 +266,16 @@ def test_not_an_event_file(claims, tmp_path):
     run = CliRunner().invoke(main, ["verify", str(claims), "--record", str(path)])
     assert run.exit_code == 2
     assert run.stderr.startswith(f"graphkit: {path}:1: not an event file graphkit reads")
+
+
+def test_the_worked_example_of_the_docs_is_todays_output(monkeypatch):
+    docs = (Path(__file__).parent.parent / "docs" / "verify.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(DATA / "verify")
+    assert (DATA / "verify" / "claims.csv").read_text(encoding="utf-8") == CLAIMS
+    assert (DATA / "verify" / "20250331.export.CSV").read_text(encoding="utf-8") == "\n".join(RECORD) + "\n"
+    runner = CliRunner()
+    for extra in ([], ["--pairs"]):
+        args = ["verify", "claims.csv", "--record", "20250331.export.CSV", *extra, "--format", "markdown"]
+        run = runner.invoke(main, args)
+        assert run.exit_code == 0, run.stderr
+        assert f"$ graphkit {' '.join(args)}\n```\n\n{run.stdout}" in docs

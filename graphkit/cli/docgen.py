@@ -33,6 +33,7 @@ LIBRARY: dict[str, tuple[str, str]] = {
     "strain": ("gk.strain", "graphkit/analysis/strain_alg.py"),
     "taxonomy": ("gk.taxonomy", "graphkit/actions.py"),
     "validate": ("gk.validate_edge_set", "graphkit/edgeset.py"),
+    "verify": ("gk.verify", "graphkit/verification/verify_alg.py"),
 }
 
 WIDTH = 100  # fixed, so the text does not depend on the terminal that runs this
