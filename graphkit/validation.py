@@ -9,6 +9,7 @@ import pandas as pd
 
 from .actions import action_defaults, goldstein
 from .csvfile import CsvTable
+from .dates import DATE_END_COLUMN, date_intervals
 from .errors import Problem
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, near_miss
@@ -54,7 +55,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     the taxonomy, in the canonical column order with extra columns after, and the
     problems found. The frame is None when a required column is missing.
     """
-    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS, EDGE_COLUMNS)
+    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS, [*EDGE_COLUMNS, DATE_END_COLUMN])
     if any(column not in table.frame.columns for column in REQUIRED_EDGE_COLUMNS):
         return None, problems
     # shallow: copy-on-write keeps table.frame intact, and a deep copy of a large file costs its size again
@@ -123,6 +124,8 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
         (date != "") & ~_Distinct(date).check(real_dates),
         lambda i: f"malformed date {date.iat[i]!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
     )
+    if DATE_END_COLUMN in frame.columns:
+        _check_date_end(frame, out)
 
     if has_ids:
         ids = frame["id"]
@@ -147,6 +150,25 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids]
     frame = frame[columns + [c for c in frame.columns if c not in EDGE_COLUMNS]]
     return frame, problems
+
+
+def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:
+    """``date_end`` states where a range of dates ends: a real date, after a ``date``."""
+    date, end = frame["date"], frame[DATE_END_COLUMN]
+    stated = end != ""
+    bad = stated & ~_Distinct(end).check(real_dates)
+    out.rows(bad, lambda i: f"malformed date_end {end.iat[i]!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    out.rows(
+        stated & (date == ""),
+        lambda i: f"date_end {end.iat[i]!r} without a date: give the date the range starts at",
+    )
+    start = date_intervals(date.where(stated & ~bad, ""))["start"].to_numpy()
+    until = date_intervals(end.where(stated & ~bad, ""))["end"].to_numpy()
+    before = ~np.isnat(start) & (until < start)
+    out.rows(
+        before,
+        lambda i: f"date_end {end.iat[i]!r} is before date {date.iat[i]!r}: a range ends after it starts",
+    )
 
 
 def _unknown_cameo_message(code: str, codes: dict[str, float]) -> str:

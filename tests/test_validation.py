@@ -211,3 +211,22 @@ def test_unreadable_actors_file_gives_only_its_real_problem(write_csv):
     assert [str(p) for p in validate_edge_set(actors.parent)] == [
         f"{actors}:2: not UTF-8 text (byte 0xff): save the file as UTF-8"
     ]
+
+
+def test_date_end_is_checked_where_given(tmp_path):
+    # each line's problem worked out by hand from the rule: a real date, after a date
+    (tmp_path / "edges.csv").write_text(
+        "source,target,action,date,date_end,quote\n"
+        "USA,CAN,tariff,2024,2025,a\n"
+        "USA,MEX,tariff,2024-05,2024-03,b\n"
+        "USA,JPN,tariff,,2024,c\n"
+        "USA,KOR,tariff,2024,2024-02-30,d\n"
+    )
+    from graphkit import validate_edge_set
+
+    problems = [str(p).replace(str(tmp_path) + "/", "") for p in validate_edge_set(tmp_path / "edges.csv")]
+    assert problems == [
+        "edges.csv:3: date_end '2024-03' is before date '2024-05': a range ends after it starts",
+        "edges.csv:4: date_end '2024' without a date: give the date the range starts at",
+        "edges.csv:5: malformed date_end '2024-02-30': use YYYY, YYYY-MM or YYYY-MM-DD",
+    ]

@@ -1,0 +1,165 @@
+"""Dates as intervals: the days a YYYY, YYYY-MM or YYYY-MM-DD date covers.
+
+One model for every command that reads time (the date filters, timelines, panels,
+``graphkit verify``): a row dated ``2024`` happened some time between 2024-01-01
+and 2024-12-31, a row dated ``2024-03`` some time in March 2024, and an optional
+``date_end`` column states a range (``date`` 2024, ``date_end`` 2025 is
+2024-01-01..2025-12-31). Intervals are closed: ``start`` is the first day and
+``end`` the last day covered. Undated rows have neither (``NaT``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .errors import ArgumentError
+
+__all__ = [
+    "DATE_END_COLUMN",
+    "date_intervals",
+    "edge_intervals",
+    "in_window",
+    "parse_bound",
+]
+
+#: The optional edge column that states where a range of dates ends.
+DATE_END_COLUMN = "date_end"
+
+# ASCII digits only; year 0000 does not exist in Python's (proleptic Gregorian) calendar
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+def _days(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """First and last day (``datetime64[D]``, NaT where not a real date) of each date,
+    computed once per distinct value: event data repeat a few thousand dates a million times."""
+    codes, uniques = pd.factorize(dates)
+    first = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[D]")
+    last = first.copy()
+    for i, value in enumerate(uniques):
+        match = _DATE.match(value)
+        if not match or value.startswith("0000"):
+            continue
+        _, month, day = match.groups()
+        try:
+            if day:
+                first[i] = last[i] = np.datetime64(value, "D")
+            elif month:
+                first[i] = np.datetime64(value, "M").astype("datetime64[D]")
+                last[i] = (np.datetime64(value, "M") + 1).astype("datetime64[D]") - 1
+            else:
+                first[i] = np.datetime64(value, "Y").astype("datetime64[D]")
+                last[i] = (np.datetime64(value, "Y") + 1).astype("datetime64[D]") - 1
+        except ValueError:  # 2024-02-30, 2024-13
+            continue
+    missing = codes < 0
+    first_rows, last_rows = first[codes], last[codes]
+    first_rows[missing] = last_rows[missing] = np.datetime64("NaT")
+    return first_rows, last_rows
+
+
+def date_intervals(date: pd.Series, date_end: pd.Series | None = None) -> pd.DataFrame:
+    """The first and last day each row's date covers.
+
+    Parameters
+    ----------
+    date : Series of str
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or ``""`` for an undated row.
+    date_end : Series of str, optional
+        Where a stated range ends, in the same forms; ``""`` where the row states none.
+        The range ends on the last day ``date_end`` covers.
+
+    Returns
+    -------
+    DataFrame
+        ``start`` and ``end`` (``datetime64[s]``, both days included), indexed as
+        ``date``; ``NaT`` in both where the row is undated or its date does not exist.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> spans = date_intervals(pd.Series(["2024", "2024-02", "2024-03-05", ""]))
+    >>> [f"{s:%Y-%m-%d}..{e:%Y-%m-%d}" for s, e in spans.dropna().itertuples(index=False)]
+    ['2024-01-01..2024-12-31', '2024-02-01..2024-02-29', '2024-03-05..2024-03-05']
+    >>> spans = date_intervals(pd.Series(["2024"]), pd.Series(["2025"]))
+    >>> f"{spans.end.iat[0]:%Y-%m-%d}"
+    '2025-12-31'
+    """
+    start, end = _days(date.astype(str))
+    if date_end is not None:
+        date_end = date_end.astype(str).reindex(date.index).fillna("")
+        _, stated = _days(date_end)
+        end = np.where(date_end.to_numpy() != "", stated, end)
+    end = np.where(np.isnat(start), np.datetime64("NaT"), end)
+    # seconds, not pandas' default nanoseconds, whose range ends in 1677 and 2262
+    unit = "datetime64[s]"
+    return pd.DataFrame({"start": start.astype(unit), "end": end.astype(unit)}, index=date.index)
+
+
+def edge_intervals(edges: pd.DataFrame) -> pd.DataFrame:
+    """:func:`date_intervals` of an edges table: its ``date`` column and, where the
+    table has one, its ``date_end`` column."""
+    date_end = edges[DATE_END_COLUMN] if DATE_END_COLUMN in edges.columns else None
+    return date_intervals(edges["date"], date_end)
+
+
+def parse_bound(value: str, argument: str, *, last: bool) -> np.datetime64:
+    """The first day (or, with ``last``, the last day) a date bound covers.
+
+    ``parse_bound("2024-02", "until", last=True)`` is 2024-02-29: a bound written to a
+    month or a year covers all of it. A bound that is not a real date raises
+    :class:`~graphkit.errors.ArgumentError` naming ``argument``.
+    """
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ArgumentError(argument, f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    first, final = _days(pd.Series([value]))
+    day = (final if last else first)[0]
+    if np.isnat(day):
+        raise ArgumentError(argument, f"{value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return day.astype("datetime64[s]")
+
+
+def in_window(
+    intervals: pd.DataFrame,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    overlap: bool = False,
+) -> np.ndarray:
+    """Which rows' intervals lie inside ``since``..``until`` (both days included).
+
+    By default a row is inside when its whole interval is: a row dated ``2024``
+    lies inside ``since="2024"`` but not inside ``since="2024-05"``, so two
+    adjacent periods never both count it. With ``overlap`` a row is kept when its
+    interval shares at least one day with the bounds. Undated rows are never inside
+    (what to do with them is the caller's choice, and it must say how many there were).
+    A missing bound is open.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> spans = date_intervals(pd.Series(["2024", "2024-06", ""]))
+    >>> in_window(spans, since="2024-05").tolist()
+    [False, True, False]
+    >>> in_window(spans, since="2024-05", overlap=True).tolist()
+    [True, True, False]
+    """
+    start, end = intervals["start"].to_numpy(), intervals["end"].to_numpy()
+    keep = ~np.isnat(start)
+    low = parse_bound(since, "since", last=False) if since else None
+    high = parse_bound(until, "until", last=True) if until else None
+    if low is not None and high is not None and low > high:
+        raise ArgumentError("since", f"{since!r} is after until {until!r}: give since before until")
+    if overlap:
+        if low is not None:
+            keep &= end >= low
+        if high is not None:
+            keep &= start <= high
+    else:
+        if low is not None:
+            keep &= start >= low
+        if high is not None:
+            keep &= end <= high
+    return keep
