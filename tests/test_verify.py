@@ -279,3 +279,16 @@ def test_the_worked_example_of_the_docs_is_todays_output(monkeypatch):
         run = runner.invoke(main, args)
         assert run.exit_code == 0, run.stderr
         assert f"$ graphkit {' '.join(args)}\n```\n\n{run.stdout}" in docs
+
+
+def test_the_record_streams_in_blocks_with_progress(claims, gdelt2):
+    messages: list[str] = []
+    whole = gk.read_record(gdelt2)
+    streamed = gk.read_record(gdelt2, block_lines=2, progress=messages.append)
+    assert streamed.events.equals(whole.events) and streamed.days == whole.days
+    # seven rows, two lines a block: four blocks, each reported
+    assert messages == [f"{gdelt2}: {n:,} rows read" for n in (2, 4, 6, 7)]
+    # with the claims' pairs only their events are kept, the coverage still counts every row
+    kept = gk.read_record(gdelt2, pairs=[("CAN", "USA")])
+    assert kept.events["event_id"].tolist() == ["1", "2"]
+    assert kept.days == whole.days

@@ -8,9 +8,10 @@ import io
 import numpy as np
 import pandas as pd
 
+from ..actions import cameo_labels
 from ..errors import Problem
 from ..interop.gdelt import gdelt_versions
-from .form import cameo_parts, plover_of_code
+from .form import plover_of_code
 
 __all__ = ["GDELT_WIDTHS", "gdelt_block", "looks_like_gdelt"]
 
@@ -72,7 +73,7 @@ def _problems(rows: pd.DataFrame) -> pd.Series:
     date = rows["SQLDATE"]
     real = pd.to_datetime(date.where(date.str.fullmatch(r"\d{8}")), format="%Y%m%d", errors="coerce")
     flag(real.isna(), "SQLDATE", "a date in YYYYMMDD form")
-    flag(~rows["EventCode"].map(lambda c: cameo_parts(c) is not None), "EventCode", "a CAMEO event code")
+    flag(~rows["EventCode"].isin(list(cameo_labels())), "EventCode", "a CAMEO event code")
     flag(~rows["QuadClass"].isin(["1", "2", "3", "4"]), "QuadClass", "1, 2, 3 or 4")
     value = pd.to_numeric(rows["GoldsteinScale"].where(rows["GoldsteinScale"] != ""), errors="coerce")
     flag(~(value.abs() <= 10), "GoldsteinScale", "a number from -10 to 10")
