@@ -83,6 +83,8 @@ def test_each_support_tier_as_worked_by_hand(claims, gdelt2):
     assert rows["c1"]["matches"][0]["date"] == "2025-03-05"
     assert rows["c4"]["matches"][0]["code"] == "057"  # the contradicting event is shown
     assert rows["c5"]["pair_events"] == 0 and rows["c5"]["record_events"] == 7  # every March event
+    assert rows["c5"]["coverage"] == round(7 / 31, 6)  # 7 of March's 31 days have record events
+    assert rows["c3"]["coverage"] == 1.0 and rows["c6"]["coverage"] == 0.0 and rows["c7"]["coverage"] is None
     # the record spans 2025-03-01..03-27, shorter than March: one window only, lift 1 (no evidence)
     assert rows["c1"]["lift"] == 1.0
     # c3's window (03-20) holds no MEX-USA event; 1 of the 7 covered one-day windows does: 0 / (1/7)
@@ -247,7 +249,9 @@ def test_cli_formats(claims, gdelt2, tmp_path):
     assert (
         out.read_text()
         .splitlines()[1]
-        .startswith("c1,USA,CAN,2025-03,2025-03-01..2025-03-31,confirmed,0.75,1.0,2,")
+        .startswith(
+            "c1,USA,CAN,2025-03,2025-03-01..2025-03-31,confirmed,0.75,1.0,2,2,7,0.225806,2025-03-05 USA>CAN 1312 "
+        )
     )
     run = runner.invoke(
         main, ["verify", str(claims), "--record", str(gdelt2), "--pairs", "--format", "markdown"]

@@ -32,6 +32,7 @@ CLAIM_COLUMNS = [
     "sources",
     "pair_events",
     "record_events",
+    "coverage",
     "matches",
 ]
 
@@ -176,6 +177,7 @@ def verify(
             "sources": 0,
             "pair_events": 0,
             "record_events": 0,
+            "coverage": float("nan"),
             "matches": [],
         }
         rows.append(out)
@@ -187,6 +189,8 @@ def verify(
             - cumulative[np.searchsorted(covered, w_start, "left")]
         )
         out["record_events"] = in_record
+        days_in = int(np.searchsorted(covered, w_end, "right") - np.searchsorted(covered, w_start, "left"))
+        out["coverage"] = round(days_in / (w_end - w_start + 1), 6)
         if in_record == 0:
             out["support"] = "out_of_coverage"
             continue
