@@ -296,3 +296,11 @@ def test_the_record_streams_in_blocks_with_progress(claims, gdelt2):
     kept = gk.read_record(gdelt2, pairs=[("CAN", "USA")])
     assert kept.events["event_id"].tolist() == ["1", "2"]
     assert kept.days == whole.days
+
+
+def test_an_empty_record_file_is_an_error(claims, tmp_path):
+    empty = tmp_path / "empty.CSV"
+    empty.write_text("")
+    run = CliRunner().invoke(main, ["verify", str(claims), "--record", str(empty)])
+    assert run.exit_code == 2
+    assert run.stderr == f"graphkit: {empty}: the file is empty: give an event file with one event per line\n"

@@ -28,6 +28,10 @@ def _summary(result) -> None:
             f"graphkit: the record covers {record.first:%Y-%m-%d}..{record.last:%Y-%m-%d}, "
             f"with events on {len(record.days):,} days; {len(record.events):,} events between the claims' pairs"
         )
+    else:
+        echo_error(
+            "graphkit: warning: the record holds no event between two countries: every claim is out of coverage"
+        )
     for name, count in list(record.unmapped.items())[:10]:
         echo_error(
             f"graphkit: warning: country name {escape_control(name)!r} ({count} rows) has no ISO code: left out"

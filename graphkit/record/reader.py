@@ -102,10 +102,12 @@ def _text_events(
     reader: tuple[str, int, dict[str, int]] = ("gdelt", 0, {})
     current = None
     read = 0
+    texts = 0
     for block in blocks(path, block_lines):
         lines, first = block.lines, block.first
         if block.name != current:  # a new text (file, or zip member): tell its format
             current, read = block.name, 0
+            texts += 1
             head = lines[0]
             if looks_like_gdelt(head):
                 reader = ("gdelt", 0, {})
@@ -138,6 +140,8 @@ def _text_events(
         read += len(lines)
         progress(f"{block.name}: {read:,} rows read")
         yield events, problems
+    if texts == 0:
+        raise GraphkitError(f"{path}: the file is empty: give an event file with one event per line")
 
 
 def read_record(
