@@ -67,6 +67,22 @@ class VerifyResult:
         ]
         return frame
 
+    def edge_columns(self) -> pd.DataFrame:
+        """Per claim, in the set's row order, what the graph page shows: ``support``,
+        ``support_score`` and ``support_match`` (the best event, as text; "" when none)."""
+        return pd.DataFrame(
+            {
+                "support": self.claims["support"].to_numpy(),
+                "support_score": self.claims["score"].to_numpy(dtype=float),
+                "support_match": [
+                    f"{ms[0]['date']} {ms[0]['source']}>{ms[0]['target']} {ms[0]['code']} {ms[0]['ref']}"
+                    if ms
+                    else ""
+                    for ms in self.claims["matches"]
+                ],
+            }
+        )
+
     def to_dict(self) -> dict:
         """JSON-ready: ``claims`` (records keyed by CLAIM_COLUMNS, matches nested),
         ``pairs``, ``support`` (claims per tier) and ``record`` (what was read)."""
