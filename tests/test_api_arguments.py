@@ -65,6 +65,15 @@ def cases(es):
         ("strain_communities", lambda: gk.strain_communities(None, []), "pairs"),
         ("strain_communities", lambda: gk.strain_communities(gk.strain(es), 5), "actors"),
         ("strain_communities", lambda: gk.strain_communities(gk.strain(es), ["USA"]), "actors"),
+        ("verify", lambda: gk.verify(None, "events.CSV"), "claims"),
+        ("verify", lambda: gk.verify(es, 5), "record"),
+        ("verify", lambda: gk.verify(es, []), "record"),
+        ("verify", lambda: gk.verify(es, "events.CSV", period="2025-13"), "period"),
+        ("verify", lambda: gk.verify(es, "events.CSV", top=0), "top"),
+        ("verify", lambda: gk.verify(es, "events.CSV", slack_days=-1), "slack_days"),
+        ("read_record", lambda: gk.read_record([]), "record"),
+        ("read_record", lambda: gk.read_record([b"events.CSV"]), "record"),
+        ("read_record", lambda: gk.read_record("events.CSV", progress="loud"), "progress"),
     ]
 
 

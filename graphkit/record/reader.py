@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..checks import require_callable
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..progress import Progress
 from .countries import roll_up_series
@@ -165,6 +166,7 @@ def read_record(
     ``problems``.
     """
     files = _paths(record)
+    require_callable(progress, "progress")
     report = progress or (lambda message: None)
     wanted = None
     if pairs is not None:
