@@ -39,70 +39,10 @@ def write_export(path: Path, rows: int, seed: int = 0) -> None:
     rng = np.random.default_rng(seed)
     table = cameo_table()
     table = table[table["code"].str.len() >= 3]
-    countries = np.array(
-        [
-            "USA",
-            "CAN",
-            "MEX",
-            "KOR",
-            "JPN",
-            "DEU",
-            "FRA",
-            "GBR",
-            "UKR",
-            "RUS",
-            "CHN",
-            "IND",
-            "BRA",
-            "ZAF",
-            "NGA",
-            "EGY",
-            "ISR",
-            "IRN",
-            "TUR",
-            "SAU",
-            "AUS",
-            "NZL",
-            "ARG",
-            "CHL",
-            "COL",
-            "PER",
-            "VEN",
-            "CUB",
-            "ITA",
-            "ESP",
-            "PRT",
-            "NLD",
-            "BEL",
-            "POL",
-            "SWE",
-            "NOR",
-            "DNK",
-            "FIN",
-            "GRC",
-            "ROU",
-            "HUN",
-            "CZE",
-            "AUT",
-            "CHE",
-            "IRL",
-            "PAK",
-            "AFG",
-            "IRQ",
-            "SYR",
-            "LBN",
-            "JOR",
-            "KEN",
-            "ETH",
-            "SDN",
-            "DZA",
-            "MAR",
-            "TUN",
-            "IDN",
-            "PHL",
-            "VNM",
-        ]
-    )
+    names = "USA CAN MEX KOR JPN DEU FRA GBR UKR RUS CHN IND BRA ZAF NGA EGY ISR IRN TUR SAU AUS NZL ARG CHL"
+    names += " COL PER VEN CUB ITA ESP PRT NLD BEL POL SWE NOR DNK FIN GRC ROU HUN CZE AUT CHE IRL PAK"
+    names += " AFG IRQ SYR LBN JOR KEN ETH SDN DZA MAR TUN IDN PHL VNM"
+    countries = np.array(names.split())
     index = {name: i for i, name in enumerate(COLUMNS)}
     days = np.datetime64("2025-01-01") + rng.integers(0, 365, rows)
     pick = rng.integers(0, len(table), rows)
