@@ -331,6 +331,7 @@ def test_safe_csv_is_honoured_by_every_command_that_offers_it(tmp_path):
         "robustness": ["robustness", folder, other],
         "balance": ["balance", folder],
         "score": ["score", folder, folder],
+        "verify": ["verify", folder, "--record", folder],
     }
     offering = {
         name for name, command in group.commands.items() if any(p.name == "safe_csv" for p in command.params)
