@@ -92,6 +92,11 @@ _ICEWS_NAMES = {
     "united states": "USA",
     "united kingdom": "GBR",
     "european union": "EUR",
+    "macau": "MAC",
+    "the gambia": "GMB",
+    "the bahamas": "BHS",
+    "turkiye": "TUR",
+    "falkland islands": "FLK",
 }
 
 
