@@ -16,6 +16,6 @@ from . import (
     starter,  # noqa: F401  (registers init)
     verify,  # noqa: F401  (registers verify)
 )
-from .base import main
+from .group import main
 
 __all__ = ["main"]

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import click
 
-from ..text import escape_control
-from .base import (
-    echo_error,
-    edgeset_argument,
-    emit,
-    load,
-    main,
-    output_options,
-    progress_reporter,
-    remember_inputs,
-    table_text,
-)
+from ..io.text import escape_control
+from .errors import echo_error
+from .group import main
+from .loading import load, progress_reporter
+from .options import edgeset_argument, output_options
+from .output import emit, remember_inputs, table_text
 
 
 def _summary(result) -> None:

@@ -97,6 +97,26 @@ class Record:
         """Rows read, of every format."""
         return sum(self.formats.values())
 
+    def to_frame(self) -> pd.DataFrame:
+        """The events kept, one row each (RECORD_COLUMNS)."""
+        return self.events.copy()
+
+    def to_dict(self) -> dict:
+        """What was read, JSON-ready: files, rows per format, coverage (first, last,
+        days with events), events kept, rows dropped per reason, unmapped names."""
+        return {
+            "files": list(self.files),
+            "rows": self.rows,
+            "formats": dict(self.formats),
+            "first": None if self.first is None else f"{self.first:%Y-%m-%d}",
+            "last": None if self.last is None else f"{self.last:%Y-%m-%d}",
+            "days": len(self.days),
+            "events_kept": len(self.events),
+            "dropped": dict(self.dropped),
+            "unmapped_names": dict(self.unmapped),
+            "malformed_skipped": len(self.problems),
+        }
+
 
 @cache
 def _cameo() -> dict[str, tuple[str, int, float]]:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..checks import require_callable
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
-from ..progress import Progress
+from ..io.progress import Progress
 from .countries import roll_up_series
 from .form import RECORD_COLUMNS, Record, empty_events
 from .gdelt_events import GDELT_WIDTHS, gdelt_block, looks_like_gdelt

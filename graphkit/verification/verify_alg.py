@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
-from ..progress import Progress
+from ..io.progress import Progress
 from ..record.form import Record
 from .claims import claim_form, parse_period, stated_period
 from .lift import window_lift
@@ -86,25 +86,13 @@ class VerifyResult:
     def to_dict(self) -> dict:
         """JSON-ready: ``claims`` (records keyed by CLAIM_COLUMNS, matches nested),
         ``pairs``, ``support`` (claims per tier) and ``record`` (what was read)."""
-        from ..formatting import to_records
+        from ..io.formatting import to_records
 
-        record = self.record
         return {
             "claims": to_records(self.claims[CLAIM_COLUMNS]),
             "pairs": to_records(self.pairs),
             "support": self.counts(),
-            "record": {
-                "files": list(record.files),
-                "rows": record.rows,
-                "formats": dict(record.formats),
-                "first": None if record.first is None else f"{record.first:%Y-%m-%d}",
-                "last": None if record.last is None else f"{record.last:%Y-%m-%d}",
-                "days": len(record.days),
-                "events_kept": len(record.events),
-                "dropped": dict(record.dropped),
-                "unmapped_names": dict(record.unmapped),
-                "period": self.period,
-            },
+            "record": {**self.record.to_dict(), "period": self.period},
         }
 
 
