@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import main
 from graphkit.render.style import SUPPORT_COLORS
 
 from .test_render import page_data
+from .test_render_browser import Opened
 from .test_verify import CLAIMS, RECORD
 from .verify_files import gdelt2_row
 
@@ -65,3 +67,23 @@ def test_without_verify_the_page_has_no_support(tmp_path):
     claims, _ = _files(tmp_path, RECORD)
     run = CliRunner().invoke(main, ["render", str(claims), "-o", "-"])
     assert all("support" not in e for e in page_data(run.stdout)["edges"])
+
+
+@pytest.mark.browser
+def test_in_a_browser_the_legend_and_tooltip_say_the_support(tmp_path, browser):
+    evil = "https://x.example/<img src=z onerror=alert(7)>"
+    claims, record = _files(
+        tmp_path, [*RECORD[1:], gdelt2_row(1, "2025-03-05", "USA", "CAN", "1312", 3, -5.8, 2, evil)]
+    )
+    page_path = tmp_path / "checked.html"
+    run = CliRunner().invoke(main, ["render", str(claims), "--verify", str(record), "-o", str(page_path)])
+    assert run.exit_code == 0, run.stderr
+    page = Opened(browser, page_path)
+    legend = page.js("document.getElementById('legend').textContent")
+    assert "Claims against the record" in legend and "confirmed: 1" in legend and "partial: 3" in legend
+    tooltip = page.hover_edge("c1")
+    assert "RECORD: confirmed (score 0.75)" in tooltip
+    assert evil in tooltip  # the record's URL is shown as text, never run
+    assert page.js("document.querySelectorAll('img').length") == 0
+    assert page.dialogs == [] and page.errors == [] and page.blocked == []
+    page.close()
