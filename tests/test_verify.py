@@ -304,3 +304,20 @@ def test_an_empty_record_file_is_an_error(claims, tmp_path):
     run = CliRunner().invoke(main, ["verify", str(claims), "--record", str(empty)])
     assert run.exit_code == 2
     assert run.stderr == f"graphkit: {empty}: the file is empty: give an event file with one event per line\n"
+
+
+def test_untidy_polecat_weeks_still_read(tmp_path):
+    # published weeks whose header names columns no row fills, or whose rows carry empty
+    # trailing fields, are read; a row cut short before a needed column is FILE:LINE
+    path = tmp_path / "ngecEvents.week.txt"
+    header = "\t".join([*POLECAT_HEADER, "Headline"])
+    row = polecat_row("p1", "2025-03-05", "THREATEN", "USA", "CAN", -5.0, "s1")
+    rows = [header, row, row.replace("p1", "p2") + "\t\t", "p3\t2025-03-06\tACCUSE"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(EdgeSetError) as err:
+        gk.read_record(path)
+    assert [(p.line, p.message.split(":")[0]) for p in err.value.problems] == [
+        (4, f"expected {len(POLECAT_HEADER) + 1} tab-separated fields (as the header has), found 3")
+    ]
+    record = gk.read_record(path, skip_malformed=True)
+    assert record.events["event_id"].tolist() == ["p1", "p2"]

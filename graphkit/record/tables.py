@@ -42,34 +42,44 @@ def find_columns(
 def split_rows(
     name: str, first: int, lines: list[str], width: int, columns: dict[str, int]
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """The ``columns`` (role -> position) of ``lines``, each a row of ``width``
-    tab-separated fields, as strings indexed by line number; rows of another width
-    are problems."""
+    """The ``columns`` (role -> position) of ``lines`` as strings indexed by line number.
+
+    A row normally has the header's ``width`` fields. Published files are not always
+    that tidy (some POLECAT weeks have a header with names no row fills, others rows
+    with trailing empty fields), so a row is read when it reaches every needed column
+    and any fields past the header's are empty; other rows are problems."""
     numbers = np.arange(first, first + len(lines))
     widths = np.fromiter((line.count("\t") + 1 for line in lines), dtype=np.int64, count=len(lines))
-    good = widths == width
+    needed = max(columns.values()) + 1
+    good = widths >= needed
+    for i in np.flatnonzero(widths > width):
+        good[i] = not any(field.strip() for field in lines[i].split("\t")[width:])
     problems = [
         Problem(name, int(n), f"expected {width} tab-separated fields (as the header has), found {w}")
         for n, w in zip(numbers[~good], widths[~good])
     ]
     chosen = [lines[i] for i in np.flatnonzero(good)]
     roles = sorted(columns, key=columns.get)  # type: ignore[arg-type]
+    positions = [columns[r] for r in roles]
     if not chosen:
         return pd.DataFrame(columns=roles, dtype=object), problems
-    frame = pd.read_csv(
-        io.StringIO("\n".join(chosen)),
-        sep="\t",
-        header=None,
-        names=list(range(width)),
-        usecols=[columns[r] for r in roles],
-        dtype=str,
-        keep_default_na=False,
-        na_filter=False,
-        quoting=csv.QUOTE_NONE,
-        engine="c",
-    )
-    if len(frame) != len(chosen):
-        frame = pd.DataFrame([line.split("\t") for line in chosen], dtype=str)[[columns[r] for r in roles]]
+    frame = None
+    if (widths[good] == width).all():
+        frame = pd.read_csv(
+            io.StringIO("\n".join(chosen)),
+            sep="\t",
+            header=None,
+            names=list(range(width)),
+            usecols=positions,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            quoting=csv.QUOTE_NONE,
+            engine="c",
+        )
+    if frame is None or len(frame) != len(chosen):  # ragged rows, or lines the C reader merged
+        fields = [line.split("\t") for line in chosen]
+        frame = pd.DataFrame([[row[p] for p in positions] for row in fields], columns=positions, dtype=str)
     frame.columns = roles
     frame.index = numbers[good]
     return frame.apply(lambda c: c.str.strip()), problems
