@@ -211,7 +211,9 @@ def read_record(
                 raise EdgeSetError(
                     [
                         Problem(
-                            p.file, p.line, f"{p.message}: fix or remove the line, or skip malformed rows"
+                            p.file,
+                            p.line,
+                            f"{p.message}: fix or remove the line, or skip malformed rows (skip_malformed; --skip-malformed)",
                         )
                         for p in found
                     ]
