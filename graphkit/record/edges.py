@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..dates import edge_intervals
 from ..edgeset import EdgeSet
-from .form import cameo_parts, plover_of_code
+from .form import cameo_parts, match_codes, plover_of_code
 
 __all__ = ["edge_set_events"]
 
@@ -15,7 +15,8 @@ __all__ = ["edge_set_events"]
 def edge_set_events(edge_set: EdgeSet) -> pd.DataFrame:
     """The edges of ``edge_set`` in the record form: the date interval of each row
     (undated rows have NaT), its CAMEO code (the row's, else its action's in the
-    taxonomy; QuadClass 0 where there is none), weight as Goldstein value, ``mentions`` as the number of sources
+    taxonomy, else the first code of match_codes.csv for a bespoke action; QuadClass 0
+    where there is none), weight as Goldstein value, ``mentions`` as the number of sources
     where the set has it, and ``document`` (else the edge id) as the reference."""
     edges = edge_set.edges
     intervals = edge_intervals(edges)
@@ -24,6 +25,10 @@ def edge_set_events(edge_set: EdgeSet) -> pd.DataFrame:
         if "cameo" in edges
         else pd.Series("", index=edges.index)
     )
+    # a bespoke action (tariff) reads as the first code it is matched under (match_codes.csv)
+    action = edges["action"].fillna("").astype(str) if "action" in edges else pd.Series("", index=edges.index)
+    fallback = action.map(lambda a: (match_codes().get(a) or ("",))[0])
+    code = code.where(code.map(cameo_parts).notna(), fallback)
     parts = code.map(cameo_parts)
     weight = pd.to_numeric(edges["weight"], errors="coerce").astype(float)
     mentions = (

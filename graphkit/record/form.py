@@ -30,6 +30,8 @@ __all__ = [
     "Record",
     "cameo_parts",
     "empty_events",
+    "expand_days",
+    "match_codes",
     "plover_of_code",
     "plover_quads",
     "plover_roots",
@@ -76,7 +78,8 @@ class Record:
     in either direction. ``first`` and ``last`` are the earliest and latest event
     dates of every usable row read (kept or not). ``days`` maps each date with at
     least one usable row (as days since 1970-01-01) to its number of rows: the
-    record's coverage, day by day. ``formats`` counts the rows
+    record's coverage, day by day; ``spans`` maps each distinct date interval
+    (first, last day) to its number of rows. ``formats`` counts the rows
     read per format, ``dropped`` the rows left out per reason, ``unmapped`` the
     country names (ICEWS) that could not be mapped to ISO codes, with their counts.
     ``files`` names the files read.
@@ -91,6 +94,11 @@ class Record:
     dropped: dict[str, int] = field(default_factory=dict)
     unmapped: dict[str, int] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def rows_within(self, first: int, last: int) -> int:
+        """Usable rows whose dates overlap days ``first``..``last`` (days since 1970-01-01)."""
+        return sum(n for (a, b), n in self.spans.items() if a <= last and b >= first)
 
     @property
     def rows(self) -> int:
@@ -167,3 +175,25 @@ def plover_quads() -> dict[str, int]:
             bucket = counts.setdefault(plover, {})
             bucket[parts[1]] = bucket.get(parts[1], 0) + 1
     return {k: min(v, key=lambda q: (-v[q], q)) for k, v in counts.items()}
+
+
+@cache
+def match_codes() -> dict[str, tuple[str, ...]]:
+    """Taxonomy action without a CAMEO code -> the codes that count as the same act."""
+    text = (resources.files("graphkit") / "data" / "match_codes.csv").read_text(encoding="utf-8")
+    return {row["action"]: tuple(row["codes"].split()) for row in csv.DictReader(io.StringIO(text))}
+
+
+def expand_days(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Every day (days since 1970-01-01) of each interval ``first[i]..last[i]``
+    (int arrays, both days included), repeated days kept.
+
+    >>> expand_days(np.array([0, 10]), np.array([2, 10])).tolist()
+    [0, 1, 2, 10]
+    """
+    last = np.where(last < first, first, last)
+    spans = last - first + 1
+    if not len(spans) or (spans == 1).all():
+        return first.copy()
+    offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+    return np.repeat(first, spans) + offsets

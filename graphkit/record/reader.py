@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..bundled import bundled_sets
 from ..checks import require_callable
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..io.progress import Progress
@@ -31,15 +32,25 @@ DROP_REASONS = {
 
 
 class _Coverage:
-    """The dates of every usable row read: events per day (days since 1970-01-01)."""
+    """The dates of every usable row read: per day (days since 1970-01-01), the rows
+    whose date covers it (a row dated to a month or a year covers each of its days)."""
 
     def __init__(self) -> None:
         self.days: dict[int, int] = {}
+        self.spans: dict[tuple[int, int], int] = {}
 
-    def add(self, start: pd.Series) -> None:
-        days = start.dropna().to_numpy(dtype="datetime64[D]").astype(np.int64)
-        for day, count in zip(*np.unique(days, return_counts=True)):
-            self.days[int(day)] = self.days.get(int(day), 0) + int(count)
+    def add(self, start: pd.Series, end: pd.Series) -> None:
+        first = start.to_numpy(dtype="datetime64[D]")
+        last = end.to_numpy(dtype="datetime64[D]")
+        dated = ~np.isnat(first)
+        first, last = first[dated].astype(np.int64), last[dated].astype(np.int64)
+        spans, counts = np.unique(
+            np.stack([first, np.maximum(first, last)], axis=1), axis=0, return_counts=True
+        )
+        for (a, b), count in zip(spans.tolist(), counts.tolist()):
+            self.spans[(a, b)] = self.spans.get((a, b), 0) + count
+            for day in range(a, b + 1):
+                self.days[day] = self.days.get(day, 0) + count
 
     def bounds(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
         if not self.days:
@@ -189,18 +200,19 @@ def read_record(
         dropped["same_country"] += int(same.sum())
         usable = ~missing & ~same
         events = events[usable].assign(source=source[usable], target=target[usable])
-        coverage.add(events["start"])
+        coverage.add(events["start"], events["end"])
         if wanted is not None:
             events = events[_pair_keys(events["source"], events["target"]).isin(wanted)]
         if not events.empty:
             kept.append(events[list(RECORD_COLUMNS)])
 
     for path in files:
-        if not Path(path).exists():
+        bundled = not Path(path).exists() and path in bundled_sets()
+        if not Path(path).exists() and not bundled:
             raise GraphkitError(
                 f"{path}: no such file: give a GDELT, ICEWS or POLECAT event file, or an edge set"
             )
-        if _is_edge_set(path):
+        if bundled or _is_edge_set(path):
             events = _edge_set_record(path)
             formats["edge set"] = formats.get("edge set", 0) + len(events)
             take(events.dropna(subset=["start"]))
@@ -231,6 +243,7 @@ def read_record(
         first=first,
         last=last,
         days=dict(sorted(coverage.days.items())),
+        spans=dict(sorted(coverage.spans.items())),
         files=tuple(files),
         formats=formats,
         dropped=dropped,

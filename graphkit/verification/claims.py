@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -16,16 +12,9 @@ from ..dates import date_intervals, edge_intervals
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..record.countries import roll_up_series
-from ..record.form import cameo_parts, plover_of_code
+from ..record.form import cameo_parts, match_codes, plover_of_code
 
-__all__ = ["ClaimForm", "claim_form", "match_codes", "parse_period", "stated_period"]
-
-
-@cache
-def match_codes() -> dict[str, tuple[str, ...]]:
-    """Taxonomy action without a CAMEO code -> the codes that count as the same act."""
-    text = (resources.files("graphkit") / "data" / "match_codes.csv").read_text(encoding="utf-8")
-    return {row["action"]: tuple(row["codes"].split()) for row in csv.DictReader(io.StringIO(text))}
+__all__ = ["ClaimForm", "claim_form", "parse_period", "stated_period"]
 
 
 _RANGE = re.compile(r"^\s*(\S+)\s*(?:\.\.|/|\s+to\s+)\s*(\S+)\s*$")

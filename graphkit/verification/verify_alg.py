@@ -12,7 +12,7 @@ import pandas as pd
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..io.progress import Progress
-from ..record.form import Record
+from ..record.form import Record, expand_days
 from .claims import claim_form, parse_period, stated_period
 from .lift import window_lift
 from .pairs import pair_table
@@ -156,8 +156,6 @@ def verify(
         )
     events = record.events
     covered = np.array(list(record.days), dtype=np.int64)
-    counts = np.array(list(record.days.values()), dtype=np.int64)
-    cumulative = np.concatenate(([0], np.cumsum(counts)))
     first = _day(record.first) if record.first is not None else 0
     last = _day(record.last) if record.last is not None else -1
     key = np.where(
@@ -188,14 +186,10 @@ def verify(
         if pd.isna(claim["start"]):
             continue
         w_start, w_end = _day(claim["start"]), _day(claim["end"])
-        in_record = int(
-            cumulative[np.searchsorted(covered, w_end, "right")]
-            - cumulative[np.searchsorted(covered, w_start, "left")]
-        )
-        out["record_events"] = in_record
+        out["record_events"] = record.rows_within(w_start, w_end)
         days_in = int(np.searchsorted(covered, w_end, "right") - np.searchsorted(covered, w_start, "left"))
         out["coverage"] = round(days_in / (w_end - w_start + 1), 6)
-        if in_record == 0:
+        if days_in == 0:
             out["support"] = "out_of_coverage"
             continue
         a, b = claim["country_source"], claim["country_target"]
@@ -234,7 +228,9 @@ def verify(
         ]
         if found.support in ("confirmed", "partial"):
             kind = (found.same & (found.level >= 2)) if found.support == "confirmed" else (found.level >= 1)
-            out["lift"] = window_lift(start_days[index][kind], covered, w_start, w_end, first, last)
+            ends = pair["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+            match_days = expand_days(start_days[index][kind], ends[kind])
+            out["lift"] = window_lift(match_days, covered, w_start, w_end, first, last)
             if out["lift"] is None:
                 out["lift"] = float("nan")
     result = pd.DataFrame(rows, index=table.index)
