@@ -233,6 +233,8 @@ def test_edge_set_as_record_and_eec_matches_eur(tmp_path):
     row = gk.verify(claims, record).to_dict()["claims"][0]
     assert row["support"] == "confirmed"  # USAGOV is USA, EEC is EUR; 111 shares 110's root 11
     assert row["score"] == 0.375  # 0.75 x 1 x 1 x 0.5
+    # r2, dated to the year, covers every day of 2025: two rows in the window, all days covered
+    assert row["record_events"] == 2 and row["coverage"] == 1.0
 
 
 def test_cli_formats(claims, gdelt2, tmp_path):
