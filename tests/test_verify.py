@@ -228,7 +228,9 @@ def test_edge_set_as_record_and_eec_matches_eur(tmp_path):
     claims.write_text("id,source,target,action,weight,cameo,date\nx1,USA,EEC,criticism,-2,110,2025\n")
     record = tmp_path / "record.csv"
     record.write_text(
-        "id,source,target,action,weight,cameo,date\nr1,USAGOV,EUR,criticism,-2,111,2025-05-02\n"
+        "id,source,target,action,weight,cameo,date\n"
+        "r1,USAGOV,EUR,criticism,-2,111,2025-05-02\n"
+        "r2,CHN,RUS,consultation,1,040,2025\n"
     )
     row = gk.verify(claims, record).to_dict()["claims"][0]
     assert row["support"] == "confirmed"  # USAGOV is USA, EEC is EUR; 111 shares 110's root 11
