@@ -55,8 +55,9 @@ def roll_up_series(actors: pd.Series) -> pd.Series:
     return values.map(mapping)
 
 
-# ICEWS spellings that pycountry's lookup does not know (checked against pycountry 24).
-_ICEWS_NAMES = {
+# More spellings pycountry's lookup does not know (short names news data use), beside the
+# ICEWS spellings checked against real ICEWS data in graphkit.interop.dyads.ICEWS_NAMES.
+_MORE_NAMES = {
     "occupied palestinian territory": "PSE",
     "democratic republic of congo": "COD",
     "congo, the democratic republic of the": "COD",
@@ -101,10 +102,17 @@ _ICEWS_NAMES = {
 
 
 @cache
+def _names() -> dict[str, str]:
+    from ..interop.dyads import ICEWS_NAMES
+
+    return {**{k.lower(): v for k, v in ICEWS_NAMES.items()}, **_MORE_NAMES}
+
+
+@cache
 def country_of_name(name: str) -> str | None:
     """The ISO 3166 alpha-3 code of a country name as ICEWS writes it
     (``Russian Federation`` -> ``RUS``), or None when neither pycountry nor
-    graphkit's short list of ICEWS spellings knows it.
+    graphkit's lists of ICEWS spellings know it.
 
     >>> country_of_name("Russian Federation"), country_of_name("Occupied Palestinian Territory")
     ('RUS', 'PSE')
@@ -114,7 +122,7 @@ def country_of_name(name: str) -> str | None:
     text = " ".join(name.split())
     if not text:
         return None
-    known = _ICEWS_NAMES.get(text.lower())
+    known = _names().get(text.lower())
     if known is not None:
         return known
     try:
