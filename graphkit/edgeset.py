@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import validation
+from .actor_ids import actor_id_warnings
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
 from .checks import require_callable
@@ -19,7 +20,6 @@ from .csvfile import read_csv_bytes, read_input
 from .errors import ArgumentError, EdgeSetError, Problem
 from .progress import Progress
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
-from .spelling import alpha2_warnings
 
 __all__ = [
     "SET_FILES",
@@ -238,9 +238,16 @@ def _gather(
         source_text=source_text,
         path=path,
         lines=table.lines,
-        warnings=tuple(alpha2_warnings(edges, table.lines, edges_name)),
+        warnings=tuple(actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path))),
     )
     return edge_set, problems
+
+
+def _listed_names(actors: pd.DataFrame | None, actors_path: Path | None) -> dict[str, str]:
+    """Actor id -> name as the set's actors.csv gives them (none when it has no actors.csv)."""
+    if actors is None or actors_path is None:
+        return {}
+    return dict(zip(actors["id"], actors["name"]))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
