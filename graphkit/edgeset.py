@@ -18,6 +18,7 @@ from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, d
 from .checks import require_callable
 from .csvfile import read_csv_bytes, read_input
 from .errors import ArgumentError, EdgeSetError, Problem
+from .headers import gephi_header, missing_column_problems, read_as, separator_problem
 from .progress import Progress
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 
@@ -127,12 +128,14 @@ def check_edges_header(line: bytes, name: str = "<stdin>") -> None:
         header = next(csv.reader([line.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")]), [])
     except csv.Error:
         return  # the CSV reader will say what is wrong, at its line
-    names = {c.strip() for c in header}
+    cells = [c.strip() for c in header]
+    separator = separator_problem(cells, name)
+    if separator is not None:
+        raise EdgeSetError([separator])
+    names = read_as(set(cells))
     missing = [c for c in REQUIRED_EDGE_COLUMNS if c not in names]
     if missing:
-        raise EdgeSetError(
-            [Problem(name, 1, f"missing required column {c!r}: add it to the header") for c in missing]
-        )
+        raise EdgeSetError(missing_column_problems(cells, missing, name))
 
 
 def check_edges_header_of(path: Path):
@@ -195,6 +198,10 @@ def _gather(
     table = read_csv_bytes(data, edges_name)
     del data  # the file's bytes: as large as the file, and no longer needed
     report(f"validating {len(table.frame):,} rows")
+    separator = separator_problem(list(table.frame.columns), edges_name)
+    if separator is not None:  # its rows' widths and missing columns would only repeat it
+        return None, [*problems_before, separator]
+    table, header_warnings = gephi_header(table, edges_name)
     problems = problems_before + list(table.problems)
     edges, edge_problems = (
         validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
@@ -238,7 +245,10 @@ def _gather(
         source_text=source_text,
         path=path,
         lines=table.lines,
-        warnings=tuple(actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path))),
+        warnings=(
+            *header_warnings,
+            *actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path)),
+        ),
     )
     return edge_set, problems
 

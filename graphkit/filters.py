@@ -44,11 +44,11 @@ def _bound(value: str, argument: str, last: bool) -> str:
     match = _DATE.match(value)
     if not match:
         raise ArgumentError(argument, f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    from .validation import real_dates
+    from .validation import date_mistake, real_dates
 
     start, end = date_bounds(pd.Series([value], dtype=str))
     if not real_dates(pd.Series([value], dtype=str))[0] or start.iat[0] == "" or end.iat[0] == "":
-        raise ArgumentError(argument, f"{value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ArgumentError(argument, date_mistake(value).removeprefix("date "))
     return end.iat[0] if last else start.iat[0]
 
 
