@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, load, main, output_options, read_stdin, remember_inputs, safe_csv
+from ..text import escape_control
+from .base import echo_error, emit, load, main, output_options, read_stdin, remember_inputs, safe_csv
 
 
 def _read_text(path: str) -> str:
@@ -89,4 +90,6 @@ def score(candidate, gold, source_text, fmt, output):
         raise GraphkitError("CANDIDATE and GOLD are both '-': only one edge set can come from standard input")
     text = _read_text(source_text) if source_text else None
     result = score_sets(load(candidate), load(gold), source_text=text)
+    for warning in result.warnings:
+        echo_error(f"graphkit: warning: {escape_control(warning)}")
     emit(format_score(result, fmt, safe_csv=safe_csv()), output)

@@ -18,6 +18,7 @@ from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
+from .by_quote import changed_by_quote, matching_for, quote_identity, quote_pairs
 from .similarity import Metric, similarity_metrics
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -60,7 +61,10 @@ class EdgeSetDiff:
     ``agreement`` is the agreement between the two codings
     (:func:`graphkit.diff.agreement.intercoder_agreement`) when both quote one source
     text, else None. ``unit`` is the unit of evidence the strain and centrality
-    parts count (:func:`graphkit.analysis.units.count_units`).
+    parts count (:func:`graphkit.analysis.units.count_units`). ``matching`` says
+    how edges were paired: ``id``, ``key`` (source, target, action, date) or
+    ``quote`` (claim by claim, :mod:`graphkit.diff.by_quote`; ``identity`` is then
+    ``("id_a", "id_b")``, or ``("line_a", "line_b")`` when a set has no ids).
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
     position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,
     changed, added or removed).
@@ -83,6 +87,7 @@ class EdgeSetDiff:
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     agreement: Agreement | None = None
     unit: str = "action"
+    matching: str = "id"
 
     @property
     def differs(self) -> bool:
@@ -355,8 +360,12 @@ def diff_edge_sets(
 
     Notes
     -----
-    An edge's identity is its ``id`` when both sets have ids, else its (source,
-    target, action, date). Several edges may share those four values: edges
+    An edge's identity is its ``id`` when both sets have ids and share at least
+    one. Otherwise, when both sets quote one source text (a hand coding and a
+    draft of it), rows are paired claim by claim, as
+    :func:`graphkit.claims.match_claims` pairs them (quotes overlapping by at least
+    half the shorter), and every compared field of a pair may differ. Otherwise an
+    edge's identity is its (source, target, action, date). Several edges may share those four values: edges
     identical in every compared field are paired first, copy for copy; the rest
     are paired in order of (weight, cameo, domain, quote) and numbered 1, 2...
     (``occurrence`` in ``changed``); unpaired ones are added or removed. Compared
@@ -378,15 +387,25 @@ def diff_edge_sets(
         raise ArgumentError("centrality", f"must be True or False, not {centrality!r}")
     if top_k < 1:
         raise ValueError("top_k must be at least 1")
-    by_id = a.has_ids and b.has_ids
+    same_text = codes_same_text(a, b)
+    matching = matching_for(a, b, same_text)
+    by_id = matching == "id"
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
-    pos_a, pos_b, occurrence, unchanged, codes = _match(ea, eb, by_id)
+    if matching == "quote":
+        codes = {f: _codes(ea[f], eb[f], sort=False) for f in COMPARED_FIELDS}
+        pos_a, pos_b = quote_pairs(ea, eb, str(a.source_text))
+        changed = changed_by_quote(a, b, pos_a, pos_b, codes, COMPARED_FIELDS)
+        identity: tuple[str, ...] = quote_identity(a, b)
+    else:
+        pos_a, pos_b, occurrence, _, codes = _match(ea, eb, by_id)
+        changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
+        identity = ("id",) if by_id else (*KEY_FIELDS, "occurrence")
     removed_pos = np.setdiff1d(np.arange(len(ea)), pos_a, assume_unique=True)
     added_pos = np.setdiff1d(np.arange(len(eb)), pos_b, assume_unique=True)
-    changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
     differs = np.zeros(len(pos_a), dtype=bool)
     for name in COMPARED_FIELDS:
         differs |= codes[name][0][pos_a] != codes[name][1][pos_b]
+    unchanged = int((~differs).sum())
     union = pd.DataFrame(
         {
             "row_a": np.concatenate([pos_a, removed_pos, np.full(len(added_pos), -1)]),
@@ -415,9 +434,9 @@ def diff_edge_sets(
     return EdgeSetDiff(
         name_a=a.name,
         name_b=b.name,
-        identity=("id",) if by_id else (*KEY_FIELDS, "occurrence"),
-        added=_edge_rows(eb, added_pos, by_id),
-        removed=_edge_rows(ea, removed_pos, by_id),
+        identity=identity,
+        added=_edge_rows(eb, added_pos, by_id or (matching == "quote" and b.has_ids)),
+        removed=_edge_rows(ea, removed_pos, by_id or (matching == "quote" and a.has_ids)),
         changed=changed,
         unchanged=unchanged,
         actors_added=_actors_only_in(b, a),
@@ -428,8 +447,9 @@ def diff_edge_sets(
         top_k=top_k,
         centrality=centrality,
         union=union,
-        agreement=intercoder_agreement(a, b) if codes_same_text(a, b) else None,
+        agreement=intercoder_agreement(a, b) if same_text else None,
         unit=unit,
+        matching=matching,
     )
 
 
