@@ -29,6 +29,7 @@ _LAZY = {
     "filter_edge_sets": "graphkit.filters",
     "taxonomy": "graphkit.actions",
     "cameo_table": "graphkit.actions",
+    "cameo_codes": "graphkit.actions",
     # measures
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
@@ -80,6 +81,7 @@ __all__ = [
     "filter_edge_sets",
     "taxonomy",
     "cameo_table",
+    "cameo_codes",
     "ordered_pairs",
     "strain",
     "centrality",
@@ -114,7 +116,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
-    from .actions import cameo_table, taxonomy
+    from .actions import cameo_codes, cameo_table, taxonomy
     from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
     from .analysis.communities import strain_communities
