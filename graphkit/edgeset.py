@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import validation
+from .actions import action_defaults
 from .actor_ids import actor_id_warnings
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
@@ -21,6 +22,7 @@ from .errors import ArgumentError, EdgeSetError, Problem
 from .headers import gephi_header, missing_column_problems, read_as, separator_problem
 from .progress import Progress
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .spelling import action_warnings
 
 __all__ = [
     "SET_FILES",
@@ -248,6 +250,7 @@ def _gather(
         warnings=(
             *header_warnings,
             *actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path)),
+            *action_warnings(edges, table.lines, edges_name, list(action_defaults())),
         ),
     )
     return edge_set, problems

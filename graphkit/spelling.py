@@ -15,6 +15,7 @@ import pandas as pd
 from .errors import Problem
 
 __all__ = [
+    "action_warnings",
     "case_clash_problems",
     "closest_first",
     "column_problems",
@@ -126,3 +127,25 @@ def case_clash_problems(edges: pd.DataFrame, lines: np.ndarray, name: str) -> li
                 )
             )
     return problems
+
+
+def action_warnings(edges: pd.DataFrame, lines: np.ndarray, name: str, known: Sequence[str]) -> list[Problem]:
+    """A warning per action outside the taxonomy (``known``) that looks like a slip for
+    one of its actions (``tarif`` with a weight of its own): valid, but a type of its own
+    that no count by action type joins with ``tariff``. At the action's first line."""
+    actions = [str(a) for a in pd.unique(edges["action"]) if a and a not in set(known)]
+    meant = {a: near_miss(a, known) for a in actions}
+    meant = {a: m for a, m in meant.items() if m is not None}
+    if not meant:
+        return []
+    line = pd.Series(np.asarray(lines), index=edges.index)
+    first = line[edges["action"].isin(list(meant))].groupby(edges["action"]).min()
+    return [
+        Problem(
+            name,
+            int(first[action]),
+            f"action {action!r} is not in the taxonomy but looks like {meant[action]!r}: "
+            f"write {meant[action]!r} if that is the act, or keep {action!r} as a type of its own",
+        )
+        for action in sorted(meant, key=lambda a: (int(first[a]), a))
+    ]

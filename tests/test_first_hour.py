@@ -107,3 +107,14 @@ def test_gephis_edge_table_is_read_with_a_warning(write_csv):
 def test_a_capitalised_source_beside_a_lower_case_target_is_still_a_slip(write_csv):
     path = write_csv("Source,target,action\nUSA,CAN,tariff\n")
     assert run("validate", path).stdout == f"{path}:1: unknown column 'Source': did you mean 'source'?\n"
+
+
+def test_a_slip_for_a_taxonomy_action_with_its_own_weight_warns(write_csv):
+    # valid (a weight makes any action usable), but 'tarif' would be a type apart from 'tariff'
+    path = write_csv("source,target,action,weight\nUSA,CAN,tarif,-6.5\nUSA,MEX,tariff,\nCAN,USA,talks,1\n")
+    assert [str(w) for w in gk.load_edge_set(path).warnings] == [
+        (
+            f"{path}:2: action 'tarif' is not in the taxonomy but looks like 'tariff': "
+            "write 'tariff' if that is the act, or keep 'tarif' as a type of its own"
+        )
+    ]
