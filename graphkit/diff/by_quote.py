@@ -9,16 +9,18 @@ right, what it got wrong and what it missed.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 
 from ..claims import match_claims
 from ..edgeset import EdgeSet
 
-__all__ = ["Matching", "matching_for", "quote_identity", "quote_pairs"]
+__all__ = ["Matching", "changed_by_quote", "matching_for", "quote_identity", "quote_pairs"]
 
 #: How the edges of two sets were paired: by ``id``, by claim (``quote``), or by (source, target, action, date).
-Matching = str
+Matching = Literal["id", "quote", "key"]
 
 
 def matching_for(a: EdgeSet, b: EdgeSet, same_text: bool) -> Matching:

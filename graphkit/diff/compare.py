@@ -18,7 +18,7 @@ from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
-from .by_quote import changed_by_quote, matching_for, quote_identity, quote_pairs
+from .by_quote import Matching, changed_by_quote, matching_for, quote_identity, quote_pairs
 from .similarity import Metric, similarity_metrics
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -87,7 +87,7 @@ class EdgeSetDiff:
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     agreement: Agreement | None = None
     unit: str = "action"
-    matching: str = "id"
+    matching: Matching = "id"
 
     @property
     def differs(self) -> bool:
