@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .csvfile import CsvTable
 from .errors import Problem
+from .io.csvfile import CsvTable
 
 __all__ = [
     "GEPHI_COLUMNS",

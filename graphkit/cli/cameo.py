@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, main, output_options, table_text
+from .group import main
+from .options import output_options
+from .output import emit, table_text
 
 
 @main.command()

@@ -26,9 +26,9 @@ Matching = Literal["id", "quote", "key"]
 def matching_for(a: EdgeSet, b: EdgeSet, same_text: bool) -> Matching:
     """``id`` when both sets have ids and share one (or one set has no edge left to
     share one); else ``quote`` when both quote one source text (``same_text``); else ``key``."""
-    if a.has_ids and b.has_ids:
-        if not (len(a.edges) and len(b.edges)) or a.edges["id"].isin(b.edges["id"]).any():
-            return "id"
+    nothing_to_share = not (len(a.edges) and len(b.edges))
+    if a.has_ids and b.has_ids and (nothing_to_share or a.edges["id"].isin(b.edges["id"]).any()):
+        return "id"
     return "quote" if same_text else "key"
 
 
