@@ -327,6 +327,7 @@ def test_safe_csv_is_honoured_by_every_command_that_offers_it(tmp_path):
         "strain": ["strain", folder],
         "centrality": ["centrality", folder],
         "taxonomy": ["taxonomy"],
+        "cameo": ["cameo", "16"],
         "diff": ["diff", folder, folder],
         "robustness": ["robustness", folder, other],
         "balance": ["balance", folder],
