@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 import unicodedata
 
 import numpy as np
 import pandas as pd
 
 from .actions import action_defaults, goldstein
-from .dates import DATE_END_COLUMN, date_intervals
+from .dates import DATE_END_COLUMN, date_intervals, date_mistake
 from .errors import Problem, use_one_of
 from .headers import missing_column_problems
 from .io.csvfile import CsvTable
@@ -99,7 +97,9 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
         not_finite,
         lambda i: f"weight {weight_text.iat[i]!r} is not a finite number: use a number from -10 to 10",
     )
-    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10)
+    # a row whose weight counts events (scale "count", graphkit import-dyads) is not on the Goldstein scale
+    counted = frame["scale"] == "count" if "scale" in frame.columns else False
+    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10) & ~counted
     out.rows(
         out_of_range,
         lambda i: f"weight {weight_text.iat[i]} is outside the Goldstein scale: use a number from -10 to 10",
@@ -232,26 +232,6 @@ def _parse_weights(text: pd.Series) -> np.ndarray:
 
 def _is_nan_text(text: pd.Series) -> np.ndarray:
     return text.str.lower().isin(["nan", "+nan", "-nan"]).to_numpy(dtype=bool)
-
-
-def date_mistake(value: str, column: str = "date") -> str:
-    """What is wrong with ``value``, a date that :func:`real_dates` refuses: a day,
-    month or year that does not exist (``2024-04-31``), else a malformed date.
-
-    >>> date_mistake("2024-04-31")
-    "date '2024-04-31' does not exist (April 2024 has 30 days): use YYYY, YYYY-MM or YYYY-MM-DD"
-    """
-    fix = "use YYYY, YYYY-MM or YYYY-MM-DD"
-    if not re.fullmatch(DATE_PATTERN, value):
-        return f"malformed {column} {value!r}: {fix}"
-    year, month, _day = (int(part) for part in (value + "-01-01")[:10].split("-"))
-    if year == 0:
-        why = "there is no year 0"
-    elif not 1 <= month <= 12:
-        why = "months run from 01 to 12"
-    else:
-        why = f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
-    return f"{column} {value!r} does not exist ({why}): {fix}"
 
 
 def real_dates(date: pd.Series) -> np.ndarray:

@@ -236,9 +236,10 @@ def test_the_essay_picture_shows_what_todays_page_draws():
         "docs/essay.png is not the picture docs/essay.json was written with: run python tests/tools/screenshot.py"
     )
     today = _screenshot_tool().page_data()
-    for part in ("vis_network", "options", "page", "nodes", "edges"):
+    parts = {"vis_network": "vis-network version", "options": "options", "page": "panels", "nodes": "nodes"}
+    for part, what in {**parts, "edges": "edges"}.items():
         assert today[part] == snapshot["page"][part], (
-            f"the essay's page {part} changed since docs/essay.png was taken: run python tests/tools/screenshot.py"
+            f"the essay page's {what} changed since docs/essay.png was taken: run python tests/tools/screenshot.py"
         )
 
 

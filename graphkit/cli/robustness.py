@@ -40,6 +40,7 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     from ..errors import ArgumentError, GraphkitError
     from ..filters import filter_edges, has_actor
     from ..io.formatting import format_frame
+    from .date_rule import date_rule, show_date_filter
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:
@@ -60,7 +61,9 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
         if actor and not has_actor(edge_set, actor):
             sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
         else:
-            sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
+            kept = filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor, **date_rule())
+            show_date_filter(kept, repr(kept.name))
+            sets.append(kept)
     table = compute(sets, units=list(units) or UNITS, top=top)
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"
