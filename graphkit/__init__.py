@@ -31,6 +31,7 @@ _LAZY = {
     "DateFilterReport": "graphkit.edgeset",
     "taxonomy": "graphkit.actions",
     "cameo_table": "graphkit.actions",
+    "cameo_codes": "graphkit.actions",
     # measures
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
@@ -99,6 +100,7 @@ __all__ = [
     "DateFilterReport",
     "taxonomy",
     "cameo_table",
+    "cameo_codes",
     "ordered_pairs",
     "strain",
     "centrality",
@@ -147,7 +149,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
-    from .actions import cameo_table, taxonomy
+    from .actions import cameo_codes, cameo_table, taxonomy
     from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
     from .analysis.communities import strain_communities

@@ -59,6 +59,7 @@ def cases(es):
         ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
         ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
         ("write_starter", lambda: gk.write_starter(None), "folder"),
+        ("cameo_codes", lambda: gk.cameo_codes(163), "query"),
         ("balance", lambda: gk.balance(None), "edge_set"),
         ("balance", lambda: gk.balance(es, method="x"), "method"),
         ("signed_ties", lambda: gk.signed_ties("essay"), "edge_set"),

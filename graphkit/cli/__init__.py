@@ -7,6 +7,7 @@ inside the commands, so ``graphkit --help`` stays fast.
 
 from . import (
     balance,  # noqa: F401  (registers balance)
+    cameo,  # noqa: F401  (registers cameo)
     diff,  # noqa: F401  (registers diff)
     dyads,  # noqa: F401  (registers import-dyads)
     extract,  # noqa: F401  (registers extract, score)

@@ -20,6 +20,7 @@ __all__ = ["LIBRARY", "command_help", "render_reference"]
 #: from a command to its code: this table, then the module.
 LIBRARY: dict[str, tuple[str, str]] = {
     "balance": ("gk.balance", "graphkit/analysis/balance_alg.py"),
+    "cameo": ("gk.cameo_codes", "graphkit/actions.py"),
     "centrality": ("gk.centrality", "graphkit/analysis/centrality_alg.py"),
     "diff": ("gk.diff_edge_sets", "graphkit/compare/diff.py"),
     "export": ("gk.export_graph", "graphkit/interop/export.py"),
