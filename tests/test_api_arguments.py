@@ -59,6 +59,7 @@ def cases(es):
         ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
         ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
         ("write_starter", lambda: gk.write_starter(None), "folder"),
+        ("cameo_codes", lambda: gk.cameo_codes(163), "query"),
         ("balance", lambda: gk.balance(None), "edge_set"),
         ("balance", lambda: gk.balance(es, method="x"), "method"),
         ("signed_ties", lambda: gk.signed_ties("essay"), "edge_set"),
@@ -80,6 +81,15 @@ def cases(es):
         ("read_dyads", lambda: gk.read_dyads("x.csv", source="i", target="j", time="year"), "hostile"),
         ("panel_table", lambda: gk.panel_table(es.edges), "edge_set"),
         ("panel_table", lambda: gk.panel_table(es, freq="day"), "freq"),
+        ("verify", lambda: gk.verify(None, "events.CSV"), "claims"),
+        ("verify", lambda: gk.verify(es, 5), "record"),
+        ("verify", lambda: gk.verify(es, []), "record"),
+        ("verify", lambda: gk.verify(es, "events.CSV", period="2025-13"), "period"),
+        ("verify", lambda: gk.verify(es, "events.CSV", top=0), "top"),
+        ("verify", lambda: gk.verify(es, "events.CSV", slack_days=-1), "slack_days"),
+        ("read_record", lambda: gk.read_record([]), "record"),
+        ("read_record", lambda: gk.read_record([b"events.CSV"]), "record"),
+        ("read_record", lambda: gk.read_record("events.CSV", progress="loud"), "progress"),
     ]
 
 

@@ -37,7 +37,9 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
     """Compare edge set A (old) with edge set B (new).
 
     Shows edges added, removed and changed (identity: id when both sets have
-    ids, else source, target, action and date), actors added and removed,
+    ids and share one; else, when both quote one source text, rows whose quotes
+    overlap by half the shorter, as a hand coding and its draft; else source,
+    target, action and date: the report says which), actors added and removed,
     centrality and strain changes, and similarity measures; when both sets quote
     one source text, the agreement between the two codings. Filters apply to
     both sets; --unit to the strain and centrality parts. Exit status: 0, or with --exit-code 1 when the sets differ;

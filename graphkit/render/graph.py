@@ -25,6 +25,7 @@ from .network import GraphkitNetwork, network_from_elements
 from .page import _merge, page_size_problem
 from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
 from .panels import FOCUS_ROWS, camps, focus_rows, legend_groups, relationship_count, unit_dependent_pairs
+from .support import support_legend
 from .time_control import date_filter, with_dates
 
 __all__ = [
@@ -164,6 +165,9 @@ def graph_elements(
         legend = legend_groups(
             color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
         )
+        supported = support_legend(edges)
+        if supported is not None:
+            legend.insert(1, supported)
     # issue 12: large graphs start from Python's layout
     options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
     if drawn == "pairs":
