@@ -9,7 +9,7 @@ from importlib import resources
 
 import pandas as pd
 
-__all__ = ["action_labels", "cameo_table", "goldstein", "taxonomy"]
+__all__ = ["action_labels", "cameo_quad_classes", "cameo_table", "goldstein", "taxonomy", "taxonomy_plover"]
 
 
 def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
@@ -44,6 +44,13 @@ def goldstein() -> dict[str, float]:
 
 
 @cache
+def cameo_quad_classes() -> dict[str, int]:
+    """CAMEO code -> GDELT quad class (1 verbal cooperation, 2 material cooperation,
+    3 verbal conflict, 4 material conflict)."""
+    return {r["CAMEOEVENTCODE"]: int(r["QUADCLASS"]) for r in _cameo_rows()}
+
+
+@cache
 def cameo_labels() -> dict[str, str]:
     """CAMEO code -> label."""
     return {r["CAMEOEVENTCODE"]: r["EVENTDESCRIPTION"] for r in _cameo_rows()}
@@ -57,9 +64,16 @@ def _taxonomy_rows() -> tuple[dict[str, str], ...]:
 def taxonomy() -> pd.DataFrame:
     """graphkit's action types: ``action``, ``domain``, ``cameo`` ("" where CAMEO has
     no code), ``weight`` (the code's Goldstein value, or graphkit's own),
-    ``label`` and ``justification``."""
+    ``label``, ``justification``, and ``plover_type``, ``plover_mode`` (from the
+    CAMEO code by the CAMEO-to-PLOVER table; the taxonomy's own for an action without a code)."""
+    from .plover import plover_of
+
     df = pd.DataFrame(list(_taxonomy_rows()), dtype=str)
     df["weight"] = df["weight"].astype(float)
+    derived = [plover_of(code) if code else (kind, mode)
+               for code, kind, mode in zip(df["cameo"], df["plover_type"], df["plover_mode"])]  # fmt: skip
+    df["plover_type"] = [kind for kind, _ in derived]
+    df["plover_mode"] = [mode for _, mode in derived]
     return df
 
 
@@ -67,6 +81,13 @@ def taxonomy() -> pd.DataFrame:
 def action_defaults() -> dict[str, tuple[str, str, float]]:
     """action -> (domain, cameo, weight)."""
     return {r["action"]: (r["domain"], r["cameo"], float(r["weight"])) for r in _taxonomy_rows()}
+
+
+@cache
+def taxonomy_plover() -> dict[str, tuple[str, str]]:
+    """action -> (PLOVER type, mode) for the taxonomy's actions without a CAMEO code
+    that name a PLOVER type (the others take theirs from their code)."""
+    return {r["action"]: (r["plover_type"], r["plover_mode"]) for r in _taxonomy_rows() if r["plover_type"]}
 
 
 @cache
