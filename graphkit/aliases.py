@@ -32,7 +32,9 @@ def parse_aliases(text: str, name: str = "<aliases>") -> dict[str, str]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if header is None or [h.strip() for h in header[:2]] != ["from", "to"]:
-        raise EdgeSetError([Problem(name, 1, "the header must be 'from,to': one alias a line, from id to id")])
+        raise EdgeSetError(
+            [Problem(name, 1, "the header must be 'from,to': one alias a line, from id to id")]
+        )
     aliases: dict[str, str] = {}
     where: dict[str, int] = {}
     problems = []
@@ -45,13 +47,19 @@ def parse_aliases(text: str, name: str = "<aliases>") -> dict[str, str]:
         elif old == new:
             problems.append(Problem(name, line, f"{old!r} is aliased to itself: drop the line"))
         elif old in aliases:
-            problems.append(Problem(name, line, f"{old!r} is aliased twice (first on line {where[old]}): keep one"))
+            problems.append(
+                Problem(name, line, f"{old!r} is aliased twice (first on line {where[old]}): keep one")
+            )
         else:
             aliases[old], where[old] = new, line
     for old, new in aliases.items():
         if new in aliases:
             problems.append(
-                Problem(name, where[old], f"{old!r} -> {new!r} -> {aliases[new]!r} is a chain: write {old},{aliases[new]}")
+                Problem(
+                    name,
+                    where[old],
+                    f"{old!r} -> {new!r} -> {aliases[new]!r} is a chain: write {old},{aliases[new]}",
+                )
             )
     if problems:
         raise EdgeSetError(sorted(problems))
@@ -132,4 +140,3 @@ def alias_hints(edge_sets: Sequence[EdgeSet]) -> list[str]:
                         f"never occur in one coding: if they are one actor, alias them (a line {actor},{other})"
                     )
     return hints
-

@@ -180,7 +180,9 @@ def _check_plover(frame: pd.DataFrame, out: _Collector) -> None:
         aux = frame["mode"]
         out.rows(
             (aux != "") & ~aux.isin(AUXILIARY_MODES),
-            lambda i: f"unknown mode {aux.iat[i]!r}: use one of {', '.join(AUXILIARY_MODES)}, or leave it empty",
+            lambda i: (
+                f"unknown mode {aux.iat[i]!r}: use one of {', '.join(AUXILIARY_MODES)}, or leave it empty"
+            ),
         )
 
 

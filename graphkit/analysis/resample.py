@@ -115,7 +115,7 @@ def resample_strain(
         raise ArgumentError("seed", f"must be a whole number of at least 0, not {seed!r}")
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise ArgumentError("top", f"must be a whole number of at least 1, not {top!r}")
-    counted, group, pair, pairs, strain = _prepare(edge_set, unit, scale)
+    _, group, pair, pairs, strain = _prepare(edge_set, unit, scale)
     units = int(group.max()) + 1 if len(group) else 0
     full = _totals(pair, strain, np.ones(len(pair)), len(pairs))
     order = [i for i in _order(full, pairs) if full[i] > 0]
@@ -141,7 +141,9 @@ def resample_strain(
     return table
 
 
-def drop_one(edge_set: EdgeSet, *, unit: str = "action", scale: str = "goldstein", top: int = 5) -> pd.DataFrame:
+def drop_one(
+    edge_set: EdgeSet, *, unit: str = "action", scale: str = "goldstein", top: int = 5
+) -> pd.DataFrame:
     """The single units of evidence whose removal changes the strain ranking's top ``top``.
 
     Each unit (a row, claim or type, per ``unit``) is left out in turn and the pairs
