@@ -9,16 +9,27 @@ docs/scales.md defines the four and shows the essay under each.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal, cast, get_args
 
 import numpy as np
 import pandas as pd
 
 from .actions import cameo_quad_classes, taxonomy_plover
+from .edgeset import EdgeSet
 from .errors import ArgumentError
 from .plover import PLOVER_QUAD, plover_of, plover_score
 
-__all__ = ["SCALES", "Scale", "check_scale", "plover_columns", "quad_classes", "scale_weights", "with_scale"]
+__all__ = [
+    "SCALES",
+    "Scale",
+    "check_scale",
+    "plover_columns",
+    "quad_classes",
+    "scale_weights",
+    "scaled_set",
+    "with_scale",
+]
 
 Scale = Literal["goldstein", "plover", "count", "quad"]
 SCALES: tuple[str, ...] = get_args(Scale)
@@ -128,3 +139,12 @@ def with_scale(edges: pd.DataFrame, scale: str = "goldstein") -> pd.DataFrame:
     out.attrs["scale"] = scale
     out.attrs["scale_fallback"] = fallback
     return out
+
+
+def scaled_set(edge_set: EdgeSet, scale: str = "goldstein") -> EdgeSet:
+    """``edge_set`` with its rows weighed by ``scale`` (:func:`with_scale`); every
+    measure then reads it as any edge set."""
+    if scale == "goldstein":
+        check_scale(scale)
+        return edge_set
+    return replace(edge_set, edges=with_scale(edge_set.edges, scale))

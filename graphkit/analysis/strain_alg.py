@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..checks import require_edge_set, require_positive_int
 from ..edgeset import EdgeSet
+from ..scales import with_scale
 from ..schema import STRAIN_COLUMNS, TIE_DECIMALS, cooperation_part, strain_part
 from .pairs import actor_codes
 from .units import Unit, count_units, with_intensity
@@ -15,7 +16,12 @@ __all__ = ["strain", "strain_from_pairs"]
 
 
 def strain(
-    edge_set: EdgeSet, *, top: int | None = None, unit: Unit = "action", intensity: bool = False
+    edge_set: EdgeSet,
+    *,
+    top: int | None = None,
+    unit: Unit = "action",
+    intensity: bool = False,
+    scale: str = "goldstein",
 ) -> pd.DataFrame:
     """Strain of every relationship (unordered pair of actors) in ``edge_set``.
 
@@ -32,12 +38,16 @@ def strain(
     the text above then reads "unit". ``intensity`` adds ``claims`` (distinct
     claims of the pair, a count) and ``mean_hostility`` (strain / hostile, a mean)
     after ``hostile`` (:func:`graphkit.analysis.units.with_intensity`).
+
+    ``scale`` weighs every row first (:func:`graphkit.scales.with_scale`: ``goldstein``,
+    ``plover``, ``count`` or ``quad``), so that units and sums read the scaled weights.
     """
     require_edge_set(edge_set)
     require_positive_int(top, "top")
-    edges = count_units(edge_set.edges, unit)
+    scaled = with_scale(edge_set.edges, scale)
+    edges = count_units(scaled, unit)
     table = _no_strain() if len(edges) == 0 else _strain_of(edges, edge_set.actors, top)
-    return with_intensity(table, edge_set.edges) if intensity else table
+    return with_intensity(table, scaled) if intensity else table
 
 
 def _strain_of(edges: pd.DataFrame, actors: pd.DataFrame, top: int | None) -> pd.DataFrame:
