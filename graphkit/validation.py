@@ -57,7 +57,12 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     problems found. The frame is None when a required column is missing.
     """
     problems = _missing_columns(
-        table, name, REQUIRED_EDGE_COLUMNS, [*EDGE_COLUMNS, DATE_END_COLUMN, *PLOVER_COLUMNS]
+        # "mode" is left out of the names a slip is checked against: one edit from "code",
+        # a column users have, it would turn theirs into an error
+        table,
+        name,
+        REQUIRED_EDGE_COLUMNS,
+        [*EDGE_COLUMNS, DATE_END_COLUMN, "plover_type", "plover_mode"],
     )
     if any(column not in table.frame.columns for column in REQUIRED_EDGE_COLUMNS):
         return None, problems
