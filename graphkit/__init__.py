@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 _LAZY = {
     # loading and validating
     "EdgeSet": "graphkit.edgeset",
+    "from_frame": "graphkit.frames",
     "load_edge_set": "graphkit.edgeset",
     "validate_edge_set": "graphkit.edgeset",
     "bundled_sets": "graphkit.bundled",
@@ -41,38 +42,44 @@ _LAZY = {
     "Balance": "graphkit.analysis.balance_alg",
     "strain_communities": "graphkit.analysis.communities",
     # comparing
-    "diff_edge_sets": "graphkit.diff.compare",
-    "EdgeSetDiff": "graphkit.diff.compare",
-    "format_diff": "graphkit.diff.report",
-    "intercoder_agreement": "graphkit.diff.agreement",
-    "Agreement": "graphkit.diff.agreement",
-    "score": "graphkit.diff.scoring",
-    "format_score": "graphkit.diff.scoring",
+    "diff_edge_sets": "graphkit.compare.diff",
+    "EdgeSetDiff": "graphkit.compare.diff",
+    "format_diff": "graphkit.compare.report",
+    "intercoder_agreement": "graphkit.compare.agreement",
+    "Agreement": "graphkit.compare.agreement",
+    "score": "graphkit.compare.scoring",
+    "format_score": "graphkit.compare.scoring",
+    "ScoreResult": "graphkit.compare.scoring",
     # drafting from a text
     "extract_edge_set": "graphkit.extract.draft",
     "write_draft": "graphkit.extract.draft",
+    "ExtractResult": "graphkit.extract.draft",
     "load_gazetteer": "graphkit.extract.gazetteer",
+    "Gazetteer": "graphkit.extract.gazetteer",
     # drawing
     "render_html": "graphkit.render.graph",
     "to_pyvis": "graphkit.render.graph",
     "diff_html": "graphkit.render.diff_page",
     # other tools' formats
     "export_graph": "graphkit.interop.export",
+    "to_networkx": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
+    "GdeltImport": "graphkit.interop.gdelt",
     # tables as text
-    "format_frame": "graphkit.formatting",
+    "format_frame": "graphkit.io.formatting",
     # errors and progress
     "GraphkitError": "graphkit.errors",
     "EdgeSetError": "graphkit.errors",
     "ArgumentError": "graphkit.errors",
     "Problem": "graphkit.errors",
-    "Progress": "graphkit.progress",
+    "Progress": "graphkit.io.progress",
 }
 
 __all__ = [
     "__version__",
     "EdgeSet",
     "load_edge_set",
+    "from_frame",
     "validate_edge_set",
     "bundled_sets",
     "write_starter",
@@ -97,14 +104,19 @@ __all__ = [
     "Agreement",
     "score",
     "format_score",
+    "ScoreResult",
     "extract_edge_set",
     "write_draft",
+    "ExtractResult",
     "load_gazetteer",
+    "Gazetteer",
     "render_html",
     "to_pyvis",
     "diff_html",
     "export_graph",
+    "to_networkx",
     "read_gdelt",
+    "GdeltImport",
     "format_frame",
     "GraphkitError",
     "EdgeSetError",
@@ -123,19 +135,20 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .analysis.strain_alg import strain
     from .analysis.units import count_units
     from .bundled import bundled_sets
-    from .diff.agreement import Agreement, intercoder_agreement
-    from .diff.compare import EdgeSetDiff, diff_edge_sets
-    from .diff.report import format_diff
-    from .diff.scoring import format_score, score
+    from .compare.agreement import Agreement, intercoder_agreement
+    from .compare.diff import EdgeSetDiff, diff_edge_sets
+    from .compare.report import format_diff
+    from .compare.scoring import ScoreResult, format_score, score
     from .edgeset import EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
-    from .extract.draft import extract_edge_set, write_draft
-    from .extract.gazetteer import load_gazetteer
+    from .extract.draft import ExtractResult, extract_edge_set, write_draft
+    from .extract.gazetteer import Gazetteer, load_gazetteer
     from .filters import filter_edge_sets, filter_edges
-    from .formatting import format_frame
-    from .interop.export import export_graph
-    from .interop.gdelt import read_gdelt
-    from .progress import Progress
+    from .frames import from_frame
+    from .interop.export import export_graph, to_networkx
+    from .interop.gdelt import GdeltImport, read_gdelt
+    from .io.formatting import format_frame
+    from .io.progress import Progress
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
     from .starter import write_starter

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .schema import DESCRIPTION_FILE, EDGES_FILE
+
 __all__ = ["DESCRIPTION_FILE", "DEFAULT_SET", "bundled_dir", "bundled_sets", "describe"]
 
 DEFAULT_SET = "essay"
-DESCRIPTION_FILE = "description.txt"
 
 
 def bundled_dir() -> Path:
@@ -33,4 +34,4 @@ def bundled_sets() -> dict[str, str]:
     root = bundled_dir()
     if not root.is_dir():
         return {}
-    return {p.name: describe(p) for p in sorted(root.iterdir()) if p.is_dir() and (p / "edges.csv").is_file()}
+    return {p.name: describe(p) for p in sorted(root.iterdir()) if p.is_dir() and (p / EDGES_FILE).is_file()}

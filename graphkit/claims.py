@@ -13,16 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["ClaimMatch", "locate_quotes", "match_claims", "normalize_ws"]
+from .io.text import normalize_ws
 
-
-def normalize_ws(text: str) -> str:
-    """``text`` with every run of whitespace collapsed to one space, and stripped.
-
-    >>> normalize_ws("  a\\n\\t b  ")
-    'a b'
-    """
-    return " ".join(text.split())
+__all__ = ["ClaimMatch", "locate_quotes", "match_claims"]
 
 
 def locate_quotes(quotes: Sequence[str], text: str) -> list[tuple[int, int] | None]:

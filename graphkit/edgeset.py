@@ -5,20 +5,31 @@ from __future__ import annotations
 import csv
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import validation
 from .actors import infer_actors
-from .bundled import DEFAULT_SET, DESCRIPTION_FILE, bundled_dir, bundled_sets, describe
-from .checks import require_callable
-from .csvfile import read_csv_bytes, read_input
+from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
+from .checks import kind_of, require_callable
 from .errors import ArgumentError, EdgeSetError, Problem
-from .progress import Progress
-from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .io.csvfile import read_csv_bytes, read_input
+from .io.progress import Progress
+from .schema import (
+    ACTOR_COLUMNS,
+    ACTORS_FILE,
+    DESCRIPTION_FILE,
+    EDGE_COLUMNS,
+    EDGES_FILE,
+    REQUIRED_EDGE_COLUMNS,
+    SET_FILES,
+    SOURCE_FILE,
+)
 from .spelling import alpha2_warnings
 
 __all__ = [
@@ -31,12 +42,8 @@ __all__ = [
     "validate_edge_set",
 ]
 
-EDGES_FILE, ACTORS_FILE, SOURCE_FILE = "edges.csv", "actors.csv", "source.txt"
-#: Every file the loader reads in an edge set's folder.
-SET_FILES = (EDGES_FILE, ACTORS_FILE, SOURCE_FILE, DESCRIPTION_FILE)
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EdgeSet:
     """A validated edge set.
 
@@ -58,6 +65,22 @@ class EdgeSet:
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     warnings: tuple[Problem, ...] = ()
+
+    def __repr__(self) -> str:
+        """One line: the name, the counts, and where the set came from (never its tables or text).
+
+        >>> load_edge_set("essay")  # doctest: +ELLIPSIS
+        EdgeSet('essay': 34 actions between 16 actors, source text of ... characters, from .../essay)
+        """
+        actions, actors = len(self.edges), len(self.actors)
+        parts = [
+            f"{actions} action{'s' if actions != 1 else ''} between {actors} actor{'s' if actors != 1 else ''}"
+        ]
+        if self.source_text is not None:
+            parts.append(f"source text of {len(self.source_text):,} characters")
+        if self.path is not None:
+            parts.append(f"from {self.path}")
+        return f"EdgeSet({self.name!r}: {', '.join(parts)})"
 
     @property
     def has_ids(self) -> bool:
@@ -276,7 +299,7 @@ def load_edge_set(
 
     Raises :class:`~graphkit.errors.EdgeSetError` listing every problem when the
     set is not valid. ``progress``, if given, is called with a message at each
-    stage (see :mod:`graphkit.progress`).
+    stage (see :mod:`graphkit.io.progress`).
 
     >>> es = load_edge_set("essay")
     >>> es.edges.columns[:4].tolist()
@@ -286,3 +309,23 @@ def load_edge_set(
     if problems or edge_set is None:
         raise EdgeSetError(_ordered(problems))
     return edge_set
+
+
+def require_edge_set(value: Any, argument: str = "edge_set") -> None:
+    """``value`` must be an :class:`~graphkit.edgeset.EdgeSet`."""
+    if not isinstance(value, EdgeSet):
+        raise ArgumentError(
+            argument, f"must be an EdgeSet, not {kind_of(value)}: load one with graphkit.load_edge_set(...)"
+        )
+
+
+def require_edge_sets(value: Any, argument: str) -> None:
+    """``value`` must be a mapping of names to EdgeSets, or a sequence of EdgeSets."""
+    if isinstance(value, Mapping):
+        items = list(value.values())
+    elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        items = list(value)
+    else:
+        raise ArgumentError(argument, f"must be a dict or list of EdgeSets, not {kind_of(value)}")
+    for item in items:
+        require_edge_set(item, argument)

@@ -40,3 +40,12 @@ class EdgeSetError(GraphkitError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def use_one_of(choices) -> str:
+    """The end of every message about a value outside a fixed list: ``use one of a, b, c``.
+
+    >>> use_one_of(("table", "csv"))
+    'use one of table, csv'
+    """
+    return "use one of " + ", ".join(map(str, choices))

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .checks import require_edge_set, require_optional_str, require_str_list
-from .edgeset import EdgeSet
-from .errors import ArgumentError
+from .checks import require_optional_str, require_str_list
+from .edgeset import EdgeSet, require_edge_set
+from .errors import ArgumentError, use_one_of
 from .spelling import closest_first
 
 __all__ = [
@@ -110,8 +110,8 @@ def check_domains(domain: Iterable[str] | str | None, present: Iterable[str], na
     present = set(present)
     for value in sorted(_domains(domain) - present):
         where = " or ".join(repr(name) for name in names)
-        choices = ", ".join(d for d in closest_first(value, present) if d)
-        raise ArgumentError("domain", f"{value!r} matches no edge in {where}: use one of {choices}")
+        choices = [d for d in closest_first(value, present) if d]
+        raise ArgumentError("domain", f"{value!r} matches no edge in {where}: {use_one_of(choices)}")
 
 
 def has_actor(edge_set: EdgeSet, actor: str) -> bool:

@@ -54,6 +54,14 @@ LOW_CONFIDENCE = 0.5
 ACTOR_COLUMNS = ["id", "name", "kind", "group"]
 ACTOR_KINDS = ("state", "bloc", "company", "person", "other")
 
+#: The files of an edge set's folder: the loader reads them, ``graphkit init`` writes
+#: them, ``graphkit extract`` drafts them. Every module names them from here.
+EDGES_FILE = "edges.csv"
+ACTORS_FILE = "actors.csv"
+SOURCE_FILE = "source.txt"
+DESCRIPTION_FILE = "description.txt"
+SET_FILES = (EDGES_FILE, ACTORS_FILE, SOURCE_FILE, DESCRIPTION_FILE)
+
 #: Sums per ordered pair (see graphkit.analysis.pairs.ordered_pairs).
 PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile", "cooperative"]
 
@@ -102,6 +110,28 @@ Sign = Literal["hostile", "cooperative", "neutral"]
 TIE_DECIMALS = 9
 #: Formats of every report (table for people, csv/json/markdown for programs and documents).
 ReportFormat = Literal["table", "csv", "json", "markdown"]
+REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+
+# The other choice lists: the library checks its arguments against these, and the
+# command line's click.Choice lists are these same tuples.
+#: graphkit.interop.export.export_graph: file formats, levels, and the column copied to "weight".
+ExportFormat = Literal["graphml", "gexf", "json", "csv"]
+EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
+ExportLevel = Literal["pair", "action"]
+EXPORT_LEVELS: tuple[str, ...] = get_args(ExportLevel)
+ExportWeight = Literal["strain", "cooperation", "actions"]
+EXPORT_WEIGHTS: tuple[str, ...] = get_args(ExportWeight)
+#: graphkit.render: how the page colours, and what it draws.
+ColorMode = Literal["sign", "domain", "camp"]
+COLOR_MODES: tuple[str, ...] = get_args(ColorMode)
+View = Literal["auto", "actions", "pairs"]
+VIEWS: tuple[str, ...] = get_args(View)
+#: graphkit.analysis.balance_alg.balance: how the camps are found.
+BalanceMethod = Literal["auto", "exact", "heuristic"]
+BALANCE_METHODS: tuple[str, ...] = get_args(BalanceMethod)
+#: Where pairs are summed: in memory, or on a Dask cluster (--engine).
+Engine = Literal["pandas", "dask"]
+ENGINES: tuple[str, ...] = get_args(Engine)
 
 
 # The weight split. A hostile action (weight < 0) adds -weight to strain, a

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from .checks import require_path
 from .errors import GraphkitError
+from .schema import ACTORS_FILE, DESCRIPTION_FILE, EDGES_FILE, SOURCE_FILE
 
 __all__ = ["STARTER_FILES", "write_starter"]
 
 #: The files of a starter edge set, in the order a newcomer edits them.
-STARTER_FILES = ("source.txt", "edges.csv", "actors.csv", "description.txt")
+STARTER_FILES = (SOURCE_FILE, EDGES_FILE, ACTORS_FILE, DESCRIPTION_FILE)
 
 
 def write_starter(folder: str | Path) -> list[Path]:

@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 
 from .actions import action_defaults, goldstein
-from .csvfile import CsvTable
 from .dates import DATE_END_COLUMN, date_intervals
-from .errors import Problem
+from .errors import Problem, use_one_of
+from .io.csvfile import CsvTable
+from .io.text import normalize_ws
 from .plover import AUXILIARY_MODES, PLOVER_TYPES
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, near_miss
@@ -297,7 +298,7 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
     )
     out.rows(
         (kind != "") & ~kind.isin(ACTOR_KINDS),
-        lambda i: f"unknown kind {kind.iat[i]!r}: use one of {', '.join(ACTOR_KINDS)}",
+        lambda i: f"unknown kind {kind.iat[i]!r}: {use_one_of(ACTOR_KINDS)}",
     )
     frame["name"] = frame["name"].where(frame["name"] != "", frame["id"])
     frame["kind"] = kind.where(kind != "", "other")
@@ -331,10 +332,6 @@ def check_endpoints(
     return sorted(problems, key=lambda p: (p.line, p.message))
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
-
-
 class _Text:
     """A source text (white space normalised) indexed by word, to find quotes in it.
 
@@ -345,7 +342,7 @@ class _Text:
     """
 
     def __init__(self, text: str):
-        self.text = normalise_space(text)
+        self.text = normalize_ws(text)
         self.where: dict[str, list[int]] = {}
         offset = 0
         for word in self.text.split(" "):
@@ -373,7 +370,7 @@ def check_quotes(
     Each distinct quote is looked for once (see :class:`_Text`)."""
     text = _Text(source_text)
     quotes = _Distinct(edges["quote"])
-    found = {q: q == "" or normalise_space(q) in text for q in quotes.uniques}
+    found = {q: q == "" or normalize_ws(q) in text for q in quotes.uniques}
     out = _Collector(name, lines)
     out.rows(
         ~quotes.check(lambda unique: np.array([found[q] for q in unique], dtype=bool)),

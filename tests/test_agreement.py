@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from graphkit.diff.agreement import codes_same_text, intercoder_agreement, nominal_alpha
+from graphkit.compare.agreement import codes_same_text, intercoder_agreement, nominal_alpha
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
 

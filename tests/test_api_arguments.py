@@ -17,7 +17,7 @@ def essay():
 
 def cases(es):
     """(name of the public function, call with a wrong argument, the argument named)."""
-    diff = gk.diff_edge_sets(es, es, centrality=False)
+    diff = gk.diff_edge_sets(es, es, with_centrality=False)
     return [
         ("load_edge_set", lambda: gk.load_edge_set("-", stdin="source,target,action\n"), "stdin"),
         ("load_edge_set", lambda: gk.load_edge_set(42), "spec"),
@@ -34,7 +34,7 @@ def cases(es):
         ("strain", lambda: gk.strain(None), "edge_set"),  # used to raise AttributeError
         ("centrality", lambda: gk.centrality("essay"), "edge_set"),
         ("diff_edge_sets", lambda: gk.diff_edge_sets(es, None), "b"),
-        ("diff_edge_sets", lambda: gk.diff_edge_sets(es, es, top_k=0), "top_k"),
+        ("diff_edge_sets", lambda: gk.diff_edge_sets(es, es, top=0), "top"),
         ("format_diff", lambda: gk.format_diff(es, "table"), "diff"),
         ("render_html", lambda: gk.render_html(es, top=0), "top"),
         ("render_html", lambda: gk.render_html(es, color_by="rainbow"), "color_by"),
@@ -59,12 +59,17 @@ def cases(es):
         ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
         ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
         ("write_starter", lambda: gk.write_starter(None), "folder"),
-        ("balance", lambda: gk.balance(None), "edges"),
+        ("balance", lambda: gk.balance(None), "edge_set"),
         ("balance", lambda: gk.balance(es, method="x"), "method"),
-        ("signed_ties", lambda: gk.signed_ties("essay"), "edges"),
+        ("signed_ties", lambda: gk.signed_ties("essay"), "edge_set"),
         ("strain_communities", lambda: gk.strain_communities(None, []), "pairs"),
         ("strain_communities", lambda: gk.strain_communities(gk.strain(es), 5), "actors"),
         ("strain_communities", lambda: gk.strain_communities(gk.strain(es), ["USA"]), "actors"),
+        ("from_frame", lambda: gk.from_frame(es), "edges"),
+        ("from_frame", lambda: gk.from_frame(es.edges, es.actors.to_dict()), "actors"),
+        ("from_frame", lambda: gk.from_frame(es.edges, source_text=b"text"), "source_text"),
+        ("to_networkx", lambda: gk.to_networkx(es.edges), "edge_set"),
+        ("to_networkx", lambda: gk.to_networkx(es, level="claims"), "level"),
     ]
 
 

@@ -182,11 +182,11 @@ def test_edge_set_and_public_name():
 @pytest.mark.parametrize(
     ("call", "argument"),
     [
-        (lambda: balance(pd.DataFrame({"source": ["A"], "target": ["B"]})), "edges"),
+        (lambda: balance(pd.DataFrame({"source": ["A"], "target": ["B"]})), "edge_set"),
         (lambda: balance(edges(("A", "B", 1.0)), method="fast"), "method"),
         (lambda: balance(edges(("A", "B", 1.0)), time_limit=0), "time_limit"),
-        (lambda: balance(edges(("A", "B", float("nan")))), "edges"),
-        (lambda: balance("essay"), "edges"),
+        (lambda: balance(edges(("A", "B", float("nan")))), "edge_set"),
+        (lambda: balance("essay"), "edge_set"),
         (
             lambda: balance_from_ties(
                 pd.DataFrame({"actor_a": ["A", "B"], "actor_b": ["B", "A"], "sign": [1, -1]})

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from graphkit.claims import ClaimMatch, locate_quotes, match_claims, normalize_ws
+from graphkit.claims import ClaimMatch, locate_quotes, match_claims
+from graphkit.io.text import normalize_ws
 
 # normalised: "Alpha taxed Beta. Beta sued Alpha in court. Gamma praised Beta."
 # counted by hand: "Alpha" 0-4, "taxed" 6-10, "Beta." 12-16, "Beta" 18-21, "sued" 23-26, "Alpha" 28-32

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from graphkit.diff.compare import diff_edge_sets
-from graphkit.diff.report import format_diff
+from graphkit.compare.diff import diff_edge_sets
+from graphkit.compare.report import format_diff
 from graphkit.edgeset import load_edge_set
 
 
@@ -97,7 +97,7 @@ REVERSED_B = "source,target,action,weight\nA,B,t,-1\nA,C,t,-2\nA,D,t,-3\n"
 
 
 def test_rank_correlations_of_reversed_order():
-    d = diff_edge_sets(load(REVERSED_A), load(REVERSED_B), top_k=1)
+    d = diff_edge_sets(load(REVERSED_A), load(REVERSED_B), top=1)
     for name in ("kendall_tau_both", "spearman_both"):
         assert d.metrics[name].value == pytest.approx(-1.0)
         assert d.metrics[name].n == 3

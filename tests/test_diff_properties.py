@@ -8,7 +8,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graphkit.diff.compare import diff_edge_sets
+from graphkit.compare.diff import diff_edge_sets
 from graphkit.edgeset import load_edge_set
 
 ACTORS = ["A", "B", "C", "D"]

@@ -139,6 +139,13 @@ def test_every_command_has_help_with_an_example():
         assert command.help and "Example:" in command.help, name
 
 
+def test_the_api_reference_is_generated_from_the_code():
+    from graphkit.cli.apidoc import render_api
+
+    # regenerate with: python -m graphkit.cli.apidoc > docs/api.md
+    assert DOCS["api.md"] == render_api()
+
+
 def test_every_public_name_is_in_the_api_doc():
     missing = [
         name for name in gk.__all__ if not name.startswith("__") and f"`gk.{name}" not in DOCS["api.md"]

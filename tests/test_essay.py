@@ -11,9 +11,9 @@ import pytest
 from graphkit.actions import cameo_table, goldstein, taxonomy
 from graphkit.analysis.strain_alg import strain
 from graphkit.bundled import bundled_dir
-from graphkit.diff.compare import diff_edge_sets
+from graphkit.compare.diff import diff_edge_sets
 from graphkit.edgeset import load_edge_set, validate_edge_set
-from graphkit.validation import normalise_space
+from graphkit.io.text import normalize_ws
 
 REQUIRED_PARTNERS = {"CAN", "MEX", "KOR", "JPN", "DEU", "FRA", "UKR", "DNK", "ISR", "EUR", "RUS", "NER"}
 
@@ -39,10 +39,10 @@ def test_essay_covers_every_relationship_the_essay_alleges():
 
 def test_every_essay_quote_is_verbatim_in_the_source_text():
     folder = bundled_dir() / "essay"
-    essay = normalise_space((folder / "source.txt").read_text(encoding="utf-8"))
+    essay = normalize_ws((folder / "source.txt").read_text(encoding="utf-8"))
     rows = list(csv.DictReader(io.StringIO((folder / "edges.csv").read_text(encoding="utf-8"))))
     assert rows and all(row["quote"] for row in rows), "every essay edge carries its quote"
-    missing = [row["id"] for row in rows if normalise_space(row["quote"]) not in essay]
+    missing = [row["id"] for row in rows if normalize_ws(row["quote"]) not in essay]
     assert missing == []
 
 

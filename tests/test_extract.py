@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit.claims import normalize_ws
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import ArgumentError, EdgeSetError, GraphkitError
 from graphkit.extract import extract_edge_set, load_gazetteer, write_draft
+from graphkit.io.text import normalize_ws
 
 ROOT = Path(__file__).resolve().parents[1]
 ESSAY = ROOT / "edges" / "essay" / "source.txt"
@@ -337,7 +337,7 @@ def test_same_text_same_bytes(tmp_path):
     ],
 )
 def test_sign_f1_floor_on_tuning_texts(folder, floor):
-    from graphkit.diff.scoring import score
+    from graphkit.compare.scoring import score
 
     gold = load_edge_set(ROOT / folder)
     assert score(extract_edge_set(gold.source_text).edge_set, gold).triples_sign.f1 >= floor

@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from graphkit.formatting import format_frame
+from graphkit.io.formatting import format_frame
 
 FRAME = pd.DataFrame(
     {

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from graphkit import json_records
-from graphkit.formatting import format_frame, to_records
+from graphkit.io import json_records
+from graphkit.io.formatting import format_frame, to_records
 
 
 def old_json(frame: pd.DataFrame) -> str:

@@ -37,6 +37,8 @@ def test_wheel_install_runs_on_the_bundled_essay(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "graphkit/edges/essay/edges.csv" in names
     assert "graphkit/data/cameo.tsv" in names
+    # the page is built from the template and its script, both package data
+    assert {"graphkit/render/template.html", "graphkit/render/page.js"} <= set(names)
 
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", venv)  # no --system-site-packages: nothing inherited

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from graphkit.analysis.centrality_alg import centrality
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
-from graphkit.progress import StderrProgress
+from graphkit.io.progress import StderrProgress
 
 
 def test_library_reports_stages_to_the_callable_and_prints_nothing(capsys):

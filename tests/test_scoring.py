@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from graphkit.diff.scoring import format_score, score
+from graphkit.compare.scoring import format_score, score
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
 

@@ -35,7 +35,7 @@ def _imported_after(code: str) -> dict[str, bool]:
     "code",
     [
         "import graphkit.cli",
-        "import graphkit, graphkit.progress",
+        "import graphkit, graphkit.io.progress",
         "from graphkit.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass",
         "from graphkit.cli import main\ntry:\n    main(['strain', '--help'])\nexcept SystemExit:\n    pass",
     ],

@@ -7,9 +7,9 @@ import pytest
 
 from graphkit.analysis.strain_alg import strain
 from graphkit.analysis.units import count_units, quote_codes
-from graphkit.claims import normalize_ws
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
+from graphkit.io.text import normalize_ws
 
 # Three pairs whose order differs under each unit:
 #   A-B: one passage (q1) cut into three hostile rows of three types, plus a cooperative row

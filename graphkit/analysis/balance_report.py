@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from ..formatting import format_frame, format_value
+from ..io.formatting import format_frame, format_value
 from ..schema import ReportFormat
 from .balance_alg import TRIANGLE_TYPES, Balance
 

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..checks import require_callable, require_edge_set
-from ..edgeset import EdgeSet
+from ..actors import infer_actors
+from ..checks import require_callable, require_frame
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
-from ..progress import Progress
+from ..io.progress import Progress
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs
@@ -171,11 +172,15 @@ def hits(
         hub = new_hub
         if converged:
             break
+    # the iteration stops within tol: a score below it (2e-16 for an actor no hostile
+    # link reaches) is 0 within its precision, and is reported as 0, as the CLI shows it
+    hub = np.where(hub < tol, 0.0, hub)
+    authority = np.where(authority < tol, 0.0, authority)
     return pd.Series(hub, index=nodes), pd.Series(authority, index=nodes)
 
 
 def centrality(
-    edge_set: EdgeSet,
+    edge_set: EdgeSet | pd.DataFrame,
     *,
     unit: Unit = "action",
     progress: Progress | None = None,
@@ -197,7 +202,15 @@ def centrality(
     the measures of the hostile layer to compute (``pagerank``, ``betweenness``,
     ``hub``, ``authority``); the others are left out of the frame, whose remaining
     values are the same (a page sized by strain needs no sampled betweenness).
+
+    ``edge_set`` may also be a DataFrame of edges (``source``, ``target``, ``weight``,
+    e.g. ``edge_set.edges`` filtered with pandas), as :func:`~graphkit.analysis.balance_alg.balance`
+    takes; its actors are then named as a file without actors.csv would name them.
     """
+    if isinstance(edge_set, pd.DataFrame):
+        require_frame(edge_set, "edge_set", ("source", "target", "weight"))
+        ids = sorted(pd.unique(pd.concat([edge_set["source"], edge_set["target"]], ignore_index=True)))
+        edge_set = EdgeSet("frame", edge_set, infer_actors([str(a) for a in ids if a != ""]))
     require_edge_set(edge_set)
     require_callable(progress, "progress")
     measures = _check_measures(measures)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_set
-from ..edgeset import EdgeSet
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..scales import check_scale, with_scale
 from ..schema import TIE_DECIMALS, strain_part

@@ -7,14 +7,20 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_sets, require_frame, require_str_list
-from ..edgeset import EdgeSet
+from ..checks import require_frame, require_str_list
+from ..edgeset import EdgeSet, require_edge_sets
 from ..errors import ArgumentError
 from ..schema import TIE_DECIMALS
 from .strain_alg import strain
 from .units import UNITS, check_unit
 
-__all__ = ["ROBUSTNESS_SUMMARY", "robustness", "robustness_records", "strain_ranks"]
+__all__ = [
+    "ROBUSTNESS_SUMMARY",
+    "robustness",
+    "robustness_from_strains",
+    "robustness_records",
+    "strain_ranks",
+]
 
 ROBUSTNESS_SUMMARY = ["rank_min", "rank_median", "rank_max", "robust_top"]
 
@@ -89,14 +95,25 @@ def robustness(
     checked = [check_unit(unit) for unit in units]
     if not checked:
         raise ArgumentError("units", "is empty: give at least one of " + ", ".join(UNITS))
-    strains = {}
-    for name, edge_set in _sets(edge_sets).items():
-        for unit in checked:
-            table = strain(edge_set, unit=unit)
-            strains[f"{name}:{unit}"] = pd.Series(
-                table["strain"].to_numpy(dtype=float),
-                index=pd.MultiIndex.from_arrays([table["actor_a"].astype(str), table["actor_b"].astype(str)]),
-            )
+    tables = {
+        f"{name}:{unit}": strain(edge_set, unit=unit)
+        for name, edge_set in _sets(edge_sets).items()
+        for unit in checked
+    }
+    return robustness_from_strains(tables, top=top)
+
+
+def robustness_from_strains(tables: Mapping[str, pd.DataFrame], *, top: int = 5) -> pd.DataFrame:
+    """:func:`robustness` from strain tables already computed, one per variant (name
+    to a :func:`~graphkit.analysis.strain_alg.strain` table), in variant order: the
+    page uses it to rank the strain it has computed once."""
+    strains = {
+        variant: pd.Series(
+            table["strain"].to_numpy(dtype=float),
+            index=pd.MultiIndex.from_arrays([table["actor_a"].astype(str), table["actor_b"].astype(str)]),
+        )
+        for variant, table in tables.items()
+    }
     frame = pd.DataFrame(strains).fillna(0.0)
     frame = frame[(frame > 0).any(axis=1)]
     ranks = frame.apply(strain_ranks) if len(frame) else frame.astype(np.int64)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_set, require_positive_int
-from ..edgeset import EdgeSet
+from ..checks import require_positive_int
+from ..edgeset import EdgeSet, require_edge_set
 from ..scales import with_scale
 from ..schema import STRAIN_COLUMNS, TIE_DECIMALS, cooperation_part, strain_part
 from .pairs import actor_codes

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..checks import require_frame
-from ..errors import ArgumentError
+from ..errors import ArgumentError, use_one_of
 from ..schema import STRAIN_INTENSITY_COLUMNS, UNITS, Unit
 
 __all__ = [
@@ -26,7 +26,7 @@ __all__ = [
 def check_unit(unit: str) -> Unit:
     """``unit`` itself when it is one of :data:`UNITS`, else an :class:`~graphkit.errors.ArgumentError`."""
     if unit not in UNITS:
-        raise ArgumentError("unit", f"{unit!r} is not a unit of evidence: use one of {', '.join(UNITS)}")
+        raise ArgumentError("unit", f"{unit!r} is not a unit of evidence: {use_one_of(UNITS)}")
     return cast(Unit, unit)
 
 

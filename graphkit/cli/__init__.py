@@ -15,6 +15,6 @@ from . import (
     robustness,  # noqa: F401  (registers robustness)
     starter,  # noqa: F401  (registers init)
 )
-from .base import main
+from .group import main
 
 __all__ = ["main"]

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .base import (
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_options,
-    read_edge_set,
-    safe_csv,
-    unit_option,
-)
+from ..schema import BALANCE_METHODS
+from .group import main
+from .loading import read_edge_set
+from .options import edgeset_argument, filter_options, output_options, unit_option
+from .output import emit, safe_csv
 
 
 @main.command()
@@ -22,7 +17,7 @@ from .base import (
 @unit_option
 @click.option(
     "--method",
-    type=click.Choice(["auto", "exact", "heuristic"]),
+    type=click.Choice(BALANCE_METHODS),
     default="auto",
     show_default=True,
     help="auto: exact (a mixed-integer program) on components small enough to solve in about a second, "

@@ -6,16 +6,10 @@ from pathlib import Path
 
 import click
 
-from .base import (
-    emit,
-    filter_options,
-    load,
-    main,
-    output_options,
-    safe_csv,
-    unit_option,
-    write_output,
-)
+from .group import main
+from .loading import load
+from .options import filter_options, output_options, unit_option
+from .output import emit, safe_csv, write_output
 
 
 @main.command()
@@ -51,15 +45,15 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
 
     Example: graphkit diff essay essay-recoded --format markdown
     """
-    from ..diff.compare import diff_edge_sets
-    from ..diff.report import format_diff
+    from ..compare.diff import diff_edge_sets
+    from ..compare.report import format_diff
     from ..errors import GraphkitError
     from ..filters import filter_edge_sets
 
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
-    result = diff_edge_sets(old, new, top_k=top_k, centrality=not no_centrality, unit=unit)
+    result = diff_edge_sets(old, new, top=top_k, with_centrality=not no_centrality, unit=unit)
     report = format_diff(result, fmt, safe_csv=safe_csv())
     emit(report, output)
     if html:

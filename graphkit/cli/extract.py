@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .base import emit, load, main, output_options, read_stdin, remember_inputs, safe_csv
+from .group import main
+from .loading import load, read_stdin
+from .options import output_options
+from .output import emit, remember_inputs, safe_csv
 
 
 def _read_text(path: str) -> str:
-    from ..csvfile import read_input
     from ..errors import GraphkitError
+    from ..io.csvfile import read_input
 
     if path == "-":
         data, name = read_stdin(), "<stdin>"
@@ -81,8 +84,8 @@ def score(candidate, gold, source_text, fmt, output):
 
     Example: graphkit score drafts/article edges/article --format json
     """
-    from ..diff.scoring import format_score
-    from ..diff.scoring import score as score_sets
+    from ..compare.scoring import format_score
+    from ..compare.scoring import score as score_sets
     from ..errors import GraphkitError
 
     if candidate == "-" and gold == "-":

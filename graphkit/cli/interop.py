@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import click
 
-from ..text import escape_control
-from .base import (
-    BAD_INPUT,
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_option,
-    read_edge_set,
-    read_stdin,
-    remember_inputs,
-    safe_csv,
-    safe_csv_option,
-    unit_option,
-)
+from ..io.text import escape_control
+from ..schema import EXPORT_FORMATS, EXPORT_LEVELS, EXPORT_WEIGHTS
+from .errors import BAD_INPUT
+from .group import main
+from .loading import read_edge_set, read_stdin
+from .options import edgeset_argument, filter_options, output_option, safe_csv_option, unit_option
+from .output import emit, remember_inputs, safe_csv
 
 MAX_SKIPPED_SHOWN = 20
 
@@ -122,21 +114,21 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    type=click.Choice(EXPORT_FORMATS),
     default="graphml",
     show_default=True,
     help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table).",
 )
 @click.option(
     "--level",
-    type=click.Choice(["pair", "action"]),
+    type=click.Choice(EXPORT_LEVELS),
     default="pair",
     show_default=True,
     help="pair: one edge per ordered pair of actors; action: one edge per alleged action.",
 )
 @click.option(
     "--weight",
-    type=click.Choice(["strain", "cooperation", "actions"]),
+    type=click.Choice(EXPORT_WEIGHTS),
     help="Also copy this column into 'weight', the attribute Gephi takes as the edge weight.",
 )
 @unit_option

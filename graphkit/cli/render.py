@@ -6,17 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..schema import CENTRALITY_MEASURES
-from .base import (
-    edgeset_argument,
-    emit,
-    filter_options,
-    main,
-    output_option,
-    read_edge_set,
-    unit_option,
-    write_output,
-)
+from ..schema import CENTRALITY_MEASURES, COLOR_MODES, VIEWS
+from .group import main
+from .loading import read_edge_set
+from .options import edgeset_argument, filter_options, output_option, unit_option
+from .output import emit, write_output
 
 OUTPUT_FOLDER = "output"
 
@@ -33,7 +27,7 @@ OUTPUT_FOLDER = "output"
 )
 @click.option(
     "--color-by",
-    type=click.Choice(["sign", "domain", "camp"]),
+    type=click.Choice(COLOR_MODES),
     default="sign",
     show_default=True,
     help="Colour the arrows by sign (red hostile, green cooperative) or by domain; camp: colour "
@@ -44,7 +38,7 @@ OUTPUT_FOLDER = "output"
 )
 @click.option(
     "--view",
-    type=click.Choice(["auto", "actions", "pairs"]),
+    type=click.Choice(VIEWS),
     default="auto",
     show_default=True,
     help="actions: one arrow per action; pairs: one line per relationship (width strain, colour "

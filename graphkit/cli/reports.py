@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import click
 
-from .base import (
-    check_engine,
+from .engine import check_engine, read_dask_pairs
+from .errors import echo_error, show_warnings
+from .group import main
+from .loading import progress_reporter, read_edge_set, read_stdin
+from .options import (
     check_unit_engine,
-    echo_error,
     edgeset_argument,
-    emit,
     engine_options,
     filter_options,
-    main,
     output_options,
-    progress_reporter,
-    read_dask_pairs,
-    read_edge_set,
-    read_stdin,
-    show_warnings,
-    table_text,
     unit_option,
-    write_now,
 )
+from .output import emit, table_text, write_now
 
 
 def plural(count: int, noun: str) -> str:
@@ -112,7 +106,7 @@ def validate(edgeset):
     Example: graphkit validate my-coding/
     """
     from ..edgeset import check_edge_set
-    from ..text import escape_control
+    from ..io.text import escape_control
 
     stdin = read_stdin(edges=True) if edgeset == "-" else None
     edge_set, problems = check_edge_set(edgeset, stdin=stdin)  # one reading: a FIFO is read once

@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from ..schema import UNITS
-from .base import emit, filter_options, load, main, output_options, safe_csv
+from .group import main
+from .loading import load
+from .options import filter_options, output_options
+from .output import emit, safe_csv
 
 
 @main.command()
@@ -36,7 +39,7 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     from ..analysis.robustness_alg import robustness_records
     from ..errors import ArgumentError, GraphkitError
     from ..filters import filter_edges, has_actor
-    from ..formatting import format_frame
+    from ..io.formatting import format_frame
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import main
+from .group import main
 
 __all__ = ["init"]
 

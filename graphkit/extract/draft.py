@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import shutil
@@ -14,12 +15,12 @@ import pandas as pd
 
 from .. import schema
 from ..actors import infer_actors
-from ..atomic import temp_prefix, write_atomic
 from ..checks import require_instance, require_optional_str, require_path
-from ..csvfile import read_csv_bytes
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
-from ..schema import EDGE_COLUMNS, LOW_CONFIDENCE
+from ..io.atomic import temp_prefix, write_atomic
+from ..io.csvfile import read_csv_bytes
+from ..schema import DESCRIPTION_FILE, EDGE_COLUMNS, LOW_CONFIDENCE
 from ..validation import check_actors, check_edges, check_quotes
 from .gazetteer import ROLES, Gazetteer, load_gazetteer, role_name
 from .rules_alg import Draft, Skipped, extract_rules
@@ -27,7 +28,6 @@ from .rules_alg import Draft, Skipped, extract_rules
 __all__ = ["DRAFT_COLUMNS", "LOW_CONFIDENCE", "ExtractResult", "extract_edge_set", "write_draft"]
 
 DRAFT_COLUMNS = [*EDGE_COLUMNS, *schema.DRAFT_COLUMNS]
-DESCRIPTION_FILE = "description.txt"
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,19 @@ class ExtractResult:
     dropped: list[str]
     edges_csv: str
     actors_csv: str
+
+    def to_frame(self) -> pd.DataFrame:
+        """The drafted edges: ``edge_set.edges``."""
+        return self.edge_set.edges.copy()
+
+    def to_dict(self) -> dict:
+        """What was drafted and left out, as JSON-ready data: ``edges`` (count),
+        ``skipped`` (``sentence``, ``phrase``, ``reason`` each) and ``dropped``."""
+        return {
+            "edges": len(self.edge_set.edges),
+            "skipped": [dataclasses.asdict(s) for s in self.skipped],
+            "dropped": list(self.dropped),
+        }
 
 
 def _csv(rows: list[list[str]]) -> str:

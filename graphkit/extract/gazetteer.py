@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..checks import require_path
-from ..errors import EdgeSetError, Problem
+from ..errors import EdgeSetError, Problem, use_one_of
 from ..schema import ACTOR_KINDS
 
 __all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_roles"]
@@ -170,9 +170,7 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
             )
         elif kind and kind not in ACTOR_KINDS and kind != "ignore":
             problems.append(
-                Problem(
-                    str(path), line, f"unknown kind {kind!r}: use one of {', '.join(ACTOR_KINDS)} or ignore"
-                )
+                Problem(str(path), line, f"unknown kind {kind!r}: {use_one_of(ACTOR_KINDS)} or ignore")
             )
         rows.append(row)
     if problems:

@@ -12,8 +12,8 @@ import json
 import re
 
 from ..actions import action_defaults, goldstein
-from ..claims import normalize_ws
 from ..errors import ArgumentError, GraphkitError
+from ..io.text import normalize_ws
 from .gazetteer import Gazetteer
 from .rules_alg import Draft
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..actions import action_defaults, goldstein
-from ..claims import normalize_ws
+from ..io.text import normalize_ws
 from .gazetteer import Gazetteer, Mention, with_roles
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .sentences import Sentence, split_sentences

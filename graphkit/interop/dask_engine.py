@@ -28,11 +28,11 @@ import pandas as pd
 
 from ..actors import infer_actors
 from ..analysis.pairs import domain_pairs
-from ..csvfile import CsvTable, read_csv_bytes
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..filters import check_domains, ego_mask, select_edges
-from ..schema import ACTOR_COLUMNS, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
+from ..io.csvfile import CsvTable, read_csv_bytes
+from ..schema import ACTOR_COLUMNS, EDGES_FILE, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
 from ..validation import check_edges
 
 __all__ = ["LINE_UNKNOWN", "DaskPairs", "dask_pairs", "open_client"]
@@ -94,7 +94,7 @@ def expand(specs: Iterable[str]) -> list[str]:
             files.append(spec)
             continue
         matched = sorted(glob.glob(spec, recursive=True)) if glob.has_magic(spec) else [spec]
-        matched = [str(Path(m) / "edges.csv") if Path(m).is_dir() else m for m in matched]
+        matched = [str(Path(m) / EDGES_FILE) if Path(m).is_dir() else m for m in matched]
         matched = [m for m in matched if Path(m).is_file()]
         if not matched:
             raise GraphkitError(

@@ -12,7 +12,7 @@ import io
 import json
 import math
 import re
-from typing import Literal, cast
+from typing import cast
 
 import networkx as nx
 import numpy as np
@@ -21,13 +21,23 @@ import pandas as pd
 from ..analysis.centrality_alg import centrality
 from ..analysis.pairs import ordered_pairs
 from ..analysis.units import Unit, check_unit, count_units
-from ..checks import require_edge_set
-from ..edgeset import EdgeSet
-from ..errors import ArgumentError, GraphkitError
-from ..formatting import format_frame
-from ..schema import CENTRALITY_COLUMNS, cooperation_part, strain_part
+from ..edgeset import EdgeSet, require_edge_set
+from ..errors import ArgumentError, GraphkitError, use_one_of
+from ..io.formatting import format_frame
+from ..schema import (
+    CENTRALITY_COLUMNS,
+    EXPORT_FORMATS,
+    EXPORT_LEVELS,
+    EXPORT_WEIGHTS,
+    ExportFormat,
+    ExportLevel,
+    ExportWeight,
+    cooperation_part,
+    strain_part,
+)
 
 __all__ = [
+    "to_networkx",
     "FORMATS",
     "LEVELS",
     "WEIGHTS",
@@ -38,12 +48,11 @@ __all__ = [
     "pair_table",
 ]
 
-FORMATS = ("graphml", "gexf", "json", "csv")
-ExportFormat = Literal["graphml", "gexf", "json", "csv"]
-Level = Literal["pair", "action"]
-Weight = Literal["strain", "cooperation", "actions"]
-LEVELS = ("pair", "action")
-WEIGHTS = ("strain", "cooperation", "actions")
+FORMATS = EXPORT_FORMATS
+Level = ExportLevel
+Weight = ExportWeight
+LEVELS = EXPORT_LEVELS
+WEIGHTS = EXPORT_WEIGHTS
 DECIMALS = 12
 
 #: Names the formats use for their own fields (node-link JSON: source, target, key).
@@ -210,7 +219,7 @@ def build_graph(edge_set: EdgeSet, level: Level = "pair", weight: Weight | None 
     edge weight; without it no edge has a ``weight`` attribute.
     """
     if level not in LEVELS:
-        raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
+        raise ArgumentError("level", f"{level!r}: {use_one_of(LEVELS)}")
     nodes = node_table(edge_set)
     if level == "pair":
         edges = pair_table(edge_set)
@@ -257,9 +266,9 @@ def _xml_safe(graph: nx.DiGraph) -> nx.DiGraph:
 def export_graph(
     edge_set: EdgeSet,
     fmt: ExportFormat,
+    *,
     level: Level = "pair",
     weight: Weight | None = None,
-    *,
     unit: Unit = "action",
     safe_csv: bool = False,
 ) -> bytes:
@@ -272,16 +281,16 @@ def export_graph(
     edges come sorted; the result is UTF-8. ``unit`` keeps only the rows that count
     as units of evidence (:func:`graphkit.analysis.units.count_units`) before
     anything is aggregated or listed. ``safe_csv`` (csv only): see
-    :func:`graphkit.formatting.format_frame`.
+    :func:`graphkit.io.formatting.format_frame`.
     """
     require_edge_set(edge_set)
     if check_unit(unit) != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     if fmt not in FORMATS:
-        raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ArgumentError("fmt", f"{fmt!r}: {use_one_of(FORMATS)}")
     if fmt == "csv":
         if level not in LEVELS:
-            raise ArgumentError("level", f"{level!r}: use one of {', '.join(LEVELS)}")
+            raise ArgumentError("level", f"{level!r}: {use_one_of(LEVELS)}")
         table = pair_table(edge_set) if level == "pair" else action_table(edge_set)
         return format_frame(table, "csv", exact=True, safe_csv=safe_csv).encode("utf-8")
     graph = build_graph(edge_set, level, weight)
@@ -296,3 +305,43 @@ def export_graph(
         return buffer.getvalue()
     nx.write_gexf(_xml_safe(graph), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
     return re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
+
+
+def to_networkx(edge_set: EdgeSet, *, level: ExportLevel = "action", unit: Unit = "action") -> nx.DiGraph:
+    """``edge_set`` as a networkx graph with every attribute: the graph graphkit exports.
+
+    Parameters
+    ----------
+    edge_set : EdgeSet
+    level : {"action", "pair"}
+        ``"action"``: a :class:`networkx.MultiDiGraph` with one edge per action, keyed
+        by its id, holding ``id``, ``action``, ``goldstein`` (the signed weight),
+        ``strain`` and ``cooperation`` (its non-negative parts), ``cameo``,
+        ``domain``, ``date``, ``quote`` and the file's extra columns.
+        ``"pair"``: a :class:`networkx.DiGraph` with one edge per ordered pair,
+        holding the sums of :func:`pair_table`. No edge has a ``weight`` attribute:
+        pass ``weight="strain"`` (or ``"cooperation"``) to networkx's algorithms.
+    unit : {"action", "claim", "type"}
+        Keep only the rows that count as units of evidence first
+        (:func:`graphkit.analysis.units.count_units`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph or networkx.DiGraph
+        Nodes are actor ids with ``label``, ``name``, ``kind``, ``group`` and the
+        columns of :func:`graphkit.analysis.centrality_alg.centrality`; the graph's
+        ``name`` is the set's.
+
+    Examples
+    --------
+    >>> from graphkit.edgeset import load_edge_set
+    >>> graph = to_networkx(load_edge_set("essay"), level="pair")
+    >>> graph.edges["USA", "CAN"]["actions"] > 0
+    True
+    """
+    require_edge_set(edge_set)
+    if level not in LEVELS:
+        raise ArgumentError("level", f"{level!r}: {use_one_of(LEVELS)}")
+    if check_unit(unit) != "action":
+        edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
+    return build_graph(edge_set, level)

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
-from ..csvfile import read_input
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..io.csvfile import read_input
 
 __all__ = [
     "MAX_UNPACKED_BYTES",
@@ -88,7 +88,24 @@ class GdeltImport:
 
     @property
     def kept(self) -> int:
+        """How many events were kept (the rows of ``edges``)."""
         return len(self.edges)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The kept events: ``edges``."""
+        return self.edges.copy()
+
+    def to_dict(self) -> dict:
+        """The counts as JSON-ready data: ``files``, ``read``, ``kept``, ``versions``,
+        ``dropped`` and ``problems`` (as ``FILE:LINE: message`` text)."""
+        return {
+            "files": self.files,
+            "read": self.read,
+            "kept": self.kept,
+            "versions": dict(self.versions),
+            "dropped": dict(self.dropped),
+            "problems": [str(p) for p in self.problems],
+        }
 
     def drop_reason_text(self, reason: str) -> str:
         """A reason of DROP_REASONS in words."""
@@ -435,6 +452,6 @@ def edges_to_csv(edges: pd.DataFrame, *, safe_csv: bool = False) -> str:
     """``edges`` as an edge-set CSV file (header, one row per edge, ``\\n`` line ends),
     written by graphkit's one CSV writer, so that it reads back identically (a
     carriage return inside a field is quoted)."""
-    from ..formatting import format_frame
+    from ..io.formatting import format_frame
 
     return format_frame(edges.astype(str), "csv", exact=True, safe_csv=safe_csv)

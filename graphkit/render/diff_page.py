@@ -11,9 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..checks import require_diff, require_edge_set
-from ..diff.compare import EdgeSetDiff
-from ..edgeset import EdgeSet
+from ..compare.diff import EdgeSetDiff, require_diff
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..schema import EDGE_FIELDS, strain_part
 from .fan import fan_layout, fan_smooth

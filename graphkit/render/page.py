@@ -59,6 +59,16 @@ def _environment() -> Environment:
 
 
 @lru_cache(maxsize=1)
+def _page_script() -> Markup:
+    """The page's own JavaScript (``page.js`` beside the template), inlined when the
+    page is built; it reads the page's data from the global ``PAGE``."""
+    script = (resources.files("graphkit.render") / "page.js").read_text(encoding="utf-8")
+    if "</script" in script.lower():
+        raise RuntimeError("graphkit/render/page.js cannot be inlined: it contains a closing script tag")
+    return Markup(script)
+
+
+@lru_cache(maxsize=1)
 def _vis_assets() -> tuple[Markup, Markup]:
     """vis-network's script and stylesheet, as shipped inside pyvis for its
     ``in_line`` mode, to inline in the page (no CDN, no lib/ folder)."""
@@ -255,4 +265,11 @@ def render_page(
     }
     script, style = _vis_assets()
     template = _environment().get_template("template.html")
-    return template.render(title=str(title), page=data, vis_js=script, vis_css=style, vis_version=VIS_VERSION)
+    return template.render(
+        title=str(title),
+        page=data,
+        page_js=_page_script(),
+        vis_js=script,
+        vis_css=style,
+        vis_version=VIS_VERSION,
+    )

@@ -9,14 +9,15 @@ the tooltip listing its heaviest actions with their quotes.
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..analysis.communities import strain_communities
 from ..edgeset import EdgeSet
-from ..errors import ArgumentError
+from ..errors import ArgumentError, use_one_of
+from ..schema import VIEWS, View
 from .style import COOPERATIVE, GREY, HOSTILE, NEUTRAL, OTHER, PALETTE, format_number
 
 __all__ = [
@@ -31,8 +32,6 @@ __all__ = [
     "pair_edges",
 ]
 
-VIEWS = ("auto", "actions", "pairs")
-View = Literal["auto", "actions", "pairs"]
 #: Above this many actions, ``view="auto"`` draws pairs (chosen from screenshots: at
 #: 1,000 actions among 300 actors single arrows can still be followed; at 2,000 the
 #: arrows of the busiest actors merge into one red mass).
@@ -55,7 +54,7 @@ BALANCE_COLORS = [
 def choose_view(view: str, actions: int) -> str:
     """``actions`` or ``pairs``: ``view`` itself, or for ``auto`` by the number of actions."""
     if view not in VIEWS:
-        raise ArgumentError("view", f"{view!r}: use one of {', '.join(VIEWS)}")
+        raise ArgumentError("view", f"{view!r}: {use_one_of(VIEWS)}")
     if view != "auto":
         return view
     return "pairs" if actions > PAIR_VIEW_ABOVE else "actions"

@@ -72,7 +72,7 @@ def timed(func, runs: int) -> tuple[float, object]:
 # VmHWM (the peak resident set) starts afresh at exec; ru_maxrss would carry the parent's
 PEAK = """
 import sys
-from graphkit.diff.compare import diff_edge_sets
+from graphkit.compare.diff import diff_edge_sets
 from graphkit.edgeset import load_edge_set
 if sys.argv[1] != "-":
     diff_edge_sets(load_edge_set(sys.argv[1]), load_edge_set(sys.argv[2]))
@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from graphkit.diff.compare import diff_edge_sets
+    from graphkit.compare.diff import diff_edge_sets
     from graphkit.edgeset import load_edge_set
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,7 +112,7 @@ def main() -> None:
             load_time, (a, b) = timed(
                 lambda p=a_path, q=b_path: (load_edge_set(p), load_edge_set(q)), args.runs
             )
-            bare, d = timed(lambda a=a, b=b: diff_edge_sets(a, b, centrality=False), args.runs)
+            bare, d = timed(lambda a=a, b=b: diff_edge_sets(a, b, with_centrality=False), args.runs)
             whole, _ = timed(lambda a=a, b=b: diff_edge_sets(a, b), args.runs)
             found = f"{len(d.removed):,} removed, {d.changed_edges:,} changed, {len(d.added):,} added"
             print(f"\n{label}: found {found}, {len(d.strain):,} pairs")

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from graphkit.edgeset import load_edge_set
-from graphkit.validation import check_quotes, normalise_space
+from graphkit.io.text import normalize_ws
+from graphkit.validation import check_quotes
 
 
 def median_time(function, runs: int) -> float:
@@ -57,8 +58,8 @@ def wide_headers(folder: Path, runs: int) -> None:
 
 
 def old_check_quotes(quotes, source_text):
-    haystack = normalise_space(source_text)
-    return [q != "" and normalise_space(q) not in haystack for q in quotes]
+    haystack = normalize_ws(source_text)
+    return [q != "" and normalize_ws(q) not in haystack for q in quotes]
 
 
 def quotes(runs: int) -> None:

@@ -115,7 +115,7 @@ def spearman_sampled_vs_exact(
     """How graphkit computes betweenness on ``path``'s hostile layer, and against the
     exact values: (method, Spearman rho over all actors, over the exact top 100,
     top-20 overlap, actors, seconds exact, seconds graphkit). Exact is igraph over every
-    source (equal to networkx's exact values, see tests/test_sampled_betweenness.py)."""
+    source (equal to networkx's exact values, see tests/test_analysis_sampled_betweenness.py)."""
     from graphkit.analysis.centrality_alg import _sampled_betweenness, betweenness, hostile_graph
     from graphkit.analysis.pairs import ordered_pairs
     from graphkit.edgeset import load_edge_set

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -10,11 +11,12 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_set, require_instance, require_optional_str
-from ..claims import match_claims, normalize_ws
-from ..edgeset import EdgeSet
+from ..checks import require_instance, require_optional_str
+from ..claims import match_claims
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError
-from ..formatting import format_frame
+from ..io.formatting import format_frame
+from ..io.text import normalize_ws
 from ..schema import ReportFormat, sign_of, strain_part
 
 __all__ = ["ScoreResult", "SetScore", "format_score", "score", "score_frame"]
@@ -52,6 +54,14 @@ class ScoreResult:
     direction_swaps: int
     strain_spearman: float | None
     claims_matched: int
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per set level: ``level``, ``precision``, ``recall``, ``f1``,
+        ``n_candidate``, ``n_gold`` (unrounded)."""
+        return pd.DataFrame(
+            [{"level": level, **dataclasses.asdict(getattr(self, level))} for level in LEVELS],
+            columns=["level", "precision", "recall", "f1", "n_candidate", "n_gold"],
+        )
 
     def to_dict(self) -> dict:
         """The JSON shape: one object per set level, then ``direction_swaps`` and ``strain_spearman``."""

@@ -8,11 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..checks import require_diff
-from ..formatting import format_frame, to_records
+from ..io.formatting import format_frame, to_records
+from ..io.text import escape_control
 from ..schema import EDGE_FIELDS, ReportFormat
-from ..text import escape_control
-from .compare import EdgeSetDiff
+from .diff import EdgeSetDiff, require_diff
 
 __all__ = ["edge_changes", "format_diff", "metrics_frame"]
 
@@ -65,28 +64,8 @@ def edge_changes(diff: EdgeSetDiff) -> pd.DataFrame:
     return frame
 
 
-def _summary(diff: EdgeSetDiff) -> dict:
-    return {
-        "a": diff.name_a,
-        "b": diff.name_b,
-        "identity": list(diff.identity),
-        "differs": diff.differs,
-        "edges_added": len(diff.added),
-        "edges_removed": len(diff.removed),
-        "edges_changed": diff.changed_edges,
-        "edges_unchanged": diff.unchanged,
-        "actors_added": len(diff.actors_added),
-        "actors_removed": len(diff.actors_removed),
-        "pairs_strain_changed": len(diff.strain_changes()),
-        "top_k": diff.top_k,
-        "centrality": diff.centrality,
-        # the default unit leaves the summary as it always was
-        **({"unit": diff.unit} if diff.unit != "action" else {}),
-    }
-
-
 def _json(diff: EdgeSetDiff) -> str:
-    from ..json_records import records_json
+    from ..io.json_records import records_json
 
     metrics = {
         m.name: {"value": m.value if m.defined else None, "n": m.n, "reason": m.reason or None}
@@ -101,10 +80,10 @@ def _json(diff: EdgeSetDiff) -> str:
         "centrality_changes": diff.centrality_changes,
         "strain": diff.strain_changes(),
     }
-    # each table's records are written column by column (graphkit.json_records) where
+    # each table's records are written column by column (graphkit.io.json_records) where
     # they can be, and put in place of a marker json.dumps writes as "\u0000name"
     texts = {name: records_json(frame, level=1) for name, frame in tables.items()}
-    document: dict[str, Any] = {"summary": _summary(diff)}
+    document: dict[str, Any] = {"summary": diff.to_dict()}
     for name, frame in tables.items():
         document[name] = to_records(frame) if texts[name] is None else "\0" + name
     document["metrics"] = metrics
@@ -149,7 +128,7 @@ def _agreement_section(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]
 
 
 def _headline(diff: EdgeSetDiff) -> str:
-    s = _summary(diff)
+    s = diff.to_dict()
     identity = "id" if diff.identity == ("id",) else "(source, target, action, date)"
     return (
         f"edges matched by {identity}: {s['edges_unchanged']} unchanged, {s['edges_changed']} changed, "

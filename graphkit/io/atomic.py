@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from .errors import ArgumentError, GraphkitError
+from ..errors import ArgumentError, GraphkitError
 
 __all__ = ["NAME_MAX", "OutputSet", "StreamError", "temp_prefix", "write_atomic"]
 

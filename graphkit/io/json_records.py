@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from .formatting import DECIMALS, _arrow, _clean, _float_text
+from .cells import DECIMALS, arrow, clean_value, float_text
 
 __all__ = ["BLOCK_ROWS", "records_json", "records_json_chunks"]
 
@@ -93,7 +93,7 @@ def _blocks(frame: pd.DataFrame, names: list[str], whole: dict, level: int, end:
 
 def _join(parts: list[str], cells: list, suffix: str) -> str:
     """One line per row: parts[0] cells[0] parts[1] cells[1] ... suffix, end to end."""
-    pa, pc = _arrow()
+    pa, pc = arrow()
     large = pa.large_string()
     args = []
     for text, column in zip(parts, cells):
@@ -110,7 +110,7 @@ def _join(parts: list[str], cells: list, suffix: str) -> str:
 def _column_json(column: pd.Series):
     """A column's cells as JSON values (an arrow string array), or None when one of
     them is not a plain scalar."""
-    pa, pc = _arrow()
+    pa, pc = arrow()
     if pd.api.types.is_bool_dtype(column) and not column.hasnans:
         return pa.array(np.where(column.to_numpy(dtype=bool), "true", "false"), type=pa.string())
     if pd.api.types.is_integer_dtype(column) and not column.hasnans:
@@ -125,9 +125,9 @@ def _column_json(column: pd.Series):
 
 
 def _float_json(values: np.ndarray):
-    """Floats as ``json.dumps`` writes ``_clean(value)``: ``repr`` of the value rounded
+    """Floats as ``json.dumps`` writes ``clean_value(value)``: ``repr`` of the value rounded
     to DECIMALS places (Python's rounding), ``null`` for NaN, ``Infinity``."""
-    pa, _ = _arrow()
+    pa, _ = arrow()
     with np.errstate(invalid="ignore", over="ignore"):
         rounded = np.round(values, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
         # numpy rounds x * 10**6 and divides: near a tie, or where that product is no
@@ -136,19 +136,19 @@ def _float_json(values: np.ndarray):
         odd |= np.abs(values) >= 1e9
     odd &= np.isfinite(values)
     for i in np.flatnonzero(odd):
-        rounded[i] = _clean(float(values[i]))
-    text = _float_text(rounded, exact=True)
+        rounded[i] = clean_value(float(values[i]))
+    text = float_text(rounded, exact=True)
     special = np.flatnonzero(~np.isfinite(values))
     if len(special):
         cells = text.to_numpy(zero_copy_only=False).astype(object)
-        cells[special] = [json.dumps(_clean(float(v))) for v in values[special]]
+        cells[special] = [json.dumps(clean_value(float(v))) for v in values[special]]
         text = pa.array(cells, type=pa.string())
     return text
 
 
 def _string_json(text, null: str | None = None):
     """Text cells quoted, escaped as json.dumps escapes them; missing cells as ``null``."""
-    pa, pc = _arrow()
+    pa, pc = arrow()
     # quotes, backslashes and control characters need escapes; such cells are rare
     escape = pc.fill_null(pc.match_substring_regex(text, r'[\x00-\x1f"\\]'), False)
     quoted = pc.binary_join_element_wise('"', text, '"', "")
@@ -162,7 +162,7 @@ def _string_json(text, null: str | None = None):
 
 def _object_json(values: np.ndarray):
     """Text cells quoted and escaped; other scalars through ``json.dumps`` one by one."""
-    pa, _ = _arrow()
+    pa, _ = arrow()
     strings = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
     if strings.all():
         try:
@@ -177,7 +177,7 @@ def _object_json(values: np.ndarray):
             return None
         out[strings] = text.to_numpy(zero_copy_only=False)
     for i in np.flatnonzero(~strings):
-        value = _clean(values[i])
+        value = clean_value(values[i])
         if type(value) not in _SCALARS:  # a list, a date ...: json.dumps decides
             return None
         out[i] = json.dumps(value, ensure_ascii=False)

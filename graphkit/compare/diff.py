@@ -8,13 +8,14 @@ so a diff of two million-row sets takes seconds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..analysis.units import Unit, check_unit, count_units
-from ..checks import require_edge_set, require_positive_int
-from ..edgeset import EdgeSet
+from ..checks import kind_of, require_positive_int
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
@@ -58,7 +59,7 @@ class EdgeSetDiff:
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
     ``agreement`` is the agreement between the two codings
-    (:func:`graphkit.diff.agreement.intercoder_agreement`) when both quote one source
+    (:func:`graphkit.compare.agreement.intercoder_agreement`) when both quote one source
     text, else None. ``unit`` is the unit of evidence the strain and centrality
     parts count (:func:`graphkit.analysis.units.count_units`).
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
@@ -83,6 +84,27 @@ class EdgeSetDiff:
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     agreement: Agreement | None = None
     unit: str = "action"
+
+    def to_dict(self) -> dict:
+        """The summary as JSON-ready data: the ``summary`` object of ``graphkit diff --format json``."""
+        diff = self
+        return {
+            "a": diff.name_a,
+            "b": diff.name_b,
+            "identity": list(diff.identity),
+            "differs": diff.differs,
+            "edges_added": len(diff.added),
+            "edges_removed": len(diff.removed),
+            "edges_changed": diff.changed_edges,
+            "edges_unchanged": diff.unchanged,
+            "actors_added": len(diff.actors_added),
+            "actors_removed": len(diff.actors_removed),
+            "pairs_strain_changed": len(diff.strain_changes()),
+            "top_k": diff.top_k,
+            "centrality": diff.centrality,
+            # the default unit leaves the summary as it always was
+            **({"unit": diff.unit} if diff.unit != "action" else {}),
+        }
 
     @property
     def differs(self) -> bool:
@@ -332,7 +354,7 @@ def _adjacency(codes: dict) -> tuple[int, int]:
 
 
 def diff_edge_sets(
-    a: EdgeSet, b: EdgeSet, *, top_k: int = 10, centrality: bool = True, unit: Unit = "action"
+    a: EdgeSet, b: EdgeSet, *, top: int = 10, with_centrality: bool = True, unit: Unit = "action"
 ) -> EdgeSetDiff:
     """Compare edge set ``a`` (old) with ``b`` (new).
 
@@ -340,9 +362,9 @@ def diff_edge_sets(
     ----------
     a, b : EdgeSet
         The two sets; row order never matters.
-    top_k : int
+    top : int
         How many of each set's most strained pairs the ``*_top_k`` correlations use.
-    centrality : bool
+    with_centrality : bool
         Compute ``centrality_changes`` (the slowest part on large sets).
     unit : {"action", "claim", "type"}
         What counts once in the strain and centrality parts (and the similarity
@@ -373,11 +395,11 @@ def diff_edge_sets(
     """
     require_edge_set(a, "a")
     require_edge_set(b, "b")
-    require_positive_int(top_k, "top_k", optional=False)
-    if not isinstance(centrality, bool):
-        raise ArgumentError("centrality", f"must be True or False, not {centrality!r}")
-    if top_k < 1:
-        raise ValueError("top_k must be at least 1")
+    require_positive_int(top, "top", optional=False)
+    if not isinstance(with_centrality, bool):
+        raise ArgumentError("with_centrality", f"must be True or False, not {with_centrality!r}")
+    if top < 1:
+        raise ArgumentError("top", f"must be at least 1, not {top}")
     by_id = a.has_ids and b.has_ids
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
     pos_a, pos_b, occurrence, unchanged, codes = _match(ea, eb, by_id)
@@ -410,7 +432,7 @@ def diff_edge_sets(
         all_edges=len(pos_a) + len(removed_pos) + len(added_pos),
         hamming=hamming,
         adjacency_union=adjacency_union,
-        top_k=top_k,
+        top_k=top,
     )
     return EdgeSetDiff(
         name_a=a.name,
@@ -422,11 +444,11 @@ def diff_edge_sets(
         unchanged=unchanged,
         actors_added=_actors_only_in(b, a),
         actors_removed=_actors_only_in(a, b),
-        centrality_changes=_centrality_changes(ua, ub) if centrality else _centrality_changes_skipped(),
+        centrality_changes=_centrality_changes(ua, ub) if with_centrality else _centrality_changes_skipped(),
         strain=pairs,
         metrics=metrics,
-        top_k=top_k,
-        centrality=centrality,
+        top_k=top,
+        centrality=with_centrality,
         union=union,
         agreement=intercoder_agreement(a, b) if codes_same_text(a, b) else None,
         unit=unit,
@@ -435,3 +457,11 @@ def diff_edge_sets(
 
 def _centrality_changes_skipped() -> pd.DataFrame:
     return pd.DataFrame(columns=["actor", "name", "measure", "value_a", "value_b", "delta"])
+
+
+def require_diff(value: Any, argument: str = "diff") -> None:
+    """``value`` must be an :class:`~graphkit.compare.diff.EdgeSetDiff`."""
+    if not isinstance(value, EdgeSetDiff):
+        raise ArgumentError(
+            argument, f"must be an EdgeSetDiff, not {kind_of(value)}: make one with diff_edge_sets(a, b)"
+        )

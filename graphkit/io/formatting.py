@@ -7,103 +7,30 @@ so a table of half a million pairs formats in about a second.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 
-from .schema import ReportFormat
+from ..errors import use_one_of
+from ..schema import REPORT_FORMATS, ReportFormat
+from .cells import arrow, float_text, format_value, to_records
 
 __all__ = ["FORMATS", "format_frame", "format_value", "frame_chunks", "to_records"]
 
-FORMATS = ("table", "csv", "json", "markdown")
-DECIMALS = 6
-
-
-def _clean(value):
-    """A plain Python value, floats rounded to DECIMALS places, -0.0 as 0.0."""
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        if math.isnan(value):
-            return None
-        rounded = round(float(value), DECIMALS)
-        return 0.0 if rounded == 0 else rounded
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if value is pd.NA:
-        return None
-    return value
-
-
-def to_records(frame: pd.DataFrame) -> list[dict]:
-    """The rows of ``frame`` as JSON-ready dicts (rounded floats, no numpy types)."""
-    columns = list(frame.columns)
-    return [dict(zip(columns, map(_clean, row))) for row in frame.itertuples(index=False, name=None)]
-
-
-def format_value(value) -> str:
-    """One cell as text: floats with up to DECIMALS decimals and at least one
-    (``22.0``, ``0.298808``), missing values as ``""``."""
-    value = _clean(value)
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        text = f"{value:.{DECIMALS}f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
-    return str(value)
-
-
-def _arrow():
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pa, pc
-
-
-def _float_text(values: np.ndarray, exact: bool = False):
-    """Floats as text, as an arrow string array: like :func:`format_value`, or with
-    ``exact`` like ``repr`` (every digit, as pandas' ``to_csv`` writes them)."""
-    pa, pc = _arrow()
-    values = values.astype(float)
-    if exact:
-        shown = values
-    else:
-        shown = np.round(values, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
-    text = pc.cast(pa.array(shown, from_pandas=True), pa.string())  # shortest round-trip form
-    text = pc.fill_null(
-        pc.if_else(pc.match_substring(text, "."), text, pc.binary_join_element_wise(text, ".0", "")), ""
-    )
-    # through Python, the few cells arrow writes otherwise: exponent forms (1e+16,
-    # 1e-07), inf, and near-ties where numpy's rounding differs from Python's;
-    # with exact, repr's own small-number forms (1e-05) and -0.0
-    finite = np.isfinite(values)
-    odd = ~finite & ~np.isnan(values)
-    odd |= pc.fill_null(pc.match_substring(text, "e"), False).to_numpy(zero_copy_only=False)
-    if exact:
-        odd |= finite & (np.abs(values) < 1e-4) & (values != 0)  # arrow writes zeros as repr does
-    else:
-        with np.errstate(invalid="ignore"):
-            odd |= finite & (np.abs((values * 10**DECIMALS) % 1 - 0.5) < 1e-6)
-    where = np.flatnonzero(odd)
-    if len(where):
-        cells = text.to_numpy(zero_copy_only=False).astype(object)
-        cells[where] = [repr(float(v)) if exact else format_value(v) for v in values[where]]
-        text = pa.array(cells, type=pa.string())
-    return text
+FORMATS = REPORT_FORMATS
 
 
 def _object_text(values: np.ndarray, exact: bool = False):
     """Mixed cells (text, floats, None) as text, the floats vectorised."""
-    pa, _ = _arrow()
+    pa, _ = arrow()
     out = np.full(len(values), "", dtype=object)
     strings = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
     out[strings] = values[strings]
     floats = np.fromiter((type(v) in (float, np.float64) for v in values), dtype=bool, count=len(values))
     if floats.any():
-        out[floats] = _float_text(values[floats].astype(float), exact).to_numpy(zero_copy_only=False)
+        out[floats] = float_text(values[floats].astype(float), exact).to_numpy(zero_copy_only=False)
     rest = np.flatnonzero(~strings & ~floats)
     out[rest] = [format_value(v) for v in values[rest]]
     return pa.array(out, type=pa.string())
@@ -111,13 +38,13 @@ def _object_text(values: np.ndarray, exact: bool = False):
 
 def _column_text(column: pd.Series, exact: bool = False):
     """A column as an arrow string array, cell for cell as :func:`format_value` writes it."""
-    pa, pc = _arrow()
+    pa, pc = arrow()
     if pd.api.types.is_bool_dtype(column) and not column.hasnans:
         return pa.array(np.where(column.to_numpy(dtype=bool), "True", "False"), type=pa.string())
     if pd.api.types.is_integer_dtype(column) and not column.hasnans:
         return pc.cast(pa.array(column.to_numpy()), pa.string())
     if pd.api.types.is_float_dtype(column):
-        return _float_text(column.to_numpy(dtype=float), exact)
+        return float_text(column.to_numpy(dtype=float), exact)
     if pd.api.types.is_string_dtype(column) and not pd.api.types.is_object_dtype(column):
         return pc.fill_null(pc.cast(pa.array(column, from_pandas=True), pa.string()), "")
     return _object_text(column.to_numpy(dtype=object), exact)
@@ -130,7 +57,7 @@ def _numeric(frame: pd.DataFrame) -> list[bool]:
 def _lines(cells: list, sep: str, prefix: str = "", suffix: str = "") -> str:
     """Join arrow string columns cell by cell with ``sep`` into lines, each with
     ``prefix`` and ``suffix`` and ending in a newline, returned as one string."""
-    pa, pc = _arrow()
+    pa, pc = arrow()
     # 64-bit offsets before joining: a table's text may pass 2 GB
     cells = [pc.cast(c, pa.large_string()) for c in cells]
     parts = [pa.scalar(prefix, pa.large_string()), cells[0]]
@@ -152,7 +79,7 @@ def _lines(cells: list, sep: str, prefix: str = "", suffix: str = "") -> str:
 
 
 def _csv_field(cells, single_column: bool):
-    _, pc = _arrow()
+    _, pc = arrow()
     # plain searches run far faster than one regex over millions of cells; a lone
     # \r must be quoted too, or csv readers take it for a line end
     needs = pc.match_substring(cells, ",")
@@ -177,7 +104,7 @@ def format_frame(
     (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading
     ``'`` (see docs/security.md)."""
     if not isinstance(frame, pd.DataFrame):
-        from .errors import ArgumentError
+        from ..errors import ArgumentError
 
         raise ArgumentError("frame", f"must be a pandas DataFrame, not {type(frame).__name__}")
     if fmt == "json":
@@ -188,10 +115,10 @@ def format_frame(
             return json.dumps(to_records(frame), indent=2, ensure_ascii=False) + "\n"
         return text
     if fmt not in FORMATS:
-        from .errors import ArgumentError
+        from ..errors import ArgumentError
 
-        raise ArgumentError("fmt", f"{fmt!r}: use one of {', '.join(FORMATS)}")
-    pa, pc = _arrow()
+        raise ArgumentError("fmt", f"{fmt!r}: {use_one_of(FORMATS)}")
+    pa, pc = arrow()
     header = [str(c) for c in frame.columns]
     if not header:
         return "\n"
@@ -246,15 +173,15 @@ def frame_chunks(frame: pd.DataFrame, fmt: ReportFormat, *, safe_csv: bool = Fal
 
 
 _TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")
-# graphkit.text.CONTROL in RE2's syntax, for arrow
+# graphkit.io.text.CONTROL in RE2's syntax, for arrow
 _CONTROL_RE2 = r"[\x00-\x1f\x7f-\x{9f}\x{61c}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}]"
 _FORMULA_RE2 = r"^[=+\-@\t\r]"
 
 
 def _visible(cells):
-    """Arrow string cells with control characters escaped (see graphkit.text); the
+    """Arrow string cells with control characters escaped (see graphkit.io.text); the
     few cells that hold one go through Python."""
-    pa, pc = _arrow()
+    pa, pc = arrow()
     mask = pc.fill_null(pc.match_substring_regex(cells, _CONTROL_RE2), False)
     if not pc.any(mask).as_py():
         return cells
@@ -268,7 +195,7 @@ def _visible(cells):
 
 def _formula_safe(cells):
     """Text cells a spreadsheet would run as a formula, with a leading ``'`` (OWASP)."""
-    _, pc = _arrow()
+    _, pc = arrow()
     return pc.if_else(
         pc.fill_null(pc.match_substring_regex(cells, _FORMULA_RE2), False),
         pc.binary_join_element_wise("'", cells, ""),

@@ -34,7 +34,7 @@ from typing import BinaryIO
 import numpy as np
 import pandas as pd
 
-from .errors import EdgeSetError, GraphkitError, Problem
+from ..errors import EdgeSetError, GraphkitError, Problem
 
 __all__ = [
     "BLOCK_BYTES",

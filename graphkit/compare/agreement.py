@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..checks import require_edge_set
-from ..claims import match_claims, normalize_ws
-from ..edgeset import EdgeSet
+from ..claims import match_claims
+from ..edgeset import EdgeSet, require_edge_set
 from ..errors import GraphkitError
+from ..io.text import normalize_ws
 from ..schema import signs_of
 
 __all__ = [
@@ -51,8 +51,16 @@ class Agreement:
     pairs: pd.DataFrame
 
     def summary(self) -> dict:
+        """The same as :meth:`to_dict` (its older name)."""
+        return self.to_dict()
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per attribute: ``attributes``."""
+        return self.attributes.copy()
+
+    def to_dict(self) -> dict:
         """The counts and the attribute rows as JSON-ready values."""
-        from ..formatting import to_records
+        from ..io.formatting import to_records
 
         return {
             "matched": self.matched,

@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.cli import main
-from graphkit.csvfile import MAX_LINE_BYTES, read_csv_bytes, read_input
 from graphkit.errors import EdgeSetError
+from graphkit.io.csvfile import MAX_LINE_BYTES, read_csv_bytes, read_input
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,7 +172,7 @@ def test_what_graphkits_csv_writer_writes_its_reader_reads_back(rows):
     # cells without surrounding white space (the reader strips it, by its contract)
     import pandas as pd
 
-    from graphkit.formatting import format_frame
+    from graphkit.io.formatting import format_frame
 
     columns = [f"c{i}" for i in range(len(rows[0]))]
     frame = pd.DataFrame(rows, columns=columns, dtype=str)

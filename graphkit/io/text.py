@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONTROL", "escape_control"]
+__all__ = ["CONTROL", "escape_control", "normalize_ws"]
 
 #: C0 and C1 controls, DEL, and the Unicode bidirectional overrides and isolates
 #: (which can reorder what a terminal shows): a terminal would act on these.
@@ -31,3 +31,12 @@ def escape_control(text: str, *, keep: str = "") -> str:
     if keep:
         return CONTROL.sub(lambda m: m.group() if m.group() in keep else _visible(m), text)
     return CONTROL.sub(_visible, text)
+
+
+def normalize_ws(text: str) -> str:
+    """``text`` with every run of whitespace collapsed to one space, and stripped.
+
+    >>> normalize_ws("  a\\n\\t b  ")
+    'a b'
+    """
+    return " ".join(text.split())

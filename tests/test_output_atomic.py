@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit import atomic
 from graphkit.cli import main
+from graphkit.io import atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 EDGES = "source,target,action,weight\nUSA,CAN,tariff,-4\n"
@@ -179,7 +179,7 @@ def test_a_signal_while_writing_removes_the_temporary_file(tmp_path, edges):
     target.write_text("old\n")
     script = (
         "import os, signal, sys\n"
-        "from graphkit import atomic\n"
+        "from graphkit.io import atomic\n"
         "from graphkit.cli import main\n"
         "real = os.fsync\n"
         "def killed(fd):\n"

@@ -1,0 +1,31 @@
+"""The Dask engine seen from the command line: reading pairs on a cluster."""
+
+from __future__ import annotations
+
+import click
+
+from .loading import progress_reporter
+
+
+def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor=None):
+    """Aggregate EDGESET's files to pairs with the Dask engine (see graphkit.interop.dask_engine)."""
+    if spec in (None, "-"):
+        raise click.UsageError(
+            "--engine dask reads files: give a path or a quoted glob such as 'events/*.csv'"
+        )
+    from ..interop.dask_engine import dask_pairs
+
+    return dask_pairs(
+        spec,
+        scheduler=scheduler,
+        domain=domain,
+        since=since,
+        until=until,
+        actor=actor,
+        progress=progress_reporter(),
+    )
+
+
+def check_engine(engine, scheduler) -> None:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")

@@ -1,0 +1,58 @@
+"""Reading a command's input: the edge set (or standard input), with progress and warnings on stderr."""
+
+from __future__ import annotations
+
+import sys
+from typing import BinaryIO, cast
+
+import click
+
+from .errors import show_warnings
+from .output import remember_inputs
+
+
+def progress_reporter():
+    """Progress lines on stderr when it is a terminal and --quiet was not given."""
+    from ..io.progress import StderrProgress
+
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context else None
+    if root is not None and "graphkit.io.progress" in root.meta:
+        return root.meta["graphkit.io.progress"]  # one clock for the whole command
+    quiet = bool(root and root.params.get("quiet"))
+    reporter = StderrProgress(sys.stderr, enabled=False if quiet else None)
+    if root is not None:
+        root.meta["graphkit.io.progress"] = reporter
+    return reporter
+
+
+def load(spec):
+    """Load EDGESET (reading standard input for -), remembering its files as inputs."""
+    from ..edgeset import load_edge_set
+
+    stdin = read_stdin(edges=True) if spec == "-" else None
+    edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
+    show_warnings(edge_set)
+    if edge_set.path is not None:
+        remember_inputs(edge_set.path)
+    return edge_set
+
+
+def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
+    """Load EDGESET (reading standard input for -) and apply the shared filters."""
+    from ..filters import filter_edges
+
+    return filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor)
+
+
+def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
+    """Standard input as bytes (click's binary stdin; also under CliRunner), read
+    once and bounded (see :func:`graphkit.io.csvfile.read_input`); with ``edges``, a
+    header without the required columns stops the reading at once."""
+    from ..edgeset import check_edges_header
+    from ..io.csvfile import read_input
+
+    with click.open_file("-", "rb") as stream:
+        return read_input(
+            cast(BinaryIO, stream), "<stdin>", text=text, first_line=check_edges_header if edges else None
+        )
