@@ -10,15 +10,16 @@ docs/scales.md defines the four and shows the essay under each.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal, cast, get_args
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from .actions import cameo_quad_classes, taxonomy_plover
 from .edgeset import EdgeSet
-from .errors import ArgumentError
+from .errors import ArgumentError, use_one_of
 from .plover import PLOVER_QUAD, plover_of, plover_score
+from .schema import SCALES, Scale
 
 __all__ = [
     "SCALES",
@@ -31,9 +32,6 @@ __all__ = [
     "with_scale",
 ]
 
-Scale = Literal["goldstein", "plover", "count", "quad"]
-SCALES: tuple[str, ...] = get_args(Scale)
-
 #: The weight of each quad class under ``quad``: verbal conflict 1, material conflict 2
 #: (hostile, so negative), and the same for cooperation.
 QUAD_WEIGHTS = {1: 1.0, 2: 2.0, 3: -1.0, 4: -2.0}
@@ -42,7 +40,7 @@ QUAD_WEIGHTS = {1: 1.0, 2: 2.0, 3: -1.0, 4: -2.0}
 def check_scale(scale: str) -> Scale:
     """``scale`` itself when it is one of :data:`SCALES`, else an :class:`~graphkit.errors.ArgumentError`."""
     if scale not in SCALES:
-        raise ArgumentError("scale", f"{scale!r} is not a weight scale: use one of {', '.join(SCALES)}")
+        raise ArgumentError("scale", f"{scale!r} is not a weight scale: {use_one_of(SCALES)}")
     return cast(Scale, scale)
 
 

@@ -8,6 +8,8 @@ to report. docs/units.md defines the columns with a worked example.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -18,7 +20,7 @@ from ..schema import TIE_DECIMALS, strain_part
 from .pairs import actor_codes
 from .units import Unit, check_unit, claim_keys, count_units
 
-__all__ = ["RESAMPLE_COLUMNS", "drop_one", "resample_strain", "unit_groups"]
+__all__ = ["RESAMPLE_COLUMNS", "drop_one", "pooled_ranks", "resample_strain", "unit_groups"]
 
 #: Columns :func:`resample_strain` adds after the strain report's ``strain``.
 RESAMPLE_COLUMNS = ["rank_low", "rank_high", "p_first", "p_top"]
@@ -72,6 +74,63 @@ def _competition_ranks(totals: np.ndarray) -> np.ndarray:
     return np.searchsorted(np.sort(negated), negated, side="left") + 1
 
 
+def _check_counts(**values: int) -> None:
+    least = {"resamples": 1, "seed": 0, "top": 1}
+    for name, value in values.items():
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < least[name]:
+            raise ArgumentError(name, f"must be a whole number of at least {least[name]}, not {value!r}")
+
+
+def _draw_ranks(group, pair, strain, pairs: int, resamples: int, rng: np.random.Generator):
+    """Competition ranks of every pair in each of ``resamples`` bootstrap draws of the
+    units (a matrix, resamples x pairs), and per draw the rank of a pair without
+    strain there: 1 + the number of pairs with strain."""
+    units = int(group.max()) + 1 if len(group) else 0
+    ranks = np.zeros((resamples, pairs), dtype=np.int64)
+    absent = np.ones(resamples, dtype=np.int64)
+    for r in range(resamples):
+        drawn = np.bincount(rng.integers(0, units, size=units), minlength=units) if units else group
+        totals = _totals(pair, strain, drawn[group].astype(float), pairs)
+        ranks[r] = _competition_ranks(totals)
+        absent[r] = 1 + int((totals.round(TIE_DECIMALS) > 0).sum())
+    return ranks, absent
+
+
+def pooled_ranks(
+    variants: Mapping[str, tuple[EdgeSet, str, str]], *, resamples: int, seed: int, top: int
+) -> pd.DataFrame:
+    """Bootstrap ranks pooled over variants: for every pair with strain in at least one
+    variant (name -> (edge set, unit, scale)), ``rank_low`` and ``rank_high`` (5th and
+    95th percentiles of its rank over every resample of every variant) and ``p_top``
+    (the share of those resamples that rank it ``top`` or better). A pair absent from a
+    variant, or drawn without strain, ranks after every pair with strain in that draw.
+    One generator, ``default_rng(seed)``, draws the variants in their order."""
+    _check_counts(resamples=resamples, seed=seed, top=top)
+    rng = np.random.default_rng(seed)
+    per_variant = []
+    for edge_set, unit, scale in variants.values():
+        _, group, pair, pairs, strain = _prepare(edge_set, unit, scale)
+        full = _totals(pair, strain, np.ones(len(pair)), len(pairs))
+        ranks, absent = _draw_ranks(group, pair, strain, len(pairs), resamples, rng)
+        names = list(zip(pairs["actor_a"].astype(str), pairs["actor_b"].astype(str)))
+        per_variant.append((dict(zip(names, range(len(names)))), ranks, absent, full, names))
+    union = sorted({name for _, _, _, full, names in per_variant for name, f in zip(names, full) if f > 0})
+    rows = []
+    for name in union:
+        column = np.concatenate(
+            [ranks[:, index[name]] if name in index else absent for index, ranks, absent, _, _ in per_variant]
+        )
+        rows.append(
+            (
+                *name,
+                int(np.percentile(column, 100 * (1 - LEVEL) / 2, method="inverted_cdf")),
+                int(np.percentile(column, 100 * (1 + LEVEL) / 2, method="inverted_cdf")),
+                float((column <= top).mean()),
+            )
+        )
+    return pd.DataFrame(rows, columns=["actor_a", "actor_b", "rank_low", "rank_high", "p_top"])
+
+
 def resample_strain(
     edge_set: EdgeSet,
     *,
@@ -107,21 +166,12 @@ def resample_strain(
     >>> list(table.columns)
     ['rank', 'actor_a', 'actor_b', 'strain', 'rank_low', 'rank_high', 'p_first', 'p_top']
     """
-    if not isinstance(resamples, int) or isinstance(resamples, bool) or resamples < 1:
-        raise ArgumentError("resamples", f"must be a whole number of at least 1, not {resamples!r}")
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        raise ArgumentError("seed", f"must be a whole number of at least 0, not {seed!r}")
-    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
-        raise ArgumentError("top", f"must be a whole number of at least 1, not {top!r}")
+    _check_counts(resamples=resamples, seed=seed, top=top)
     _, group, pair, pairs, strain = _prepare(edge_set, unit, scale)
     units = int(group.max()) + 1 if len(group) else 0
     full = _totals(pair, strain, np.ones(len(pair)), len(pairs))
     order = [i for i in _order(full, pairs) if full[i] > 0]
-    rng = np.random.default_rng(seed)
-    ranks = np.zeros((resamples, len(pairs)), dtype=np.int64)
-    for r in range(resamples):
-        drawn = np.bincount(rng.integers(0, units, size=units), minlength=units) if units else group
-        ranks[r] = _competition_ranks(_totals(pair, strain, drawn[group].astype(float), len(pairs)))
+    ranks, _ = _draw_ranks(group, pair, strain, len(pairs), resamples, np.random.default_rng(seed))
     chosen = ranks[:, order]
     table = pairs.iloc[order].reset_index(drop=True)
     table.insert(0, "rank", np.arange(1, len(order) + 1, dtype=np.int64))
@@ -159,8 +209,7 @@ def drop_one(
         enter the top ``top``), and ``change``: ``members`` when the pairs change,
         ``order`` when only their order does. ``attrs["units"]`` counts the units tried.
     """
-    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
-        raise ArgumentError("top", f"must be a whole number of at least 1, not {top!r}")
+    _check_counts(top=top)
     counted, group, pair, pairs, strain = _prepare(edge_set, unit, scale)
     units = int(group.max()) + 1 if len(group) else 0
     names = (pairs["actor_a"] + "-" + pairs["actor_b"]).to_numpy(dtype=object)

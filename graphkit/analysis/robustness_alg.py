@@ -10,7 +10,9 @@ import pandas as pd
 from ..checks import require_frame, require_str_list
 from ..edgeset import EdgeSet, require_edge_sets
 from ..errors import ArgumentError
-from ..schema import TIE_DECIMALS
+from ..scales import check_scale
+from ..schema import SCALES, TIE_DECIMALS
+from .resample import pooled_ranks
 from .strain_alg import strain
 from .units import UNITS, check_unit
 
@@ -53,9 +55,13 @@ def robustness(
     *,
     units: Iterable[str] = UNITS,
     top: int = 5,
+    scales: Iterable[str] = ("goldstein",),
+    resamples: int | None = None,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Each relationship's strain rank under every variant: every coding in
-    ``edge_sets`` counted in every unit of ``units``.
+    ``edge_sets`` counted in every unit of ``units`` and weighed by every scale of
+    ``scales`` (:mod:`graphkit.scales`).
 
     Parameters
     ----------
@@ -66,6 +72,14 @@ def robustness(
         The units of evidence (:func:`graphkit.analysis.units.count_units`), all three by default.
     top : int
         ``robust_top`` is True for a pair ranked ``top`` or better under every variant.
+    scales : iterable of {"goldstein", "plover", "count", "quad"}
+        The weight scales; Goldstein alone by default. With any other, variants are
+        named ``CODING:UNIT:SCALE``.
+    resamples, seed : int
+        With ``resamples``, each variant is also bootstrapped ``resamples`` times
+        (:func:`graphkit.analysis.resample.pooled_ranks`, ``default_rng(seed)``) and
+        ``rank_low``, ``rank_high`` (a 90% interval over every resample of every
+        variant) and ``p_top`` follow ``robust_top``.
 
     Returns
     -------
@@ -95,12 +109,28 @@ def robustness(
     checked = [check_unit(unit) for unit in units]
     if not checked:
         raise ArgumentError("units", "is empty: give at least one of " + ", ".join(UNITS))
-    tables = {
-        f"{name}:{unit}": strain(edge_set, unit=unit)
-        for name, edge_set in _sets(edge_sets).items()
+    require_str_list(scales, "scales")
+    weighed = [check_scale(scale) for scale in scales]
+    if not weighed:
+        raise ArgumentError("scales", "is empty: give at least one of " + ", ".join(SCALES))
+    named = _sets(edge_sets)
+    variants = {
+        f"{name}:{unit}" + ("" if weighed == ["goldstein"] else f":{scale}"): (edge_set, unit, scale)
+        for name, edge_set in named.items()
         for unit in checked
+        for scale in weighed
     }
-    return robustness_from_strains(tables, top=top)
+    tables = {
+        variant: strain(edge_set, unit=unit, scale=scale)
+        for variant, (edge_set, unit, scale) in variants.items()
+    }
+    table = robustness_from_strains(tables, top=top)
+    if resamples is None:
+        return table
+    pooled = pooled_ranks(variants, resamples=resamples, seed=seed, top=top)
+    merged = table.merge(pooled, on=["actor_a", "actor_b"], how="left", sort=False)
+    merged.attrs.update(table.attrs, resamples=resamples, seed=seed)
+    return merged
 
 
 def robustness_from_strains(tables: Mapping[str, pd.DataFrame], *, top: int = 5) -> pd.DataFrame:
@@ -137,10 +167,19 @@ def robustness_from_strains(tables: Mapping[str, pd.DataFrame], *, top: int = 5)
 def robustness_records(table: pd.DataFrame) -> list[dict]:
     """The rows of a :func:`robustness` table as JSON-ready records: ``actor_a``,
     ``actor_b``, ``ranks`` (an object from variant to rank, in variant order),
-    ``rank_min``, ``rank_median``, ``rank_max``, ``robust_top``."""
+    ``rank_min``, ``rank_median``, ``rank_max``, ``robust_top``, and with a bootstrap
+    ``rank_low``, ``rank_high`` and ``p_top``."""
     require_frame(table, "table")
     variants = table.attrs.get("variants", [])
     columns = {c: table[c].tolist() for c in ["actor_a", "actor_b", *variants, *ROBUSTNESS_SUMMARY]}
+    records = _records(columns, variants, len(table))
+    if "p_top" in table.columns:
+        for record, low, high, share in zip(records, table["rank_low"], table["rank_high"], table["p_top"]):
+            record.update(rank_low=int(low), rank_high=int(high), p_top=round(float(share), 6))
+    return records
+
+
+def _records(columns: dict, variants: list, rows: int) -> list[dict]:
     return [
         {
             "actor_a": str(columns["actor_a"][i]),
@@ -151,5 +190,5 @@ def robustness_records(table: pd.DataFrame) -> list[dict]:
             "rank_max": int(columns["rank_max"][i]),
             "robust_top": bool(columns["robust_top"][i]),
         }
-        for i in range(len(table))
+        for i in range(rows)
     ]
