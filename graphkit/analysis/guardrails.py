@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-__all__ = ["MIN_ACTORS", "Shape", "balance_warnings", "centrality_warnings", "shape_of"]
+__all__ = ["MIN_ACTORS", "NO_CYCLE", "Shape", "balance_warnings", "centrality_warnings", "shape_of"]
+
+#: How a balance warning about a graph without a cycle starts.
+NO_CYCLE = "no cycle:"
 
 #: Below this many actors in a layer, positional measures rank a handful of ties.
 MIN_ACTORS = 5
@@ -84,7 +87,7 @@ def balance_warnings(ties: Iterable[tuple[str, str]]) -> list[str]:
     if shape.ties and shape.forest:
         where = f"a star around {shape.centre}" if shape.centre is not None else "a forest"
         warnings.append(
-            f"no cycle: the signed graph is {where} ({shape.actors} actors, {shape.ties} ties), so "
+            f"{NO_CYCLE} the signed graph is {where} ({shape.actors} actors, {shape.ties} ties), so "
             "frustration is 0 by construction and the camps are forced by the ties, not found in them"
         )
     if 0 < shape.actors < MIN_ACTORS:

@@ -12,13 +12,14 @@ from ..edgeset import EdgeSet, require_edge_sets
 from ..errors import ArgumentError
 from ..scales import check_scale
 from ..schema import SCALES, TIE_DECIMALS
-from .resample import pooled_ranks
+from .resample import drop_one, pooled_ranks
 from .strain_alg import strain
 from .units import UNITS, check_unit
 
 __all__ = [
     "ROBUSTNESS_SUMMARY",
     "robustness",
+    "robustness_drop_one",
     "robustness_from_strains",
     "robustness_records",
     "strain_ranks",
@@ -109,17 +110,7 @@ def robustness(
     checked = [check_unit(unit) for unit in units]
     if not checked:
         raise ArgumentError("units", "is empty: give at least one of " + ", ".join(UNITS))
-    require_str_list(scales, "scales")
-    weighed = [check_scale(scale) for scale in scales]
-    if not weighed:
-        raise ArgumentError("scales", "is empty: give at least one of " + ", ".join(SCALES))
-    named = _sets(edge_sets)
-    variants = {
-        f"{name}:{unit}" + ("" if weighed == ["goldstein"] else f":{scale}"): (edge_set, unit, scale)
-        for name, edge_set in named.items()
-        for unit in checked
-        for scale in weighed
-    }
+    variants = _variants(edge_sets, checked, scales)
     tables = {
         variant: strain(edge_set, unit=unit, scale=scale)
         for variant, (edge_set, unit, scale) in variants.items()
@@ -131,6 +122,41 @@ def robustness(
     merged = table.merge(pooled, on=["actor_a", "actor_b"], how="left", sort=False)
     merged.attrs.update(table.attrs, resamples=resamples, seed=seed)
     return merged
+
+
+def _variants(edge_sets, units: list[str], scales: Iterable[str]) -> dict[str, tuple[EdgeSet, str, str]]:
+    """Variant name -> (coding, unit, scale), in the order codings, units, scales."""
+    require_str_list(scales, "scales")
+    weighed = [check_scale(scale) for scale in scales]
+    if not weighed:
+        raise ArgumentError("scales", "is empty: give at least one of " + ", ".join(SCALES))
+    return {
+        f"{name}:{unit}" + ("" if weighed == ["goldstein"] else f":{scale}"): (edge_set, unit, scale)
+        for name, edge_set in _sets(edge_sets).items()
+        for unit in units
+        for scale in weighed
+    }
+
+
+def robustness_drop_one(
+    edge_sets: Mapping[str, EdgeSet] | Sequence[EdgeSet],
+    *,
+    units: Iterable[str] = UNITS,
+    top: int = 5,
+    scales: Iterable[str] = ("goldstein",),
+) -> pd.DataFrame:
+    """:func:`graphkit.analysis.resample.drop_one` under every variant of :func:`robustness`:
+    the single units of evidence whose removal changes a variant's top ``top``, one row
+    per (variant, unit), with the variant's name first in ``variant``."""
+    require_edge_sets(edge_sets, "edge_sets")
+    require_str_list(units, "units")
+    checked = [check_unit(unit) for unit in units]
+    tables = []
+    for variant, (edge_set, unit, scale) in _variants(edge_sets, checked, scales).items():
+        table = drop_one(edge_set, unit=unit, scale=scale, top=top)
+        table.insert(0, "variant", variant)
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
 
 
 def robustness_from_strains(tables: Mapping[str, pd.DataFrame], *, top: int = 5) -> pd.DataFrame:

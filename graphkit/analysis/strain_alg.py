@@ -66,7 +66,7 @@ def strain(
         # a pair without strain has no rank to resample: empty, not a number
         values = merged[column].to_numpy(dtype=float)
         if column.startswith("rank"):
-            values = np.array([None if v != v else int(v) for v in values], dtype=object)
+            values = np.array([None if np.isnan(v) else int(v) for v in values], dtype=object)
         table.insert(at + offset, column, values)
     table.attrs.update(drawn.attrs)
     return table

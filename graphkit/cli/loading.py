@@ -69,5 +69,5 @@ def with_aliases(edge_sets, alias_file):
         aliases = read_aliases(alias_file)
         edge_sets = [apply_aliases(edge_set, aliases) for edge_set in edge_sets]
     for hint in alias_hints(edge_sets):
-        warn(hint + ("" if alias_file else ": --alias FILE does"))
+        warn(hint + " in a file given to --alias")
     return edge_sets

@@ -85,7 +85,9 @@ def strain(
     check_engine(engine, scheduler)
     check_unit_engine(unit, engine)
     if drop_one and (resample or intensity):
-        raise click.UsageError("--drop-one lists units, not pairs: give it without --resample and --intensity")
+        raise click.UsageError(
+            "--drop-one lists units, not pairs: give it without --resample and --intensity"
+        )
     filters = {"domain": domain, "since": since, "until": until, "actor": actor}
     if engine == "dask":
         for given, flag in ((intensity, "--intensity"), (resample, "--resample"), (drop_one, "--drop-one")):
@@ -139,9 +141,10 @@ def _scale_note(scale: str, edge_set) -> None:
 @edgeset_argument
 @filter_options
 @unit_option
+@scale_option
 @output_options
 @engine_options
-def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, scheduler):
+def centrality(edgeset, domain, since, until, actor, unit, scale, fmt, output, engine, scheduler):
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.
 
@@ -155,10 +158,16 @@ def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, 
     if engine == "dask":
         from ..analysis.centrality_alg import centrality_from_pairs
 
+        if scale != "goldstein":
+            raise click.UsageError("--scale needs --engine pandas (it reads each row's code)")
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = centrality_from_pairs(pairs.ordered_pairs(), pairs.actors, progress=progress_reporter())
     else:
-        table = compute(read_edge_set(edgeset, **filters), unit=unit, progress=progress_reporter())
+        edge_set = read_edge_set(edgeset, **filters)
+        table = compute(edge_set, unit=unit, scale=scale, progress=progress_reporter())
+        _scale_note(scale, edge_set)
+    for message in table.attrs.get("warnings", []):
+        warn(message)
     if table.attrs.get("betweenness", "exact") != "exact":
         click.echo(
             f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
