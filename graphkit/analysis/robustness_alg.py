@@ -14,7 +14,7 @@ from ..scales import check_scale
 from ..schema import SCALES, TIE_DECIMALS
 from .resample import drop_one, pooled_ranks
 from .strain_alg import strain
-from .units import UNITS, check_unit
+from .units import UNITS, Unit, check_unit
 
 __all__ = [
     "ROBUSTNESS_SUMMARY",
@@ -124,7 +124,9 @@ def robustness(
     return merged
 
 
-def _variants(edge_sets, units: list[str], scales: Iterable[str]) -> dict[str, tuple[EdgeSet, str, str]]:
+def _variants(
+    edge_sets, units: Sequence[Unit], scales: Iterable[str]
+) -> dict[str, tuple[EdgeSet, Unit, str]]:
     """Variant name -> (coding, unit, scale), in the order codings, units, scales."""
     require_str_list(scales, "scales")
     weighed = [check_scale(scale) for scale in scales]
