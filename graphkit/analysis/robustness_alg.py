@@ -62,7 +62,7 @@ def robustness(
 ) -> pd.DataFrame:
     """Each relationship's strain rank under every variant: every coding in
     ``edge_sets`` counted in every unit of ``units`` and weighed by every scale of
-    ``scales`` (:mod:`graphkit.scales`).
+    ``scales`` (docs/scales.md).
 
     Parameters
     ----------
