@@ -120,3 +120,33 @@ def test_score_takes_aliases_and_a_bad_alias_file_is_one_line(run, tmp_path):
         result.stderr.strip().splitlines()[-1]
         == f"graphkit: {bad}:1: the header must be 'from,to': one alias a line, from id to id"
     )
+
+
+def test_docs_show_todays_intervals_scales_and_drop_one(run):
+    # docs/units.md and docs/scales.md show these outputs; they must follow the essay and the code
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    units = (docs / "units.md").read_text(encoding="utf-8")
+    scales = (docs / "scales.md").read_text(encoding="utf-8")
+    shown = [
+        (units, ("strain", "--top", "5", "--resample", "1000", "--seed", "1", "--format", "markdown")),
+        (units, ("strain", "--drop-one", "--format", "markdown")),
+        (scales, ("robustness", "essay", "--unit", "action", *"--scale goldstein --scale plover --scale count --scale quad".split(), "--top", "5", "--format", "markdown")),
+        (scales, ("robustness", "essay", "--unit", "action", *"--scale goldstein --scale plover --scale count --scale quad".split(), "--top", "5", "--resample", "1000", "--seed", "1", "--format", "markdown")),
+    ]  # fmt: skip
+    for page, args in shown:
+        result = run(*args)
+        assert result.exit_code == 0 and result.stdout.strip(), result.stderr
+        assert result.stdout in page, args
+
+
+def test_the_readmes_resampling_claims_hold(run):
+    # README: South Korea-US first in about half the resamples and in the top 5 in nearly all;
+    # from Canada-US down every interval spans five ranks or more
+    records = json.loads(
+        run("strain", "--top", "5", "--resample", "1000", "--seed", "1", "--format", "json").stdout
+    )
+    korea, *others = records
+    assert 0.4 < korea["p_first"] < 0.6 and korea["p_top"] > 0.9
+    assert all(r["rank_high"] - r["rank_low"] + 1 >= 5 for r in others)
