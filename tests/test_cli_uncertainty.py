@@ -132,8 +132,8 @@ def test_docs_show_todays_intervals_scales_and_drop_one(run):
     shown = [
         (units, ("strain", "--top", "5", "--resample", "1000", "--seed", "1", "--format", "markdown")),
         (units, ("strain", "--drop-one", "--format", "markdown")),
-        (scales, ("robustness", "essay", "--unit", "action", *"--scale goldstein --scale plover --scale count --scale quad".split(), "--top", "5", "--format", "markdown")),
-        (scales, ("robustness", "essay", "--unit", "action", *"--scale goldstein --scale plover --scale count --scale quad".split(), "--top", "5", "--resample", "1000", "--seed", "1", "--format", "markdown")),
+        (units, ("robustness", "essay", "--unit", "action", *"--scale goldstein --scale plover --scale count --scale quad".split(), "--top", "5", "--format", "markdown")),
+        (units, ("robustness", "essay", "--unit", "action", *"--scale goldstein --scale plover --scale count --scale quad".split(), "--top", "5", "--resample", "1000", "--seed", "1", "--format", "markdown")),
     ]  # fmt: skip
     for page, args in shown:
         result = run(*args)
