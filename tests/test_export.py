@@ -284,3 +284,18 @@ def test_extra_columns_named_like_export_attributes_are_kept(run, write_csv):
     )
     assert rows[0]["extra_strain"] == "HIGH"
     assert rows[0]["strain"] == "8.0"  # the tariff's strain (CAMEO 163), not the user's column
+
+
+def test_actions_carry_their_plover_type_and_mode(run):
+    # e01 tariff: CAMEO 163 is COERCE restrict in the published CAMEO-to-PLOVER table;
+    # e38 surveillance has no code: the taxonomy's COERCE, no mode
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(run("export", "--level", "action", "--format", "csv").stdout))
+    }
+    assert (rows["e01"]["plover_type"], rows["e01"]["plover_mode"]) == ("COERCE", "restrict")
+    assert (rows["e38"]["plover_type"], rows["e38"]["plover_mode"], rows["e38"]["mode"]) == (
+        "COERCE",
+        "",
+        "historical",
+    )
