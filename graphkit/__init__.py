@@ -28,6 +28,7 @@ _LAZY = {
     "write_starter": "graphkit.starter",
     "filter_edges": "graphkit.filters",
     "filter_edge_sets": "graphkit.filters",
+    "DateFilterReport": "graphkit.edgeset",
     "taxonomy": "graphkit.actions",
     "cameo_table": "graphkit.actions",
     # measures
@@ -47,6 +48,8 @@ _LAZY = {
     "signed_ties": "graphkit.analysis.balance_alg",
     "Balance": "graphkit.analysis.balance_alg",
     "strain_communities": "graphkit.analysis.communities",
+    "timeline": "graphkit.analysis.timeline_alg",
+    "summary": "graphkit.analysis.summary_alg",
     # comparing
     "diff_edge_sets": "graphkit.compare.diff",
     "EdgeSetDiff": "graphkit.compare.diff",
@@ -71,6 +74,9 @@ _LAZY = {
     "to_networkx": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
     "GdeltImport": "graphkit.interop.gdelt",
+    "read_dyads": "graphkit.interop.dyads",
+    "DyadImport": "graphkit.interop.dyads",
+    "panel_table": "graphkit.interop.panel",
     # tables as text
     "format_frame": "graphkit.io.formatting",
     # errors and progress
@@ -91,6 +97,7 @@ __all__ = [
     "write_starter",
     "filter_edges",
     "filter_edge_sets",
+    "DateFilterReport",
     "taxonomy",
     "cameo_table",
     "ordered_pairs",
@@ -109,6 +116,8 @@ __all__ = [
     "signed_ties",
     "Balance",
     "strain_communities",
+    "timeline",
+    "summary",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
@@ -129,6 +138,9 @@ __all__ = [
     "to_networkx",
     "read_gdelt",
     "GdeltImport",
+    "read_dyads",
+    "DyadImport",
+    "panel_table",
     "format_frame",
     "GraphkitError",
     "EdgeSetError",
@@ -147,20 +159,24 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .analysis.resample import drop_one, resample_strain
     from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain
+    from .analysis.summary_alg import summary
+    from .analysis.timeline_alg import timeline
     from .analysis.units import count_units
     from .bundled import bundled_sets
     from .compare.agreement import Agreement, intercoder_agreement
     from .compare.diff import EdgeSetDiff, diff_edge_sets
     from .compare.report import format_diff
     from .compare.scoring import ScoreResult, format_score, score
-    from .edgeset import EdgeSet, load_edge_set, validate_edge_set
+    from .edgeset import DateFilterReport, EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
     from .extract.draft import ExtractResult, extract_edge_set, write_draft
     from .extract.gazetteer import Gazetteer, load_gazetteer
     from .filters import filter_edge_sets, filter_edges
     from .frames import from_frame
+    from .interop.dyads import DyadImport, read_dyads
     from .interop.export import export_graph, to_networkx
     from .interop.gdelt import GdeltImport, read_gdelt
+    from .interop.panel import panel_table
     from .io.formatting import format_frame
     from .io.progress import Progress
     from .plover import plover_of

@@ -6,7 +6,7 @@ import csv
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from .spelling import alpha2_warnings
 
 __all__ = [
     "SET_FILES",
+    "DateFilterReport",
     "EdgeSet",
     "check_edge_set",
     "load_edge_set",
@@ -41,6 +42,28 @@ __all__ = [
     "set_folder",
     "validate_edge_set",
 ]
+
+
+@dataclass(frozen=True)
+class DateFilterReport:
+    """What the date filters (:func:`graphkit.filters.filter_edges`) left out (or, for undated rows under ``undated="keep"``,
+    kept): counts of actions, and the bounds given (``since``, ``until``).
+
+    ``undated``: undated actions (left out unless ``kept_undated``); ``straddling``:
+    actions whose dates run past a bound, left out unless ``overlap``;
+    ``outside``: actions wholly outside the bounds.
+    """
+
+    bounds: tuple[str, ...]
+    undated: int
+    kept_undated: bool
+    straddling: int
+    overlap: bool
+    outside: int
+
+    def to_dict(self) -> dict:
+        """The report as JSON-ready data (its fields, bounds as a list)."""
+        return {**asdict(self), "bounds": list(self.bounds)}
 
 
 @dataclass(frozen=True, repr=False)
@@ -65,6 +88,8 @@ class EdgeSet:
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     warnings: tuple[Problem, ...] = ()
+    #: What the date filters left out (:class:`DateFilterReport`), when they ran.
+    date_filter: DateFilterReport | None = None
 
     def __repr__(self) -> str:
         """One line: the name, the counts, and where the set came from (never its tables or text).

@@ -107,7 +107,9 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
         not_finite,
         lambda i: f"weight {weight_text.iat[i]!r} is not a finite number: use a number from -10 to 10",
     )
-    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10)
+    # a row whose weight counts events (scale "count", graphkit import-dyads) is not on the Goldstein scale
+    counted = frame["scale"] == "count" if "scale" in frame.columns else False
+    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10) & ~counted
     out.rows(
         out_of_range,
         lambda i: f"weight {weight_text.iat[i]} is outside the Goldstein scale: use a number from -10 to 10",

@@ -70,6 +70,16 @@ def cases(es):
         ("from_frame", lambda: gk.from_frame(es.edges, source_text=b"text"), "source_text"),
         ("to_networkx", lambda: gk.to_networkx(es.edges), "edge_set"),
         ("to_networkx", lambda: gk.to_networkx(es, level="claims"), "level"),
+        ("filter_edges", lambda: gk.filter_edges(es, since="2024", undated="maybe"), "undated"),
+        ("timeline", lambda: gk.timeline(None), "edge_set"),
+        ("timeline", lambda: gk.timeline(es, freq="decade"), "freq"),
+        ("timeline", lambda: gk.timeline(es, top=0), "top"),
+        ("summary", lambda: gk.summary(es, by="decade"), "by"),
+        ("summary", lambda: gk.summary(es, layer="signed"), "layer"),
+        ("read_dyads", lambda: gk.read_dyads(5, source="i", target="j", time="year", hostile=["n"]), "path"),
+        ("read_dyads", lambda: gk.read_dyads("x.csv", source="i", target="j", time="year"), "hostile"),
+        ("panel_table", lambda: gk.panel_table(es.edges), "edge_set"),
+        ("panel_table", lambda: gk.panel_table(es, freq="day"), "freq"),
     ]
 
 

@@ -53,11 +53,16 @@ def diff(
     from ..compare.report import format_diff
     from ..errors import GraphkitError
     from ..filters import filter_edge_sets
+    from .date_rule import date_rule, show_date_filter
 
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     first, second = with_aliases([load(a), load(b)], alias_file)
-    old, new = filter_edge_sets(first, second, domain=domain, since=since, until=until, actor=actor)
+    old, new = filter_edge_sets(
+        first, second, domain=domain, since=since, until=until, actor=actor, **date_rule()
+    )
+    for edge_set in (old, new):
+        show_date_filter(edge_set, repr(edge_set.name))
     result = diff_edge_sets(old, new, top=top_k, with_centrality=not no_centrality, unit=unit)
     report = format_diff(result, fmt, safe_csv=safe_csv())
     emit(report, output)

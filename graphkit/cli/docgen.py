@@ -24,6 +24,7 @@ LIBRARY: dict[str, tuple[str, str]] = {
     "diff": ("gk.diff_edge_sets", "graphkit/compare/diff.py"),
     "export": ("gk.export_graph", "graphkit/interop/export.py"),
     "extract": ("gk.extract_edge_set", "graphkit/extract/draft.py"),
+    "import-dyads": ("gk.read_dyads", "graphkit/interop/dyads.py"),
     "import-gdelt": ("gk.read_gdelt", "graphkit/interop/gdelt.py"),
     "init": ("gk.write_starter", "graphkit/starter.py"),
     "render": ("gk.render_html", "graphkit/render/graph.py"),
@@ -31,7 +32,9 @@ LIBRARY: dict[str, tuple[str, str]] = {
     "score": ("gk.score", "graphkit/compare/scoring.py"),
     "sets": ("gk.bundled_sets", "graphkit/bundled.py"),
     "strain": ("gk.strain", "graphkit/analysis/strain_alg.py"),
+    "summary": ("gk.summary", "graphkit/analysis/summary_alg.py"),
     "taxonomy": ("gk.taxonomy", "graphkit/actions.py"),
+    "timeline": ("gk.timeline", "graphkit/analysis/timeline_alg.py"),
     "validate": ("gk.validate_edge_set", "graphkit/edgeset.py"),
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..io.text import escape_control
-from ..schema import EXPORT_FORMATS, EXPORT_LEVELS, EXPORT_WEIGHTS
+from ..schema import EXPORT_FORMATS, EXPORT_LEVELS, EXPORT_WEIGHTS, FREQS
 from .errors import BAD_INPUT
 from .group import main
 from .loading import read_edge_set, read_stdin
@@ -114,10 +114,24 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
+    type=click.Choice([*EXPORT_FORMATS, "parquet"]),
     default="graphml",
     show_default=True,
-    help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table).",
+    help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table); "
+    "with --panel: csv (the default there) or parquet.",
+)
+@click.option(
+    "--panel",
+    is_flag=True,
+    help="Write a dyad-period panel instead: one row per ordered pair of the actors present in "
+    "each period, zeros included (docs/time.md).",
+)
+@click.option(
+    "--freq",
+    type=click.Choice(FREQS),
+    default="year",
+    show_default=True,
+    help="With --panel: the period (calendar year, quarter, month, ISO week).",
 )
 @click.option(
     "--level",
@@ -134,7 +148,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
 @unit_option
 @output_option()
 @safe_csv_option
-def export(edgeset, domain, since, until, actor, fmt, level, weight, unit, output):
+def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight, unit, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
 
     At --level pair (the default) each ordered pair of actors is one edge with
@@ -143,9 +157,34 @@ def export(edgeset, domain, since, until, actor, fmt, level, weight, unit, outpu
     At --level action each action is one edge with its attributes. GraphML edge
     ids are unique; JSON is node-link data with "nodes" and "edges".
 
+    With --panel, one row per ordered pair and period (--freq) instead, with
+    strain, cooperation, net and counts, and zero rows for every ordered pair of
+    the actors present in the period: the table a regression reads (CSV or
+    Parquet; -o NAME.parquet picks Parquet).
+
     Example: graphkit export --format gexf -o essay.gexf
     """
     from ..interop.export import export_graph
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
+    if panel:
+        from ..interop.panel import panel_bytes, panel_table
+
+        default = (
+            click.get_current_context().get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
+        )
+        if default:
+            fmt = "parquet" if str(output).lower().endswith(".parquet") else "csv"
+        if fmt not in ("csv", "parquet"):
+            raise click.UsageError(f"--panel writes csv or parquet, not {fmt}")
+        table = panel_table(edge_set, freq=freq)
+        count = table.attrs["undated"]
+        if count:
+            click.echo(
+                f"graphkit: {count} undated action{'s are' if count != 1 else ' is'} in no period", err=True
+            )
+        emit(panel_bytes(table, fmt, safe_csv=safe_csv()), output)
+        return
+    if fmt == "parquet":
+        raise click.UsageError("--format parquet needs --panel (graphs go to graphml, gexf, json or csv)")
     emit(export_graph(edge_set, fmt, level=level, weight=weight, unit=unit, safe_csv=safe_csv()), output)

@@ -7,6 +7,7 @@ from typing import BinaryIO, cast
 
 import click
 
+from .date_rule import date_rule, show_date_filter
 from .errors import show_warnings
 from .output import remember_inputs
 
@@ -42,7 +43,9 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
     """Load EDGESET (reading standard input for -) and apply the shared filters."""
     from ..filters import filter_edges
 
-    return filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor)
+    edge_set = filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor, **date_rule())
+    show_date_filter(edge_set)
+    return edge_set
 
 
 def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:

@@ -8,21 +8,21 @@ from pathlib import Path
 import click
 
 from ..schema import ENGINES, REPORT_FORMATS, SCALES, UNITS
+from .date_rule import SINCE_HELP, UNTIL_HELP, date_rule_options
 from .output import remember_safe_csv
 
 edgeset_argument = click.argument("edgeset", required=False, metavar="[EDGESET]")
 
 
 def filter_options(func):
-    """--domain, --since, --until and --actor, shared by every analysis command."""
+    """--domain, --since, --until, --actor, --overlap and --undated, shared by every analysis command."""
     options = [
         click.option("--domain", multiple=True, help="Keep only actions in this domain (repeatable)."),
-        click.option("--since", metavar="DATE", help="Keep actions dated on or after DATE (YYYY[-MM[-DD]])."),
-        click.option(
-            "--until", metavar="DATE", help="Keep actions dated on or before DATE (YYYY[-MM[-DD]])."
-        ),
+        click.option("--since", metavar="DATE", help=SINCE_HELP),
+        click.option("--until", metavar="DATE", help=UNTIL_HELP),
         click.option("--actor", metavar="ID", help="Keep only this actor's ego network."),
     ]
+    func = date_rule_options(func)
     for option in reversed(options):
         func = option(func)
     return func

@@ -61,6 +61,7 @@ def robustness(
     from ..errors import ArgumentError, GraphkitError
     from ..filters import filter_edges, has_actor
     from ..io.formatting import format_frame
+    from .date_rule import date_rule, show_date_filter
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:
@@ -81,7 +82,9 @@ def robustness(
         if actor and not has_actor(edge_set, actor):
             sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
         else:
-            sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
+            kept = filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor, **date_rule())
+            show_date_filter(kept, repr(kept.name))
+            sets.append(kept)
     sets = with_aliases(sets, alias_file)
     options = {"units": list(units) or UNITS, "top": top, "scales": list(scales) or ["goldstein"]}
     if drop_one:

@@ -214,6 +214,8 @@ def dask_pairs(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    overlap: bool = False,
+    undated: str = "drop",
     blocksize: int = BLOCKSIZE,
     progress: Callable[..., None] | None = None,
 ) -> DaskPairs:
@@ -231,6 +233,8 @@ def dask_pairs(
     report = progress or (lambda *args, **kwargs: None)
     files = expand([specs] if isinstance(specs, str) else specs)
     filters: dict[str, Any] = {"domain": domain, "since": since, "until": until}
+    if since or until:  # the date rule matters only with a bound (and "drop" would read as a filter)
+        filters.update(overlap=bool(overlap), undated=undated)
     # bad since/until values fail here, before any work is sent out
     nothing = pd.DataFrame({"date": pd.Series(dtype=str), "domain": pd.Series(dtype=str)})
     select_edges(EdgeSet("", nothing, pd.DataFrame(columns=ACTOR_COLUMNS)), **filters)

@@ -20,7 +20,7 @@ from ..schema import (
     ColorMode,
 )
 from .layout import place_nodes, precompute_layout
-from .marks import NODE_SIZE, edge_records, node_records, palette
+from .marks import NODE_SIZE, edge_ids, edge_records, node_records, palette
 from .network import GraphkitNetwork, network_from_elements
 from .page import _merge, page_size_problem
 from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
@@ -33,6 +33,7 @@ from .panels import (
     relationship_count,
     unit_dependent_pairs,
 )
+from .time_control import date_filter, with_dates
 
 __all__ = [
     "COLOR_MODES",
@@ -57,6 +58,13 @@ UNIT_NOTES = {
         "their most extreme row."
     ),
 }
+
+
+TIME_NOTE = (
+    "The dates menus keep an action whose dates lie wholly inside the chosen periods (a row dated "
+    "2024 is not inside 2024-05 to 2024-12); 'overlap' keeps one that shares a day with them, and "
+    "undated actions hide unless kept, as --since, --until, --overlap and --undated do."
+)
 
 
 def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
@@ -152,12 +160,15 @@ def graph_elements(
         metrics, node_colors = community_colors(metrics, pairs)
         color_key = "community"
     nodes = node_records(metrics, pairs, size_by, node_colors, color_key)
+    time_filter = None  # the pair view sums each relationship over all its dates
     if drawn == "pairs":
         edges = pair_edges(edge_set, pairs, names)
         legend = legend_groups(color_key, node_colors, color_by, {}, set(), size_by)
         legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
     else:
         edges = edge_records(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
+        edges = with_dates(edge_set, edges, edge_ids(edge_set))
+        time_filter = date_filter(edges)
         low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
         legend = legend_groups(
             color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
@@ -203,6 +214,7 @@ def graph_elements(
                 if drawn == "actions"
                 else []
             ),
+            *([TIME_NOTE] if time_filter else []),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
         ],
@@ -223,6 +235,7 @@ def graph_elements(
                 "label": "Minimum strain",
                 **({"live": "strain"} if drawn == "actions" else {}),
             },
+            *([time_filter] if time_filter else []),
         ],
         # with actions drawn, the page recomputes the strained list and the sizes from the shown ones
         **(

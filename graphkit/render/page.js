@@ -70,8 +70,20 @@ function passesMenus(edge) {
     if (value === undefined || value === "" || value === 0) { continue; }
     if (spec.type === "select" && String(edge[spec.field]) !== value) { return false; }
     if (spec.type === "actor" && visNodeId(edge.from) !== value && visNodeId(edge.to) !== value) { return false; }
+    if (spec.type === "dates" && !passesDates(edge, value)) { return false; }
   }
   return true;
+}
+// the command line's date rule (docs/time.md): wholly inside the bounds, or with
+// overlap sharing a day with them; undated actions only when kept. ISO days compare as text.
+function datesBound(value) { return Boolean(value && (value.from || value.to)); }
+function passesDates(edge, value) {
+  if (!datesBound(value)) { return true; }
+  if (!edge.date_start) { return value.keep; }
+  if (value.overlap) {
+    return (!value.from || edge.date_end >= value.from) && (!value.to || edge.date_start <= value.to);
+  }
+  return (!value.from || edge.date_start >= value.from) && (!value.to || edge.date_end <= value.to);
 }
 function shownEdgeIds() {
   // the edges every filter keeps; a "min" filter with "live" compares the pair's sum
@@ -92,7 +104,10 @@ function shownEdgeIds() {
   return new Set(kept.map(function (e) { return e.id; }));
 }
 function filtering() {
-  return Object.keys(state).some(function (key) { var v = state[key]; return v !== undefined && v !== "" && v !== 0; });
+  return Object.keys(state).some(function (key) {
+    var v = state[key];
+    return typeof v === "object" ? datesBound(v) : v !== undefined && v !== "" && v !== 0;
+  });
 }
 var shownNodes = null, shownEdges = null;
 function applyFilters() {
@@ -128,6 +143,12 @@ function buildFilters() {
     label.htmlFor = id;
     wrap.appendChild(label);
     var control;
+    if (spec.type === "dates") {
+      buildDates(spec, index, wrap);
+      box.appendChild(wrap);
+      showUndated(spec, index);
+      return;
+    }
     if (spec.type === "min") {
       control = el("input");
       control.type = "range";
@@ -173,6 +194,7 @@ function buildFilters() {
   reset.addEventListener("click", function () {
     state = {};
     PAGE.filters.forEach(function (spec, index) {
+      if (spec.type === "dates") { resetDates(index); return; }
       document.getElementById("filter-" + index).value = spec.type === "min" ? "0" : "";
       if (spec.type === "min") { document.getElementById("filter-" + index + "-value").textContent = "0"; }
     });
@@ -180,6 +202,60 @@ function buildFilters() {
   });
   box.appendChild(reset);
   box.appendChild(el("span", "", "count")).id = "count";
+}
+
+function buildDates(spec, index, wrap) {
+  // two menus of periods, overlap and keep-undated boxes, and what the control hides
+  var id = "filter-" + index;
+  var from = el("select"), to = el("select");
+  from.id = id + "-from";
+  to.id = id + "-to";
+  from.appendChild(el("option", "the start")).value = "";
+  to.appendChild(el("option", "the end")).value = "";
+  spec.periods.forEach(function (period) {
+    from.appendChild(el("option", period[0])).value = period[1];
+    to.appendChild(el("option", period[0])).value = period[2];
+  });
+  var overlap = el("input"), keep = el("input");
+  overlap.type = keep.type = "checkbox";
+  overlap.id = id + "-overlap";
+  keep.id = id + "-keep";
+  var note = el("span", "", "count");
+  note.id = id + "-undated";
+  function update() {
+    state[index] = {from: from.value, to: to.value, overlap: overlap.checked, keep: keep.checked};
+    showUndated(spec, index);
+    applyFilters();
+  }
+  [from, to, overlap, keep].forEach(function (control) { control.addEventListener("change", update); });
+  var overlapLabel = el("label", "overlap"), keepLabel = el("label", "keep undated");
+  overlapLabel.htmlFor = overlap.id;
+  keepLabel.htmlFor = keep.id;
+  wrap.appendChild(from);
+  wrap.appendChild(el("label", "to"));
+  wrap.appendChild(to);
+  wrap.appendChild(overlap);
+  wrap.appendChild(overlapLabel);
+  if (spec.undated) { wrap.appendChild(keep); wrap.appendChild(keepLabel); }
+  wrap.appendChild(note);
+  wrap.firstChild.htmlFor = from.id;
+}
+function showUndated(spec, index) {
+  var note = document.getElementById("filter-" + index + "-undated");
+  var value = state[index];
+  if (!spec.undated) { note.textContent = ""; return; }
+  var hidden = datesBound(value) && !value.keep;
+  var what = spec.undated + " undated action" + (spec.undated === 1 ? "" : "s");
+  note.textContent = hidden ? what + " hidden" : what + " shown";
+}
+function resetDates(index) {
+  var id = "filter-" + index;
+  document.getElementById(id + "-from").value = "";
+  document.getElementById(id + "-to").value = "";
+  document.getElementById(id + "-overlap").checked = false;
+  var keep = document.getElementById(id + "-keep");
+  if (keep) { keep.checked = false; }
+  showUndated(PAGE.filters[index], index);
 }
 
 function buildFocus() {

@@ -165,8 +165,8 @@ def _filters(filters: list[dict], nodes: list[dict], edges: list[dict]) -> list[
         elif kind == "actor":
             choices = [[n["id"], str(n.get("label", n["id"]))] for n in nodes]
             spec["values"] = sorted(choices, key=lambda x: (x[1], str(x[0])))
-        else:
-            raise ValueError(f"unknown filter type {kind!r}: use select, min or actor")
+        elif kind != "dates":  # dates: complete as graphkit.render.time_control makes it
+            raise ValueError(f"unknown filter type {kind!r}: use select, min, actor or dates")
         out.append(spec)
     return out
 
