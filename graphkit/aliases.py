@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .edgeset import EdgeSet
+from .checks import require_path
+from .edgeset import EdgeSet, require_edge_set
 from .errors import ArgumentError, EdgeSetError, Problem
 
 __all__ = ["alias_hints", "apply_aliases", "parse_aliases", "read_aliases"]
@@ -68,11 +69,12 @@ def parse_aliases(text: str, name: str = "<aliases>") -> dict[str, str]:
 
 def read_aliases(path: str | Path) -> dict[str, str]:
     """:func:`parse_aliases` of a file (UTF-8)."""
+    require_path(path, "path")
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise ArgumentError("aliases", f"{str(path)!r} cannot be read as UTF-8 text: {err}") from err
+        raise ArgumentError("path", f"{str(path)!r} cannot be read as UTF-8 text: {err}") from err
     return parse_aliases(text, str(path))
 
 
@@ -80,6 +82,13 @@ def apply_aliases(edge_set: EdgeSet, aliases: Mapping[str, str]) -> EdgeSet:
     """``edge_set`` with every aliased id (as ``source``, ``target`` or actor) replaced
     by its ``to`` id. An actor row whose id becomes one already listed is dropped (the
     listed row, with its name, stays); otherwise the renamed row keeps its name."""
+    require_edge_set(edge_set)
+    if not isinstance(aliases, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()
+    ):
+        raise ArgumentError(
+            "aliases", "must map actor ids to actor ids (text to text), as read_aliases returns"
+        )
     if not aliases:
         return edge_set
     mapping = dict(aliases)

@@ -105,6 +105,10 @@ def plover_of(cameo: str) -> tuple[str, str]:
     >>> plover_of("163"), plover_of("1312"), plover_of("022"), plover_of("010")
     (('COERCE', 'restrict'), ('THREATEN', 'restrict'), ('REQUEST', ''), ('', ''))
     """
+    if not isinstance(cameo, str):
+        from .errors import ArgumentError
+
+        raise ArgumentError("cameo", f"must be a CAMEO code as text ('163', '022'), not {cameo!r}")
     table = plover_table()
     if cameo in table:
         return table[cameo]

@@ -80,6 +80,17 @@ def cases(es):
         ("read_dyads", lambda: gk.read_dyads("x.csv", source="i", target="j", time="year"), "hostile"),
         ("panel_table", lambda: gk.panel_table(es.edges), "edge_set"),
         ("panel_table", lambda: gk.panel_table(es, freq="day"), "freq"),
+        ("resample_strain", lambda: gk.resample_strain(es, resamples=0), "resamples"),
+        ("resample_strain", lambda: gk.resample_strain(es, seed=-1), "seed"),
+        ("drop_one", lambda: gk.drop_one(None), "edge_set"),
+        ("drop_one", lambda: gk.drop_one(es, top=0), "top"),
+        ("with_scale", lambda: gk.with_scale(es.edges, "richter"), "scale"),
+        ("plover_of", lambda: gk.plover_of(163), "cameo"),
+        ("read_aliases", lambda: gk.read_aliases(7), "path"),
+        ("apply_aliases", lambda: gk.apply_aliases(None, {}), "edge_set"),
+        ("apply_aliases", lambda: gk.apply_aliases(es, ["A", "B"]), "aliases"),
+        ("strain", lambda: gk.strain(es, scale="richter"), "scale"),
+        ("robustness", lambda: gk.robustness([es], scales=["richter"]), "scale"),
     ]
 
 
