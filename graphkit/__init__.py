@@ -31,6 +31,7 @@ _LAZY = {
     "DateFilterReport": "graphkit.edgeset",
     "taxonomy": "graphkit.actions",
     "cameo_table": "graphkit.actions",
+    "cameo_codes": "graphkit.actions",
     # measures
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
@@ -77,6 +78,11 @@ _LAZY = {
     "read_dyads": "graphkit.interop.dyads",
     "DyadImport": "graphkit.interop.dyads",
     "panel_table": "graphkit.interop.panel",
+    # checking claims against event data
+    "verify": "graphkit.verification.verify_alg",
+    "VerifyResult": "graphkit.verification.verify_alg",
+    "read_record": "graphkit.record.reader",
+    "Record": "graphkit.record.form",
     # tables as text
     "format_frame": "graphkit.io.formatting",
     # errors and progress
@@ -100,6 +106,7 @@ __all__ = [
     "DateFilterReport",
     "taxonomy",
     "cameo_table",
+    "cameo_codes",
     "ordered_pairs",
     "strain",
     "centrality",
@@ -141,6 +148,10 @@ __all__ = [
     "read_dyads",
     "DyadImport",
     "panel_table",
+    "verify",
+    "VerifyResult",
+    "read_record",
+    "Record",
     "format_frame",
     "GraphkitError",
     "EdgeSetError",
@@ -150,7 +161,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
-    from .actions import cameo_table, taxonomy
+    from .actions import cameo_codes, cameo_table, taxonomy
     from .aliases import apply_aliases, read_aliases
     from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
@@ -180,10 +191,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .io.formatting import format_frame
     from .io.progress import Progress
     from .plover import plover_of
+    from .record.form import Record
+    from .record.reader import read_record
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
     from .scales import with_scale
     from .starter import write_starter
+    from .verification.verify_alg import VerifyResult, verify
 
 
 def __getattr__(name: str) -> Any:

@@ -14,10 +14,13 @@ import numpy as np
 import pandas as pd
 
 from . import validation
+from .actions import action_defaults
+from .actor_ids import actor_id_warnings
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .checks import kind_of, require_callable
 from .errors import ArgumentError, EdgeSetError, Problem
+from .headers import gephi_header, missing_column_problems, read_as, separator_problem
 from .io.csvfile import read_csv_bytes, read_input
 from .io.progress import Progress
 from .schema import (
@@ -30,7 +33,7 @@ from .schema import (
     SET_FILES,
     SOURCE_FILE,
 )
-from .spelling import alpha2_warnings
+from .spelling import action_warnings
 
 __all__ = [
     "SET_FILES",
@@ -175,12 +178,14 @@ def check_edges_header(line: bytes, name: str = "<stdin>") -> None:
         header = next(csv.reader([line.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")]), [])
     except csv.Error:
         return  # the CSV reader will say what is wrong, at its line
-    names = {c.strip() for c in header}
+    cells = [c.strip() for c in header]
+    separator = separator_problem(cells, name)
+    if separator is not None:
+        raise EdgeSetError([separator])
+    names = read_as(set(cells))
     missing = [c for c in REQUIRED_EDGE_COLUMNS if c not in names]
     if missing:
-        raise EdgeSetError(
-            [Problem(name, 1, f"missing required column {c!r}: add it to the header") for c in missing]
-        )
+        raise EdgeSetError(missing_column_problems(cells, missing, name))
 
 
 def check_edges_header_of(path: Path):
@@ -243,6 +248,10 @@ def _gather(
     table = read_csv_bytes(data, edges_name)
     del data  # the file's bytes: as large as the file, and no longer needed
     report(f"validating {len(table.frame):,} rows")
+    separator = separator_problem(list(table.frame.columns), edges_name)
+    if separator is not None:  # its rows' widths and missing columns would only repeat it
+        return None, [*problems_before, separator]
+    table, header_warnings = gephi_header(table, edges_name)
     problems = problems_before + list(table.problems)
     edges, edge_problems = (
         validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
@@ -286,9 +295,20 @@ def _gather(
         source_text=source_text,
         path=path,
         lines=table.lines,
-        warnings=tuple(alpha2_warnings(edges, table.lines, edges_name)),
+        warnings=(
+            *header_warnings,
+            *actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path)),
+            *action_warnings(edges, table.lines, edges_name, list(action_defaults())),
+        ),
     )
     return edge_set, problems
+
+
+def _listed_names(actors: pd.DataFrame | None, actors_path: Path | None) -> dict[str, str]:
+    """Actor id -> name as the set's actors.csv gives them (none when it has no actors.csv)."""
+    if actors is None or actors_path is None:
+        return {}
+    return dict(zip(actors["id"], actors["name"]))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:

@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .actor_ids import resolve_actor
 from .checks import require_choice, require_optional_str, require_str_list
 from .dates import edge_intervals, in_window
 from .edgeset import DateFilterReport, EdgeSet, require_edge_set
@@ -51,7 +52,7 @@ def filter_edge_sets(
     require_optional_str(actor, "actor")
     require_choice(undated, "undated", UNDATED)
     if actor:
-        actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
+        actor = _resolve(actor, a, b)
     domains = _domains(domain)
     _check_domains(domains, a, b)
 
@@ -68,10 +69,21 @@ def filter_edge_sets(
         return pair
     kept = [dates(s, actor) if has_actor(s, actor) else s.with_edges(s.edges.iloc[:0]) for s in (a, b)]
     if not (len(kept[0].edges) or len(kept[1].edges)):
-        raise ArgumentError(
-            "actor", f"{actor!r} has no edges in {a.name!r} or {b.name!r}: use an actor id from one of them"
-        )
+        raise _nothing_left(a if len(a.edges) else b, domain=domain, since=since, until=until, actor=actor)
     return kept[0], kept[1]
+
+
+def _endpoint_ids(*edge_sets: EdgeSet) -> list[str]:
+    ids = [s.edges[c] for s in edge_sets for c in ("source", "target")]
+    return [str(i) for i in pd.unique(pd.concat(ids, ignore_index=True))] if ids else []
+
+
+def _resolve(actor: str, *edge_sets: EdgeSet) -> str:
+    """The id ``actor`` names in ``edge_sets``: itself, its id case aside, or an actor's name."""
+    actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
+    actors = pd.concat([s.actors[["id", "name"]] for s in edge_sets], ignore_index=True)
+    where = "edge set " + " or ".join(repr(s.name) for s in edge_sets)
+    return resolve_actor(actor, actors, _endpoint_ids(*edge_sets), where)
 
 
 def _domains(domain: Iterable[str] | str | None) -> set[str]:
@@ -186,8 +198,6 @@ def select_edges(
     """:func:`filter_edges` without the check that each ``domain`` matches an edge:
     for one block of a larger set (see :mod:`graphkit.interop.dask_engine`)."""
     domains = _domains(domain)
-    if actor:
-        actor = unicodedata.normalize("NFC", actor)  # as the set's ids are
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
     if domains:
@@ -197,13 +207,7 @@ def select_edges(
         dated = _date_mask(edges, keep, since, until, overlap, undated)
         keep, report = dated
     if actor:
-        if not has_actor(edge_set, actor):
-            ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
-            nearest = ", ".join(closest_first(actor, ids)[:8])
-            raise ArgumentError(
-                "actor",
-                f"{actor!r} is not in edge set {edge_set.name!r}: use an actor id from it ({nearest}, ...)",
-            )
+        actor = _resolve(actor, edge_set)
         keep &= ego_mask(edges[keep], actor).reindex(edges.index, fill_value=False)
     kept = edge_set if keep.all() else edge_set.with_edges(edges[keep])
     return kept if report is None else replace(kept, date_filter=report)

@@ -171,7 +171,7 @@ def test_filters_domain_dates_and_ego(small_set, write_csv):
 def test_filter_on_unknown_actor_says_so(small):
     from graphkit.errors import GraphkitError
 
-    with pytest.raises(GraphkitError, match="^actor 'Q' is not in edge set"):
+    with pytest.raises(GraphkitError, match="^actor 'Q' is not an actor of edge set"):
         filter_edges(small, actor="Q")
 
 

@@ -59,6 +59,7 @@ def cases(es):
         ("write_draft", lambda: gk.write_draft("draft", "out"), "result"),
         ("load_gazetteer", lambda: gk.load_gazetteer(7), "path"),
         ("write_starter", lambda: gk.write_starter(None), "folder"),
+        ("cameo_codes", lambda: gk.cameo_codes(163), "query"),
         ("balance", lambda: gk.balance(None), "edge_set"),
         ("balance", lambda: gk.balance(es, method="x"), "method"),
         ("signed_ties", lambda: gk.signed_ties("essay"), "edge_set"),
@@ -91,6 +92,15 @@ def cases(es):
         ("apply_aliases", lambda: gk.apply_aliases(es, ["A", "B"]), "aliases"),
         ("strain", lambda: gk.strain(es, scale="richter"), "scale"),
         ("robustness", lambda: gk.robustness([es], scales=["richter"]), "scale"),
+        ("verify", lambda: gk.verify(None, "events.CSV"), "claims"),
+        ("verify", lambda: gk.verify(es, 5), "record"),
+        ("verify", lambda: gk.verify(es, []), "record"),
+        ("verify", lambda: gk.verify(es, "events.CSV", period="2025-13"), "period"),
+        ("verify", lambda: gk.verify(es, "events.CSV", top=0), "top"),
+        ("verify", lambda: gk.verify(es, "events.CSV", slack_days=-1), "slack_days"),
+        ("read_record", lambda: gk.read_record([]), "record"),
+        ("read_record", lambda: gk.read_record([b"events.CSV"]), "record"),
+        ("read_record", lambda: gk.read_record("events.CSV", progress="loud"), "progress"),
     ]
 
 

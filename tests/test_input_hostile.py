@@ -65,7 +65,7 @@ def test_dates_take_ascii_digits_only_and_one_rule_for_data_and_filters(write_cs
     messages = [p.message for p in validate_edge_set(path)]
     assert messages == [
         f"malformed date {arabic!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-        "malformed date '0000-01-01': use YYYY, YYYY-MM or YYYY-MM-DD",
+        "date '0000-01-01' does not exist (there is no year 0): use YYYY, YYYY-MM or YYYY-MM-DD",
     ]
     good = write_csv("source,target,action,date\nA,B,tariff,2024\n", "good.csv")
     for bound in ("0000", arabic):
@@ -327,12 +327,14 @@ def test_safe_csv_is_honoured_by_every_command_that_offers_it(tmp_path):
         "strain": ["strain", folder],
         "centrality": ["centrality", folder],
         "taxonomy": ["taxonomy"],
+        "cameo": ["cameo", "16"],
         "diff": ["diff", folder, folder],
         "robustness": ["robustness", folder, other],
         "balance": ["balance", folder],
         "score": ["score", folder, folder],
         "timeline": ["timeline", folder],
         "summary": ["summary", folder],
+        "verify": ["verify", folder, "--record", folder],
     }
     offering = {
         name for name, command in group.commands.items() if any(p.name == "safe_csv" for p in command.params)

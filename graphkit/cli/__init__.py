@@ -7,6 +7,7 @@ inside the commands, so ``graphkit --help`` stays fast.
 
 from . import (
     balance,  # noqa: F401  (registers balance)
+    cameo,  # noqa: F401  (registers cameo)
     diff,  # noqa: F401  (registers diff)
     dyads,  # noqa: F401  (registers import-dyads)
     extract,  # noqa: F401  (registers extract, score)
@@ -16,6 +17,7 @@ from . import (
     reports,  # noqa: F401  (registers the commands)
     robustness,  # noqa: F401  (registers robustness)
     starter,  # noqa: F401  (registers init)
+    verify,  # noqa: F401  (registers verify)
 )
 from .group import main
 

@@ -40,7 +40,9 @@ def diff(
     """Compare edge set A (old) with edge set B (new).
 
     Shows edges added, removed and changed (identity: id when both sets have
-    ids, else source, target, action and date), actors added and removed,
+    ids and share one; else, when both quote one source text, rows whose quotes
+    overlap by half the shorter, as a hand coding and its draft; else source,
+    target, action and date: the report says which), actors added and removed,
     centrality and strain changes, and similarity measures; when both sets quote
     one source text, the agreement between the two codings. Filters apply to
     both sets; --unit to the strain and centrality parts; --alias FILE reads one

@@ -20,6 +20,7 @@ __all__ = ["LIBRARY", "command_help", "render_reference"]
 #: from a command to its code: this table, then the module.
 LIBRARY: dict[str, tuple[str, str]] = {
     "balance": ("gk.balance", "graphkit/analysis/balance_alg.py"),
+    "cameo": ("gk.cameo_codes", "graphkit/actions.py"),
     "centrality": ("gk.centrality", "graphkit/analysis/centrality_alg.py"),
     "diff": ("gk.diff_edge_sets", "graphkit/compare/diff.py"),
     "export": ("gk.export_graph", "graphkit/interop/export.py"),
@@ -36,6 +37,7 @@ LIBRARY: dict[str, tuple[str, str]] = {
     "taxonomy": ("gk.taxonomy", "graphkit/actions.py"),
     "timeline": ("gk.timeline", "graphkit/analysis/timeline_alg.py"),
     "validate": ("gk.validate_edge_set", "graphkit/edgeset.py"),
+    "verify": ("gk.verify", "graphkit/verification/verify_alg.py"),
 }
 
 WIDTH = 100  # fixed, so the text does not depend on the terminal that runs this

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..io.text import escape_control
+from .errors import echo_error
 from .group import main
 from .loading import load, read_stdin, with_aliases
 from .options import alias_option, output_options
@@ -60,7 +62,8 @@ def extract(text, output, gazetteer, model):
     low = int((confidence < LOW_CONFIDENCE).sum())
     click.echo(
         f"wrote {folder} ({len(confidence)} draft rows, {low} below confidence {LOW_CONFIDENCE}; "
-        f"{len(result.skipped)} acts named but not coded, {len(result.dropped)} model rows refused)",
+        f"{len(result.skipped)} acts named but not coded, listed in {folder / 'description.txt'}; "
+        f"{len(result.dropped)} model rows refused)",
         err=True,
     )
 
@@ -94,4 +97,6 @@ def score(candidate, gold, source_text, alias_file, fmt, output):
     text = _read_text(source_text) if source_text else None
     drafted, reference = with_aliases([load(candidate), load(gold)], alias_file)
     result = score_sets(drafted, reference, source_text=text)
+    for warning in result.warnings:
+        echo_error(f"graphkit: warning: {escape_control(warning)}")
     emit(format_score(result, fmt, safe_csv=safe_csv()), output)

@@ -99,7 +99,7 @@ def build_edge_set(
                 "",
                 d.cameo,
                 "",
-                "",
+                d.date,
                 d.quote,
                 f"{d.confidence:.2f}",
                 d.rule,
@@ -189,6 +189,12 @@ def extract_edge_set(
         "Rows carry confidence (0-1), rule (what produced them) and status=draft. "
         "Weights come from CAMEO codes and graphkit's taxonomy.\n"
     )
+    if skipped:
+        # the reviewer reads what the rules saw and left out, with the sentence to find it by
+        description += f"\nNamed but not coded ({len(skipped)}): read these sentences too\n"
+        description += "".join(
+            f'- sentence {s.sentence + 1}: {s.reason}: {s.phrase!r} in "{s.text}"\n' for s in skipped
+        )
     edge_set, edges_csv, actors_csv = build_edge_set(text, drafts, gaz, name=name, description=description)
     return ExtractResult(edge_set, skipped, dropped, edges_csv, actors_csv)
 

@@ -144,9 +144,25 @@ def _country_rows() -> list[tuple[str, str]]:
     return rows
 
 
+MAX_GAZETTEER_BYTES = 16 << 20  # a gazetteer of 100,000 aliases is about 4 MB
+
+
 def _read_user_rows(path: Path) -> list[dict[str, str]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as handle:  # bounded: a gazetteer is read whole into one pattern
+            data = handle.read(MAX_GAZETTEER_BYTES + 1)
+        if len(data) > MAX_GAZETTEER_BYTES:
+            raise EdgeSetError(
+                [
+                    Problem(
+                        str(path),
+                        None,
+                        f"the gazetteer is larger than {MAX_GAZETTEER_BYTES >> 20} MiB: "
+                        "keep only the aliases your texts use",
+                    )
+                ]
+            )
+        text = data.decode("utf-8-sig")
     except OSError as err:
         raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err.strerror}")]) from err
     except UnicodeDecodeError as err:
@@ -217,7 +233,8 @@ ROLES = {
         "company",
         (
             r"compan(?:y|ies)|firms?|carmakers?|automakers?|exporters?|importers?|producers?|"
-            r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?"
+            r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?|"
+            r"tankers?|trawlers?|freighters?|cargo\s+ships?|fishing\s+(?:vessels?|boats?|fleets?)"
         ),
     ),
     "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),
@@ -225,7 +242,13 @@ ROLES = {
     "LEG": ("legislature", "other", r"parliament|legislature|lawmakers|congress|senate|national\s+assembly"),
 }
 _ROLE_AFTER = {
-    code: re.compile(rf"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words})\b")
+    # up to two modifiers between ("the Japanese steel company"), never an article or a verb in
+    # -ed: "Estonia detained a tanker" is Estonia acting on a firm, not Estonia's firms
+    code: re.compile(
+        rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:(?!(?:an?|the|its|their|his|her|this|that)\s)(?![a-z]+(?:ed|ing)\s)"
+        r"(?!(?:for|to|of|in|on|at|with|from|by|against|over|into)\s)"
+        rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})\b"
+    )
     for code, (_, _, words) in ROLES.items()
 }
 

@@ -26,10 +26,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..actor_ids import resolve_actor
 from ..actors import infer_actors
 from ..analysis.pairs import domain_pairs
 from ..edgeset import EdgeSet
-from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..errors import EdgeSetError, GraphkitError, Problem
 from ..filters import check_domains, ego_mask, select_edges
 from ..io.csvfile import CsvTable, read_csv_bytes
 from ..schema import ACTOR_COLUMNS, EDGES_FILE, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
@@ -300,6 +301,6 @@ def dask_pairs(
 
 def _ego(pairs: pd.DataFrame, actor: str, known: set[str], name: str) -> pd.DataFrame:
     """The pairs of ``actor``'s ego network, as :func:`graphkit.filters.filter_edges` keeps them."""
-    if actor not in known:
-        raise ArgumentError("actor", f"{actor!r} is not in edge set {name!r}: use an actor id from it")
+    ids = sorted(str(i) for i in known)
+    actor = resolve_actor(actor, infer_actors(ids), ids, f"edge set {name!r}")  # 'can', 'Canada'
     return pairs[ego_mask(pairs, actor)].reset_index(drop=True)

@@ -33,6 +33,7 @@ from .panels import (
     relationship_count,
     unit_dependent_pairs,
 )
+from .support import support_legend
 from .time_control import date_filter, with_dates
 
 __all__ = [
@@ -173,6 +174,9 @@ def graph_elements(
         legend = legend_groups(
             color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
         )
+        supported = support_legend(edges)
+        if supported is not None:
+            legend.insert(1, supported)
     # issue 12: large graphs start from Python's layout
     options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
     if drawn == "pairs":
