@@ -15,11 +15,12 @@ def run(*args):
 
 
 def test_a_code_lists_itself_with_its_goldstein_value_and_taxonomy_action():
-    # CAMEO 163 "Impose embargo, boycott, or sanctions" is -8.0; the taxonomy's sanction uses it
+    # CAMEO 163 "Impose embargo, boycott, or sanctions" is -8.0; the taxonomy's tariff, retaliation
+    # and sanction use it (codebook round two)
     result = run("cameo", "163", "--format", "csv")
     assert result.exit_code == 0
     assert result.stdout == (
-        'code,label,goldstein,quad_class,actions\n163,"Impose embargo, boycott, or sanctions",-8.0,4,sanction\n'
+        'code,label,goldstein,quad_class,actions\n163,"Impose embargo, boycott, or sanctions",-8.0,4,"tariff,retaliation,sanction"\n'
     )
 
 
