@@ -60,11 +60,10 @@ def extract(text, output, gazetteer, model):
     folder = write_draft(result, output)
     confidence = result.edge_set.edges["confidence"]
     low = int((confidence < LOW_CONFIDENCE).sum())
-    click.echo(
+    echo_error(
         f"wrote {folder} ({len(confidence)} draft rows, {low} below confidence {LOW_CONFIDENCE}; "
         f"{len(result.skipped)} acts named but not coded, listed in {folder / 'description.txt'}; "
-        f"{len(result.dropped)} model rows refused)",
-        err=True,
+        f"{len(result.dropped)} model rows refused)"
     )
 
 

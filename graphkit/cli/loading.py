@@ -55,6 +55,15 @@ def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
     from ..edgeset import check_edges_header
     from ..io.csvfile import read_input
 
+    # standard input is read once: a second input given as '-' would read it empty
+    # (score - gold --source-text -) and measure nothing as if it were something
+    meta = click.get_current_context().meta
+    if meta.get("graphkit.stdin_read"):
+        raise click.UsageError(
+            "standard input ('-') is given for two inputs: only one can come from standard input; "
+            "save the other to a file"
+        )
+    meta["graphkit.stdin_read"] = True
     with click.open_file("-", "rb") as stream:
         return read_input(
             cast(BinaryIO, stream), "<stdin>", text=text, first_line=check_edges_header if edges else None

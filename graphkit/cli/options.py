@@ -94,24 +94,32 @@ safe_csv_option = click.option(
 FORMAT_BY_SUFFIX = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
 
 
-def _format_from_output(func):
-    """Take --format from -o's file extension when --format is not given."""
+def format_from_output(by_suffix: dict[str, str] = FORMAT_BY_SUFFIX):
+    """Take --format from -o's file extension when --format is not given (an explicit
+    --format wins: the user asked for it)."""
 
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        context = click.get_current_context()
-        output = kwargs.get("output") or "-"
-        if context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT and output != "-":
-            kwargs["fmt"] = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), kwargs["fmt"])
-        return func(*args, **kwargs)
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            context = click.get_current_context()
+            output = kwargs.get("output") or "-"
+            named = by_suffix.get(Path(output).suffix.lower()) if output != "-" else None
+            if (
+                named is not None
+                and context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
+            ):
+                kwargs["fmt"] = named
+            return func(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
 def output_options(func):
     """--format, --safe-csv and -o/--output, shared by every command that prints a table.
     Without --format, ``-o NAME.csv``, ``.json`` or ``.md`` picks that format."""
-    func = _format_from_output(func)
+    func = format_from_output()(func)
     func = output_option()(func)
     func = safe_csv_option(func)
     return click.option(

@@ -169,9 +169,8 @@ def centrality(edgeset, domain, since, until, actor, unit, scale, fmt, output, e
     for message in table.attrs.get("warnings", []):
         warn(message)
     if table.attrs.get("betweenness", "exact") != "exact":
-        click.echo(
-            f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
-            err=True,
+        echo_error(
+            f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)"
         )
     emit(table_text(table, fmt), output)
 

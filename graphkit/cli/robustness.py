@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ..schema import SCALES, UNITS
@@ -67,12 +69,20 @@ def robustness(
     if specs.count("-") > 1:
         raise GraphkitError("'-' is given more than once: only one edge set can come from standard input")
     loaded = [load(spec) for spec in specs]
-    names = [s.name for s in loaded]
-    twice = sorted({name for name in names if names.count(name) > 1})
+    where = [os.path.realpath(s.path) if s.path is not None else s.name for s in loaded]
+    twice = sorted({s.name for s, w in zip(loaded, where) if where.count(w) > 1})
     if twice:
         raise GraphkitError(
             f"edge set {twice[0]!r} is given twice: give each coding once (variants are named by set)"
         )
+    # two codings in folders of one name (a/article, b/article) are named as given
+    names = [s.name for s in loaded]
+    names = [
+        str(spec).rstrip("/") if names.count(name) > 1 and spec is not None else name
+        for spec, name in zip(specs, names)
+    ]
+    if len(set(names)) < len(names):  # given two ways that still read alike: the real paths
+        names = [w if names.count(n) > 1 else n for w, n in zip(where, names)]
     # as in diff, --actor may be in some codings only: the others keep no edge
     if actor and not any(has_actor(s, actor) for s in loaded):
         listed = ", ".join(map(repr, names))
@@ -85,16 +95,17 @@ def robustness(
             kept = filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor, **date_rule())
             show_date_filter(kept, repr(kept.name))
             sets.append(kept)
-    sets = with_aliases(sets, alias_file)
+    # each coding under the name worked out above (two folders may share a set name)
+    named = dict(zip(names, with_aliases(sets, alias_file)))
     options = {"units": list(units) or UNITS, "top": top, "scales": list(scales) or ["goldstein"]}
     if drop_one:
         if resample:
             raise click.UsageError("--drop-one lists units, not pairs: give it without --resample")
         from ..analysis.robustness_alg import robustness_drop_one
 
-        emit(format_frame(robustness_drop_one(sets, **options), fmt, safe_csv=safe_csv()), output)
+        emit(format_frame(robustness_drop_one(named, **options), fmt, safe_csv=safe_csv()), output)
         return
-    table = compute(sets, **options, resamples=resample, seed=seed)
+    table = compute(named, **options, resamples=resample, seed=seed)
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"
     else:
