@@ -112,7 +112,8 @@ def cameo_codes(query: str) -> pd.DataFrame:
     aid``) give every code whose name holds them all, case aside.
 
     Returns ``code``, ``label``, ``goldstein``, ``quad_class`` (1 verbal cooperation,
-    2 material cooperation, 3 verbal conflict, 4 material conflict) and ``actions``
+    2 material cooperation, 3 verbal conflict, 4 material conflict), ``plover`` (the
+    PLOVER type and mode, graphkit.plover.plover_of; "" where PLOVER codes no event) and ``actions``
     (graphkit's taxonomy actions with that code), in the table's order. A query
     that matches nothing raises :class:`~graphkit.errors.ArgumentError` with the
     nearest code or word.
@@ -141,9 +142,10 @@ def cameo_codes(query: str) -> pd.DataFrame:
             by_code.setdefault(row["cameo"], []).append(row["action"])
     found = found.drop(columns="root").reset_index(drop=True)
     found["actions"] = [",".join(by_code.get(code, [])) for code in found["code"]]
-    # the PLOVER type of each code shows as soon as cameo_table() carries it (a "plover" column)
-    plover = [c for c in ("plover",) if c in found.columns]
-    return found[["code", "label", "goldstein", "quad_class", *plover, "actions"]]
+    from .plover import plover_of
+
+    found["plover"] = [" ".join(part for part in plover_of(code) if part) for code in found["code"]]
+    return found[["code", "label", "goldstein", "quad_class", "plover", "actions"]]
 
 
 def _no_code(text: str, table: pd.DataFrame) -> str:
