@@ -21,7 +21,7 @@ def write_starter(folder: str | Path) -> list[Path]:
 
     The set codes a four-sentence example text (``source.txt``): a taxonomy
     action (``tariff``, weight from the taxonomy), a row with its own weight
-    (``retaliation`` at -4.5 instead of the taxonomy's -6.5), a taxonomy action
+    (``retaliation`` at -4.5 instead of the taxonomy's -8.0), a taxonomy action
     with its CAMEO code filled in from the taxonomy (``criticism``), and an
     action outside the taxonomy coded by CAMEO (``talks``, CAMEO 040, weight 1).
     ``folder`` is created if needed; nothing is ever overwritten: if ``folder``

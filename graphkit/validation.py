@@ -13,6 +13,7 @@ from .errors import Problem, use_one_of
 from .headers import missing_column_problems
 from .io.csvfile import CsvTable
 from .io.verbatim import found_verbatim
+from .plover import AUXILIARY_MODES, PLOVER_TYPES
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, column_slips, near_miss
 
@@ -56,7 +57,14 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     the taxonomy, in the canonical column order with extra columns after, and the
     problems found. The frame is None when a required column is missing.
     """
-    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS, [*EDGE_COLUMNS, DATE_END_COLUMN])
+    problems = _missing_columns(
+        # "mode" is left out of the names a slip is checked against: one edit from "code",
+        # a column users have, it would turn theirs into an error
+        table,
+        name,
+        REQUIRED_EDGE_COLUMNS,
+        [*EDGE_COLUMNS, DATE_END_COLUMN, "plover_type", "plover_mode"],
+    )
     if any(column not in table.frame.columns for column in REQUIRED_EDGE_COLUMNS):
         return None, problems
     # shallow: copy-on-write keeps table.frame intact, and a deep copy of a large file costs its size again
@@ -123,6 +131,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     out.rows((date != "") & ~_Distinct(date).check(real_dates), lambda i: date_mistake(date.iat[i], "date"))
     if DATE_END_COLUMN in frame.columns:
         _check_date_end(frame, out)
+    _check_plover(frame, out)
 
     if has_ids:
         ids = frame["id"]
@@ -147,6 +156,36 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids]
     frame = frame[columns + [c for c in frame.columns if c not in EDGE_COLUMNS]]
     return frame, problems
+
+
+#: Optional columns an edges file may give: PLOVER's event type and mode, and the
+#: auxiliary mode of the report (docs/codebook.md, rule 3; docs/scales.md).
+PLOVER_COLUMNS = ["plover_type", "plover_mode", "mode"]
+
+
+def _check_plover(frame: pd.DataFrame, out: _Collector) -> None:
+    """``plover_type`` is a PLOVER event type, ``plover_mode`` comes with one, ``mode`` is an auxiliary mode."""
+    if "plover_type" in frame.columns:
+        kind = frame["plover_type"]
+        out.rows(
+            (kind != "") & ~kind.isin(PLOVER_TYPES),
+            lambda i: f"unknown plover_type {kind.iat[i]!r}: use one of {', '.join(PLOVER_TYPES)}",
+        )
+    if "plover_mode" in frame.columns:
+        given = frame["plover_type"] if "plover_type" in frame.columns else pd.Series("", index=frame.index)
+        mode = frame["plover_mode"]
+        out.rows(
+            (mode != "") & (given == ""),
+            lambda i: f"plover_mode {mode.iat[i]!r} without a plover_type: give the type it qualifies",
+        )
+    if "mode" in frame.columns:
+        aux = frame["mode"]
+        out.rows(
+            (aux != "") & ~aux.isin(AUXILIARY_MODES),
+            lambda i: (
+                f"unknown mode {aux.iat[i]!r}: use one of {', '.join(AUXILIARY_MODES)}, or leave it empty"
+            ),
+        )
 
 
 def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:

@@ -16,6 +16,8 @@ __all__ = ["format_balance", "frustration_words", "measures_frame"]
 
 def frustration_words(result: Balance) -> str:
     """The frustration with what it is: ``2 (exact)`` or ``at most 9965 (upper bound: ...)``."""
+    if result.acyclic:
+        return f"{result.frustration} (no cycle: frustration is 0 by construction)"
     if result.exact:
         return f"{result.frustration} (exact)"
     how = "stopped by the time bound" if result.stopped_early else "heuristic"

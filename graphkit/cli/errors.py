@@ -170,3 +170,8 @@ def show_warnings(edge_set) -> None:
     """The edge set's warnings on stderr, as ``graphkit: warning: FILE:LINE: message``."""
     for warning in edge_set.warnings:
         echo_error(f"graphkit: warning: {escape_control(str(warning))}")
+
+
+def warn(message: str) -> None:
+    """A warning the library returned, on stderr as ``graphkit: warning: message``."""
+    echo_error(f"graphkit: warning: {escape_control(message)}")

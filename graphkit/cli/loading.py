@@ -68,3 +68,18 @@ def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
         return read_input(
             cast(BinaryIO, stream), "<stdin>", text=text, first_line=check_edges_header if edges else None
         )
+
+
+def with_aliases(edge_sets, alias_file):
+    """The codings with ``--alias FILE`` applied (each FROM id read as its TO), and a
+    warning for every pair of ids the codings probably mean as one actor but no alias joins."""
+    from ..aliases import alias_hints, apply_aliases, read_aliases
+    from .errors import warn
+
+    if alias_file:
+        remember_inputs(alias_file)
+        aliases = read_aliases(alias_file)
+        edge_sets = [apply_aliases(edge_set, aliases) for edge_set in edge_sets]
+    for hint in alias_hints(edge_sets):
+        warn(hint + " in a file given to --alias")
+    return edge_sets

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..schema import ENGINES, REPORT_FORMATS, UNITS
+from ..schema import ENGINES, REPORT_FORMATS, SCALES, UNITS
 from .date_rule import SINCE_HELP, UNTIL_HELP, date_rule_options
 from .output import remember_safe_csv
 
@@ -37,6 +37,30 @@ def unit_option(func):
         show_default=True,
         help="What counts once: every action (row), every claim (source, target and quote), "
         "or every action type (source, target and action). See docs/units.md.",
+    )(func)
+
+
+def scale_option(func):
+    """--scale goldstein|plover|count|quad, for every command that sums weights."""
+    return click.option(
+        "--scale",
+        type=click.Choice(SCALES),
+        default="goldstein",
+        show_default=True,
+        help="How each action is weighed: its Goldstein value, PLOVER's score of its type and mode, "
+        "1 per action (count), or by quad class (quad: verbal 1, material 2). See docs/scales.md.",
+    )(func)
+
+
+def alias_option(func):
+    """--alias FILE, for every command that compares or pools codings."""
+    return click.option(
+        "--alias",
+        "alias_file",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="A CSV with columns from,to: read actor id FROM as TO in every set (one actor "
+        "named differently by two coders). See docs/units.md.",
     )(func)
 
 
