@@ -154,3 +154,20 @@ def test_the_result_as_data(write_csv):
     # 4 rows, 2 periods; USA-CAN 3 rows, COD-RWA 3, 2 no_events rows
     assert (data["rows"], data["periods"], data["edges"], data["empty_rows"]) == (4, 2, 8, 2)
     assert data["names"]["Atlantis"] == ["Atlantis", "kept"]
+
+
+def test_short_country_names_map_as_verify_reads_them():
+    # by hand: news and ICEWS short names pycountry's lookup lacks; the EU is EEC in CAMEO
+    # (the codebook's id), and verify reads the same names to the same codes
+    from graphkit.record.countries import country_of_name
+
+    names = ["Russia", "Turkey", "European Union", "Occupied Palestinian Territory"]
+    codes = country_codes(names).set_index("name")
+    assert codes["id"].to_dict() == {
+        "Russia": "RUS",
+        "Turkey": "TUR",
+        "European Union": "EEC",
+        "Occupied Palestinian Territory": "PSE",
+    }
+    assert set(codes["mapped_by"]) == {"icews-name"}
+    assert [country_of_name(n) for n in names] == ["RUS", "TUR", "EEC", "PSE"]

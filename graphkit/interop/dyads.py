@@ -22,6 +22,7 @@ import pandas as pd
 from ..checks import require_path
 from ..errors import ArgumentError, EdgeSetError, Problem
 from ..io.csvfile import read_csv_bytes, read_input
+from ..record.countries import country_and_source
 
 __all__ = ["COUNT_SCALE", "NO_EVENTS", "DyadImport", "country_codes", "read_dyads"]
 
@@ -29,17 +30,6 @@ __all__ = ["COUNT_SCALE", "NO_EVENTS", "DyadImport", "country_codes", "read_dyad
 COUNT_SCALE = "count"
 #: The action of a row that stands for a pair present in a period with no events.
 NO_EVENTS = "no_events"
-
-#: Country names as ICEWS spells them that pycountry does not know (checked
-#: against the ISO codes netify's copy of ICEWS carries, column i_iso3c).
-ICEWS_NAMES = {
-    "Cape Verde": "CPV",
-    "Congo, Republic Of": "COG",
-    "Congo, The Democratic Republic Of": "COD",
-    "Cote D'ivoire": "CIV",
-    "Libyan Arab Jamahiriya": "LBY",
-    "Macedonia, The Former Yugoslav Republic Of": "MKD",
-}
 
 _PERIOD = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
 
@@ -71,22 +61,14 @@ class DyadImport:
 
 
 def country_codes(names: pd.Series | list[str]) -> pd.DataFrame:
-    """Each distinct name with its ISO 3166 alpha-3 code where pycountry (or the
-    short table of ICEWS spellings, :data:`ICEWS_NAMES`) knows it, else the name
-    itself. Columns: ``name``, ``id``, ``mapped_by`` (pycountry, icews-name, kept)."""
-    import pycountry
-
+    """Each distinct name with its ISO 3166 alpha-3 code where pycountry or graphkit's
+    table of spellings it lacks knows it (the table verify reads ICEWS events with,
+    :func:`graphkit.record.countries.country_and_source`), else the name itself.
+    Columns: ``name``, ``id``, ``mapped_by`` (pycountry, icews-name, kept)."""
     rows = []
     for name in sorted(pd.unique(pd.Series(names, dtype=object).astype(str))):
-        try:
-            rows.append((name, pycountry.countries.lookup(name).alpha_3, "pycountry"))
-            continue
-        except LookupError:
-            pass
-        if name in ICEWS_NAMES:
-            rows.append((name, ICEWS_NAMES[name], "icews-name"))
-        else:
-            rows.append((name, name, "kept"))
+        code, how = country_and_source(name)
+        rows.append((name, code or name, how))
     return pd.DataFrame(rows, columns=["name", "id", "mapped_by"])
 
 

@@ -55,8 +55,19 @@ def roll_up_series(actors: pd.Series) -> pd.Series:
     return values.map(mapping)
 
 
-# More spellings pycountry's lookup does not know (short names news data use), beside the
-# ICEWS spellings checked against real ICEWS data in graphkit.interop.dyads.ICEWS_NAMES.
+#: Country names as ICEWS spells them that pycountry does not know (checked
+#: against the ISO codes netify's copy of ICEWS carries, column i_iso3c).
+ICEWS_NAMES = {
+    "Cape Verde": "CPV",
+    "Congo, Republic Of": "COG",
+    "Congo, The Democratic Republic Of": "COD",
+    "Cote D'ivoire": "CIV",
+    "Libyan Arab Jamahiriya": "LBY",
+    "Macedonia, The Former Yugoslav Republic Of": "MKD",
+}
+
+# More spellings pycountry's lookup does not know (short names news data use), beside
+# ICEWS_NAMES. The EU is EEC, its CAMEO code (roll_up counts it as GDELT's EUR).
 _MORE_NAMES = {
     "occupied palestinian territory": "PSE",
     "democratic republic of congo": "COD",
@@ -92,7 +103,7 @@ _MORE_NAMES = {
     "palestine": "PSE",
     "united states": "USA",
     "united kingdom": "GBR",
-    "european union": "EUR",
+    "european union": "EEC",
     "macau": "MAC",
     "the gambia": "GMB",
     "the bahamas": "BHS",
@@ -103,12 +114,9 @@ _MORE_NAMES = {
 
 @cache
 def _names() -> dict[str, str]:
-    from ..interop.dyads import ICEWS_NAMES
-
     return {**{k.lower(): v for k, v in ICEWS_NAMES.items()}, **_MORE_NAMES}
 
 
-@cache
 def country_of_name(name: str) -> str | None:
     """The ISO 3166 alpha-3 code of a country name as ICEWS writes it
     (``Russian Federation`` -> ``RUS``), or None when neither pycountry nor
@@ -117,18 +125,26 @@ def country_of_name(name: str) -> str | None:
     >>> country_of_name("Russian Federation"), country_of_name("Occupied Palestinian Territory")
     ('RUS', 'PSE')
     """
+    return country_and_source(name)[0]
+
+
+@cache
+def country_and_source(name: str) -> tuple[str | None, str]:
+    """:func:`country_of_name` and what knew it: ``pycountry``, ``icews-name`` (graphkit's
+    table of spellings pycountry lacks) or ``kept`` (nothing: the code is None).
+    The one name table for every reader of country names (ICEWS events, dyad panels)."""
     import pycountry
 
     text = " ".join(name.split())
     if not text:
-        return None
+        return None, "kept"
     known = _names().get(text.lower())
     if known is not None:
-        return known
+        return known, "icews-name"
     try:
-        return str(pycountry.countries.lookup(text).alpha_3)
+        return str(pycountry.countries.lookup(text).alpha_3), "pycountry"
     except LookupError:
-        return None
+        return None, "kept"
 
 
 def countries_of_names(names: pd.Series) -> tuple[pd.Series, dict[str, int]]:
@@ -142,4 +158,4 @@ def countries_of_names(names: pd.Series) -> tuple[pd.Series, dict[str, int]]:
     return codes, {str(k): int(v) for k, v in sorted(counts.items())}
 
 
-__all__ += ["countries_of_names", "SAME_AS"]
+__all__ += ["countries_of_names", "country_and_source", "ICEWS_NAMES", "SAME_AS"]
