@@ -173,7 +173,9 @@ def in_window(
     low = parse_bound(since, "since", last=False) if since else None
     high = parse_bound(until, "until", last=True) if until else None
     if low is not None and high is not None and low > high:
-        raise ArgumentError("since", f"{since!r} is after until {until!r}: give since before until")
+        raise ArgumentError(
+            "since", f"{since!r} is after until {until!r}: give since before until", also=("since", "until")
+        )
     if overlap:
         if low is not None:
             keep &= end >= low

@@ -13,11 +13,13 @@ class ArgumentError(GraphkitError, ValueError):
     """A function argument whose value graphkit cannot use; ``argument`` names it.
 
     The message speaks in the parameter's name (``since '2024-13': use ...``); the
-    command line shows the same detail after its own flag (``--since``).
+    command line shows the same detail after its own flag (``--since``). ``also``
+    names the other parameters the detail speaks of (``is after until '2023'``), so
+    that the command line shows their flags there too (``--until``).
     """
 
-    def __init__(self, argument: str, detail: str):
-        self.argument, self.detail = argument, detail
+    def __init__(self, argument: str, detail: str, also: tuple[str, ...] = ()):
+        self.argument, self.detail, self.also = argument, detail, tuple(also)
         super().__init__(f"{argument}{'' if detail.startswith(':') else ' '}{detail}")
 
 

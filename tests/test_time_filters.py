@@ -122,3 +122,12 @@ def test_filter_edge_sets_applies_the_rule_to_both(write_csv):
 def test_help_states_the_rule(run):
     text = run("strain", "--help").stdout
     assert "wholly" in text and "--overlap" in text and "--undated" in text
+
+
+def test_bounds_the_wrong_way_round_name_both_flags(run):
+    result = run("strain", "--since", "2024", "--until", "2023")
+    assert result.exit_code == 2
+    # by hand: both bounds are the user's flags, so the message names both as flags
+    assert result.stderr.strip().splitlines()[-1] == (
+        "graphkit: --since '2024' is after --until '2023': give --since before --until"
+    )

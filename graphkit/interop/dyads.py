@@ -152,7 +152,9 @@ def read_dyads(
     path = os.fspath(path)
     hostile, cooperative = list(hostile), list(cooperative)
     if not hostile and not cooperative:
-        raise ArgumentError("hostile", "and cooperative are both empty: name at least one count column")
+        raise ArgumentError(
+            "hostile", "and cooperative are both empty: name at least one count column", also=("cooperative",)
+        )
     frame, lines, name = _read_table(path, stdin)
     _check_columns(
         frame,
@@ -167,7 +169,9 @@ def read_dyads(
     )
     both = sorted(set(hostile) & set(cooperative))
     if both:
-        raise ArgumentError("cooperative", f"{both[0]!r} is also a hostile column: give each column once")
+        raise ArgumentError(
+            "cooperative", f"{both[0]!r} is also a hostile column: give each column once", also=("hostile",)
+        )
     period = _periods(frame[time], lines, name)
     src, tgt = frame[source], frame[target]
     blank = (src == "") | (tgt == "")
