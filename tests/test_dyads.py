@@ -175,7 +175,9 @@ def test_short_country_names_map_as_verify_reads_them():
 
 def test_no_count_column_names_both_flags(run, write_csv, tmp_path):
     path = write_csv(QUADS, "quads.csv")
-    result = run("import-dyads", path, "--source", "i", "--target", "j", "--time", "year", "-o", tmp_path / "x")
+    result = run(
+        "import-dyads", path, "--source", "i", "--target", "j", "--time", "year", "-o", tmp_path / "x"
+    )
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (
         "graphkit: --hostile and --cooperative are both empty: name at least one count column"
