@@ -109,7 +109,8 @@ def action_labels() -> dict[str, str]:
 def cameo_codes(query: str) -> pd.DataFrame:
     """The CAMEO codes that ``query`` names: a code (``163``) gives itself and the
     codes under it (``16`` gives 16, 160, ..., 166); words (``sanction``, ``reduce
-    aid``) give every code whose name holds them all, case aside.
+    aid``) give every code whose name, or the name or label of a taxonomy action
+    coded with it (``tariff``), holds them all, case aside.
 
     Returns ``code``, ``label``, ``goldstein``, ``quad_class`` (1 verbal cooperation,
     2 material cooperation, 3 verbal conflict, 4 material conflict), ``plover`` (the
@@ -129,17 +130,24 @@ def cameo_codes(query: str) -> pd.DataFrame:
         )
     table = cameo_table()
     text = query.strip()
-    if text.isdigit():
-        found = table[table["code"].str.startswith(text)]
-    else:
-        labels = table["label"].str.casefold()
-        found = table[labels.apply(lambda label: all(word in label for word in text.casefold().split()))]
-    if found.empty:
-        raise ArgumentError("query", _no_code(text, table))
     by_code: dict[str, list[str]] = {}
     for row in _taxonomy_rows():
         if row["cameo"]:
             by_code.setdefault(row["cameo"], []).append(row["action"])
+    if text.isdigit():
+        found = table[table["code"].str.startswith(text)]
+    else:
+        # a code's words: its CAMEO name, and the names and labels of graphkit's actions with it
+        # (a user who codes `tariff` finds 163 by that word, which CAMEO's names lack)
+        names = action_labels()
+        words = [
+            " ".join([label, *(f"{a.replace('_', ' ')} {names[a]}" for a in by_code.get(code, []))]).casefold()
+            for code, label in zip(table["code"], table["label"])
+        ]
+        wanted = text.casefold().split()
+        found = table[[all(word in label for word in wanted) for label in words]]
+    if found.empty:
+        raise ArgumentError("query", _no_code(text, table))
     found = found.drop(columns="root").reset_index(drop=True)
     found["actions"] = [",".join(by_code.get(code, [])) for code in found["code"]]
     from .plover import plover_of

@@ -61,6 +61,14 @@ def test_words_match_names_case_aside_and_all_must_be_there():
     ]
 
 
+def test_a_taxonomy_action_word_finds_its_code(run):
+    # by hand from data/taxonomy.csv: tariff is coded 163 and tariff_threat 1312; no
+    # CAMEO name holds "tariff", so before this only a misleading "did you mean 'target'?" came
+    result = run("cameo", "tariff", "--format", "csv")
+    assert result.exit_code == 0
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["1312", "163"]
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
