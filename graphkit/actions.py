@@ -141,7 +141,9 @@ def cameo_codes(query: str) -> pd.DataFrame:
         # (a user who codes `tariff` finds 163 by that word, which CAMEO's names lack)
         names = action_labels()
         words = [
-            " ".join([label, *(f"{a.replace('_', ' ')} {names[a]}" for a in by_code.get(code, []))]).casefold()
+            " ".join(
+                [label, *(f"{a.replace('_', ' ')} {names[a]}" for a in by_code.get(code, []))]
+            ).casefold()
             for code, label in zip(table["code"], table["label"])
         ]
         wanted = text.casefold().split()
