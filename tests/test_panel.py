@@ -64,3 +64,12 @@ def test_parquet_needs_panel(run, small_set):
     result = run("export", small_set, "--format", "parquet")
     assert result.exit_code == 2
     assert "--format parquet needs --panel" in result.stderr
+
+
+def test_a_graph_extension_is_refused_not_filled_with_csv(run, small_set, tmp_path):
+    # before: -o panel.gexf with --panel wrote CSV text into a file named .gexf, exit 0
+    out = tmp_path / "panel.gexf"
+    result = run("export", small_set, "--panel", "-o", out)
+    assert result.exit_code == 2
+    assert "--panel writes csv or parquet, not gexf" in result.stderr.splitlines()[-1]
+    assert not out.exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ..io.text import escape_control
@@ -181,10 +183,14 @@ def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight
         default = (
             click.get_current_context().get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
         )
-        if default:
-            fmt = "parquet" if str(output).lower().endswith(".parquet") else "csv"
+        if default:  # -o's extension may have named a graph format: a panel is not a graph
+            fmt = {".parquet": "parquet", ".graphml": "graphml", ".gexf": "gexf", ".json": "json"}.get(
+                os.path.splitext(str(output).lower())[1], "csv"
+            )
         if fmt not in ("csv", "parquet"):
-            raise click.UsageError(f"--panel writes csv or parquet, not {fmt}")
+            raise click.UsageError(
+                f"--panel writes csv or parquet, not {fmt}: name the output .csv or .parquet"
+            )
         table = panel_table(edge_set, freq=freq)
         count = table.attrs["undated"]
         if count:
