@@ -137,3 +137,14 @@ def test_periods_and_undated_add_up_to_graphkit_strain():
         totals = table.groupby(["actor_a", "actor_b"])[["strain", "cooperation", "hostile"]].sum()
         expected = strain(es).set_index(["actor_a", "actor_b"])[["strain", "cooperation", "hostile"]]
         assert np.allclose(totals.loc[expected.index].to_numpy(), expected.to_numpy()), freq
+
+
+def test_output_named_html_is_refused_not_filled_with_a_table(run, tmp_path):
+    # before: `timeline -o tl.html` wrote the text table into tl.html with exit 0,
+    # while the page comes from --html
+    out = tmp_path / "tl.html"
+    result = run("timeline", "--freq", "year", "-o", out)
+    assert result.exit_code == 2
+    assert "writes a text table, not a page" in result.stderr
+    assert "--html PATH" in result.stderr
+    assert not out.exists()

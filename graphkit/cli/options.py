@@ -103,7 +103,18 @@ def format_from_output(by_suffix: dict[str, str] = FORMAT_BY_SUFFIX):
         def wrapper(*args, **kwargs):
             context = click.get_current_context()
             output = kwargs.get("output") or "-"
-            named = by_suffix.get(Path(output).suffix.lower()) if output != "-" else None
+            suffix = Path(output).suffix.lower() if output != "-" else ""
+            named = by_suffix.get(suffix)
+            if (
+                suffix in (".html", ".htm")
+                and context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
+            ):
+                # a text table in a file named .html is never what was meant: say where pages come from
+                page = " or --html PATH" if "html" in context.params else ""
+                raise click.UsageError(
+                    f"-o {output}: this command writes a text table, not a page: name it .csv, .json, "
+                    f".md or .txt (pages: graphkit render{page})"
+                )
             if (
                 named is not None
                 and context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
