@@ -31,7 +31,9 @@ __all__ = [
 DATE_END_COLUMN = "date_end"
 
 # ASCII digits only; year 0000 does not exist in Python's (proleptic Gregorian) calendar
-_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+#: A date as graphkit writes it: YYYY, YYYY-MM or YYYY-MM-DD (whether the day exists aside).
+DATE_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_DATE = DATE_PATTERN
 
 
 def _days(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:

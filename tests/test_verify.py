@@ -131,6 +131,24 @@ def test_period_line_of_the_description(claims, gdelt2):
     assert by_id(result)["c7"]["support"] == "not_found"
 
 
+def test_a_period_that_does_not_exist_says_so(claims, gdelt2):
+    # read as --since/--until read a bound: by hand, April has 30 days, and 2025 > 2024
+    with pytest.raises(gk.ArgumentError, match=r"'2024-04-31' does not exist \(April 2024 has 30 days\)"):
+        gk.verify(claims, [gdelt2], period="2024-04-31")
+    with pytest.raises(gk.ArgumentError, match="'2025' is after '2024'"):
+        gk.verify(claims, [gdelt2], period="2025..2024")
+
+
+def test_a_wrong_period_line_is_blamed_on_its_file_and_line(claims, gdelt2):
+    description = claims.parent / "description.txt"
+    description.write_text("A test set\nPeriod: 2025-02-30\n", encoding="utf-8")
+    with pytest.raises(EdgeSetError) as caught:
+        gk.verify(claims, [gdelt2])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (str(description), 2)
+    assert "February 2025 has 28 days" in problem.message
+
+
 def test_zipped_and_gzipped_records_read_the_same(claims, gdelt2, tmp_path):
     import gzip
 

@@ -8,27 +8,54 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..dates import date_intervals, edge_intervals
+from ..dates import DATE_PATTERN, edge_intervals, parse_bound
 from ..edgeset import EdgeSet
-from ..errors import ArgumentError
+from ..errors import ArgumentError, EdgeSetError, Problem
 from ..record.countries import roll_up_series
 from ..record.form import cameo_parts, match_codes, plover_of_code
 
-__all__ = ["ClaimForm", "claim_form", "parse_period", "stated_period"]
+__all__ = ["ClaimForm", "claim_form", "parse_period", "period_of", "stated_period"]
 
 
 _RANGE = re.compile(r"^\s*(\S+)\s*(?:\.\.|/|\s+to\s+)\s*(\S+)\s*$")
 
 
 def parse_period(text: str, argument: str = "period") -> tuple[pd.Timestamp, pd.Timestamp]:
-    """A stated period (``2025``, ``2024-03``, ``2024..2025``) as its first and last day."""
+    """A stated period (``2025``, ``2024-03``, ``2024..2025``) as its first and last day.
+
+    Each end is read as ``--since``/``--until`` read theirs (:func:`graphkit.dates.parse_bound`),
+    so a day that does not exist is named as such (``2024-04-31``: April 2024 has 30 days).
+    """
+    if not isinstance(text, str):
+        raise ArgumentError(argument, f"must be a str, not {type(text).__name__}: give YYYY or FIRST..LAST")
     match = _RANGE.match(text)
     first, last = (match.group(1), match.group(2)) if match else (text.strip(), text.strip())
-    intervals = date_intervals(pd.Series([first], dtype=object), pd.Series([last], dtype=object))
-    start, end = intervals["start"].iat[0], intervals["end"].iat[0]
-    if pd.isna(start) or pd.isna(end) or end < start:
-        raise ArgumentError(argument, f"{text!r}: give YYYY, YYYY-MM, YYYY-MM-DD or a range FIRST..LAST")
-    return pd.Timestamp(start), pd.Timestamp(end)
+    ends = []
+    for value, final in ((first, False), (last, True)):
+        if not DATE_PATTERN.match(value):
+            raise ArgumentError(argument, f"{text!r}: give YYYY, YYYY-MM, YYYY-MM-DD or a range FIRST..LAST")
+        ends.append(parse_bound(value, argument, last=final))  # a day that does not exist says so
+    if ends[1] < ends[0]:
+        raise ArgumentError(
+            argument, f"{text!r}: {first!r} is after {last!r}: give FIRST..LAST, first before last"
+        )
+    return pd.Timestamp(ends[0]), pd.Timestamp(ends[1])
+
+
+def period_of(edge_set: EdgeSet, period: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The window of undated claims: ``period`` (the argument) if given, else the set's
+    description.txt ``Period: ...`` line; a wrong line is blamed on that file and line."""
+    if period is not None:
+        return parse_period(period, "period")
+    stated = _stated(edge_set)
+    if stated is None:
+        return None
+    text, path, line = stated
+    try:
+        return parse_period(text, "period")
+    except ArgumentError as err:
+        detail = err.detail.replace(": give ", ": write ", 1)
+        raise EdgeSetError([Problem(path, line, f"Period: {detail}")]) from None
 
 
 _PERIOD_LINE = re.compile(r"^\s*period\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -36,6 +63,12 @@ _PERIOD_LINE = re.compile(r"^\s*period\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULT
 
 def stated_period(edge_set: EdgeSet) -> str | None:
     """The period the set's description.txt states on a ``Period: ...`` line, if any."""
+    stated = _stated(edge_set)
+    return stated[0] if stated else None
+
+
+def _stated(edge_set: EdgeSet) -> tuple[str, str, int] | None:
+    """The ``Period: ...`` line's text, with its file and line number."""
     from ..bundled import DESCRIPTION_FILE
     from ..edgeset import set_folder
 
@@ -44,8 +77,11 @@ def stated_period(edge_set: EdgeSet) -> str | None:
     folder = set_folder(edge_set.path)
     if folder is None or not (folder / DESCRIPTION_FILE).is_file():
         return None
-    match = _PERIOD_LINE.search((folder / DESCRIPTION_FILE).read_text(encoding="utf-8", errors="replace"))
-    return match.group(1) if match else None
+    text = (folder / DESCRIPTION_FILE).read_text(encoding="utf-8", errors="replace")
+    match = _PERIOD_LINE.search(text)
+    if not match:
+        return None
+    return match.group(1), str(folder / DESCRIPTION_FILE), text.count("\n", 0, match.start(1)) + 1
 
 
 @dataclass(frozen=True)

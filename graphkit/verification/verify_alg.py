@@ -13,7 +13,7 @@ from ..edgeset import EdgeSet
 from ..errors import ArgumentError
 from ..io.progress import Progress
 from ..record.form import Record, expand_days
-from .claims import claim_form, parse_period, stated_period
+from .claims import claim_form, period_of, stated_period
 from .lift import window_lift
 from .pairs import pair_table
 from .scoring import SUPPORT, assess
@@ -146,8 +146,8 @@ def verify(
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ArgumentError("top", f"{top!r}: give a whole number, 1 or more")
     edge_set = _load_claims(claims)
+    window = period_of(edge_set, period)
     stated = period if period is not None else stated_period(edge_set)
-    window = parse_period(stated, "period") if stated is not None else None
     form = claim_form(edge_set, window)
     table = form.table
     if not isinstance(record, Record):
