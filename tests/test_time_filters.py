@@ -131,3 +131,17 @@ def test_bounds_the_wrong_way_round_name_both_flags(run):
     assert result.stderr.strip().splitlines()[-1] == (
         "graphkit: --since '2024' is after --until '2023': give --since before --until"
     )
+
+
+def test_a_date_rule_without_bounds_says_it_changes_nothing(run):
+    # before: --overlap and --undated keep without --since/--until were accepted in silence
+    alone = run("strain", "--overlap")
+    assert alone.exit_code == 0
+    assert "graphkit: warning: --overlap changes nothing without --since or --until" in alone.stderr
+    both = run("strain", "--overlap", "--undated", "keep")
+    assert (
+        "graphkit: warning: --overlap and --undated keep change nothing without --since or --until"
+        in both.stderr
+    )
+    bounded = run("strain", "--overlap", "--since", "2024")
+    assert "changes nothing" not in bounded.stderr

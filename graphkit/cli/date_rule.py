@@ -43,11 +43,23 @@ def date_rule_options(func):
 
 def date_rule() -> dict:
     """The date rule's keyword arguments for :func:`graphkit.filters.filter_edges`."""
-    meta = click.get_current_context().meta
-    return {
+    context = click.get_current_context()
+    meta = context.meta
+    rule = {
         "overlap": bool(meta.get("graphkit.overlap", False)),
         "undated": meta.get("graphkit.undated") or "drop",
     }
+    given = [
+        name
+        for name, on in (("--overlap", rule["overlap"]), ("--undated keep", rule["undated"] == "keep"))
+        if on
+    ]
+    bounded = context.params.get("since") or context.params.get("until")
+    if given and not bounded and not meta.get("graphkit.date_rule_said"):
+        meta["graphkit.date_rule_said"] = True  # once per command, however many sets it reads
+        verb = "change" if len(given) > 1 else "changes"
+        echo_error(f"graphkit: warning: {' and '.join(given)} {verb} nothing without --since or --until")
+    return rule
 
 
 def _actions(count: int) -> str:
