@@ -73,3 +73,13 @@ def test_a_graph_extension_is_refused_not_filled_with_csv(run, small_set, tmp_pa
     assert result.exit_code == 2
     assert "--panel writes csv or parquet, not gexf" in result.stderr.splitlines()[-1]
     assert not out.exists()
+
+
+def test_a_set_without_dates_is_an_error_not_an_empty_panel(run, write_csv, tmp_path):
+    # before: a header line and exit 0, while summary refuses the same set
+    path = write_csv("source,target,action,weight\nA,B,criticism,-2\nB,A,praise,1\n")
+    out = tmp_path / "p.csv"
+    result = run("export", path, "--panel", "-o", out)
+    assert result.exit_code == 2
+    assert "has no dated action (2 undated): no period for a panel" in result.stderr.splitlines()[-1]
+    assert not out.exists()

@@ -178,6 +178,7 @@ def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     if panel:
+        from ..errors import GraphkitError
         from ..interop.panel import panel_bytes, panel_table
 
         default = (
@@ -193,6 +194,10 @@ def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight
             )
         table = panel_table(edge_set, freq=freq)
         count = table.attrs["undated"]
+        if table.empty:  # every action undated: an empty panel would look like an answer
+            raise GraphkitError(
+                f"edge set {edge_set.name!r} has no dated action ({count} undated): no period for a panel"
+            )
         if count:
             echo_error(f"graphkit: {count} undated action{'s are' if count != 1 else ' is'} in no period")
         emit(panel_bytes(table, fmt, safe_csv=safe_csv()), output)
