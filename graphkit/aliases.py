@@ -17,7 +17,7 @@ from .checks import require_path
 from .edgeset import EdgeSet, require_edge_set
 from .errors import ArgumentError, EdgeSetError, Problem
 
-__all__ = ["alias_hints", "apply_aliases", "parse_aliases", "read_aliases"]
+__all__ = ["alias_hints", "apply_aliases", "parse_aliases", "read_aliases", "unused_aliases"]
 
 
 def parse_aliases(text: str, name: str = "<aliases>") -> dict[str, str]:
@@ -30,6 +30,11 @@ def parse_aliases(text: str, name: str = "<aliases>") -> dict[str, str]:
     >>> parse_aliases("from,to\\nNIPPON_STEEL,JPNBUS\\nDEU_MEDIA,DEUMED\\n")
     {'NIPPON_STEEL': 'JPNBUS', 'DEU_MEDIA': 'DEUMED'}
     """
+    return _parse(text, name)[0]
+
+
+def _parse(text: str, name: str) -> tuple[dict[str, str], dict[str, int]]:
+    """The aliases and the line each ``from`` id is on (see :func:`parse_aliases`)."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if header is None or [h.strip() for h in header[:2]] != ["from", "to"]:
@@ -64,7 +69,7 @@ def parse_aliases(text: str, name: str = "<aliases>") -> dict[str, str]:
             )
     if problems:
         raise EdgeSetError(sorted(problems))
-    return aliases
+    return aliases, where
 
 
 def read_aliases(path: str | Path) -> dict[str, str]:
@@ -76,6 +81,33 @@ def read_aliases(path: str | Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as err:
         raise ArgumentError("path", f"{str(path)!r} cannot be read as UTF-8 text: {err}") from err
     return parse_aliases(text, str(path))
+
+
+def unused_aliases(edge_sets: Sequence[EdgeSet], path: str | Path) -> list[Problem]:
+    """A problem at its line for every ``from`` id of the alias file ``path`` that no
+    edge or actor of ``edge_sets`` uses (a slip such as ``jpnbus`` would otherwise join
+    nothing, in silence), with the nearest id the codings use."""
+    from .spelling import near_miss
+
+    text = Path(path).read_text(encoding="utf-8")
+    aliases, where = _parse(text, str(path))
+    ids: set[str] = set()
+    for edge_set in edge_sets:
+        ids |= _used(edge_set) | set(edge_set.actors["id"].astype(str))
+    problems = []
+    for old in aliases:
+        if old not in ids:
+            near = near_miss(old, sorted(ids))
+            shown = sorted(ids)[:8]
+            hint = (
+                f"did you mean {near!r}?"
+                if near
+                else f"the codings use {', '.join(shown)}{', ...' if len(ids) > len(shown) else ''}"
+            )
+            problems.append(
+                Problem(str(path), where[old], f"alias {old!r} is an actor of none of the codings: {hint}")
+            )
+    return problems
 
 
 def apply_aliases(edge_set: EdgeSet, aliases: Mapping[str, str]) -> EdgeSet:

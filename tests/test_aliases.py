@@ -52,3 +52,17 @@ def test_hints_name_ids_that_never_co_occur_but_share_a_name():
     aliases = {"DEU_MEDIA": "DEUMED", "NIPPON_STEEL": "JPNBUS", "US_LNG": "USABUS"}
     aliased = apply_aliases(load_edge_set("essay-2025-v1"), aliases)
     assert alias_hints([aliased, load_edge_set("essay")]) == []
+
+
+def test_an_alias_no_coding_uses_is_said_at_its_line(run, tmp_path):
+    # before: a slip in the alias file (lower case) joined nothing, in silence
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("from,to\nnippon_steel,JPNBUS\nNIPPON_STEEL,JPNBUS\n", encoding="utf-8")
+    result = run("diff", "essay", "essay-recoded", "--alias", aliases)
+    assert result.exit_code == 0
+    # by hand: line 2 holds the slip; NIPPON_STEEL (line 3) is essay-recoded's id, so no word on it
+    assert (
+        f"graphkit: warning: {aliases}:2: alias 'nippon_steel' is an actor of none of the codings: "
+        "did you mean 'NIPPON_STEEL'?"
+    ) in result.stderr
+    assert ":3: alias" not in result.stderr

@@ -73,12 +73,14 @@ def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
 def with_aliases(edge_sets, alias_file):
     """The codings with ``--alias FILE`` applied (each FROM id read as its TO), and a
     warning for every pair of ids the codings probably mean as one actor but no alias joins."""
-    from ..aliases import alias_hints, apply_aliases, read_aliases
+    from ..aliases import alias_hints, apply_aliases, read_aliases, unused_aliases
     from .errors import warn
 
     if alias_file:
         remember_inputs(alias_file)
         aliases = read_aliases(alias_file)
+        for problem in unused_aliases(edge_sets, alias_file):
+            warn(str(problem))
         edge_sets = [apply_aliases(edge_set, aliases) for edge_set in edge_sets]
     for hint in alias_hints(edge_sets):
         warn(hint + " in a file given to --alias")
