@@ -182,3 +182,21 @@ def test_no_count_column_names_both_flags(run, write_csv, tmp_path):
     assert result.stderr.strip().splitlines()[-1] == (
         "graphkit: --hostile and --cooperative are both empty: name at least one count column"
     )
+
+
+def test_a_hand_codings_folder_is_not_overwritten(run, write_csv, tmp_path):
+    # before: -o onto a coding's folder replaced its edges.csv and left its source.txt beside the panel
+    path = write_csv(QUADS, "quads.csv")
+    coding = tmp_path / "coding"
+    coding.mkdir()
+    (coding / "edges.csv").write_text("source,target,action,weight\nA,B,criticism,-2\n", encoding="utf-8")
+    (coding / "source.txt").write_text("A criticised B.\n", encoding="utf-8")
+    args = ["--source", "i", "--target", "j", "--time", "year", "--hostile", "verbConf"]
+    result = run("import-dyads", path, *args, "-o", coding)
+    assert result.exit_code == 2
+    assert "holds files import-dyads did not write (source.txt)" in result.stderr.splitlines()[-1]
+    assert (coding / "edges.csv").read_text(encoding="utf-8").endswith("A,B,criticism,-2\n")
+    # its own folder it may replace: a second run into the same new folder succeeds
+    fresh = tmp_path / "fresh"
+    assert run("import-dyads", path, *args, "-o", fresh).exit_code == 0
+    assert run("import-dyads", path, *args, "-o", fresh).exit_code == 0

@@ -70,6 +70,7 @@ def import_dyads(file, source, target, time_, hostile, cooperative, no_map, outp
     from ..interop.dyads import read_dyads
     from ..interop.gdelt import edges_to_csv
 
+    _refuse_another_set(Path(output))
     stdin = read_stdin(text=False) if file == "-" else None
     result = read_dyads(
         file,
@@ -104,3 +105,25 @@ def import_dyads(file, source, target, time_, hostile, cooperative, no_map, outp
         if kept:
             shown = ", ".join(kept[:MAX_KEPT_SHOWN]) + (", ..." if len(kept) > MAX_KEPT_SHOWN else "")
             echo_error(escape_control(f"kept as given ({len(kept)}): {shown}"))
+
+
+#: What import-dyads writes: a folder holding only these (names.csv among them) is its own.
+WRITTEN = ("edges.csv", "actors.csv", "names.csv")
+
+
+def _refuse_another_set(folder) -> None:
+    """Refuse an --output folder that holds anything import-dyads did not write there (a
+    hand coding's edges.csv and source.txt would be replaced, or mixed with the panel)."""
+    from ..errors import ArgumentError
+
+    if not folder.is_dir():
+        return
+    present = sorted(p.name for p in folder.iterdir())
+    foreign = [name for name in present if name not in WRITTEN]
+    if foreign or ("edges.csv" in present and "names.csv" not in present):
+        shown = ", ".join((foreign or present)[:4])
+        raise ArgumentError(
+            "output",
+            f"{str(folder)!r} holds files import-dyads did not write ({shown}): "
+            "it replaces only a folder of its own; choose a new folder",
+        )
