@@ -9,7 +9,9 @@ import math
 import pytest
 
 import graphkit as gk
-from graphkit.render.graph import SIZE_METRICS, graph_elements
+from graphkit.render.graph import SIZE_METRICS
+
+from .page_parts import page_parts
 from graphkit.render.style import CHANGE_STYLES, COOPERATIVE, HOSTILE, PALETTE
 
 LOW, HIGH = 10.0, 46.0  # graphkit.render.graph.NODE_SIZE
@@ -125,7 +127,7 @@ def test_the_page_computes_what_graphkit_computes(essay):
     # unfiltered, the page's own measures agree with graphkit's strain and centrality,
     # so that the filtered figures come from the same definitions
     es = gk.load_edge_set()
-    elements = graph_elements(es)
+    elements = page_parts(es)
     items = essay.evaluate("strainedPairs(PAGE.edges, 12)")
     assert items == elements["focus"]["items"]
     table = gk.centrality(es).set_index("actor")
@@ -160,10 +162,10 @@ def test_category_colours_stay_apart_from_hostile_red_and_cooperative_green():
 
 def test_groups_and_domains_never_share_a_colour_on_one_page():
     es = gk.load_edge_set()
-    by_sign = graph_elements(es)
+    by_sign = page_parts(es)
     groups = [item["color"] for item in by_sign["legend"][0]["items"]]
     assert len(set(groups)) == len(groups) == 7  # the essay's seven groups: the palette's six and its grey
-    by_domain = graph_elements(es, color_by="domain")
+    by_domain = page_parts(es, color_by="domain")
     domains = [i["color"] for i in by_domain["legend"][1]["items"] if not i["label"].startswith("dashed")]
     node_colors = {n["color"]["background"] for n in by_domain["nodes"]}
     assert len(set(domains)) == len(domains) == 7  # seven domains: the palette's six and its grey
@@ -172,7 +174,7 @@ def test_groups_and_domains_never_share_a_colour_on_one_page():
 
 def test_tooltips_speak_in_labels_and_sentences():
     es = gk.load_edge_set()
-    elements = graph_elements(es)
+    elements = page_parts(es)
     edge = next(e for e in elements["edges"] if e["id"] == "e36")  # USA -> JPN troop_withdrawal_threat
     assert es.edges.set_index("id").at["e36", "action"] == "troop_withdrawal_threat"
     assert "troop_withdrawal_threat" not in edge["title"]

@@ -21,8 +21,8 @@ from ..schema import (
 )
 from .layout import place_nodes, precompute_layout
 from .marks import NODE_SIZE, edge_records, node_records, palette
-from .network import GraphkitNetwork, network_from_elements
-from .page import _merge, page_size_problem
+from .network import GraphkitNetwork
+from .page import page_size_problem
 from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
 from .panels import FOCUS_ROWS, camps, focus_rows, legend_groups, relationship_count, unit_dependent_pairs
 
@@ -31,7 +31,6 @@ __all__ = [
     "SIZE_METRICS",
     "ColorMode",
     "SizeMetric",
-    "graph_elements",
     "keep_top",
     "render_html",
     "to_pyvis",
@@ -70,7 +69,7 @@ def page_strains(edge_set: EdgeSet) -> dict[str, pd.DataFrame]:
     return {unit: strain(edge_set, unit=check_unit(unit)) for unit in UNITS}
 
 
-def graph_elements(
+def _network(
     edge_set: EdgeSet,
     *,
     size_by: SizeMetric = "hostile_in",
@@ -78,8 +77,10 @@ def graph_elements(
     unit: Unit = "action",
     view: View = "auto",
     strains: dict[str, pd.DataFrame] | None = None,
-) -> dict[str, Any]:
-    """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
+) -> GraphkitNetwork:
+    """The page of ``edge_set`` as a pyvis Network, built once: each actor added with
+    ``add_node``, each arrow with ``add_edge``, the vis options set on its ``options``
+    and the rest of the page (panels, filters) on its ``page``.
 
     One node per actor (sorted by id) labelled with its name, sized by the
     centrality column ``size_by`` (area proportional), coloured by group (by kind
@@ -153,15 +154,42 @@ def graph_elements(
         legend = legend_groups(
             color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
         )
-    # issue 12: large graphs start from Python's layout
-    options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
+    net = GraphkitNetwork(len(nodes), len(edges))
+    for node in nodes:
+        net.add_node(node.pop("id"), **node)
+    for edge in edges:
+        net.add_edge(edge.pop("from"), edge.pop("to"), **edge)
+    # issue 12: large graphs start from Python's layout, placed on the Network's own nodes
+    clusters = dict(zip(metrics["actor"].astype(str), metrics[color_key]))
+    net.set_page_options(place_nodes(net.nodes, net.edges, clusters=clusters))
     if drawn == "pairs":
-        options = _merge(options, PAIR_OPTIONS)
+        net.set_page_options(PAIR_OPTIONS)
+    net.page = _page_parts(
+        edge_set, net, drawn=drawn, unit=unit, size_by=size_by, legend=legend, camp_note=camp_note
+    )
+    net.page["focus"] = {
+        "title": "Most strained relationships",
+        "items": focus_rows(pairs, net.edges, unit_dependent),
+    }
+    return net
+
+
+def _page_parts(
+    edge_set: EdgeSet,
+    net: GraphkitNetwork,
+    *,
+    drawn: str,
+    unit: str,
+    size_by: str,
+    legend: list,
+    camp_note: list[str],
+) -> dict[str, Any]:
+    """The page's parts that are not the graph: title, banner, notes, legend, filters."""
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     actions = len(edge_set.edges)
-    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"
+    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(net.nodes)} actors"
     if drawn == "pairs":
-        count += f", drawn as {len(edges)} relationships"
+        count += f", drawn as {len(net.edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
@@ -197,10 +225,7 @@ def graph_elements(
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
         ],
-        "nodes": nodes,
-        "edges": edges,
         "legend": legend,
-        "focus": {"title": "Most strained relationships", "items": focus_rows(pairs, edges, unit_dependent)},
         "filters": [
             *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},
@@ -218,7 +243,6 @@ def graph_elements(
             if drawn == "actions"
             else {}
         ),
-        **({"options": options} if options else {}),
     }
 
 
@@ -234,7 +258,7 @@ def to_pyvis(
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
     ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
-    ``color_by`` and ``view`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
+    ``color_by`` and ``view`` are as in :func:`_network`. In a notebook, ``net.show("page.html")``
     writes graphkit's page (offline, user text never parsed as HTML).
     """
     require_edge_set(edge_set)
@@ -242,10 +266,9 @@ def to_pyvis(
     require_choice(size_by, "size_by", CENTRALITY_MEASURES)
     if top is not None:
         edge_set = keep_top(edge_set, top, unit=check_unit(unit))
-    elements = graph_elements(
+    return _network(
         edge_set, size_by=size_by, color_by=color_by, unit=unit, view=view, strains=page_strains(edge_set)
     )
-    return network_from_elements(elements)
 
 
 def render_html(
