@@ -15,9 +15,9 @@ from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
 from graphkit.render import render_html, render_page
+from graphkit.render.graph import keep_top
 
 from .page_parts import page_parts
-from graphkit.render.graph import keep_top
 
 
 def page_data(html: str) -> dict:
@@ -193,6 +193,14 @@ def test_hostile_text_stays_data(hostile_set):
             "aside",
             "section",
             "script",
+            # the page's own shell: landmarks, search form and view buttons
+            "main",
+            "form",
+            "label",
+            "input",
+            "datalist",
+            "button",
+            "h2",
         )
     ] == []
     assert html.count("</script>") == 2
@@ -230,9 +238,10 @@ def test_render_page_takes_plain_vis_dicts_and_completes_the_filters():
         )
     )
     assert data["edges"] == edges and data["nodes"] == nodes
+    # the slider's range is exact: its last stop (2.5, steps of 0.5) is the largest score
     assert [f.get("values", f.get("max")) for f in data["filters"]] == [
         ["a", "b"],
-        3,
+        2.5,
         [["x", "X"], ["y", "Y"]],
     ]
     assert data["options"]["layout"]["randomSeed"] == 3

@@ -174,6 +174,19 @@ def _network(
     return net
 
 
+def _draft_words(edge_set: EdgeSet) -> str:
+    """The banner of a draft (an edge set with graphkit extract's ``confidence`` column), or ""."""
+    if "confidence" not in edge_set.edges.columns:
+        return ""
+    confidence = pd.to_numeric(edge_set.edges["confidence"], errors="coerce")
+    low = int((confidence < LOW_CONFIDENCE).sum())
+    return (
+        "DRAFT, not reviewed: these rows were extracted from text by a program (graphkit extract); "
+        f"{low} of {len(confidence)} have a confidence below {LOW_CONFIDENCE} (grey, dash-dot). "
+        "Check each against its quote before relying on it."
+    )
+
+
 def _page_parts(
     edge_set: EdgeSet,
     net: GraphkitNetwork,
@@ -192,6 +205,10 @@ def _page_parts(
         count += f", drawn as {len(net.edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
+        "noun": ("alleged actions", "Alleged action")
+        if drawn == "actions"
+        else ("relationships", "Relationship"),
+        "draft": _draft_words(edge_set),
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
         "banner": (
             f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES: "
@@ -205,12 +222,12 @@ def _page_parts(
         "notes": [
             (
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
-                "hover an actor for its totals. Click a relationship above to zoom to it."
+                "hover an actor for its totals. Click either, or a relationship in the list, for details you can copy."
             )
             if drawn == "actions"
             else (
                 "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
-                "hover an actor for its totals. Click a relationship above to zoom to it."
+                "hover an actor for its totals. Click either, or a relationship in the list, for details you can copy."
             ),
             *(
                 [
