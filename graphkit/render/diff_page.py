@@ -112,9 +112,8 @@ def _nodes(diff: EdgeSetDiff, frame: pd.DataFrame, names: dict, a: EdgeSet, b: E
         b.edges.assign(h=strain_part(b.edges["weight"].to_numpy(dtype=float))).groupby("target")["h"].sum()
     )
     nodes = []
-    # every actor of an edge, and every actor added or removed even without one: the
-    # legend offers "only in A (removed)" and the list may name them
-    for actor in sorted(set(frame["source"]) | set(frame["target"]) | added | removed, key=str):
+    # every actor of an edge of either set: an actor added or removed has one (compare/diff.py)
+    for actor in sorted(set(frame["source"]) | set(frame["target"])):
         status = "added" if actor in added else "removed" if actor in removed else "both"
         color, words = ACTOR_STYLES[status]
         before, after = format_number(strain_a.get(actor, 0.0)), format_number(strain_b.get(actor, 0.0))

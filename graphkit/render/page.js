@@ -138,7 +138,8 @@ function applyFilters() {
   if (actor && nodeView.get(actor) !== null) {
     // the chosen actor highlighted, the view fitted to what it shows
     network.selectNodes([actor], false);
-    fitShown();
+    // (before the first drawing the layout's own fit does it)
+    if (window.__ready) { fitShown(); }
   }
   afterChange();
 }

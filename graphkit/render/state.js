@@ -65,15 +65,16 @@ buildLegend();
 buildFocus();
 buildTools();
 drawGraph();
-restoreState(initialState, false);
+restoring = true;
+applyFilters();
+restoring = false;
 network.once("afterDrawing", function () {
-  // focus and details wait for the first drawing (after the layout settled), so that
-  // their zoom is not undone by the layout's own fit
+  // the address's view waits for the first drawing: the layout settles with every actor
+  // in it (vis cannot freeze the positions of actors it has not placed), and the focus's
+  // zoom is not undone by the layout's own fit
   rememberView();
-  restoring = true;
-  restoreFocus(initialState);
-  restoring = false;
-  saveState();
+  restoreState(initialState, true);
+  if (focused === null && filtering()) { network.fit({nodes: shownNodeIds()}); }
   window.__ready = true;
 });
 network.on("zoom", scheduleDeclutter);
