@@ -408,7 +408,7 @@ def test_large_page_labels_do_not_overlap(open_page, thousand):
     page.js("() => { network.moveTo({scale: network.getScale() * 2.5, animation: false}); declutter(); }")
     boxes = page.js(
         """() => { const pos = network.getPositions(), s = network.getScale(), out = [];
-            nodeView.get().forEach(n => { const px = (n.font && n.font.size || 0) * s; if (px < 5) return;
+            nodeView.get().forEach(n => { const px = network.body.nodes[n.id].options.font.size * s; if (px < 5) return;
               const d = network.canvasToDOM(pos[n.id]); const w = document.getElementById('mynetwork');
               if (d.x < -200 || d.y < -50 || d.x > w.clientWidth + 200 || d.y > w.clientHeight + 50) return;
               const half = 0.3 * px * String(n.label).length, top = d.y + n.size * s;
@@ -416,6 +416,7 @@ def test_large_page_labels_do_not_overlap(open_page, thousand):
             return out; }"""
     )
     assert len(boxes) >= 5
+    assert max(b[3] - b[1] for b in boxes) <= 1.2 * 18 + 1e-6  # zoomed in, labels stop growing at 18 px
     clash = [
         (p, q)
         for i, p in enumerate(boxes)
@@ -423,6 +424,13 @@ def test_large_page_labels_do_not_overlap(open_page, thousand):
         if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]
     ]
     assert clash == []
+    # the focused pair keeps both labels, whatever they cover
+    page.page.locator("#focus-list button").first.click()
+    page.page.wait_for_timeout(600)
+    sizes = page.js(
+        "() => focused.nodes.map(id => network.body.nodes[visNodeId(id)].options.font.size * network.getScale())"
+    )
+    assert len(sizes) == 2 and min(sizes) >= 5
 
 
 def test_a_draft_says_so_at_the_top(open_page, tmp_path):

@@ -2,6 +2,8 @@
 // measures.js, page.js, views.js, labels.js and state.js, in that order, after PAGE.
 var nodes, edges, nodeView, edgeView, network;
 var state = {};
+// the view the address asks for (state.js), read before anything rewrites it
+var initialState = new URLSearchParams(location.hash.slice(1));
 
 // vis-network keeps nodes and edges in plain objects keyed by id, so an actor
 // called "constructor" or "__proto__" would clash with Object's own members:
@@ -306,7 +308,7 @@ function focusOn(item) {
   var shown = Array.from(ends).filter(function (id) { return nodeView.get(id) !== null; });
   var selected = Array.from(inside).filter(function (id) { return edgeView.get(id) !== null; });
   network.setSelection({nodes: shown, edges: selected}, {unselectAll: true, highlightEdges: false});
-  if (shown.length) { network.fit({nodes: shown, animation: {duration: 500, easingFunction: "easeInOutQuad"}}); }
+  if (shown.length) { fitTo(shown); }
   scheduleDeclutter();
   saveState();
 }
@@ -327,6 +329,8 @@ function drawGraph() {
   nodeView = new vis.DataView(nodes, {filter: function (node) { return shownNodes === null || shownNodes.has(node.id); }});
   edgeView = new vis.DataView(edges, {filter: function (edge) { return shownEdges === null || shownEdges.has(edge.key); }});
   network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, PAGE.options);
+  // the first drawing comes after the layout settled (or at once, when Python placed the actors)
+  network.once("afterDrawing", firstDrawing);
   network.once("stabilizationIterationsDone", function () {
     // freeze the settled layout: filtering then hides items without moving the rest
     network.storePositions();

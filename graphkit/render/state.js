@@ -58,7 +58,6 @@ function restoreState(params, drawn) {
   if (drawn) { saveState(); }
 }
 
-var initialState = new URLSearchParams(location.hash.slice(1));
 buildHeader();
 buildFilters();
 buildLegend();
@@ -68,7 +67,7 @@ drawGraph();
 restoring = true;
 applyFilters();
 restoring = false;
-network.once("afterDrawing", function () {
+function firstDrawing() {
   // the address's view waits for the first drawing: the layout settles with every actor
   // in it (vis cannot freeze the positions of actors it has not placed), and the focus's
   // zoom is not undone by the layout's own fit
@@ -76,10 +75,9 @@ network.once("afterDrawing", function () {
   restoreState(initialState, true);
   if (focused === null && filtering()) { network.fit({nodes: shownNodeIds()}); }
   window.__ready = true;
-});
-network.on("zoom", scheduleDeclutter);
-network.on("dragEnd", scheduleDeclutter);
-network.on("animationFinished", scheduleDeclutter);
+  scheduleDeclutter();
+}
+network.on("afterDrawing", function () { scheduleDeclutter(false); });
 window.addEventListener("hashchange", function () {
   restoreState(new URLSearchParams(location.hash.slice(1)), true);
 });

@@ -46,9 +46,12 @@ function showItemDetails(item, opener) {
 }
 
 function shownNodeIds() { return nodeView.getIds(); }
-function fitShown() {
-  network.fit({nodes: shownNodeIds(), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+function fitTo(ids) {
+  // animated on a small page; at once on a large one, where each frame takes a few
+  // hundred ms and an animation would crawl
+  network.fit({nodes: ids, animation: placedPage() ? false : {duration: 400, easingFunction: "easeInOutQuad"}});
 }
+function fitShown() { fitTo(shownNodeIds()); }
 function rememberView() {
   if (initialView === null) { initialView = {position: network.getViewPosition(), scale: network.getScale()}; }
 }
@@ -70,7 +73,7 @@ function chooseActor(key, opener) {
   } else {
     var near = network.getConnectedNodes(id).filter(function (n) { return nodeView.get(n) !== null; });
     network.selectNodes([id], false);
-    network.fit({nodes: [id].concat(near), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    fitTo([id].concat(near));
     note.textContent = label + ": selected, with " + near.length + " neighbour" + (near.length === 1 ? "" : "s") + " in view.";
   }
   showNodeDetails(id, opener);
@@ -91,7 +94,9 @@ function buildTools() {
   });
   document.getElementById("fit").addEventListener("click", fitShown);
   document.getElementById("reset-zoom").addEventListener("click", function () {
-    if (initialView) { network.moveTo({position: initialView.position, scale: initialView.scale, animation: {duration: 300}}); }
+    if (initialView) {
+      network.moveTo({position: initialView.position, scale: initialView.scale, animation: placedPage() ? false : {duration: 300}});
+    }
   });
   document.getElementById("table-toggle").addEventListener("click", function () { showTable(!tableOpen()); });
   document.getElementById("details-close").addEventListener("click", function () { closeDetails(); });
