@@ -28,8 +28,10 @@ _LAZY = {
     "write_starter": "graphkit.starter",
     "filter_edges": "graphkit.filters",
     "filter_edge_sets": "graphkit.filters",
+    "DateFilterReport": "graphkit.edgeset",
     "taxonomy": "graphkit.actions",
     "cameo_table": "graphkit.actions",
+    "cameo_codes": "graphkit.actions",
     # measures
     "ordered_pairs": "graphkit.analysis.pairs",
     "strain": "graphkit.analysis.strain_alg",
@@ -41,6 +43,8 @@ _LAZY = {
     "signed_ties": "graphkit.analysis.balance_alg",
     "Balance": "graphkit.analysis.balance_alg",
     "strain_communities": "graphkit.analysis.communities",
+    "timeline": "graphkit.analysis.timeline_alg",
+    "summary": "graphkit.analysis.summary_alg",
     # comparing
     "diff_edge_sets": "graphkit.compare.diff",
     "EdgeSetDiff": "graphkit.compare.diff",
@@ -65,6 +69,14 @@ _LAZY = {
     "to_networkx": "graphkit.interop.export",
     "read_gdelt": "graphkit.interop.gdelt",
     "GdeltImport": "graphkit.interop.gdelt",
+    "read_dyads": "graphkit.interop.dyads",
+    "DyadImport": "graphkit.interop.dyads",
+    "panel_table": "graphkit.interop.panel",
+    # checking claims against event data
+    "verify": "graphkit.verification.verify_alg",
+    "VerifyResult": "graphkit.verification.verify_alg",
+    "read_record": "graphkit.record.reader",
+    "Record": "graphkit.record.form",
     # tables as text
     "format_frame": "graphkit.io.formatting",
     # errors and progress
@@ -85,8 +97,10 @@ __all__ = [
     "write_starter",
     "filter_edges",
     "filter_edge_sets",
+    "DateFilterReport",
     "taxonomy",
     "cameo_table",
+    "cameo_codes",
     "ordered_pairs",
     "strain",
     "centrality",
@@ -97,6 +111,8 @@ __all__ = [
     "signed_ties",
     "Balance",
     "strain_communities",
+    "timeline",
+    "summary",
     "diff_edge_sets",
     "EdgeSetDiff",
     "format_diff",
@@ -117,6 +133,13 @@ __all__ = [
     "to_networkx",
     "read_gdelt",
     "GdeltImport",
+    "read_dyads",
+    "DyadImport",
+    "panel_table",
+    "verify",
+    "VerifyResult",
+    "read_record",
+    "Record",
     "format_frame",
     "GraphkitError",
     "EdgeSetError",
@@ -126,32 +149,39 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
-    from .actions import cameo_table, taxonomy
+    from .actions import cameo_codes, cameo_table, taxonomy
     from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
     from .analysis.communities import strain_communities
     from .analysis.pairs import ordered_pairs
     from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain
+    from .analysis.summary_alg import summary
+    from .analysis.timeline_alg import timeline
     from .analysis.units import count_units
     from .bundled import bundled_sets
     from .compare.agreement import Agreement, intercoder_agreement
     from .compare.diff import EdgeSetDiff, diff_edge_sets
     from .compare.report import format_diff
     from .compare.scoring import ScoreResult, format_score, score
-    from .edgeset import EdgeSet, load_edge_set, validate_edge_set
+    from .edgeset import DateFilterReport, EdgeSet, load_edge_set, validate_edge_set
     from .errors import ArgumentError, EdgeSetError, GraphkitError, Problem
     from .extract.draft import ExtractResult, extract_edge_set, write_draft
     from .extract.gazetteer import Gazetteer, load_gazetteer
     from .filters import filter_edge_sets, filter_edges
     from .frames import from_frame
+    from .interop.dyads import DyadImport, read_dyads
     from .interop.export import export_graph, to_networkx
     from .interop.gdelt import GdeltImport, read_gdelt
+    from .interop.panel import panel_table
     from .io.formatting import format_frame
     from .io.progress import Progress
+    from .record.form import Record
+    from .record.reader import read_record
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
     from .starter import write_starter
+    from .verification.verify_alg import VerifyResult, verify
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,9 @@ from importlib import resources
 
 import pandas as pd
 
-__all__ = ["action_labels", "cameo_table", "goldstein", "taxonomy"]
+from .errors import ArgumentError
+
+__all__ = ["action_labels", "cameo_codes", "cameo_table", "goldstein", "taxonomy"]
 
 
 def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
@@ -73,3 +75,57 @@ def action_defaults() -> dict[str, tuple[str, str, float]]:
 def action_labels() -> dict[str, str]:
     """action -> its label in the taxonomy (``aid_reduction_threat`` -> ``Threat to limit aid``)."""
     return {r["action"]: r["label"] for r in _taxonomy_rows()}
+
+
+def cameo_codes(query: str) -> pd.DataFrame:
+    """The CAMEO codes that ``query`` names: a code (``163``) gives itself and the
+    codes under it (``16`` gives 16, 160, ..., 166); words (``sanction``, ``reduce
+    aid``) give every code whose name holds them all, case aside.
+
+    Returns ``code``, ``label``, ``goldstein``, ``quad_class`` (1 verbal cooperation,
+    2 material cooperation, 3 verbal conflict, 4 material conflict) and ``actions``
+    (graphkit's taxonomy actions with that code), in the table's order. A query
+    that matches nothing raises :class:`~graphkit.errors.ArgumentError` with the
+    nearest code or word.
+
+    >>> cameo_codes("163")[["code", "label", "goldstein"]].values.tolist()
+    [['163', 'Impose embargo, boycott, or sanctions', -8.0]]
+    """
+    if not isinstance(query, str):
+        raise ArgumentError("query", f"must be a str, not {type(query).__name__}: give '163' or 'sanction'")
+    if not query.strip():
+        raise ArgumentError(
+            "query", "'' matches no CAMEO code: give a code (163) or words from its name (sanction)"
+        )
+    table = cameo_table()
+    text = query.strip()
+    if text.isdigit():
+        found = table[table["code"].str.startswith(text)]
+    else:
+        labels = table["label"].str.casefold()
+        found = table[labels.apply(lambda label: all(word in label for word in text.casefold().split()))]
+    if found.empty:
+        raise ArgumentError("query", _no_code(text, table))
+    by_code: dict[str, list[str]] = {}
+    for row in _taxonomy_rows():
+        if row["cameo"]:
+            by_code.setdefault(row["cameo"], []).append(row["action"])
+    found = found.drop(columns="root").reset_index(drop=True)
+    found["actions"] = [",".join(by_code.get(code, [])) for code in found["code"]]
+    # the PLOVER type of each code shows as soon as cameo_table() carries it (a "plover" column)
+    plover = [c for c in ("plover",) if c in found.columns]
+    return found[["code", "label", "goldstein", "quad_class", *plover, "actions"]]
+
+
+def _no_code(text: str, table: pd.DataFrame) -> str:
+    from .spelling import closest_first
+
+    if text.isdigit():
+        hint = f"did you mean '0{text}'? (CAMEO codes keep their leading zeros)"
+        if not table["code"].str.startswith("0" + text).any():
+            hint = "CAMEO codes run from 01 to 20 at the root (graphkit cameo 16 lists 160 to 166)"
+        return f"{text!r} matches no CAMEO code: {hint}"
+    words = sorted({w.strip(",()") for label in table["label"].str.casefold() for w in label.split()} - {""})
+    near = [w for w in text.casefold().split() if w not in words]
+    meant = closest_first(near[0] if near else text, words)[0]
+    return f"{text!r} matches no CAMEO code's name: did you mean {meant!r}? (or give a code, such as 163)"

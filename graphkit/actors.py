@@ -9,16 +9,18 @@ from importlib import resources
 
 import pandas as pd
 
-__all__ = ["infer_actors"]
+__all__ = ["bloc_names", "country_name", "infer_actors"]
 
 
 @cache
-def _blocs() -> dict[str, str]:
+def bloc_names() -> dict[str, str]:
+    """CAMEO bloc code -> name (``EEC`` -> ``European Union``), from graphkit/data/blocs.csv."""
     text = (resources.files("graphkit") / "data" / "blocs.csv").read_text(encoding="utf-8")
     return {row["id"]: row["name"] for row in csv.DictReader(io.StringIO(text))}
 
 
-def _country_name(code: str) -> str | None:
+def country_name(code: str) -> str | None:
+    """The name of the state whose ISO 3166 alpha-3 code is ``code`` (upper case), else None."""
     import pycountry
 
     if len(code) != 3 or not code.isalpha() or not code.isupper():
@@ -35,12 +37,12 @@ def infer_actors(ids: list[str]) -> pd.DataFrame:
     ``bloc``; any other id is its own name, kind ``other``."""
     names, kinds = [], []
     for actor in ids:
-        country = _country_name(actor)
+        country = country_name(actor)
         if country is not None:
             names.append(country)
             kinds.append("state")
-        elif actor in _blocs():
-            names.append(_blocs()[actor])
+        elif actor in bloc_names():
+            names.append(bloc_names()[actor])
             kinds.append("bloc")
         else:
             names.append(actor)

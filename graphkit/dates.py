@@ -10,6 +10,7 @@ and 2024-12-31, a row dated ``2024-03`` some time in March 2024, and an optional
 
 from __future__ import annotations
 
+import calendar
 import re
 
 import numpy as np
@@ -20,6 +21,7 @@ from .errors import ArgumentError
 __all__ = [
     "DATE_END_COLUMN",
     "date_intervals",
+    "date_mistake",
     "edge_intervals",
     "in_window",
     "parse_bound",
@@ -105,6 +107,26 @@ def edge_intervals(edges: pd.DataFrame) -> pd.DataFrame:
     return date_intervals(edges["date"], date_end)
 
 
+def date_mistake(value: str, column: str = "date") -> str:
+    """What is wrong with ``value``, a date that :func:`real_dates` refuses: a day,
+    month or year that does not exist (``2024-04-31``), else a malformed date.
+
+    >>> date_mistake("2024-04-31")
+    "date '2024-04-31' does not exist (April 2024 has 30 days): use YYYY, YYYY-MM or YYYY-MM-DD"
+    """
+    fix = "use YYYY, YYYY-MM or YYYY-MM-DD"
+    if not _DATE.match(value):
+        return f"malformed {column} {value!r}: {fix}"
+    year, month, _day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    if year == 0:
+        why = "there is no year 0"
+    elif not 1 <= month <= 12:
+        why = "months run from 01 to 12"
+    else:
+        why = f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
+    return f"{column} {value!r} does not exist ({why}): {fix}"
+
+
 def parse_bound(value: str, argument: str, *, last: bool) -> np.datetime64:
     """The first day (or, with ``last``, the last day) a date bound covers.
 
@@ -117,7 +139,7 @@ def parse_bound(value: str, argument: str, *, last: bool) -> np.datetime64:
     first, final = _days(pd.Series([value]))
     day = (final if last else first)[0]
     if np.isnat(day):
-        raise ArgumentError(argument, f"{value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ArgumentError(argument, date_mistake(value).removeprefix("date "))
     return day.astype("datetime64[s]")
 
 

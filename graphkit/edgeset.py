@@ -6,7 +6,7 @@ import csv
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,13 @@ import numpy as np
 import pandas as pd
 
 from . import validation
+from .actions import action_defaults
+from .actor_ids import actor_id_warnings
 from .actors import infer_actors
 from .bundled import DEFAULT_SET, bundled_dir, bundled_sets, describe
 from .checks import kind_of, require_callable
 from .errors import ArgumentError, EdgeSetError, Problem
+from .headers import gephi_header, missing_column_problems, read_as, separator_problem
 from .io.csvfile import read_csv_bytes, read_input
 from .io.progress import Progress
 from .schema import (
@@ -30,10 +33,11 @@ from .schema import (
     SET_FILES,
     SOURCE_FILE,
 )
-from .spelling import alpha2_warnings
+from .spelling import action_warnings
 
 __all__ = [
     "SET_FILES",
+    "DateFilterReport",
     "EdgeSet",
     "check_edge_set",
     "load_edge_set",
@@ -41,6 +45,28 @@ __all__ = [
     "set_folder",
     "validate_edge_set",
 ]
+
+
+@dataclass(frozen=True)
+class DateFilterReport:
+    """What the date filters (:func:`graphkit.filters.filter_edges`) left out (or, for undated rows under ``undated="keep"``,
+    kept): counts of actions, and the bounds given (``since``, ``until``).
+
+    ``undated``: undated actions (left out unless ``kept_undated``); ``straddling``:
+    actions whose dates run past a bound, left out unless ``overlap``;
+    ``outside``: actions wholly outside the bounds.
+    """
+
+    bounds: tuple[str, ...]
+    undated: int
+    kept_undated: bool
+    straddling: int
+    overlap: bool
+    outside: int
+
+    def to_dict(self) -> dict:
+        """The report as JSON-ready data (its fields, bounds as a list)."""
+        return {**asdict(self), "bounds": list(self.bounds)}
 
 
 @dataclass(frozen=True, repr=False)
@@ -65,6 +91,8 @@ class EdgeSet:
     path: Path | None = None
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     warnings: tuple[Problem, ...] = ()
+    #: What the date filters left out (:class:`DateFilterReport`), when they ran.
+    date_filter: DateFilterReport | None = None
 
     def __repr__(self) -> str:
         """One line: the name, the counts, and where the set came from (never its tables or text).
@@ -150,12 +178,14 @@ def check_edges_header(line: bytes, name: str = "<stdin>") -> None:
         header = next(csv.reader([line.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")]), [])
     except csv.Error:
         return  # the CSV reader will say what is wrong, at its line
-    names = {c.strip() for c in header}
+    cells = [c.strip() for c in header]
+    separator = separator_problem(cells, name)
+    if separator is not None:
+        raise EdgeSetError([separator])
+    names = read_as(set(cells))
     missing = [c for c in REQUIRED_EDGE_COLUMNS if c not in names]
     if missing:
-        raise EdgeSetError(
-            [Problem(name, 1, f"missing required column {c!r}: add it to the header") for c in missing]
-        )
+        raise EdgeSetError(missing_column_problems(cells, missing, name))
 
 
 def check_edges_header_of(path: Path):
@@ -218,6 +248,10 @@ def _gather(
     table = read_csv_bytes(data, edges_name)
     del data  # the file's bytes: as large as the file, and no longer needed
     report(f"validating {len(table.frame):,} rows")
+    separator = separator_problem(list(table.frame.columns), edges_name)
+    if separator is not None:  # its rows' widths and missing columns would only repeat it
+        return None, [*problems_before, separator]
+    table, header_warnings = gephi_header(table, edges_name)
     problems = problems_before + list(table.problems)
     edges, edge_problems = (
         validation.check_edges(table, edges_name) if not problems or len(table.frame.columns) else (None, [])
@@ -261,9 +295,20 @@ def _gather(
         source_text=source_text,
         path=path,
         lines=table.lines,
-        warnings=tuple(alpha2_warnings(edges, table.lines, edges_name)),
+        warnings=(
+            *header_warnings,
+            *actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path)),
+            *action_warnings(edges, table.lines, edges_name, list(action_defaults())),
+        ),
     )
     return edge_set, problems
+
+
+def _listed_names(actors: pd.DataFrame | None, actors_path: Path | None) -> dict[str, str]:
+    """Actor id -> name as the set's actors.csv gives them (none when it has no actors.csv)."""
+    if actors is None or actors_path is None:
+        return {}
+    return dict(zip(actors["id"], actors["name"]))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:

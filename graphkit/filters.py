@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
+from typing import Literal
 
+import numpy as np
 import pandas as pd
 
-from .checks import require_optional_str, require_str_list
-from .edgeset import EdgeSet, require_edge_set
+from .actor_ids import resolve_actor
+from .checks import require_choice, require_optional_str, require_str_list
+from .dates import edge_intervals, in_window
+from .edgeset import DateFilterReport, EdgeSet, require_edge_set
 from .errors import ArgumentError, use_one_of
+from .schema import UNDATED
 from .spelling import closest_first
 
 __all__ = [
+    "UNDATED",
+    "DateFilterReport",
     "check_domains",
-    "date_bounds",
     "ego_mask",
     "filter_edge_sets",
     "filter_edges",
@@ -23,32 +29,7 @@ __all__ = [
     "select_edges",
 ]
 
-_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
-
-
-def date_bounds(dates: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """The first and last day each YYYY, YYYY-MM or YYYY-MM-DD date covers, as
-    ISO strings ("" where there is no date)."""
-    start = dates.where(dates.str.len() != 4, dates + "-01-01").where(dates.str.len() != 7, dates + "-01")
-    end_month = dates.where(dates.str.len() != 4, dates + "-12")
-    month_end = pd.to_datetime(
-        end_month.where(end_month.str.len() == 7) + "-01", format="%Y-%m-%d", errors="coerce"
-    )
-    month_end = (month_end + pd.offsets.MonthEnd(0)).dt.strftime("%Y-%m-%d")
-    end = dates.where(dates.str.len() == 10, month_end.fillna(""))
-    return start.where(dates != "", ""), end.where(dates != "", "")
-
-
-def _bound(value: str, argument: str, last: bool) -> str:
-    match = _DATE.match(value)
-    if not match:
-        raise ArgumentError(argument, f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    from .validation import real_dates
-
-    start, end = date_bounds(pd.Series([value], dtype=str))
-    if not real_dates(pd.Series([value], dtype=str))[0] or start.iat[0] == "" or end.iat[0] == "":
-        raise ArgumentError(argument, f"{value!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return end.iat[0] if last else start.iat[0]
+Undated = Literal["keep", "drop"]
 
 
 def filter_edge_sets(
@@ -59,6 +40,8 @@ def filter_edge_sets(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    overlap: bool = False,
+    undated: Undated = "drop",
 ) -> tuple[EdgeSet, EdgeSet]:
     """:func:`filter_edges` on two sets that are to be compared. ``actor`` may be
     in one set only (that set's ego network is kept, the other keeps no edge); it
@@ -67,30 +50,42 @@ def filter_edge_sets(
     require_edge_set(b, "b")
     require_str_list(domain, "domain")
     require_optional_str(actor, "actor")
+    require_optional_str(since, "since")
+    require_optional_str(until, "until")
+    require_choice(undated, "undated", UNDATED)
     if actor:
-        actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
+        actor = _resolve(actor, a, b)
     domains = _domains(domain)
     _check_domains(domains, a, b)
-    if not actor:
-        pair = (
-            select_edges(a, domains, since=since, until=until),
-            select_edges(b, domains, since=since, until=until),
+
+    def dates(edge_set: EdgeSet, who: str | None = None) -> EdgeSet:
+        return select_edges(
+            edge_set, domains, since=since, until=until, actor=who, overlap=bool(overlap), undated=undated
         )
+
+    if not actor:
+        pair = (dates(a), dates(b))
         emptied = not (len(pair[0].edges) or len(pair[1].edges)) and (len(a.edges) or len(b.edges))
         if emptied and (since or until or domains):
             raise _nothing_left(a if len(a.edges) else b, domain=domain, since=since, until=until)
         return pair
-    kept = [
-        select_edges(s, domains, since=since, until=until, actor=actor)
-        if has_actor(s, actor)
-        else s.with_edges(s.edges.iloc[:0])
-        for s in (a, b)
-    ]
+    kept = [dates(s, actor) if has_actor(s, actor) else s.with_edges(s.edges.iloc[:0]) for s in (a, b)]
     if not (len(kept[0].edges) or len(kept[1].edges)):
-        raise ArgumentError(
-            "actor", f"{actor!r} has no edges in {a.name!r} or {b.name!r}: use an actor id from one of them"
-        )
+        raise _nothing_left(a if len(a.edges) else b, domain=domain, since=since, until=until, actor=actor)
     return kept[0], kept[1]
+
+
+def _endpoint_ids(*edge_sets: EdgeSet) -> list[str]:
+    ids = [s.edges[c] for s in edge_sets for c in ("source", "target")]
+    return [str(i) for i in pd.unique(pd.concat(ids, ignore_index=True))] if ids else []
+
+
+def _resolve(actor: str, *edge_sets: EdgeSet) -> str:
+    """The id ``actor`` names in ``edge_sets``: itself, its id case aside, or an actor's name."""
+    actor = unicodedata.normalize("NFC", actor)  # as the sets' ids are
+    actors = pd.concat([s.actors[["id", "name"]] for s in edge_sets], ignore_index=True)
+    where = "edge set " + " or ".join(repr(s.name) for s in edge_sets)
+    return resolve_actor(actor, actors, _endpoint_ids(*edge_sets), where)
 
 
 def _domains(domain: Iterable[str] | str | None) -> set[str]:
@@ -136,12 +131,20 @@ def filter_edges(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    overlap: bool = False,
+    undated: Undated = "drop",
 ) -> EdgeSet:
     """The edge set restricted to some domains, a date range and an actor's ego network.
 
-    ``since``/``until`` take YYYY, YYYY-MM or YYYY-MM-DD and are inclusive; an edge
-    dated only to a month or year is kept when that period overlaps the range, and
-    an undated edge is dropped whenever a date bound is given. ``actor`` keeps the
+    ``since``/``until`` take YYYY, YYYY-MM or YYYY-MM-DD and are inclusive (a
+    bound written to a month or a year covers all of it). The rule: every action's
+    date is the interval of days it covers (``2024`` is 2024-01-01..2024-12-31, a
+    ``date_end`` column states a range; :mod:`graphkit.dates`), and an action is
+    kept when its interval lies wholly inside the bounds, so that adjacent periods
+    never both count it; with ``overlap``, when it shares a day with them. Undated
+    actions are dropped whenever a bound is given, unless ``undated="keep"``. What
+    the rule left out is on the result's ``date_filter``
+    (:class:`DateFilterReport`), for the caller to say. ``actor`` keeps the
     actor, every actor it has an edge with, and all edges among them (networkx's
     ``ego_graph`` of radius 1, ignoring direction). A ``domain`` or an ``actor``
     that no edge of the set has is an error (:class:`~graphkit.errors.ArgumentError`)
@@ -152,9 +155,12 @@ def filter_edges(
     require_optional_str(since, "since")
     require_optional_str(until, "until")
     require_optional_str(actor, "actor")
+    require_choice(undated, "undated", UNDATED)
     domains = _domains(domain)
     _check_domains(domains, edge_set)
-    kept = select_edges(edge_set, domains, since=since, until=until, actor=actor)
+    kept = select_edges(
+        edge_set, domains, since=since, until=until, actor=actor, overlap=bool(overlap), undated=undated
+    )
     if len(kept.edges) == 0 and len(edge_set.edges):
         raise _nothing_left(edge_set, domain=domain, since=since, until=until, actor=actor)
     return kept
@@ -188,32 +194,50 @@ def select_edges(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    overlap: bool = False,
+    undated: Undated = "drop",
 ) -> EdgeSet:
     """:func:`filter_edges` without the check that each ``domain`` matches an edge:
     for one block of a larger set (see :mod:`graphkit.interop.dask_engine`)."""
     domains = _domains(domain)
-    if actor:
-        actor = unicodedata.normalize("NFC", actor)  # as the set's ids are
     edges = edge_set.edges
     keep = pd.Series(True, index=edges.index)
     if domains:
         keep &= edges["domain"].isin(domains)
+    report = None
     if since or until:
-        start, end = date_bounds(edges["date"])
-        keep &= edges["date"] != ""
-        if since:
-            keep &= end >= _bound(since, "since", last=False)
-        if until:
-            keep &= start <= _bound(until, "until", last=True)
+        dated = _date_mask(edges, keep, since, until, overlap, undated)
+        keep, report = dated
     if actor:
-        if not has_actor(edge_set, actor):
-            ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
-            nearest = ", ".join(closest_first(actor, ids)[:8])
-            raise ArgumentError(
-                "actor",
-                f"{actor!r} is not in edge set {edge_set.name!r}: use an actor id from it ({nearest}, ...)",
-            )
+        actor = _resolve(actor, edge_set)
         keep &= ego_mask(edges[keep], actor).reindex(edges.index, fill_value=False)
-    if keep.all():
-        return edge_set
-    return edge_set.with_edges(edges[keep])
+    kept = edge_set if keep.all() else edge_set.with_edges(edges[keep])
+    return kept if report is None else replace(kept, date_filter=report)
+
+
+def _date_mask(
+    edges: pd.DataFrame,
+    keep: pd.Series,
+    since: str | None,
+    until: str | None,
+    overlap: bool,
+    undated: Undated,
+) -> tuple[pd.Series, DateFilterReport]:
+    """``keep`` narrowed by the date rule (see :func:`filter_edges`), and what it left out."""
+    intervals = edge_intervals(edges)
+    inside = in_window(intervals, since, until)
+    touching = in_window(intervals, since, until, overlap=True)
+    no_date = np.isnat(intervals["start"].to_numpy())
+    wanted = keep.to_numpy()
+    rule = touching if overlap else inside
+    if undated == "keep":
+        rule = rule | no_date
+    report = DateFilterReport(
+        bounds=tuple(name for name, value in (("since", since), ("until", until)) if value),
+        undated=int((wanted & no_date).sum()),
+        kept_undated=undated == "keep",
+        straddling=int((wanted & touching & ~inside).sum()),
+        overlap=overlap,
+        outside=int((wanted & ~no_date & ~touching).sum()),
+    )
+    return keep & rule, report

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from . import validation
+from .actions import action_defaults
+from .actor_ids import actor_id_warnings
 from .actors import infer_actors
 from .checks import kind_of, require_optional_str
 from .edgeset import EdgeSet
 from .errors import ArgumentError, EdgeSetError
 from .io.csvfile import read_csv_bytes
 from .schema import ACTOR_COLUMNS
-from .spelling import alpha2_warnings
+from .spelling import action_warnings
 
 __all__ = ["from_frame"]
 
@@ -21,6 +23,10 @@ def _csv(frame: pd.DataFrame, argument: str) -> bytes:
         raise ArgumentError(argument, f"must be a pandas DataFrame, not {kind_of(frame)}")
     # every cell as the text a file would hold, so that one validation serves both
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _names(actors: pd.DataFrame | None) -> dict[str, str]:
+    return {} if actors is None else dict(zip(actors["id"], actors["name"]))
 
 
 def from_frame(
@@ -93,5 +99,10 @@ def from_frame(
         actors=actor_frame if actor_frame is not None else pd.DataFrame(columns=ACTOR_COLUMNS),
         source_text=source_text,
         lines=table.lines,
-        warnings=tuple(alpha2_warnings(checked, table.lines, "edges")),
+        warnings=(
+            *actor_id_warnings(
+                checked, table.lines, "edges", _names(actor_frame) if actors is not None else None
+            ),
+            *action_warnings(checked, table.lines, "edges", list(action_defaults())),
+        ),
     )

@@ -21,6 +21,8 @@ __all__ = [
     "DRAFT_COLUMNS",
     "EDGE_COLUMNS",
     "EDGE_FIELDS",
+    "FREQS",
+    "LAYERS",
     "LOW_CONFIDENCE",
     "PAIR_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
@@ -29,6 +31,7 @@ __all__ = [
     "ReportFormat",
     "Sign",
     "TIE_DECIMALS",
+    "UNDATED",
     "UNITS",
     "Unit",
     "cooperation_part",
@@ -108,6 +111,12 @@ Sign = Literal["hostile", "cooperative", "neutral"]
 #: Sums of weights equal to this many decimals are equal, however the floats were added up
 #: (ranks tie, a net weight of 0 is no tie), so that engines summing in other orders agree.
 TIE_DECIMALS = 9
+#: Periods of timeline, summary and the panel export: calendar year, quarter, month, ISO week.
+FREQS = ("year", "quarter", "month", "week")
+#: What the date filters do with undated rows when a bound is given (graphkit.filters).
+UNDATED = ("drop", "keep")
+#: Layers of graphkit summary: strain, cooperation, or both.
+LAYERS = ("hostile", "cooperative", "all")
 #: Formats of every report (table for people, csv/json/markdown for programs and documents).
 ReportFormat = Literal["table", "csv", "json", "markdown"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)

@@ -8,7 +8,6 @@ second actor: each is reported instead of silently misread.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -16,11 +15,12 @@ import pandas as pd
 from .errors import Problem
 
 __all__ = [
-    "alpha2_warnings",
+    "action_warnings",
     "case_clash_problems",
     "closest_first",
     "column_problems",
     "edit_distance",
+    "first_lines",
     "near_miss",
 ]
 
@@ -89,7 +89,7 @@ def column_problems(columns: Iterable[str], known: Sequence[str], name: str) -> 
     return problems
 
 
-def _first_lines(edges: pd.DataFrame, lines: np.ndarray, ids: Iterable[str]) -> dict[str, int]:
+def first_lines(edges: pd.DataFrame, lines: np.ndarray, ids: Iterable[str]) -> dict[str, int]:
     """The first line on which each of ``ids`` is a source or target."""
     wanted = set(ids)
     first: dict[str, int] = {}
@@ -113,7 +113,7 @@ def case_clash_problems(edges: pd.DataFrame, lines: np.ndarray, name: str) -> li
         if actor != "":
             spellings.setdefault(key, []).append(str(actor))
     clashing = [group for group in spellings.values() if len(group) > 1]
-    first = _first_lines(edges, lines, [a for group in clashing for a in group])
+    first = first_lines(edges, lines, [a for group in clashing for a in group])
     problems = []
     for group in clashing:
         group = sorted(group, key=lambda a: (first[a], a))
@@ -129,29 +129,23 @@ def case_clash_problems(edges: pd.DataFrame, lines: np.ndarray, name: str) -> li
     return problems
 
 
-@lru_cache(maxsize=1)
-def _alpha2() -> dict[str, tuple[str, str]]:
-    import pycountry
-
-    return {c.alpha_2: (c.alpha_3, c.name) for c in pycountry.countries}
-
-
-def alpha2_warnings(edges: pd.DataFrame, lines: np.ndarray, name: str) -> list[Problem]:
-    """A warning per actor id that is a state's ISO alpha-2 code (``US``), at its first line."""
-    ids = pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))
-    short = [str(i) for i in ids if len(str(i)) == 2 and str(i).upper() in _alpha2()]
-    if not short:
+def action_warnings(edges: pd.DataFrame, lines: np.ndarray, name: str, known: Sequence[str]) -> list[Problem]:
+    """A warning per action outside the taxonomy (``known``) that looks like a slip for
+    one of its actions (``tarif`` with a weight of its own): valid, but a type of its own
+    that no count by action type joins with ``tariff``. At the action's first line."""
+    actions = [str(a) for a in pd.unique(edges["action"]) if a and a not in set(known)]
+    meant = {a: near_miss(a, known) for a in actions}
+    meant = {a: m for a, m in meant.items() if m is not None}
+    if not meant:
         return []
-    first = _first_lines(edges, lines, short)
-    warnings = []
-    for actor in sorted(short, key=lambda a: (first[a], a)):
-        alpha3, country = _alpha2()[actor.upper()]
-        warnings.append(
-            Problem(
-                name,
-                first[actor],
-                f"actor id {actor!r} is the ISO alpha-2 code of {country}: graphkit, CAMEO and GDELT "
-                f"use alpha-3 codes; write {alpha3!r} so that it names the country and matches other sets",
-            )
+    line = pd.Series(np.asarray(lines), index=edges.index)
+    first = line[edges["action"].isin(list(meant))].groupby(edges["action"]).min()
+    return [
+        Problem(
+            name,
+            int(first[action]),
+            f"action {action!r} is not in the taxonomy but looks like {meant[action]!r}: "
+            f"write {meant[action]!r} if that is the act, or keep {action!r} as a type of its own",
         )
-    return warnings
+        for action in sorted(meant, key=lambda a: (int(first[a]), a))
+    ]

@@ -8,14 +8,15 @@ import numpy as np
 import pandas as pd
 
 from .actions import action_defaults, goldstein
-from .dates import DATE_END_COLUMN, date_intervals
+from .dates import DATE_END_COLUMN, date_intervals, date_mistake
 from .errors import Problem, use_one_of
+from .headers import missing_column_problems
 from .io.csvfile import CsvTable
 from .io.text import normalize_ws
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, near_miss
 
-__all__ = ["check_actors", "check_edges", "check_quotes", "real_dates"]
+__all__ = ["check_actors", "check_edges", "check_quotes", "date_mistake", "real_dates"]
 
 # ASCII digits only (\d would take Arabic-Indic digits); years 0001-9999, as Python's dates
 DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
@@ -42,11 +43,8 @@ def _missing_columns(
     missing for another reason."""
     slips = column_problems(table.frame.columns, known or required, name)
     meant = {near_miss(column, known or required) for column in table.frame.columns}
-    return slips + [
-        Problem(name, 1, f"missing required column {column!r}: add it to the header")
-        for column in required
-        if column not in table.frame.columns and column not in meant
-    ]
+    missing = [c for c in required if c not in table.frame.columns and c not in meant]
+    return slips + missing_column_problems(list(table.frame.columns), missing, name)
 
 
 def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -99,7 +97,9 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
         not_finite,
         lambda i: f"weight {weight_text.iat[i]!r} is not a finite number: use a number from -10 to 10",
     )
-    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10)
+    # a row whose weight counts events (scale "count", graphkit import-dyads) is not on the Goldstein scale
+    counted = frame["scale"] == "count" if "scale" in frame.columns else False
+    out_of_range = given & np.isfinite(weight) & (weight.abs() > 10) & ~counted
     out.rows(
         out_of_range,
         lambda i: f"weight {weight_text.iat[i]} is outside the Goldstein scale: use a number from -10 to 10",
@@ -114,17 +114,11 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     known_action = action.isin(defaults.keys())
     out.rows(
         (action != "") & ~known_action & ~given & (cameo == ""),
-        lambda i: (
-            f"unknown action {action.iat[i]!r} with neither weight nor cameo: "
-            "use an action from the taxonomy (graphkit taxonomy), or give a weight or a CAMEO code"
-        ),
+        lambda i: _unknown_action_message(action.iat[i], list(defaults)),
     )
 
     date = frame["date"]
-    out.rows(
-        (date != "") & ~_Distinct(date).check(real_dates),
-        lambda i: f"malformed date {date.iat[i]!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-    )
+    out.rows((date != "") & ~_Distinct(date).check(real_dates), lambda i: date_mistake(date.iat[i], "date"))
     if DATE_END_COLUMN in frame.columns:
         _check_date_end(frame, out)
 
@@ -158,7 +152,7 @@ def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:
     date, end = frame["date"], frame[DATE_END_COLUMN]
     stated = end != ""
     bad = stated & ~_Distinct(end).check(real_dates)
-    out.rows(bad, lambda i: f"malformed date_end {end.iat[i]!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    out.rows(bad, lambda i: date_mistake(end.iat[i], DATE_END_COLUMN))
     out.rows(
         stated & (date == ""),
         lambda i: f"date_end {end.iat[i]!r} without a date: give the date the range starts at",
@@ -169,6 +163,19 @@ def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:
     out.rows(
         before,
         lambda i: f"date_end {end.iat[i]!r} is before date {date.iat[i]!r}: a range ends after it starts",
+    )
+
+
+def _unknown_action_message(action: str, known: list[str]) -> str:
+    meant = near_miss(action, known)
+    if meant is not None:
+        return (
+            f"unknown action {action!r}: did you mean {meant!r}? "
+            "(an action outside the taxonomy needs a weight or a CAMEO code)"
+        )
+    return (
+        f"unknown action {action!r} with neither weight nor cameo: "
+        "use an action from the taxonomy (graphkit taxonomy), or give a weight or a CAMEO code"
     )
 
 

@@ -152,8 +152,12 @@ def test_centrality_without_hostile_actions(write_csv):
 
 def test_filters_domain_dates_and_ego(small_set, write_csv):
     es = load_edge_set(small_set)
-    # 2024-03 covers March; 2023 ends before; 2025-02-01 after; s6 "2024" overlaps
+    # 2024-03 covers March; 2023 ends before; 2025-02-01 after; s6 "2024" and s8
+    # "2024-02" run past the bounds: left out (the rule: wholly inside), kept by overlap
     kept = filter_edges(es, since="2024-02-15", until="2024-06")
+    assert sorted(kept.edges["id"]) == ["s2", "s3", "s5"]
+    assert kept.date_filter.straddling == 2
+    kept = filter_edges(es, since="2024-02-15", until="2024-06", overlap=True)
     assert sorted(kept.edges["id"]) == ["s2", "s3", "s5", "s6", "s8"]
     assert sorted(filter_edges(es, actor="D").edges["id"]) == [
         "s4",
@@ -167,7 +171,7 @@ def test_filters_domain_dates_and_ego(small_set, write_csv):
 def test_filter_on_unknown_actor_says_so(small):
     from graphkit.errors import GraphkitError
 
-    with pytest.raises(GraphkitError, match="^actor 'Q' is not in edge set"):
+    with pytest.raises(GraphkitError, match="^actor 'Q' is not an actor of edge set"):
         filter_edges(small, actor="Q")
 
 

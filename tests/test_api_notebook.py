@@ -107,6 +107,7 @@ def test_every_result_class_is_exported_with_to_dict(essay):
         "Agreement": gk.intercoder_agreement(essay, essay),
         "ScoreResult": gk.score(essay, essay),
         "ExtractResult": gk.extract_edge_set("The United States imposed tariffs on China."),
+        "DateFilterReport": gk.filter_edges(essay, since="2025").date_filter,
     }
     for name, result in results.items():
         assert isinstance(result, getattr(gk, name)), name

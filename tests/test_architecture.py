@@ -21,7 +21,7 @@ LAYERS = [
     {"model"},
     {"graphkit.analysis"},
     {"graphkit.compare"},
-    {"graphkit.render", "graphkit.interop", "graphkit.extract"},
+    {"graphkit.render", "graphkit.interop", "graphkit.extract", "graphkit.record", "graphkit.verification"},
     {"graphkit.cli"},
 ]
 

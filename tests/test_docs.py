@@ -185,6 +185,8 @@ def test_docs_examples_are_real_output(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     sample = str(ROOT / "tests" / "data" / "gdelt1_sample_events.tsv")
     assert _cli("import-gdelt", sample, "-o", "gdelt-sample.csv").stderr in DOCS["gdelt.md"]
+    gdelt_diff = _cli("diff", "essay", "gdelt-sample.csv", "--format", "markdown").stdout.splitlines()
+    assert "\n".join(gdelt_diff[:3]) + "\n...\n" in DOCS["gdelt.md"]
     # the validate example of docs/format.md: its file, then what validate prints
     example = re.search(
         r"\$ cat mycoding.csv\n(.*?)\$ graphkit validate mycoding.csv\n(.*?)```", DOCS["format.md"], re.DOTALL
@@ -193,6 +195,52 @@ def test_docs_examples_are_real_output(tmp_path, monkeypatch):
     result = _cli("validate", "mycoding.csv")
     assert result.exit_code == 1
     assert result.stdout + result.stderr == example.group(2)
+
+
+def test_the_render_docs_minimum_strain_example_holds():
+    # docs/render.md: trade plus a minimum strain of N leaves one pair, at its trade strain
+    claim = re.search(
+        r"with the domain `trade` and a minimum of (\d+), only\s+Canada–United States, (\d+) in trade, stays",
+        DOCS["render.md"],
+    )
+    minimum, strain = int(claim.group(1)), float(claim.group(2))
+    table = gk.strain(gk.filter_edges(gk.load_edge_set("essay"), domain="trade"))
+    left = table[table["strain"] >= minimum]
+    assert left[["actor_a", "actor_b", "strain"]].values.tolist() == [["CAN", "USA", strain]]
+
+
+def test_no_page_points_to_a_readme_section_that_is_not_there():
+    headings = {h.strip().casefold() for h in re.findall(r"^#+ (.*)$", README, re.MULTILINE)}
+    for name, text in PAGES.items():
+        for section in re.findall(r'README\S*\s+"([^"]+)" section', text):
+            assert section.casefold() in headings, (name, section)
+
+
+def _screenshot_tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("screenshot", ROOT / "tests" / "tools" / "screenshot.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_essay_picture_shows_what_todays_page_draws():
+    # docs/essay.png is shot from the page whose data docs/essay.json holds; when the page
+    # changes, retake both with: python tests/tools/screenshot.py
+    import hashlib
+    import json
+
+    snapshot = json.loads((ROOT / "docs" / "essay.json").read_text(encoding="utf-8"))
+    assert snapshot["png_sha256"] == hashlib.sha256((ROOT / "docs" / "essay.png").read_bytes()).hexdigest(), (
+        "docs/essay.png is not the picture docs/essay.json was written with: run python tests/tools/screenshot.py"
+    )
+    today = _screenshot_tool().page_data()
+    parts = {"vis_network": "vis-network version", "options": "options", "page": "panels", "nodes": "nodes"}
+    for part, what in {**parts, "edges": "edges"}.items():
+        assert today[part] == snapshot["page"][part], (
+            f"the essay page's {what} changed since docs/essay.png was taken: run python tests/tools/screenshot.py"
+        )
 
 
 def test_the_readmes_robustness_claims_hold():

@@ -65,7 +65,7 @@ def test_dates_take_ascii_digits_only_and_one_rule_for_data_and_filters(write_cs
     messages = [p.message for p in validate_edge_set(path)]
     assert messages == [
         f"malformed date {arabic!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
-        "malformed date '0000-01-01': use YYYY, YYYY-MM or YYYY-MM-DD",
+        "date '0000-01-01' does not exist (there is no year 0): use YYYY, YYYY-MM or YYYY-MM-DD",
     ]
     good = write_csv("source,target,action,date\nA,B,tariff,2024\n", "good.csv")
     for bound in ("0000", arabic):
@@ -314,8 +314,8 @@ def test_safe_csv_is_honoured_by_every_command_that_offers_it(tmp_path):
     folder = tmp_path / "set"
     folder.mkdir()
     (folder / "edges.csv").write_text(
-        "source,target,action,weight,domain,quote\n=A,B,tariff,-3,t,one\nB,C,tariff,-2,t,two\n"
-        "C,=A,sanction,-4,t,three\n"
+        "source,target,action,weight,domain,quote,date\n=A,B,tariff,-3,t,one,2024\nB,C,tariff,-2,t,two,2024\n"
+        "C,=A,sanction,-4,t,three,2025\n"
     )
     (folder / "source.txt").write_text("one two three\n")
     (folder / "actors.csv").write_text("id,name\n=A,=cmd\nB,B\nC,C\n")
@@ -327,15 +327,19 @@ def test_safe_csv_is_honoured_by_every_command_that_offers_it(tmp_path):
         "strain": ["strain", folder],
         "centrality": ["centrality", folder],
         "taxonomy": ["taxonomy"],
+        "cameo": ["cameo", "16"],
         "diff": ["diff", folder, folder],
         "robustness": ["robustness", folder, other],
         "balance": ["balance", folder],
         "score": ["score", folder, folder],
+        "timeline": ["timeline", folder],
+        "summary": ["summary", folder],
+        "verify": ["verify", folder, "--record", folder],
     }
     offering = {
         name for name, command in group.commands.items() if any(p.name == "safe_csv" for p in command.params)
     }
-    assert offering - {"export", "import-gdelt"} == set(commands)
+    assert offering - {"export", "import-gdelt", "import-dyads"} == set(commands)  # tested apart
     for name, args in commands.items():
         plain = run(*args, "--format", "csv")
         safe = run(*args, "--format", "csv", "--safe-csv")

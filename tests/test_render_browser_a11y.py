@@ -191,7 +191,7 @@ def test_the_canvas_says_what_it_shows_and_filters_are_announced(open_page, essa
 
 def test_the_ranked_list_is_buttons_and_opens_details_that_stay(open_page, essay):
     page = open_page(essay)
-    order = tab_order(page.page, 12)
+    order = tab_order(page.page, 20)
     first = next(i for i, seen in enumerate(order) if seen.startswith("button:South Korea"))
     assert order.index("filter-0") < order.index("search-input") < order.index("table-toggle") < first
     page.page.locator("#focus-list button").first.focus()
@@ -457,3 +457,18 @@ def test_hostile_text_stays_text_in_the_new_panels(open_page, tmp_path, hostile_
     assert "<img src=x onerror=alert(1)>" in text and "<b>Bold</b> href=javascript:alert(4)" in text
     assert page.js("document.querySelectorAll('img, svg, b, i').length") == 0
     assert page.js("document.scripts.length") == 2
+
+
+def test_no_axe_violation_on_the_timeline_page(browser, run, tmp_path):
+    # the timeline page forbids every script (its Content-Security-Policy): the test lets
+    # playwright set that policy aside to inject axe, as a user's assistive tools are not bound by it
+    path = tmp_path / "timeline.html"
+    assert run("timeline", "--html", path).exit_code == 0
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    try:
+        page = context.new_page()
+        page.goto(path.resolve().as_uri())
+        assert axe_violations(page) == []
+    finally:
+        context.close()

@@ -33,9 +33,19 @@ def messages(path):
         ("e2,USA,CAN,shouting,,,,\n", 3, "unknown action 'shouting' with neither weight nor cameo"),
         ("e2,USA,CAN,x,,999,,\n", 3, "unknown CAMEO code '999': use a code from the CAMEO table"),
         ("e2,USA,CAN,x,,36,,\n", 3, "did you mean '036'?"),
-        ("e2,USA,CAN,tariff,,,2025-13,\n", 3, "malformed date '2025-13': use YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("e2,USA,CAN,tariff,,,2025-02-30,\n", 3, "malformed date '2025-02-30'"),
+        (
+            "e2,USA,CAN,tariff,,,2025-13,\n",
+            3,
+            "date '2025-13' does not exist (months run from 01 to 12): use YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            "e2,USA,CAN,tariff,,,2025-02-30,\n",
+            3,
+            "date '2025-02-30' does not exist (February 2025 has 28 days)",
+        ),
         ("e2,USA,CAN,tariff,,,25/01/2025,\n", 3, "malformed date '25/01/2025'"),
+        # a well-formed day that the calendar lacks is not "malformed": say which day is wrong
+        ("e2,USA,CAN,tariff,,,2024-04-31,\n", 3, "date '2024-04-31' does not exist (April 2024 has 30 days)"),
         ("e1,USA,MEX,tariff,,,,\n", 3, "duplicate id 'e1' (first on line 2): give each edge its own id"),
         (
             "e2,USA,USA,tariff,,,,\n",
@@ -200,7 +210,7 @@ def test_date_bounds_must_be_real_days(run, small_set):
     assert result.exit_code == 2
     assert (
         result.stderr
-        == "graphkit: --since '2024-02-30' is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD\n"
+        == "graphkit: --since '2024-02-30' does not exist (February 2024 has 29 days): use YYYY, YYYY-MM or YYYY-MM-DD\n"
     )
     assert run("strain", small_set, "--until", "2024-02-29").exit_code == 0  # a leap day is real
 
@@ -228,5 +238,5 @@ def test_date_end_is_checked_where_given(tmp_path):
     assert problems == [
         "edges.csv:3: date_end '2024-03' is before date '2024-05': a range ends after it starts",
         "edges.csv:4: date_end '2024' without a date: give the date the range starts at",
-        "edges.csv:5: malformed date_end '2024-02-30': use YYYY, YYYY-MM or YYYY-MM-DD",
+        "edges.csv:5: date_end '2024-02-30' does not exist (February 2024 has 29 days): use YYYY, YYYY-MM or YYYY-MM-DD",
     ]

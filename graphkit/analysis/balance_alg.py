@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..checks import require_count, require_seconds
 from ..errors import ArgumentError, use_one_of
 from ..schema import BALANCE_METHODS, TIE_DECIMALS
 from .balance_search import TRIANGLE_TYPES, CampSearch, count_triangles
@@ -252,10 +253,9 @@ def balance_from_ties(
     """
     if method not in BALANCE_METHODS:
         raise ArgumentError("method", f"{method!r}: {use_one_of(BALANCE_METHODS)}")
-    if exact_max_ties < 0:
-        raise ArgumentError("exact_max_ties", f"{exact_max_ties!r}: give a count of 0 or more")
-    if not time_limit > 0:
-        raise ArgumentError("time_limit", f"{time_limit!r}: give a number of seconds above 0")
+    require_count(exact_max_ties, "exact_max_ties")
+    require_seconds(time_limit, "time_limit")
+    require_count(seed, "seed")
     deadline = time.monotonic() + time_limit
     first = ties["actor_a"].astype(str).to_numpy()
     second = ties["actor_b"].astype(str).to_numpy()

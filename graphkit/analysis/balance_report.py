@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from ..io.formatting import format_frame, format_value
+from ..io.text import escape_control
 from ..schema import ReportFormat
 from .balance_alg import TRIANGLE_TYPES, Balance
 
@@ -51,7 +52,7 @@ def _json(result: Balance) -> str:
 
 def _text(result: Balance, fmt: ReportFormat, name: str) -> str:
     markdown = fmt == "markdown"
-    title = f"graphkit balance: {name}" if name else "graphkit balance"
+    title = f"graphkit balance: {escape_control(name)}" if name else "graphkit balance"
     frustrated = pd.DataFrame(list(result.frustrated_ties), columns=["actor_a", "actor_b"])
     ties = result.ties
     if len(frustrated):

@@ -224,6 +224,14 @@ def centrality(
 def _check_measures(measures: Collection[str] | None) -> frozenset[str]:
     if measures is None:
         return LAYER_MEASURES
+    if isinstance(measures, str) or not hasattr(measures, "__iter__"):
+        raise ArgumentError(
+            "measures", f"{measures!r}: give a list, some of {', '.join(sorted(LAYER_MEASURES))}"
+        )
+    if not all(isinstance(m, str) for m in measures):
+        raise ArgumentError(
+            "measures", f"{measures!r}: give names, some of {', '.join(sorted(LAYER_MEASURES))}"
+        )
     unknown = sorted(set(measures) - LAYER_MEASURES)
     if unknown or isinstance(measures, str):
         raise ArgumentError("measures", f"{measures!r}: use some of {', '.join(sorted(LAYER_MEASURES))}")

@@ -90,6 +90,8 @@ def robustness(
     """
     require_edge_sets(edge_sets, "edge_sets")
     require_str_list(units, "units")
+    if isinstance(top, bool) or not isinstance(top, int):
+        raise ArgumentError("top", f"must be a whole number, not {type(top).__name__} {top!r}")
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
     checked = [check_unit(unit) for unit in units]

@@ -29,6 +29,7 @@ SECTIONS = [
     ("Drafting from a text", ("graphkit.extract",)),
     ("Drawing", ("graphkit.render",)),
     ("Other tools' formats, and text", ("graphkit.interop", "graphkit.io.formatting")),
+    ("Checking claims against event data", ("graphkit.verification", "graphkit.record")),
     ("Errors", ("graphkit.errors", "graphkit.io.progress")),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..schema import BALANCE_METHODS
+from .errors import echo_error
 from .group import main
 from .loading import read_edge_set
 from .options import edgeset_argument, filter_options, output_options, unit_option
@@ -50,7 +51,7 @@ def balance(edgeset, domain, since, until, actor, unit, method, time_limit, fmt,
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     result = compute(edge_set, unit=unit, method=method, time_limit=time_limit)
     if not result.exact:
-        click.echo(f"graphkit: frustration {frustration_words(result)}", err=True)
+        echo_error(f"graphkit: frustration {frustration_words(result)}")
     if result.stopped_early:
-        click.echo("graphkit: the time bound cut the search short: camps may differ between runs", err=True)
+        echo_error("graphkit: the time bound cut the search short: camps may differ between runs")
     emit(format_balance(result, fmt, name=edge_set.name, safe_csv=safe_csv()), output)

@@ -37,7 +37,9 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
     """Compare edge set A (old) with edge set B (new).
 
     Shows edges added, removed and changed (identity: id when both sets have
-    ids, else source, target, action and date), actors added and removed,
+    ids and share one; else, when both quote one source text, rows whose quotes
+    overlap by half the shorter, as a hand coding and its draft; else source,
+    target, action and date: the report says which), actors added and removed,
     centrality and strain changes, and similarity measures; when both sets quote
     one source text, the agreement between the two codings. Filters apply to
     both sets; --unit to the strain and centrality parts. Exit status: 0, or with --exit-code 1 when the sets differ;
@@ -49,10 +51,15 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
     from ..compare.report import format_diff
     from ..errors import GraphkitError
     from ..filters import filter_edge_sets
+    from .date_rule import date_rule, show_date_filter
 
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
-    old, new = filter_edge_sets(load(a), load(b), domain=domain, since=since, until=until, actor=actor)
+    old, new = filter_edge_sets(
+        load(a), load(b), domain=domain, since=since, until=until, actor=actor, **date_rule()
+    )
+    for edge_set in (old, new):
+        show_date_filter(edge_set, repr(edge_set.name))
     result = diff_edge_sets(old, new, top=top_k, with_centrality=not no_centrality, unit=unit)
     report = format_diff(result, fmt, safe_csv=safe_csv())
     emit(report, output)

@@ -20,10 +20,12 @@ __all__ = ["LIBRARY", "command_help", "render_reference"]
 #: from a command to its code: this table, then the module.
 LIBRARY: dict[str, tuple[str, str]] = {
     "balance": ("gk.balance", "graphkit/analysis/balance_alg.py"),
+    "cameo": ("gk.cameo_codes", "graphkit/actions.py"),
     "centrality": ("gk.centrality", "graphkit/analysis/centrality_alg.py"),
     "diff": ("gk.diff_edge_sets", "graphkit/compare/diff.py"),
     "export": ("gk.export_graph", "graphkit/interop/export.py"),
     "extract": ("gk.extract_edge_set", "graphkit/extract/draft.py"),
+    "import-dyads": ("gk.read_dyads", "graphkit/interop/dyads.py"),
     "import-gdelt": ("gk.read_gdelt", "graphkit/interop/gdelt.py"),
     "init": ("gk.write_starter", "graphkit/starter.py"),
     "render": ("gk.render_html", "graphkit/render/graph.py"),
@@ -31,8 +33,11 @@ LIBRARY: dict[str, tuple[str, str]] = {
     "score": ("gk.score", "graphkit/compare/scoring.py"),
     "sets": ("gk.bundled_sets", "graphkit/bundled.py"),
     "strain": ("gk.strain", "graphkit/analysis/strain_alg.py"),
+    "summary": ("gk.summary", "graphkit/analysis/summary_alg.py"),
     "taxonomy": ("gk.taxonomy", "graphkit/actions.py"),
+    "timeline": ("gk.timeline", "graphkit/analysis/timeline_alg.py"),
     "validate": ("gk.validate_edge_set", "graphkit/edgeset.py"),
+    "verify": ("gk.verify", "graphkit/verification/verify_alg.py"),
 }
 
 WIDTH = 100  # fixed, so the text does not depend on the terminal that runs this

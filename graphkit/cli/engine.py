@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .date_rule import date_rule
 from .loading import progress_reporter
 
 
@@ -15,6 +16,13 @@ def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor
         )
     from ..interop.dask_engine import dask_pairs
 
+    if since or until:
+        from .errors import echo_error
+
+        echo_error(
+            "graphkit: note: the Dask engine applies the date rule (docs/time.md) but does not count "
+            "the undated or straddling actions it leaves out; --engine pandas says how many"
+        )
     return dask_pairs(
         spec,
         scheduler=scheduler,
@@ -23,6 +31,7 @@ def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor
         until=until,
         actor=actor,
         progress=progress_reporter(),
+        **date_rule(),
     )
 
 

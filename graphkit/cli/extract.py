@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..io.text import escape_control
+from .errors import echo_error
 from .group import main
 from .loading import load, read_stdin
 from .options import output_options
@@ -58,10 +60,10 @@ def extract(text, output, gazetteer, model):
     folder = write_draft(result, output)
     confidence = result.edge_set.edges["confidence"]
     low = int((confidence < LOW_CONFIDENCE).sum())
-    click.echo(
+    echo_error(
         f"wrote {folder} ({len(confidence)} draft rows, {low} below confidence {LOW_CONFIDENCE}; "
-        f"{len(result.skipped)} acts named but not coded, {len(result.dropped)} model rows refused)",
-        err=True,
+        f"{len(result.skipped)} acts named but not coded, listed in {folder / 'description.txt'}; "
+        f"{len(result.dropped)} model rows refused)"
     )
 
 
@@ -92,4 +94,6 @@ def score(candidate, gold, source_text, fmt, output):
         raise GraphkitError("CANDIDATE and GOLD are both '-': only one edge set can come from standard input")
     text = _read_text(source_text) if source_text else None
     result = score_sets(load(candidate), load(gold), source_text=text)
+    for warning in result.warnings:
+        echo_error(f"graphkit: warning: {escape_control(warning)}")
     emit(format_score(result, fmt, safe_csv=safe_csv()), output)

@@ -7,6 +7,7 @@ from typing import BinaryIO, cast
 
 import click
 
+from .date_rule import date_rule, show_date_filter
 from .errors import show_warnings
 from .output import remember_inputs
 
@@ -42,7 +43,9 @@ def read_edge_set(spec, *, domain=(), since=None, until=None, actor=None):
     """Load EDGESET (reading standard input for -) and apply the shared filters."""
     from ..filters import filter_edges
 
-    return filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor)
+    edge_set = filter_edges(load(spec), domain=domain, since=since, until=until, actor=actor, **date_rule())
+    show_date_filter(edge_set)
+    return edge_set
 
 
 def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
@@ -52,6 +55,15 @@ def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
     from ..edgeset import check_edges_header
     from ..io.csvfile import read_input
 
+    # standard input is read once: a second input given as '-' would read it empty
+    # (score - gold --source-text -) and measure nothing as if it were something
+    meta = click.get_current_context().meta
+    if meta.get("graphkit.stdin_read"):
+        raise click.UsageError(
+            "standard input ('-') is given for two inputs: only one can come from standard input; "
+            "save the other to a file"
+        )
+    meta["graphkit.stdin_read"] = True
     with click.open_file("-", "rb") as stream:
         return read_input(
             cast(BinaryIO, stream), "<stdin>", text=text, first_line=check_edges_header if edges else None

@@ -8,21 +8,21 @@ from pathlib import Path
 import click
 
 from ..schema import ENGINES, REPORT_FORMATS, UNITS
+from .date_rule import SINCE_HELP, UNTIL_HELP, date_rule_options
 from .output import remember_safe_csv
 
 edgeset_argument = click.argument("edgeset", required=False, metavar="[EDGESET]")
 
 
 def filter_options(func):
-    """--domain, --since, --until and --actor, shared by every analysis command."""
+    """--domain, --since, --until, --actor, --overlap and --undated, shared by every analysis command."""
     options = [
         click.option("--domain", multiple=True, help="Keep only actions in this domain (repeatable)."),
-        click.option("--since", metavar="DATE", help="Keep actions dated on or after DATE (YYYY[-MM[-DD]])."),
-        click.option(
-            "--until", metavar="DATE", help="Keep actions dated on or before DATE (YYYY[-MM[-DD]])."
-        ),
+        click.option("--since", metavar="DATE", help=SINCE_HELP),
+        click.option("--until", metavar="DATE", help=UNTIL_HELP),
         click.option("--actor", metavar="ID", help="Keep only this actor's ego network."),
     ]
+    func = date_rule_options(func)
     for option in reversed(options):
         func = option(func)
     return func
@@ -70,24 +70,32 @@ safe_csv_option = click.option(
 FORMAT_BY_SUFFIX = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
 
 
-def _format_from_output(func):
-    """Take --format from -o's file extension when --format is not given."""
+def format_from_output(by_suffix: dict[str, str] = FORMAT_BY_SUFFIX):
+    """Take --format from -o's file extension when --format is not given (an explicit
+    --format wins: the user asked for it)."""
 
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        context = click.get_current_context()
-        output = kwargs.get("output") or "-"
-        if context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT and output != "-":
-            kwargs["fmt"] = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), kwargs["fmt"])
-        return func(*args, **kwargs)
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            context = click.get_current_context()
+            output = kwargs.get("output") or "-"
+            named = by_suffix.get(Path(output).suffix.lower()) if output != "-" else None
+            if (
+                named is not None
+                and context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
+            ):
+                kwargs["fmt"] = named
+            return func(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
 def output_options(func):
     """--format, --safe-csv and -o/--output, shared by every command that prints a table.
     Without --format, ``-o NAME.csv``, ``.json`` or ``.md`` picks that format."""
-    func = _format_from_output(func)
+    func = format_from_output()(func)
     func = output_option()(func)
     func = safe_csv_option(func)
     return click.option(

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import click
 
+from ..io.text import escape_control
 from ..schema import CENTRALITY_MEASURES, COLOR_MODES, VIEWS
+from .errors import echo_error
 from .group import main
-from .loading import read_edge_set
+from .loading import progress_reporter, read_edge_set
 from .options import edgeset_argument, filter_options, output_option, unit_option
-from .output import emit, write_output
+from .output import emit, remember_inputs, write_output
 
 OUTPUT_FOLDER = "output"
 
@@ -49,7 +51,22 @@ OUTPUT_FOLDER = "output"
     default=None,
     help="Write the page to PATH (atomically); - for standard output. [default: output/<set>.html]",
 )
-def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, view, output):
+@click.option(
+    "--verify",
+    "records",
+    multiple=True,
+    metavar="RECORD",
+    help="Colour each arrow by what this event data says of its claim (repeatable; as in "
+    "graphkit verify: GDELT, ICEWS, POLECAT files or an edge set).",
+)
+@click.option(
+    "--verify-period",
+    metavar="PERIOD",
+    help="With --verify: the window of undated claims (as graphkit verify's --period).",
+)
+def render(
+    edgeset, domain, since, until, actor, size_by, color_by, top, unit, view, output, records, verify_period
+):
     """Draw the edge set as one self-contained interactive HTML page.
 
     Actors are circles sized by --size-by and coloured by group; each alleged
@@ -57,15 +74,42 @@ def render(edgeset, domain, since, until, actor, size_by, color_by, top, unit, v
     whose tooltip shows its quote. The page has a legend, filters and the most
     strained relationships; it needs no network. Prints the path written.
 
+    With --verify RECORD each arrow takes the colour of its claim's support in
+    the record (graphkit verify, docs/verify.md), and its tooltip the best event.
+
     Example: graphkit render --top 10 -o output/essay-top10.html
     """
     from ..render import render_html
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
+    if verify_period and not records:
+        raise click.UsageError("--verify-period needs --verify RECORD")
+    if records:
+        edge_set = _with_support(edge_set, records, verify_period)
     html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view)
     if output == "-":
         emit(html, output)
         return
     path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
-    # the path written goes to stdout (scripts open it), once it is written
-    write_output(path, html, make_parents=output is None, announce=lambda shown: click.echo(shown))
+    # the path written goes to stdout (scripts open it), once it is written; a control
+    # character in a folder or set name is shown as \xHH, never sent to the terminal
+    write_output(
+        path, html, make_parents=output is None, announce=lambda shown: click.echo(escape_control(shown))
+    )
+
+
+def _with_support(edge_set, records, period):
+    """``edge_set`` with each claim's support in the record (columns the page reads)."""
+    from dataclasses import replace
+
+    from ..verification.verify_alg import verify
+
+    if "-" in records:
+        raise click.BadParameter("read from files: give the event files' paths", param_hint="--verify")
+    remember_inputs(*records)
+    result = verify(edge_set, list(records), period=period, progress=progress_reporter())
+    counts = ", ".join(f"{n} {tier}" for tier, n in result.counts().items() if n)
+    echo_error(f"graphkit: --verify: {counts} (a match is a coded news report, not proof: docs/verify.md)")
+    columns = result.edge_columns()
+    edges = edge_set.edges.assign(**{name: columns[name].to_numpy() for name in columns.columns})
+    return replace(edge_set, edges=edges)

@@ -89,9 +89,8 @@ def centrality(edgeset, domain, since, until, actor, unit, fmt, output, engine, 
     else:
         table = compute(read_edge_set(edgeset, **filters), unit=unit, progress=progress_reporter())
     if table.attrs.get("betweenness", "exact") != "exact":
-        click.echo(
-            f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)",
-            err=True,
+        echo_error(
+            f"graphkit: betweenness {table.attrs['betweenness']}: an estimate (exact on smaller graphs)"
         )
     emit(table_text(table, fmt), output)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ..schema import UNITS
@@ -40,17 +42,26 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
     from ..errors import ArgumentError, GraphkitError
     from ..filters import filter_edges, has_actor
     from ..io.formatting import format_frame
+    from .date_rule import date_rule, show_date_filter
 
     specs = list(edgesets) or [None]
     if specs.count("-") > 1:
         raise GraphkitError("'-' is given more than once: only one edge set can come from standard input")
     loaded = [load(spec) for spec in specs]
-    names = [s.name for s in loaded]
-    twice = sorted({name for name in names if names.count(name) > 1})
+    where = [os.path.realpath(s.path) if s.path is not None else s.name for s in loaded]
+    twice = sorted({s.name for s, w in zip(loaded, where) if where.count(w) > 1})
     if twice:
         raise GraphkitError(
             f"edge set {twice[0]!r} is given twice: give each coding once (variants are named by set)"
         )
+    # two codings in folders of one name (a/article, b/article) are named as given
+    names = [s.name for s in loaded]
+    names = [
+        str(spec).rstrip("/") if names.count(name) > 1 and spec is not None else name
+        for spec, name in zip(specs, names)
+    ]
+    if len(set(names)) < len(names):  # given two ways that still read alike: the real paths
+        names = [w if names.count(n) > 1 else n for w, n in zip(where, names)]
     # as in diff, --actor may be in some codings only: the others keep no edge
     if actor and not any(has_actor(s, actor) for s in loaded):
         listed = ", ".join(map(repr, names))
@@ -60,8 +71,10 @@ def robustness(edgesets, domain, since, until, actor, units, top, fmt, output):
         if actor and not has_actor(edge_set, actor):
             sets.append(edge_set.with_edges(edge_set.edges.iloc[:0]))
         else:
-            sets.append(filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor))
-    table = compute(sets, units=list(units) or UNITS, top=top)
+            kept = filter_edges(edge_set, domain=domain, since=since, until=until, actor=actor, **date_rule())
+            show_date_filter(kept, repr(kept.name))
+            sets.append(kept)
+    table = compute(dict(zip(names, sets)), units=list(units) or UNITS, top=top)
     if fmt == "json":
         text = json.dumps(robustness_records(table), indent=2, ensure_ascii=False) + "\n"
     else:

@@ -19,6 +19,7 @@ from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
+from .by_quote import Matching, changed_by_quote, matching_for, quote_identity, quote_pairs
 from .similarity import Metric, similarity_metrics
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -61,7 +62,10 @@ class EdgeSetDiff:
     ``agreement`` is the agreement between the two codings
     (:func:`graphkit.compare.agreement.intercoder_agreement`) when both quote one source
     text, else None. ``unit`` is the unit of evidence the strain and centrality
-    parts count (:func:`graphkit.analysis.units.count_units`).
+    parts count (:func:`graphkit.analysis.units.count_units`). ``matching`` says
+    how edges were paired: ``id``, ``key`` (source, target, action, date) or
+    ``quote`` (claim by claim, :mod:`graphkit.compare.by_quote`; ``identity`` is then
+    ``("id_a", "id_b")``, or ``("line_a", "line_b")`` when a set has no ids).
     ``union`` has one row per edge of either set: ``row_a`` and ``row_b`` (its
     position in each set's ``edges``, -1 where absent) and ``change`` (unchanged,
     changed, added or removed).
@@ -84,6 +88,7 @@ class EdgeSetDiff:
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     agreement: Agreement | None = None
     unit: str = "action"
+    matching: Matching = "id"
 
     def to_dict(self) -> dict:
         """The summary as JSON-ready data: the ``summary`` object of ``graphkit diff --format json``."""
@@ -92,6 +97,7 @@ class EdgeSetDiff:
             "a": diff.name_a,
             "b": diff.name_b,
             "identity": list(diff.identity),
+            "matching": diff.matching,
             "differs": diff.differs,
             "edges_added": len(diff.added),
             "edges_removed": len(diff.removed),
@@ -377,8 +383,12 @@ def diff_edge_sets(
 
     Notes
     -----
-    An edge's identity is its ``id`` when both sets have ids, else its (source,
-    target, action, date). Several edges may share those four values: edges
+    An edge's identity is its ``id`` when both sets have ids and share at least
+    one. Otherwise, when both sets quote one source text (a hand coding and a
+    draft of it), rows are paired claim by claim, as
+    :func:`graphkit.claims.match_claims` pairs them (quotes overlapping by at least
+    half the shorter), and every compared field of a pair may differ. Otherwise an
+    edge's identity is its (source, target, action, date). Several edges may share those four values: edges
     identical in every compared field are paired first, copy for copy; the rest
     are paired in order of (weight, cameo, domain, quote) and numbered 1, 2...
     (``occurrence`` in ``changed``); unpaired ones are added or removed. Compared
@@ -400,15 +410,25 @@ def diff_edge_sets(
         raise ArgumentError("with_centrality", f"must be True or False, not {with_centrality!r}")
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
-    by_id = a.has_ids and b.has_ids
+    same_text = codes_same_text(a, b)
+    matching = matching_for(a, b, same_text)
+    by_id = matching == "id"
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
-    pos_a, pos_b, occurrence, unchanged, codes = _match(ea, eb, by_id)
+    if matching == "quote":
+        codes = {f: _codes(ea[f], eb[f], sort=False) for f in COMPARED_FIELDS}
+        pos_a, pos_b = quote_pairs(ea, eb, str(a.source_text))
+        changed = changed_by_quote(a, b, pos_a, pos_b, codes, COMPARED_FIELDS)
+        identity: tuple[str, ...] = quote_identity(a, b)
+    else:
+        pos_a, pos_b, occurrence, _, codes = _match(ea, eb, by_id)
+        changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
+        identity = ("id",) if by_id else (*KEY_FIELDS, "occurrence")
     removed_pos = np.setdiff1d(np.arange(len(ea)), pos_a, assume_unique=True)
     added_pos = np.setdiff1d(np.arange(len(eb)), pos_b, assume_unique=True)
-    changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
     differs = np.zeros(len(pos_a), dtype=bool)
     for name in COMPARED_FIELDS:
         differs |= codes[name][0][pos_a] != codes[name][1][pos_b]
+    unchanged = int((~differs).sum())
     union = pd.DataFrame(
         {
             "row_a": np.concatenate([pos_a, removed_pos, np.full(len(added_pos), -1)]),
@@ -437,9 +457,9 @@ def diff_edge_sets(
     return EdgeSetDiff(
         name_a=a.name,
         name_b=b.name,
-        identity=("id",) if by_id else (*KEY_FIELDS, "occurrence"),
-        added=_edge_rows(eb, added_pos, by_id),
-        removed=_edge_rows(ea, removed_pos, by_id),
+        identity=identity,
+        added=_edge_rows(eb, added_pos, by_id or (matching == "quote" and b.has_ids)),
+        removed=_edge_rows(ea, removed_pos, by_id or (matching == "quote" and a.has_ids)),
         changed=changed,
         unchanged=unchanged,
         actors_added=_actors_only_in(b, a),
@@ -450,8 +470,9 @@ def diff_edge_sets(
         top_k=top,
         centrality=with_centrality,
         union=union,
-        agreement=intercoder_agreement(a, b) if codes_same_text(a, b) else None,
+        agreement=intercoder_agreement(a, b) if same_text else None,
         unit=unit,
+        matching=matching,
     )
 
 

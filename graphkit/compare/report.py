@@ -45,9 +45,10 @@ def edge_changes(diff: EdgeSetDiff) -> pd.DataFrame:
     identity (and, by id, its source, target and action in A) with one row per
     changed ``field`` and its ``old`` and ``new`` values.
     """
-    by_id = diff.identity == ("id",)
-    columns = ["change", *(["id"] if by_id else []), *EDGE_FIELDS]
-    columns += [] if by_id else ["occurrence"]
+    with_ids = diff.identity == ("id",) or "id" in diff.added.columns or "id" in diff.removed.columns
+    columns = ["change", *(["id"] if with_ids else []), *EDGE_FIELDS]
+    columns += list(diff.identity) if diff.matching == "quote" else []
+    columns += ["occurrence"] if diff.matching == "key" else []
     columns += ["field", "old", "new"]
     parts = [
         diff.removed.assign(change="removed"),
@@ -129,7 +130,11 @@ def _agreement_section(diff: EdgeSetDiff) -> list[tuple[str, pd.DataFrame, str]]
 
 def _headline(diff: EdgeSetDiff) -> str:
     s = diff.to_dict()
-    identity = "id" if diff.identity == ("id",) else "(source, target, action, date)"
+    identity = {
+        "id": "id",
+        "key": "(source, target, action, date)",
+        "quote": "quote (the ids do not match: rows whose quotes overlap by half the shorter are one claim)",
+    }[diff.matching]
     return (
         f"edges matched by {identity}: {s['edges_unchanged']} unchanged, {s['edges_changed']} changed, "
         f"{s['edges_added']} added, {s['edges_removed']} removed; actors: {s['actors_added']} added, "

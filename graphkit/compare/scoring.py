@@ -46,7 +46,9 @@ class SetScore:
 
 @dataclass(frozen=True)
 class ScoreResult:
-    """What :func:`score` measures (see docs/extract.md for definitions)."""
+    """What :func:`score` measures (see docs/extract.md for definitions). ``warnings``
+    says what makes the scores doubtful (a gold set that is a draft); the library
+    never prints them, the command line shows them on stderr."""
 
     triples_sign: SetScore
     triples_type: SetScore
@@ -54,6 +56,7 @@ class ScoreResult:
     direction_swaps: int
     strain_spearman: float | None
     claims_matched: int
+    warnings: tuple[str, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per set level: ``level``, ``precision``, ``recall``, ``f1``,
@@ -188,12 +191,34 @@ def score(candidate: EdgeSet, gold: EdgeSet, *, source_text: str | None = None) 
         if (cand["source"].iat[i], cand["target"].iat[i]) == (ref["target"].iat[j], ref["source"].iat[j])
     )
     return ScoreResult(
+        warnings=_swapped_warnings(candidate, gold),
         triples_sign=SetScore.of(c_sign, g_sign),
         triples_type=SetScore.of(c_type, g_type),
         pairs=SetScore.of(c_pairs, g_pairs),
         direction_swaps=swaps,
         strain_spearman=_spearman(_pair_strain(cand), _pair_strain(ref)),
         claims_matched=len(match.pairs),
+    )
+
+
+def _drafts(edge_set: EdgeSet) -> int:
+    edges = edge_set.edges
+    return int(edges["status"].str.strip().str.casefold().eq("draft").sum()) if "status" in edges else 0
+
+
+def _swapped_warnings(candidate: EdgeSet, gold: EdgeSet) -> tuple[str, ...]:
+    """A warning when the reference holds draft rows: with the sets swapped,
+    precision and recall swap too, and nothing else would show it."""
+    drafts = _drafts(gold)
+    if not drafts:
+        return ()
+    rows = "row" if drafts == 1 else "rows"
+    both = " (so does the candidate)" if _drafts(candidate) else ""
+    return (
+        (
+            f"gold set {gold.name!r} has {drafts} {rows} with status=draft{both}: a draft is not a reference; "
+            "give the candidate first and the reference second, or precision and recall swap"
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,13 +38,36 @@ _FRAME_TAIL = rf"(?:{_CLAUSE}(?!\band\b|\bbut\b))*"
 PATTERNS: tuple[ActionPattern, ...] = (
     # frames: threats, intents, appeals, demands, speech acts
     _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
-    _p("warn", rf"\bwarn(?:s|ed|ing)?\s+(?:that|of)\b{_FRAME_TAIL}", "threat", "130", frame=True),
+    _p(
+        "warn",
+        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of)\b{_FRAME_TAIL}",
+        "threat",
+        "130",
+        frame=True,
+    ),
     _p("tariff-flag", r"\brais\w*\s+the\s+tariff\s+(?:flag|stick)\b", "tariff_threat", "1312"),
     _p(
         "pledge",
         rf"\b(?:pledg|promis|vow|offer)(?:e|es|ed|ing|s)?\b{_FRAME_TAIL}",
         "intent_to_cooperate",
         "030",
+        frame=True,
+    ),
+    # "agreed to share radar data": an intent both ways between the subjects (030, refined)
+    _p(
+        "agree",
+        rf"\bagree(?:d|s|ing)?\s+(?:\w+\s+){{0,2}}?to\b{_FRAME_TAIL}",
+        "intent_to_cooperate",
+        "030",
+        frame=True,
+        mutual=True,
+    ),
+    # a defence treaty reaffirmed: a commitment to protect (0334), whatever attack it names
+    _p(
+        "defence-commitment",
+        rf"\b(?:reaffirm|reiterat|recommit)\w*\b(?=[^.;]{{0,200}}?\b(?:defen[cs]e\s+(?:treaty|pact|clause|commitments?|obligations?)|security\s+(?:treaty|guarantees?)|article\s+(?:5|five)))\b{_FRAME_TAIL}",
+        "defence_commitment",
+        "0334",
         frame=True,
     ),
     _p(
@@ -63,10 +87,18 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "",
     ),
     _p("accuse", rf"\b(?:accus{_V}|blam{_V})\b{_FRAME_TAIL}", "accusation", "", frame=True),
+    # "Beijing answered that Washington was stirring up trouble": a reply about the other is an accusation
+    _p(
+        "retort",
+        rf"\b(?:answer|repl|retort|respond|counter)(?:ed|ied)\s+that\b{_FRAME_TAIL}",
+        "accusation",
+        "",
+        frame=True,
+    ),
     _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
     _p(
         "criticize",
-        rf"\b(?:critici[sz]{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
+        rf"\b(?:critici[sz]{_V}|regrett?{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
         "criticism",
         "",
     ),
@@ -103,6 +135,15 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "",
     ),
     # material acts
+    _p("detain", rf"\b(?:detain{_V}|arrest{_V}|impound{_V})\b", "detention", "173"),
+    _p("seize", rf"\b(?:seiz{_V}|confiscat{_V})\b", "seizure", "1711"),
+    _p("ram", r"\b(?:ram(?:s|med|ming)|collided\s+with)\b", "ramming", "171"),
+    _p(
+        "port-ban",
+        r"\b(?:clos|shut|bar)\w*\s+(?:\w+\s+){0,2}?(?:ports?|harbou?rs?|airspace)\s+to\b",
+        "port_ban",
+        "163",
+    ),
     _p(
         "tariff",
         rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies)\b",
@@ -179,14 +220,14 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "phone",
-        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,2}}counterparts?\b",
+        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,3}}counterparts?\b",
         "consultation",
         "041",
         mutual=True,
     ),
     _p(
         "praise",
-        rf"\b(?:sid{_V}\s+with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        rf"\b(?:sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
         "praise",
         "051",
     ),
@@ -206,7 +247,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "negotiate",
-        rf"\b(?:negotiat{_V}|held\s+(?:\w+\s+)?talks\s+with|hold{_V}\s+(?:\w+\s+)?talks\s+with)\b",
+        rf"\b(?:negotiat{_V}|(?:held|hold{_V}|resum{_V}|began|begin|start{_V}|open{_V})\s+(?:\w+\s+)?talks(?:\s+with)?)\b",
         "negotiation",
         "",
         mutual=True,
@@ -217,6 +258,27 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "consultation",
         "",
         mutual=True,
+    ),
+    # "sent two frigates to Crete for joint drills with the Greek navy"
+    _p(
+        "joint-drills",
+        r"\bjoint\s+(?:military\s+|naval\s+)?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
+        "military_cooperation",
+        "062",
+    ),
+    # "Turkey accepted the offer": an intent, from who accepts to who offered (unnamed: guessed)
+    _p(
+        "accept",
+        rf"\baccept{_V}\s+(?:the|an?|its|their|his|her)\s+(?:\w+\s+)?(?:offer|proposal|invitation|mediation)\b",
+        "acceptance",
+        "038",
+    ),
+    # "called the EU measures 'economic bullying'": a label in quotes is disapproval
+    _p(
+        "call-names",
+        r"\bcall(?:ed|s|ing)\s+(?:\w+\s+){1,4}?[\"\u201c][^\"\u201d]{1,60}[\"\u201d]",
+        "criticism",
+        "110",
     ),
     # the verb only: "X's cooperation with Y" is a standing relation, not an act (codebook rule 4)
     _p("cooperate", rf"\bcooperat{_V}\s+with\b", "cooperation", "", mutual=True),
@@ -241,30 +303,33 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
 )
 
+_WordRule = str | tuple[str, str]  # a regex, or (first, then): see _says
+
 _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
 # words that turn an appeal or an intent into a finer CAMEO code, tried in order
-_APPEAL_CODES = (
+_APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (
-        r"\b(?:lift|ease|remove|drop)\b.*\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
+        (r"\b(?:lift|ease|remove|drop)\b", r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b"),
         "appeal",
         "0254",
     ),
     # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
     (r"\bembargo\b", "embargo_appeal", "022"),
+    (r"\b(?:restraint|de-?escalat\w*|calm|ceasefire|cease-fire)\b", "appeal", "0256"),
     (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
     (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
     (r"\b(?:flexib\w*|reconsider|change|reverse|rethink)\b", "appeal", "0242"),
 )
-_DEMAND_CODES = (
+_DEMAND_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:troops|stationing|burden|defen[cs]e\s+spending|pay\s+more)\b", "burden_sharing_demand", ""),
     (r"\b(?:give\s+up|hand\s+over|cede|sell|territor\w*)\b", "territorial_demand", ""),
     (r"\bembargo\b", "embargo_pressure", ""),
     (r"\b(?:withdraw\w*|pull\w*\s+out)\b", "demand", "106"),
 )
-_THREAT_CODES = (
+_THREAT_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
     (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
-    (r"\b(?:withdraw\w*|pull\w*\s+out)\b.*\btroops\b", "troop_withdrawal_threat", ""),
+    ((r"\b(?:withdraw\w*|pull\w*\s+out)\b", r"\btroops\b"), "troop_withdrawal_threat", ""),
     (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
     (
         r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|shipments?|supply|supplies|access)\b",
@@ -284,8 +349,25 @@ _INTENT_CODES = (
         "investment_pledge",
         "0311",
     ),
+    (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
     (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
 )
+
+
+@functools.cache
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex, re.IGNORECASE)
+
+
+def _says(rule: _WordRule, text: str) -> bool:
+    """True when ``text`` has the words of ``rule``: a regex, or (first, then): ``then``
+    somewhere after the first match of ``first``. Two searches, each linear in the text: a
+    single ``first.*then`` regex backtracked from every ``first`` (quadratic on a long clause
+    of "lift lift lift ...")."""
+    if isinstance(rule, str):
+        return _compiled(rule).search(text) is not None
+    first = _compiled(rule[0]).search(text)
+    return first is not None and _compiled(rule[1]).search(text, first.end()) is not None
 
 
 @dataclass(frozen=True)
@@ -344,15 +426,15 @@ def refine(trigger: Trigger) -> tuple[str, str]:
         return intent_code(text)
     if pattern.action == "demand" or pattern.name == "ask":
         for regex, action, code in _DEMAND_CODES[:2]:
-            if re.search(regex, text, re.IGNORECASE):
+            if _says(regex, text):
                 return action, code
     if pattern.action == "demand":
         for regex, action, code in _DEMAND_CODES[2:]:
-            if re.search(regex, text, re.IGNORECASE):
+            if _says(regex, text):
                 return action, code
     if pattern.action == "appeal":
         for regex, action, code in _APPEAL_CODES:
-            if re.search(regex, text, re.IGNORECASE):
+            if _says(regex, text):
                 return action, code
     return pattern.action, pattern.cameo
 
@@ -360,7 +442,7 @@ def refine(trigger: Trigger) -> tuple[str, str]:
 def threat_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a threat whose words are ``text``."""
     for regex, action, code in _THREAT_CODES:
-        if re.search(regex, text, re.IGNORECASE):
+        if _says(regex, text):
             return action, code
     return "threat", "130"
 
@@ -368,6 +450,6 @@ def threat_code(text: str) -> tuple[str, str]:
 def intent_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a pledge or promise whose words are ``text``; a promise to punish is a threat."""
     for regex, action, code in _INTENT_CODES:
-        if re.search(regex, text, re.IGNORECASE):
+        if _says(regex, text):
             return (action, code) if action is not None and code is not None else threat_code(text)
     return "intent_to_cooperate", "030"

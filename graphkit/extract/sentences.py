@@ -60,11 +60,20 @@ class Sentence:
     paragraph: int
 
 
+_LONGEST_ABBREVIATION = 12  # characters, dots included ("e.g", "approx", "U.S.A")
+_ABBREVIATION_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if word is None:
-        return False
-    token = word.group(1).lower().strip(".")
+    """True when the full stop at ``dot`` closes an abbreviation. Looks back at most
+    ``_LONGEST_ABBREVIATION`` + 1 characters, so the split stays linear in the text however
+    long its words are (a slice of ``text[:dot]`` per full stop was quadratic)."""
+    start = dot
+    while start > 0 and dot - start <= _LONGEST_ABBREVIATION and text[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start == dot or dot - start > _LONGEST_ABBREVIATION:
+        return False  # no word, or a word too long to be an abbreviation
+    token = text[start:dot].lower().strip(".")
     # initials and dotted acronyms: "U.S", "E.U", a single capital letter
     return token in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) or len(token) == 1
 

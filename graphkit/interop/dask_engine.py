@@ -26,10 +26,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..actor_ids import resolve_actor
 from ..actors import infer_actors
 from ..analysis.pairs import domain_pairs
 from ..edgeset import EdgeSet
-from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..errors import EdgeSetError, GraphkitError, Problem
 from ..filters import check_domains, ego_mask, select_edges
 from ..io.csvfile import CsvTable, read_csv_bytes
 from ..schema import ACTOR_COLUMNS, EDGES_FILE, PAIR_COLUMNS, REQUIRED_EDGE_COLUMNS
@@ -214,6 +215,8 @@ def dask_pairs(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    overlap: bool = False,
+    undated: str = "drop",
     blocksize: int = BLOCKSIZE,
     progress: Callable[..., None] | None = None,
 ) -> DaskPairs:
@@ -231,6 +234,8 @@ def dask_pairs(
     report = progress or (lambda *args, **kwargs: None)
     files = expand([specs] if isinstance(specs, str) else specs)
     filters: dict[str, Any] = {"domain": domain, "since": since, "until": until}
+    if since or until:  # the date rule matters only with a bound (and "drop" would read as a filter)
+        filters.update(overlap=bool(overlap), undated=undated)
     # bad since/until values fail here, before any work is sent out
     nothing = pd.DataFrame({"date": pd.Series(dtype=str), "domain": pd.Series(dtype=str)})
     select_edges(EdgeSet("", nothing, pd.DataFrame(columns=ACTOR_COLUMNS)), **filters)
@@ -296,6 +301,6 @@ def dask_pairs(
 
 def _ego(pairs: pd.DataFrame, actor: str, known: set[str], name: str) -> pd.DataFrame:
     """The pairs of ``actor``'s ego network, as :func:`graphkit.filters.filter_edges` keeps them."""
-    if actor not in known:
-        raise ArgumentError("actor", f"{actor!r} is not in edge set {name!r}: use an actor id from it")
+    ids = sorted(str(i) for i in known)
+    actor = resolve_actor(actor, infer_actors(ids), ids, f"edge set {name!r}")  # 'can', 'Canada'
     return pairs[ego_mask(pairs, actor)].reset_index(drop=True)

@@ -16,7 +16,9 @@ quote need no structural pass: their lines are their records.
 **Limits**: a line longer than MAX_LINE_BYTES is an error at its line; a stream
 (standard input, a pipe, a device) is read up to MAX_STREAM_BYTES (the
 ``GRAPHKIT_MAX_INPUT`` environment variable raises it: bytes, or with a K, M or
-G suffix); input with a NUL byte in its first block is binary and refused at once.
+G suffix); input with a NUL byte anywhere is binary and refused at its line (a
+stream as soon as the block holding it is read); a byte-order mark is taken at the
+start of the file only, and refused at the start of any later line.
 """
 
 from __future__ import annotations
@@ -81,6 +83,15 @@ def _first_line_end(block: bytes) -> int:
     return min(ends) if ends else -1
 
 
+def _nul_message(offset: int) -> str:
+    return f"binary data (a NUL byte at byte {offset + 1:,}), not text: give a CSV file saved as UTF-8"
+
+
+# a byte-order mark where a line starts, after the first: two files joined (cat a.csv
+# b.csv), and a byte pyarrow drops at the start of what it reads while csv keeps it
+_INNER_BOM = re.compile(rb"[\r\n]\xef\xbb\xbf")
+
+
 def _refuse(name: str, line: int | None, message: str) -> EdgeSetError:
     return EdgeSetError([Problem(name, line, message)])
 
@@ -121,13 +132,9 @@ def read_input(
             block = handle.read(BLOCK_BYTES)
             if not block:
                 break
-            if text and size == 0 and b"\x00" in block:
+            if text and b"\x00" in block:  # every block: a NUL after the first MiB is refused too
                 at = block.index(b"\x00")
-                raise _refuse(
-                    name,
-                    block[:at].count(b"\n") + 1,
-                    f"binary data (a NUL byte at byte {at + 1}), not text: give a CSV file saved as UTF-8",
-                )
+                raise _refuse(name, lines + block[:at].count(b"\n") + 1, _nul_message(size + at))
             size += len(block)
             if cap is not None and size > cap:
                 raise _refuse(
@@ -194,6 +201,20 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     data = data.removeprefix(_BOM)
     if not data.strip():
         return _empty(Problem(name, None, "file is empty: it needs a header row and one row per record"))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return _empty(Problem(name, data[:nul].count(b"\n") + 1, _nul_message(nul)))
+    bom = _INNER_BOM.search(data)
+    if bom is not None:
+        line = len(_LINE_END.findall(data, 0, bom.start() + 1)) + 1
+        return _empty(
+            Problem(
+                name,
+                line,
+                "a byte-order mark (U+FEFF) starts this line, as when two files saved with one "
+                "are joined: remove it (only the file's first bytes may hold one)",
+            )
+        )
     try:
         data.decode("utf-8")  # checked only: a decoded copy of a large file would double its memory
     except UnicodeDecodeError as err:

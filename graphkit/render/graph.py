@@ -20,11 +20,13 @@ from ..schema import (
     ColorMode,
 )
 from .layout import place_nodes, precompute_layout
-from .marks import NODE_SIZE, edge_records, node_records, palette
+from .marks import NODE_SIZE, edge_ids, edge_records, node_records, palette
 from .network import GraphkitNetwork
 from .page import page_size_problem
 from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
 from .panels import FOCUS_ROWS, camps, focus_rows, legend_groups, relationship_count, unit_dependent_pairs
+from .support import support_legend
+from .time_control import date_filter, with_dates
 
 __all__ = [
     "COLOR_MODES",
@@ -48,6 +50,13 @@ UNIT_NOTES = {
         "their most extreme row."
     ),
 }
+
+
+TIME_NOTE = (
+    "The dates menus keep an action whose dates lie wholly inside the chosen periods (a row dated "
+    "2024 is not inside 2024-05 to 2024-12); 'overlap' keeps one that shares a day with them, and "
+    "undated actions hide unless kept, as --since, --until, --overlap and --undated do."
+)
 
 
 def keep_top(edge_set: EdgeSet, top: int, unit: Unit = "action") -> EdgeSet:
@@ -144,16 +153,22 @@ def _network(
         metrics, node_colors = community_colors(metrics, pairs)
         color_key = "community"
     nodes = node_records(metrics, pairs, size_by, node_colors, color_key)
+    time_filter = None  # the pair view sums each relationship over all its dates
     if drawn == "pairs":
         edges = pair_edges(edge_set, pairs, names)
         legend = legend_groups(color_key, node_colors, color_by, {}, set(), size_by)
         legend = [legend[0], *pair_legend(), {"title": "Sizes", "items": legend[2]["items"][2:3]}]
     else:
         edges = edge_records(edge_set, names, pair_strain, color_by, domain_colors, frustrated)
+        edges = with_dates(edge_set, edges, edge_ids(edge_set))
+        time_filter = date_filter(edges)
         low = any(e.get("confidence", 1.0) < LOW_CONFIDENCE for e in edges)
         legend = legend_groups(
             color_key, node_colors, color_by, domain_colors, {e["sign"] for e in edges}, size_by, low
         )
+        supported = support_legend(edges)
+        if supported is not None:
+            legend.insert(1, supported)
     net = GraphkitNetwork(len(nodes), len(edges))
     for node in nodes:
         net.add_node(node.pop("id"), **node)
@@ -165,7 +180,14 @@ def _network(
     if drawn == "pairs":
         net.set_page_options(PAIR_OPTIONS)
     net.page = _page_parts(
-        edge_set, net, drawn=drawn, unit=unit, size_by=size_by, legend=legend, camp_note=camp_note
+        edge_set,
+        net,
+        drawn=drawn,
+        unit=unit,
+        size_by=size_by,
+        legend=legend,
+        camp_note=camp_note,
+        time_filter=time_filter,
     )
     net.page["focus"] = {
         "title": "Most strained relationships",
@@ -196,6 +218,7 @@ def _page_parts(
     size_by: str,
     legend: list,
     camp_note: list[str],
+    time_filter: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The page's parts that are not the graph: title, banner, notes, legend, filters."""
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
@@ -239,6 +262,7 @@ def _page_parts(
                 if drawn == "actions"
                 else []
             ),
+            *([TIME_NOTE] if time_filter else []),
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
         ],
@@ -253,6 +277,7 @@ def _page_parts(
                 "label": "Minimum strain",
                 **({"live": "strain"} if drawn == "actions" else {}),
             },
+            *([time_filter] if time_filter else []),
         ],
         # with actions drawn, the page recomputes the strained list and the sizes from the shown ones
         **(

@@ -31,6 +31,7 @@ from .style import (
     PLAIN_NODE,
     format_number,
 )
+from .support import SUPPORT_FIELDS, mark_support
 
 __all__ = ["NODE_SIZE", "SIZE_WORDS", "edge_ids", "edge_records", "node_records", "palette"]
 
@@ -85,6 +86,10 @@ def edge_records(
     if "confidence" in edge_set.edges.columns:
         frame["confidence"] = pd.to_numeric(edge_set.edges["confidence"], errors="coerce")
         frame["rule"] = edge_set.edges["rule"].astype(str) if "rule" in edge_set.edges.columns else ""
+    # graphkit render --verify: what the record says of each claim (render/support.py)
+    for name in SUPPORT_FIELDS:
+        if name in edge_set.edges.columns:
+            frame[name] = edge_set.edges[name].to_numpy()
     frame["gid"] = edge_ids(edge_set)
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
     # within a pair the most hostile action takes the straight middle slot
@@ -185,6 +190,7 @@ def _edge(
         if low:
             edge["color"] = {"color": LOW, "highlight": LOW, "hover": LOW, "opacity": 0.7, "inherit": False}
             edge["dashes"] = LOW_DASHES
+    mark_support(edge, row)
     return edge
 
 

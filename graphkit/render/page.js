@@ -76,6 +76,7 @@ function passesMenus(edge) {
     if (value === undefined || value === "" || value === 0) { continue; }
     if (spec.type === "select" && String(edge[spec.field]) !== value) { return false; }
     if (spec.type === "actor" && visNodeId(edge.from) !== value && visNodeId(edge.to) !== value) { return false; }
+    if (spec.type === "dates" && !passesDates(edge, value)) { return false; }
   }
   return true;
 }
@@ -98,7 +99,10 @@ function shownEdgeIds() {
   return new Set(kept.map(function (e) { return e.id; }));
 }
 function filtering() {
-  return Object.keys(state).some(function (key) { var v = state[key]; return v !== undefined && v !== "" && v !== 0; });
+  return Object.keys(state).some(function (key) {
+    var v = state[key];
+    return typeof v === "object" ? datesBound(v) : v !== undefined && v !== "" && v !== 0;
+  });
 }
 function actorChosen() {
   // the vis id the actor filter keeps, or ""
@@ -168,6 +172,12 @@ function buildFilters() {
     label.htmlFor = id;
     wrap.appendChild(label);
     var control;
+    if (spec.type === "dates") {
+      buildDates(spec, index, wrap);
+      box.appendChild(wrap);
+      showUndated(spec, index);
+      return;
+    }
     if (spec.type === "min") {
       control = el("input");
       control.type = "range";
@@ -231,7 +241,9 @@ function setFilters(values) {
   state = {};
   PAGE.filters.forEach(function (spec, index) {
     var control = document.getElementById("filter-" + index), value = values[index];
-    if (spec.type === "min") {
+    if (spec.type === "dates") {
+      setDates(index, value);
+    } else if (spec.type === "min") {
       value = Math.max(0, Math.min(Number(value) || 0, spec.max));
       control.value = String(value);
       document.getElementById("filter-" + index + "-value").textContent = control.value;

@@ -68,7 +68,7 @@ def _environment() -> Environment:
 
 #: The page's own scripts, beside the template, inlined in this order: they read the
 #: page's data from the global ``PAGE``; state.js, last, starts the page.
-PAGE_SCRIPTS = ("measures.js", "page.js", "views.js", "labels.js", "state.js")
+PAGE_SCRIPTS = ("measures.js", "dates.js", "page.js", "views.js", "labels.js", "state.js")
 
 
 def _inline(name: str, closing: str) -> str:
@@ -192,8 +192,8 @@ def _filters(filters: list[dict], nodes: list[dict], edges: list[dict]) -> list[
         elif kind == "actor":
             choices = [[n["id"], str(n.get("label", n["id"]))] for n in nodes]
             spec["values"] = sorted(choices, key=lambda x: (x[1], str(x[0])))
-        else:
-            raise ValueError(f"unknown filter type {kind!r}: use select, min or actor")
+        elif kind != "dates":  # dates: complete as graphkit.render.time_control makes it
+            raise ValueError(f"unknown filter type {kind!r}: use select, min, actor or dates")
         out.append(spec)
     return out
 

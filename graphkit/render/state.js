@@ -1,4 +1,4 @@
-// The view in the address's fragment (#domain=trade&actor=CAN&min=5&pair=CAN&pair=USA&view=table):
+// The view in the address's fragment (#domain=trade&actor=CAN&min=5&from=2024-01-01&pair=CAN&pair=USA&view=table):
 // read on load and when the fragment changes, rewritten on every change, so that a
 // link reopens the same view, offline too (file:// addresses keep their fragment).
 
@@ -11,6 +11,14 @@ function saveState() {
   var params = new URLSearchParams();
   PAGE.filters.forEach(function (spec, index) {
     var value = state[index];
+    if (spec.type === "dates") {
+      if (!datesBound(value)) { return; }
+      if (value.from) { params.append("from", value.from); }
+      if (value.to) { params.append("to", value.to); }
+      if (value.overlap) { params.append("overlap", "1"); }
+      if (value.keep) { params.append("undated", "keep"); }
+      return;
+    }
     if (value === undefined || value === "" || value === 0) { return; }
     params.append(filterKey(spec), spec.type === "actor" ? String(value).slice(2) : String(value));
   });
@@ -26,6 +34,11 @@ function saveState() {
 function readFilters(params) {
   var values = {};
   PAGE.filters.forEach(function (spec, index) {
+    if (spec.type === "dates") {
+      values[index] = {from: params.get("from") || "", to: params.get("to") || "",
+                       overlap: params.get("overlap") === "1", keep: params.get("undated") === "keep"};
+      return;
+    }
     var value = params.get(filterKey(spec));
     if (value === null) { return; }
     values[index] = spec.type === "actor" ? visNodeId(value) : value;

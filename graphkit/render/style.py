@@ -19,6 +19,7 @@ __all__ = [
     "OTHER",
     "PALETTE",
     "PLAIN_NODE",
+    "SUPPORT_COLORS",
     "format_number",
 ]
 
@@ -43,6 +44,18 @@ LOW, LOW_DASHES = "#BBBBBB", [12, 4, 2, 4]
 # nor green, so the sign stays readable by dashes)
 CAMP_COLORS = {"camp 0": "#0072B2", "camp 1": "#E69F00", "no signed tie": PLAIN_NODE}
 FRUSTRATED = "#CC79A7"
+
+# graphkit render --verify: what the record says of each claim. Blues for support, the
+# palette's orange for a contradiction, greys where the record says nothing; neither
+# red nor green, so the sign stays readable by dashes (cooperative dashed).
+SUPPORT_COLORS = {
+    "confirmed": "#0072B2",
+    "partial": "#56B4E9",
+    "contradicted": "#E69F00",
+    "not_found": "#777777",
+    "out_of_coverage": "#BBBBBB",
+    "undated": "#DDDDDD",
+}
 
 # The diff page: added, removed and changed are drawn apart from hostile red and
 # cooperative green (a removed edge is not a hostile one), in the palette's hues darkened

@@ -1,9 +1,14 @@
 """Screenshots of graphkit's pages in headless Debian Chromium, for docs/ and for review.
 
-    python tests/tools/screenshot.py                      # the essay's page -> docs/essay.png
+    python tests/tools/screenshot.py                      # the essay's page -> docs/essay.png and docs/essay.json
     python tests/tools/screenshot.py --diff -o diff.png   # `graphkit diff essay-2025-v1 essay-recoded --html`
     python tests/tools/screenshot.py --width 390 --height 844 -o docs/render-phone.png
     python tests/tools/screenshot.py --fragment 'domain=trade&actor=CAN' -o view.png  # a view from a link
+
+Beside docs/essay.png it writes docs/essay.json: the data of the page it shot
+(nodes, edges, options and panels, as :func:`page_data` gives them) and the
+PNG's sha256. tests/test_docs.py compares today's page data with it, so a change
+to what the essay's page draws fails the docs tests until the picture is retaken.
 
 Needs the test extra (playwright) and /usr/bin/chromium (Debian's; never a
 downloaded browser). The page is rendered from the checkout, opened from a
@@ -14,6 +19,8 @@ and its layout has settled.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -33,6 +40,25 @@ def page_html(diff: bool) -> str:
         return gk.render_html(essay)
     first, recoded = gk.load_edge_set("essay-2025-v1"), gk.load_edge_set("essay-recoded")
     return gk.diff_html(gk.diff_edge_sets(first, recoded), first, recoded)
+
+
+def page_data() -> dict:
+    """What the essay's page draws, as plain data: the nodes, edges and vis-network
+    options of :func:`graphkit.to_pyvis`'s Network and the page's panels (title,
+    legend, strained list, filters), with the vis-network version that draws them."""
+    sys.path.insert(0, str(ROOT))
+    import graphkit as gk
+    from graphkit.render.page import VIS_VERSION
+
+    net = gk.to_pyvis(gk.load_edge_set("essay"))
+    data = {"vis_network": VIS_VERSION, "nodes": net.nodes, "edges": net.edges, "options": net.vis_options()}
+    return json.loads(json.dumps({**data, "page": net.page}, sort_keys=True, ensure_ascii=False))
+
+
+def snapshot_text(png: bytes) -> str:
+    """docs/essay.json: the PNG's sha256 and the page data it was shot from."""
+    document = {"png_sha256": hashlib.sha256(png).hexdigest(), "page": page_data()}
+    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def shoot(
@@ -91,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         fragment=args.fragment,
     )
     print(output)
+    if output == ROOT / "docs" / "essay.png" and not args.diff and not args.script:
+        snapshot = ROOT / "docs" / "essay.json"
+        snapshot.write_text(snapshot_text(output.read_bytes()), encoding="utf-8")
+        print(snapshot)
     return 0
 
 

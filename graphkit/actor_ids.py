@@ -1,0 +1,165 @@
+"""Actor ids a user may mistype: country names and codes other than graphkit's.
+
+A set that writes ``Norway`` on one row and ``NOR`` on another holds two actors
+where the text names one, and every measure splits between them. Ids that look
+like a state's or a bloc's standard code (ISO 3166 alpha-3 for states, CAMEO for
+blocs) or like another actor's name in the set's actors.csv are flagged, and
+``--actor Canada`` finds ``CAN``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from .actors import bloc_names, country_name
+from .errors import ArgumentError, Problem
+from .spelling import closest_first, first_lines, near_miss
+
+__all__ = ["actor_id_warnings", "resolve_actor", "standard_id"]
+
+# Names and codes in common use that pycountry does not know (it has "Russian
+# Federation", "Türkiye", "GB"); the EU's CAMEO code is EEC (EUR is the region Europe).
+_ALIASES = {
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "BRITAIN": "GBR",
+    "GREAT BRITAIN": "GBR",
+    "ENGLAND": "GBR",
+    "U.S.": "USA",
+    "U.S.A.": "USA",
+    "AMERICA": "USA",
+    "UNITED STATES OF AMERICA": "USA",
+    "RUSSIA": "RUS",
+    "TURKEY": "TUR",
+    "CZECH REPUBLIC": "CZE",
+    "HOLLAND": "NLD",
+    "IVORY COAST": "CIV",
+    "MACEDONIA": "MKD",
+    "BRUNEI": "BRN",
+    "CAPE VERDE": "CPV",
+    "BURMA": "MMR",
+    "PALESTINE": "PSE",
+    "VATICAN": "VAT",
+    "EU": "EEC",
+    "E.U.": "EEC",
+}
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Upper-cased name, alpha-2 code or alias -> the standard id (alpha-3 or CAMEO bloc code)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("alpha_2", "name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(value.upper(), country.alpha_3)
+    for code, name in bloc_names().items():
+        names.setdefault(name.upper(), code)
+    names.update(_ALIASES)
+    return names
+
+
+def standard_id(actor: str) -> bool:
+    """True for an ISO 3166 alpha-3 code of a state (``NOR``) or a CAMEO bloc code (``EEC``)."""
+    return country_name(actor) is not None or actor in bloc_names()
+
+
+def _display(code: str, set_names: Mapping[str, str]) -> str:
+    name = set_names.get(code) or country_name(code) or bloc_names().get(code) or code
+    return f"{code} ({name})" if name != code else code
+
+
+def _meant(actor: str, by_name: Mapping[str, str]) -> str | None:
+    """The id ``actor`` stands for, when it is not that id itself."""
+    key = actor.strip().upper()
+    if actor != key and standard_id(key):  # 'nor', 'Nor'
+        return key
+    meant = by_name.get(key) or _names().get(key)
+    return meant if meant is not None and meant != actor else None
+
+
+def actor_id_warnings(
+    edges: pd.DataFrame,
+    lines: np.ndarray,
+    name: str,
+    actor_names: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """A warning per actor id that looks like another: a country's or bloc's name
+    (``Norway``, ``Russia``, ``European Union``), a code other than graphkit's
+    (``US``, ``UK``, ``EU``, ``nor``), or the name another actor has in actors.csv
+    (``actor_names``: id -> name). Each is pinned to the id's first line, suggests
+    the standard id, and says when the set uses that id too (one actor split in two).
+    """
+    ids = [str(i) for i in pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True))]
+    set_names = dict(actor_names or {})
+    by_name = {str(n).strip().upper(): a for a, n in set_names.items() if n and str(n) != a}
+    used = set(ids)
+    flagged = {}
+    for actor in ids:
+        if actor == "" or standard_id(actor):
+            continue
+        meant = _meant(actor, by_name)
+        if meant is not None:
+            flagged[actor] = meant
+    if not flagged:
+        return []
+    first = first_lines(edges, lines, [*flagged, *(m for m in flagged.values() if m in used)])
+    warnings = []
+    for actor in sorted(flagged, key=lambda a: (first[a], a)):
+        meant = flagged[actor]
+        looks = f"actor {actor!r} looks like {_display(meant, set_names)}"
+        if meant in used:
+            tail = (
+                f"this set also uses {meant!r} (line {first[meant]}), so one actor may be split in two: "
+                f"write {meant!r} on every row"
+            )
+        elif standard_id(meant):
+            kind = "states by ISO alpha-3 code" if country_name(meant) else "blocs by CAMEO code"
+            tail = f"graphkit, CAMEO and GDELT name {kind}: write {meant!r} so that it matches other sets"
+        else:
+            tail = f"it is the name of {meant!r} in actors.csv: write {meant!r}"
+        warnings.append(Problem(name, first[actor], f"{looks}; {tail}"))
+    return warnings
+
+
+def resolve_actor(actor: str, actors: pd.DataFrame, ids: Iterable[str], where: str) -> str:
+    """The id that ``actor`` names among ``ids`` (the set's actors): the id itself,
+    the id case aside (``can``), or the id whose name in ``actors`` (``id``,
+    ``name``) is ``actor`` case aside (``Canada``). Raises
+    :class:`~graphkit.errors.ArgumentError` naming the closest ids and names when
+    none matches, or the candidates when ``actor`` names several; ``where`` says
+    what was searched (``edge set 'essay'``)."""
+    known = [str(i) for i in ids]
+    if actor in known:
+        return actor
+    key = actor.strip().casefold()
+    by_id = sorted({i for i in known if i.casefold() == key})
+    names = dict(zip(actors["id"].astype(str), actors["name"].astype(str)))
+    by_name = sorted({i for i in known if names.get(i, "").casefold() == key})
+    found = by_id or by_name
+    if not found and _names().get(key.upper()) in known:  # 'UK' for GBR, 'Russia' for RUS
+        found = [_names()[key.upper()]]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(_display(i, names) for i in found)
+        raise ArgumentError("actor", f"{actor!r} names several actors of {where} ({listed}): give one id")
+    labels = {i: i for i in known} | {names[i]: i for i in known if names.get(i)}
+    meant = near_miss(actor, list(labels))
+    if meant is not None:
+        hint = f"did you mean {_display(labels[meant], names)}?"
+    else:
+        nearest: list[str] = []
+        for label in closest_first(actor, labels):
+            if labels[label] not in nearest:
+                nearest.append(labels[label])
+        more = ", ..." if len(nearest) > 8 else ""
+        hint = f"use an actor's id or name from it ({', '.join(nearest[:8])}{more})"
+    raise ArgumentError("actor", f"{actor!r} is not an actor of {where}: {hint}")

@@ -1,0 +1,181 @@
+"""What the direction rules share: drafted rows, the confidence of each way of reading a
+direction, the clause cues, and coordinated actors ("Germany, France and Italy")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..actions import action_defaults, goldstein
+from .gazetteer import Mention
+from .patterns import Trigger
+
+__all__ = [
+    "BOUNDARY",
+    "CLAUSE_BREAK",
+    "CONFIDENCE",
+    "CONJUNCTIONS",
+    "Clause",
+    "Draft",
+    "FUTURE_PENALTY",
+    "GROUP",
+    "JOINER",
+    "NOT_ACTS",
+    "PASSIVE",
+    "PRONOUN",
+    "SAID",
+    "Skipped",
+    "State",
+    "VENUE",
+    "actor_ids",
+    "coordinated",
+    "coordinated_left",
+    "weight_of",
+]
+
+CONFIDENCE = {
+    "active": 0.9,  # subject before the verb, target after it, in one clause
+    "passive": 0.8,  # "X was criticised by Y"
+    "carried": 0.7,  # subject carried over from the clause before, in the same sentence
+    "carried-sentence": 0.6,  # subject carried over from the sentence before
+    "mutual": 0.6,  # "X and Y signed an agreement": both ways
+    "across-clause": 0.5,  # the first actor after the verb, but in a clause after it
+    "group": 0.5,  # "both governments", "the two allies": the nearest pair named acting together
+    "shared-object": 0.5,  # the target of the verb before ("summoned X and threatened to ...")
+    "pronoun-target": 0.5,  # "for it": the last other actor named before in the sentence
+    "unresolved-target": 0.3,  # target not named: the state the text was last about
+    "unresolved": 0.3,  # source not read from structure: another actor named nearby
+}
+FUTURE_PENALTY = 0.1
+
+SAID = re.compile(
+    r"\b(?:said|says|stated|states|argued|argues|insisted|insists|believes|wrote|told\s+\w+)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b")
+GROUP = re.compile(
+    r"\b(?:both|the\s+two)\s+(?:\w+\s+)?(?:governments|countries|sides|allies|states|nations|capitals|leaders|"
+    r"ministers|neighbou?rs|partners|rivals)\b",
+    re.IGNORECASE,
+)
+# what modality.modality says is not an act, and the reason listed in ``skipped``
+NOT_ACTS = {
+    "conditional": "a condition or hypothetical, not an act",
+    "noun": "an act named as a noun, not told as done",
+    "referred": "a promise referred to, not made here",
+    "negated": "negated",
+    "possible": "a possibility, not an act",
+}
+VENUE = frozenset(["at", "in", "near", "inside", "within", "during", "throughout", "across", "amid"])
+CONJUNCTIONS = frozenset(
+    ["after", "before", "since", "until", "as", "while", "when", "because", "once", "where"]
+)
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:and|but|while|whereas)\b|\b(?:said|says|told\s+\w+|announced|argued|insisted|claimed|stated|added)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+# a clause boundary between a verb and an actor named after it
+BOUNDARY = re.compile(
+    r"[;:]|,\s*(?:and|but|while|whereas|when|after|before|as|because|which|who|although|though|since)\b"
+    r"|\b(?:when|after|because|while|although|though|whereas|unless)\b",
+    re.IGNORECASE,
+)
+JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One drafted row: ``quote`` is a verbatim excerpt of the text (whitespace collapsed)."""
+
+    source: str
+    target: str
+    action: str
+    cameo: str
+    quote: str
+    confidence: float
+    rule: str
+    date: str = ""  # from the text (textdates): YYYY, YYYY-MM, YYYY-MM-DD or ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An act named in the text but not coded, and why (negated, an opinion, one actor only)."""
+
+    sentence: int
+    phrase: str
+    reason: str
+    text: str = ""  # the sentence, whitespace collapsed
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What the rules look at for one act: offsets are in the sentence's text, except mentions'."""
+
+    number: int
+    text: str
+    base: int
+    trigger: Trigger
+    segment_start: int
+    limit: int
+    before: list[Mention]
+    after: list[Mention]
+
+
+@dataclass
+class State:
+    subject: list[str] = field(default_factory=list)  # carried-over subject
+    subject_sentence: int = -1
+    recent: list[Mention] = field(default_factory=list)  # non-prepositional mentions so far
+    # (actor, kind, sentence) of every subject so far: who the text has been talking about
+    history: list[tuple[str, str, int]] = field(default_factory=list)
+    # (sentence, acting together, [a, b]): the pairs "the two governments", "both sides" may mean
+    pairs: list[tuple[int, bool, list[str]]] = field(default_factory=list)
+    # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
+    last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
+
+
+def weight_of(action: str, cameo: str) -> float:
+    if cameo:
+        return goldstein().get(cameo, 0.0)
+    return action_defaults().get(action, ("", "", 0.0))[2]
+
+
+def coordinated(mentions: list[Mention], first: int, text: str) -> list[Mention]:
+    """``mentions[first]`` and the mentions coordinated with it ("Germany, France and Italy")."""
+    group = [mentions[first]]
+    for index in range(first + 1, len(mentions)):  # by index: a slice per call was quadratic
+        nxt = mentions[index]
+        between = text[group[-1].end + (2 if group[-1].possessive else 0) : nxt.start]
+        if not JOINER.match(between) or (nxt.possessive and len(group) >= 1 and between.strip() == ","):
+            break
+        group.append(nxt)
+    return group
+
+
+def coordinated_left(mentions: list[Mention], last: int, text: str) -> list[Mention]:
+    """``mentions[last]`` and the mentions coordinated with it before it."""
+    group = [mentions[last]]
+    for index in range(last - 1, -1, -1):
+        prev = mentions[index]
+        between = text[prev.end : group[0].start]
+        # the last link must be "and"/"or" ("France and Italy"), earlier ones may be commas
+        joined = JOINER.match(between) and (len(group) > 1 or re.search(r"\b(?:and|or)\b|&", between))
+        # "Egypt's president and Ethiopia's prime minister agreed": two officials, two states
+        titled = prev.possessive and re.fullmatch(r"['\u2019]s\s+(?:[a-z]+\s+){1,3}and\s+", between)
+        if titled and not prev.after_preposition:
+            group.insert(0, prev)
+            continue
+        if prev.possessive or prev.after_preposition or not joined:
+            break
+        group.insert(0, prev)
+    return group
+
+
+def actor_ids(mentions: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.actor not in out:
+            out.append(m.actor)
+    return out

@@ -1,0 +1,88 @@
+"""Modality: whether a verb the patterns found tells an act, and of which kind.
+
+Read from the words before the verb in its clause (docs/extract.md, "Negation and
+modality"; docs/codebook.md, rules 2 and 3). Every regex here is linear in its input: no
+nested repetition, and the window is the clause's last few words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import Trigger
+
+__all__ = ["conditional_spans", "last_words", "modality"]
+
+NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
+)
+SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
+POSSIBLE = re.compile(
+    r"\b(?:could|might|may|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due)\s+to\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
+# planned or prepared, not done and not put to the target: 014 Consider policy option (codebook rule 3)
+PREPARED = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b",
+    re.IGNORECASE,
+)
+# a condition or a hypothetical: what it names did not happen ("if Russia blocked shipping",
+# "in case of a further incident", "whether US ships could escort"); up to the clause's end
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|whether|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*", re.IGNORECASE
+)
+# a verb's word used as a noun after a determiner names an event, not an act told: "an armed
+# attack on Philippine vessels would invoke the treaty" is no attack
+_DETERMINER = re.compile(
+    r"\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)\s+$", re.IGNORECASE
+)
+_NOUN_PATTERNS = frozenset(["attack", "visit"])
+# a promise referred to, not made: "the batteries it promised last year", "delayed ... it promised"
+_RELATIVE = re.compile(r"\b([a-z]+)\s+(?:it|they|he|she|we|which|that)\s+(?:had\s+|has\s+|have\s+)?$")
+_NOT_NOUNS = frozenset(
+    ["and", "but", "or", "that", "said", "says", "as", "because", "when", "so", "then", "since", "while"]
+)
+_DELAYED = re.compile(
+    r"\b(?:delay\w*|postpon\w*|broke|broken|break\w*|reneg\w*|went\s+back\s+on|withheld)\b", re.IGNORECASE
+)
+
+
+def conditional_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` states a condition or a hypothetical, as (start, end) offsets."""
+    return [m.span() for m in _CONDITIONAL.finditer(text)]
+
+
+def last_words(text: str, n: int = 4) -> str:
+    """The last ``n`` words of ``text``'s last clause (``text`` ends at a verb)."""
+    clause = re.split(r"[,;:()\"\u201c\u201d]|\band\b|\bbut\b", text[-400:])[-1]
+    return " ".join(clause.split()[-n:])
+
+
+def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list[tuple[int, int]]) -> str:
+    """How the act ``trigger`` names in the sentence ``text`` is told: "conditional", "noun",
+    "referred" (a promise referred to), "should" (an opinion), "negated", "possible",
+    "prepared", "future", or "" (an act told as done)."""
+    if any(a <= trigger.start < b for a, b in conditionals):
+        return "conditional"
+    before = text[max(segment_start, trigger.start - 200) : trigger.start]
+    if trigger.pattern.name in _NOUN_PATTERNS and _DETERMINER.search(before[-40:]):
+        return "noun"
+    window = last_words(before)
+    if trigger.pattern.action == "intent_to_cooperate":
+        relative = _RELATIVE.search(before[-60:])
+        clause = re.split(r"[,;:()]|\band\b|\bbut\b", before)[-1]
+        if (relative and relative.group(1) not in _NOT_NOUNS) or _DELAYED.search(clause):
+            return "referred"
+    frame = trigger.pattern.frame
+    if SHOULD.search(window) and not frame:
+        return "should"
+    if NEGATION.search(window):
+        return "negated"
+    if POSSIBLE.search(window) and not frame:
+        return "possible"
+    if PREPARED.search(window) and not frame:
+        return "prepared"
+    if FUTURE.search(window) and not frame:
+        return "future"
+    return ""

@@ -1,0 +1,93 @@
+"""Edge files whose header names graphkit's columns another way.
+
+Gephi's edge table (its Data Laboratory exports and imports ``Source``, ``Target``,
+``Type``, ``Id``, ``Label``, ``Weight``: https://gephi.org/users/supported-graph-formats/spreadsheet)
+is read as graphkit's columns, with a warning saying so. A file separated by
+semicolons or tabs, or a header with ``from``/``to``, gets a one-line hint instead
+of a list of missing columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .errors import Problem
+from .io.csvfile import CsvTable
+
+__all__ = [
+    "GEPHI_COLUMNS",
+    "gephi_header",
+    "missing_column_problems",
+    "read_as",
+    "separator_problem",
+]
+
+#: Gephi's edge-table column -> graphkit's, read only when the file lacks graphkit's own.
+GEPHI_COLUMNS = {"Source": "source", "Target": "target", "Label": "action", "Weight": "weight", "Id": "id"}
+
+# (source, target) names other tools give the two ends of an edge
+_PAIRS = [("from", "to"), ("src", "dst"), ("sender", "receiver"), ("actor1", "actor2"), ("node1", "node2")]
+
+
+def separator_problem(header: list[str], name: str) -> Problem | None:
+    """The problem of a header that holds graphkit's columns but is not separated by
+    commas (``source;target;action``): a spreadsheet saved with semicolons or tabs."""
+    if len(header) != 1:
+        return None
+    line = header[0]
+    for separator, called in ((";", "semicolons"), ("\t", "tabs")):
+        cells = [c.strip().strip('"').casefold() for c in line.split(separator)]
+        if len(cells) > 1 and "source" in cells and "target" in cells:
+            return Problem(
+                name,
+                1,
+                f"the header is separated by {called}, not commas: save the file as CSV with commas "
+                "(in a spreadsheet: CSV UTF-8, comma-delimited)",
+            )
+    return None
+
+
+def missing_column_problems(columns: list[str], missing: list[str], name: str) -> list[Problem]:
+    """One problem per required column in ``missing``; when both ends of an edge are
+    missing but named another way (``from``/``to``), one problem saying to rename them."""
+    present = {c.casefold(): c for c in columns}
+    pair = next((p for p in _PAIRS if p[0] in present and p[1] in present), None)
+    problems = []
+    if pair is not None and "source" in missing and "target" in missing:
+        first, second = present[pair[0]], present[pair[1]]
+        problems.append(
+            Problem(
+                name,
+                1,
+                f"missing required columns 'source' and 'target': rename {first!r} and {second!r} "
+                "in the header to source and target",
+            )
+        )
+        missing = [c for c in missing if c not in ("source", "target")]
+    return problems + [
+        Problem(name, 1, f"missing required column {column!r}: add it to the header") for column in missing
+    ]
+
+
+def read_as(columns: set[str]) -> set[str]:
+    """The graphkit columns a header with ``columns`` is read as (Gephi's renamed)."""
+    if not {"Source", "Target"} <= columns or {"source", "target"} & columns:
+        return columns
+    return columns | {ours for gephi, ours in GEPHI_COLUMNS.items() if gephi in columns}
+
+
+def gephi_header(table: CsvTable, name: str) -> tuple[CsvTable, list[Problem]]:
+    """``table`` with Gephi's edge-table columns read as graphkit's, and a warning
+    saying which, when its header has ``Source`` and ``Target`` and neither
+    ``source`` nor ``target``; else ``table`` unchanged and no warning."""
+    columns = list(table.frame.columns)
+    if not {"Source", "Target"} <= set(columns) or {"source", "target"} & set(columns):
+        return table, []
+    renamed = {g: ours for g, ours in GEPHI_COLUMNS.items() if g in columns and ours not in columns}
+    frame = table.frame.rename(columns=renamed)
+    read = ", ".join(f"{g} as {ours}" for g, ours in renamed.items())
+    note = ""
+    if "Type" in columns and frame["Type"].str.casefold().eq("undirected").any():
+        note = "; rows of Type 'Undirected' are read as directed, from Source to Target"
+    warning = Problem(name, 1, f"read Gephi's edge-table header: {read}{note}")
+    return replace(table, frame=frame), [warning]

@@ -1,0 +1,1 @@
+"""Claims checked against event data: scoring, support tiers, lift, and per-pair shares."""

@@ -1,0 +1,121 @@
+"""Claims prepared for checking: countries, the CAMEO codes that count as the same act, and the window."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..dates import date_intervals, edge_intervals
+from ..edgeset import EdgeSet
+from ..errors import ArgumentError
+from ..record.countries import roll_up_series
+from ..record.form import cameo_parts, match_codes, plover_of_code
+
+__all__ = ["ClaimForm", "claim_form", "parse_period", "stated_period"]
+
+
+_RANGE = re.compile(r"^\s*(\S+)\s*(?:\.\.|/|\s+to\s+)\s*(\S+)\s*$")
+
+
+def parse_period(text: str, argument: str = "period") -> tuple[pd.Timestamp, pd.Timestamp]:
+    """A stated period (``2025``, ``2024-03``, ``2024..2025``) as its first and last day."""
+    match = _RANGE.match(text)
+    first, last = (match.group(1), match.group(2)) if match else (text.strip(), text.strip())
+    intervals = date_intervals(pd.Series([first], dtype=object), pd.Series([last], dtype=object))
+    start, end = intervals["start"].iat[0], intervals["end"].iat[0]
+    if pd.isna(start) or pd.isna(end) or end < start:
+        raise ArgumentError(argument, f"{text!r}: give YYYY, YYYY-MM, YYYY-MM-DD or a range FIRST..LAST")
+    return pd.Timestamp(start), pd.Timestamp(end)
+
+
+_PERIOD_LINE = re.compile(r"^\s*period\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def stated_period(edge_set: EdgeSet) -> str | None:
+    """The period the set's description.txt states on a ``Period: ...`` line, if any."""
+    from ..bundled import DESCRIPTION_FILE
+    from ..edgeset import set_folder
+
+    if edge_set.path is None:
+        return None
+    folder = set_folder(edge_set.path)
+    if folder is None or not (folder / DESCRIPTION_FILE).is_file():
+        return None
+    match = _PERIOD_LINE.search((folder / DESCRIPTION_FILE).read_text(encoding="utf-8", errors="replace"))
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class ClaimForm:
+    """The claims of a set, one row each, ready to be looked up in a record.
+
+    ``table`` has ``id``, ``source``, ``target`` (as written), ``country_source``,
+    ``country_target`` (rolled up), ``action``, ``cameo``, ``weight``, ``date``,
+    ``start``, ``end`` (the window; NaT when undated and no period is stated),
+    ``windowed_by`` ("date", "period" or ""). ``codes``, ``roots``, ``plovers`` and
+    ``quads`` hold per claim the sets a record event is compared with.
+    """
+
+    table: pd.DataFrame
+    codes: list[frozenset[str]]
+    roots: list[frozenset[str]]
+    plovers: list[frozenset[str]]
+    quads: list[frozenset[int]]
+    signs: np.ndarray
+
+
+def _code_sets(cameo: str, action: str) -> frozenset[str]:
+    if cameo and cameo_parts(cameo) is not None:
+        return frozenset({cameo})
+    return frozenset(c for c in match_codes().get(action, ()) if cameo_parts(c) is not None)
+
+
+def claim_form(edge_set: EdgeSet, period: tuple[pd.Timestamp, pd.Timestamp] | None) -> ClaimForm:
+    """The claims of ``edge_set``; undated claims take ``period`` as their window when given."""
+    edges = edge_set.edges
+    intervals = edge_intervals(edges)
+    dated = intervals["start"].notna()
+    start, end = intervals["start"].copy(), intervals["end"].copy()
+    if period is not None:
+        start[~dated], end[~dated] = period[0], period[1]
+    windowed_by = np.where(dated, "date", "period" if period is not None else "")
+    cameo = (
+        edges["cameo"].fillna("").astype(str).str.strip()
+        if "cameo" in edges
+        else pd.Series("", index=edges.index)
+    )
+    action = edges["action"].fillna("").astype(str)
+    codes = [_code_sets(c, a) for c, a in zip(cameo, action)]
+    roots = [frozenset(c[:2] for c in s) for s in codes]
+    plovers = [frozenset(p for p in (plover_of_code().get(c, "") for c in s) if p) for s in codes]
+    weight = pd.to_numeric(edges["weight"], errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    signs = np.sign(weight).astype(int)
+    quads = []
+    for s in codes:
+        found = frozenset(part[1] for part in (cameo_parts(c) for c in s) if part is not None)
+        quads.append(found)
+    ids = (
+        edges["id"].astype(str)
+        if "id" in edges
+        else pd.Series([str(i + 1) for i in range(len(edges))], index=edges.index)
+    )
+    table = pd.DataFrame(
+        {
+            "id": ids,
+            "source": edges["source"].astype(str),
+            "target": edges["target"].astype(str),
+            "country_source": roll_up_series(edges["source"]),
+            "country_target": roll_up_series(edges["target"]),
+            "action": action,
+            "cameo": cameo,
+            "weight": weight,
+            "date": edges["date"].fillna("").astype(str) if "date" in edges else "",
+            "start": start.astype("datetime64[ns]"),
+            "end": end.astype("datetime64[ns]"),
+            "windowed_by": windowed_by,
+        }
+    ).reset_index(drop=True)
+    return ClaimForm(table=table, codes=codes, roots=roots, plovers=plovers, quads=quads, signs=signs)

@@ -1,0 +1,110 @@
+"""Time graphkit verify on a synthetic GDELT 2.0 export, and show that memory stays flat.
+
+    python tests/bench/bench_verify.py [--rows 500000] [--runs 3]
+
+Writes ROWS GDELT 2.0 rows (61 fields, 2025-01-01..2025-12-31, 60 countries, real
+CAMEO codes) to a temporary file, zipped as GDELT ships them, then checks the essay's
+claims against it (period 2025). Prints the median time, rows per second, and the
+peak resident memory of a run in a fresh process, against the same for a quarter of
+the rows: a streamed reader's memory does not grow with the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+COLUMNS = (Path(__file__).parents[2] / "graphkit" / "data" / "gdelt2_event_columns.txt").read_text().split()
+_RUN = """
+import resource, sys, time
+import graphkit as gk
+start = time.perf_counter()
+result = gk.verify("essay", [sys.argv[1]], period="2025")
+took = time.perf_counter() - start
+print(took, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, sum(result.counts().values()))
+"""
+
+
+def write_export(path: Path, rows: int, seed: int = 0) -> None:
+    from graphkit.actions import cameo_table
+
+    rng = np.random.default_rng(seed)
+    table = cameo_table()
+    table = table[table["code"].str.len() >= 3]
+    names = "USA CAN MEX KOR JPN DEU FRA GBR UKR RUS CHN IND BRA ZAF NGA EGY ISR IRN TUR SAU AUS NZL ARG CHL"
+    names += " COL PER VEN CUB ITA ESP PRT NLD BEL POL SWE NOR DNK FIN GRC ROU HUN CZE AUT CHE IRL PAK"
+    names += " AFG IRQ SYR LBN JOR KEN ETH SDN DZA MAR TUN IDN PHL VNM"
+    countries = np.array(names.split())
+    index = {name: i for i, name in enumerate(COLUMNS)}
+    days = np.datetime64("2025-01-01") + rng.integers(0, 365, rows)
+    pick = rng.integers(0, len(table), rows)
+    a = rng.integers(0, len(countries), rows)
+    b = (a + 1 + rng.integers(0, len(countries) - 1, rows)) % len(countries)
+    with open(path, "w", encoding="utf-8") as out:
+        for start in range(0, rows, 100_000):
+            lines = []
+            for i in range(start, min(rows, start + 100_000)):
+                fields = [""] * len(COLUMNS)
+                day = str(days[i]).replace("-", "")
+                code = table["code"].iat[pick[i]]
+                fields[index["GLOBALEVENTID"]] = str(1_000_000_000 + i)
+                fields[index["SQLDATE"]] = day
+                fields[index["Actor1Code"]] = fields[index["Actor1CountryCode"]] = countries[a[i]]
+                fields[index["Actor2Code"]] = fields[index["Actor2CountryCode"]] = countries[b[i]]
+                fields[index["EventCode"]] = code
+                fields[index["QuadClass"]] = str(table["quad_class"].iat[pick[i]])
+                fields[index["GoldsteinScale"]] = str(table["goldstein"].iat[pick[i]])
+                fields[index["NumMentions"]] = fields[index["NumSources"]] = "1"
+                fields[index["AvgTone"]] = "-1.0"
+                fields[index["DATEADDED"]] = day + "120000"
+                fields[index["SOURCEURL"]] = f"https://news.example/{i}"
+                lines.append("\t".join(fields))
+            out.write("\n".join(lines) + "\n")
+
+
+def run(path: Path, runs: int) -> tuple[float, float]:
+    times, memory = [], []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", _RUN, str(path)], check=True, capture_output=True, text=True
+        )
+        took, rss, _ = done.stdout.split()
+        times.append(float(took))
+        memory.append(int(rss) / 1024)
+    return statistics.median(times), statistics.median(memory)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=500_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        results = {}
+        for rows in (args.rows // 4, args.rows):
+            plain = Path(folder) / f"{rows}.export.CSV"
+            write_export(plain, rows)
+            packed = plain.with_suffix(".CSV.zip")
+            with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.write(plain, plain.name)
+            plain.unlink()
+            started = time.perf_counter()
+            results[rows] = run(packed, args.runs)
+            print(
+                f"{rows:>9,} rows: median {results[rows][0]:.2f} s ({rows / results[rows][0]:,.0f} rows/s), "
+                f"peak memory {results[rows][1]:.0f} MiB  [{time.perf_counter() - started:.0f} s for {args.runs} runs]"
+            )
+        small, large = results[args.rows // 4], results[args.rows]
+        print(f"4x the rows: {large[0] / small[0]:.2f}x the time, {large[1] / small[1]:.2f}x the peak memory")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""graphkit cameo: a CAMEO code looked up by code or by words of its name."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import graphkit as gk
+from graphkit.cli import main
+from graphkit.errors import ArgumentError
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_a_code_lists_itself_with_its_goldstein_value_and_taxonomy_action():
+    # CAMEO 163 "Impose embargo, boycott, or sanctions" is -8.0; the taxonomy's sanction uses it
+    result = run("cameo", "163", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        'code,label,goldstein,quad_class,actions\n163,"Impose embargo, boycott, or sanctions",-8.0,4,sanction\n'
+    )
+
+
+def test_a_code_lists_the_codes_under_it():
+    # CAMEO's root 16 "REDUCE RELATIONS": 16, 160, 161, 162 (1621-1623), 163, 164, 165, 166 (1661-1663)
+    codes = gk.cameo_codes("16")["code"].tolist()
+    assert codes == [
+        "16",
+        "160",
+        "161",
+        "162",
+        "1621",
+        "1622",
+        "1623",
+        "163",
+        "164",
+        "165",
+        "166",
+        "1661",
+        "1662",
+        "1663",
+    ]
+
+
+def test_words_match_names_case_aside_and_all_must_be_there():
+    # the two CAMEO names holding both "reduce" and "aid": 1311 (threat) and 162 (act)
+    found = gk.cameo_codes("Reduce AID")
+    assert found[["code", "goldstein", "actions"]].values.tolist() == [
+        ["1311", -5.8, "aid_reduction_threat"],
+        ["162", -5.6, "aid_suspension"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "sanctoin",
+            "'sanctoin' matches no CAMEO code's name: did you mean 'sanction'? (or give a code, such as 163)",
+        ),
+        ("36", "'36' matches no CAMEO code: did you mean '036'? (CAMEO codes keep their leading zeros)"),
+        (
+            "99",
+            "'99' matches no CAMEO code: CAMEO codes run from 01 to 20 at the root (graphkit cameo 16 lists 160 to 166)",
+        ),
+    ],
+)
+def test_nothing_matching_is_an_error_with_the_nearest(query, message):
+    result = run("cameo", query)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"graphkit: {message}\n")
+    with pytest.raises(ArgumentError):
+        gk.cameo_codes(query)

@@ -1,0 +1,124 @@
+"""Actor ids a newcomer mistypes: country names and codes other than graphkit's warn; --actor finds names."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import graphkit as gk
+from graphkit.cli import main
+from graphkit.errors import ArgumentError
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+STATE = "graphkit, CAMEO and GDELT name states by ISO alpha-3 code: write {!r} so that it matches other sets"
+
+
+def test_a_country_name_beside_its_code_warns_that_one_actor_is_split_in_two(write_csv):
+    # the issue's case: Iceland-Norway came out as two relationships (Norway and NOR)
+    path = write_csv("source,target,action\nISL,Norway,criticism\nISL,NOR,tariff\n")
+    edge_set = gk.load_edge_set(path)
+    assert [str(w) for w in edge_set.warnings] == [
+        (
+            f"{path}:2: actor 'Norway' looks like NOR (Norway); this set also uses 'NOR' (line 3), "
+            "so one actor may be split in two: write 'NOR' on every row"
+        )
+    ]
+    result = run("strain", path)
+    assert result.exit_code == 0
+    assert result.stderr == f"graphkit: warning: {edge_set.warnings[0]}\n"
+
+
+@pytest.mark.parametrize(
+    ("actor", "meant"),
+    [
+        ("UK", "GBR (United Kingdom)"),  # not ISO at all (GB is), and the usual slip
+        ("Russia", "RUS (Russian Federation)"),  # pycountry knows only "Russian Federation"
+        ("nor", "NOR (Norway)"),  # a lone lower-case code: no case clash to catch it
+        ("Nor", "NOR (Norway)"),
+        ("South Korea", "KOR (South Korea)"),
+        ("US", "USA (United States)"),
+    ],
+)
+def test_names_and_non_standard_codes_of_states_suggest_the_alpha3_code(write_csv, actor, meant):
+    path = write_csv(f"source,target,action\nFRA,{actor},criticism\n")
+    code = meant.split()[0]
+    assert [str(w) for w in gk.load_edge_set(path).warnings] == [
+        f"{path}:2: actor {actor!r} looks like {meant}; " + STATE.format(code)
+    ]
+
+
+@pytest.mark.parametrize("actor", ["EU", "European Union", "E.U."])
+def test_the_eu_suggests_its_cameo_code_eec(write_csv, actor):
+    path = write_csv(f"source,target,action\n{actor},FRA,criticism\n")
+    assert [str(w) for w in gk.load_edge_set(path).warnings] == [
+        (
+            f"{path}:2: actor {actor!r} looks like EEC (European Union); graphkit, CAMEO and GDELT name "
+            "blocs by CAMEO code: write 'EEC' so that it matches other sets"
+        )
+    ]
+
+
+def test_the_sets_own_actor_names_are_used(tmp_path):
+    # actors.csv calls HMS "Hamas"; a row that writes the name as an id is the same actor twice
+    (tmp_path / "edges.csv").write_text("source,target,action\nISR,HMS,criticism\nHamas,ISR,criticism\n")
+    (tmp_path / "actors.csv").write_text("id,name\nISR,Israel\nHMS,Hamas\nHamas,Hamas\n")
+    warnings = [str(w) for w in gk.load_edge_set(tmp_path).warnings]
+    assert warnings == [
+        (
+            f"{tmp_path / 'edges.csv'}:3: actor 'Hamas' looks like HMS (Hamas); this set also uses 'HMS' "
+            "(line 2), so one actor may be split in two: write 'HMS' on every row"
+        )
+    ]
+
+
+@pytest.mark.parametrize("actor", ["USA", "EEC", "EUR", "DEU_MEDIA", "Gazprom", "Merkel"])
+def test_standard_codes_and_other_names_get_no_warning(write_csv, actor):
+    path = write_csv(f"source,target,action\nFRA,{actor},criticism\n")
+    assert gk.load_edge_set(path).warnings == ()
+
+
+def test_the_bundled_sets_have_no_warnings():
+    for name in ("essay", "essay-2025-v1", "essay-recoded"):
+        assert gk.load_edge_set(name).warnings == (), name
+
+
+# --- --actor by id case aside, or by name ------------------------------------------
+
+
+@pytest.mark.parametrize("given", ["CAN", "can", "Canada", "CANADA", " canada "])
+def test_actor_filter_finds_an_actor_by_id_case_aside_or_by_name(given):
+    essay = gk.load_edge_set("essay")
+    # Canada's ego network in the essay: CAN, USA, and every action between them (4 rows)
+    kept = gk.filter_edges(essay, actor=given)
+    assert sorted(set(kept.edges["source"]) | set(kept.edges["target"])) == ["CAN", "USA"]
+    assert len(kept.edges) == len(gk.filter_edges(essay, actor="CAN").edges)
+
+
+def test_an_unknown_actor_gets_a_did_you_mean_with_its_name():
+    with pytest.raises(ArgumentError) as err:
+        gk.filter_edges(gk.load_edge_set("essay"), actor="Canda")
+    assert str(err.value) == "actor 'Canda' is not an actor of edge set 'essay': did you mean CAN (Canada)?"
+    result = run("strain", "--actor", "Germny")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "graphkit: --actor 'Germny' is not an actor of edge set 'essay': did you mean DEU (Germany)?\n"
+    )
+
+
+def test_a_name_shared_by_two_actors_is_an_error_naming_both(tmp_path):
+    (tmp_path / "edges.csv").write_text("source,target,action\nA1,B,criticism\nA2,B,criticism\n")
+    (tmp_path / "actors.csv").write_text("id,name\nA1,Smith\nA2,Smith\nB,Jones\n")
+    with pytest.raises(ArgumentError) as err:
+        gk.filter_edges(gk.load_edge_set(tmp_path), actor="smith")
+    assert str(err.value) == (
+        f"actor 'smith' names several actors of edge set {tmp_path.name!r} (A1 (Smith), A2 (Smith)): give one id"
+    )
+
+
+def test_diff_finds_the_actor_by_name_in_either_set():
+    result = run("diff", "essay-2025-v1", "essay-recoded", "--actor", "canada", "--format", "json")
+    assert result.exit_code == 0, result.stderr

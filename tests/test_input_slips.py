@@ -1,0 +1,120 @@
+"""A newcomer's first hour: slips in dates, actions and headers get messages that say what is meant."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import graphkit as gk
+from graphkit.cli import main
+
+FIX = "use YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+# --- dates that do not exist --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        # April has 30 days; 2024 is a leap year (29 February), 2023 is not
+        ("2024-04-31", f"date '2024-04-31' does not exist (April 2024 has 30 days): {FIX}"),
+        ("2023-02-29", f"date '2023-02-29' does not exist (February 2023 has 28 days): {FIX}"),
+        ("2025-13", f"date '2025-13' does not exist (months run from 01 to 12): {FIX}"),
+        ("31/04/2024", f"malformed date '31/04/2024': {FIX}"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_named_not_called_malformed(write_csv, date, message):
+    path = write_csv(f"source,target,action,date\nUSA,CAN,tariff,{date}\n")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stdout == f"{path}:2: {message}\n"
+
+
+def test_a_leap_day_is_a_real_date(write_csv):
+    assert gk.validate_edge_set(write_csv("source,target,action,date\nUSA,CAN,tariff,2024-02-29\n")) == []
+
+
+def test_a_date_filter_that_does_not_exist_says_so():
+    result = run("strain", "--until", "2024-04-31")
+    assert result.exit_code == 2
+    assert result.stderr == f"graphkit: --until '2024-04-31' does not exist (April 2024 has 30 days): {FIX}\n"
+
+
+# --- actions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "meant"), [("tarif", "tariff"), ("sanctions", "sanction"), ("Criticism", "criticism")]
+)
+def test_an_unknown_action_gets_a_did_you_mean_from_the_taxonomy(write_csv, action, meant):
+    path = write_csv(f"source,target,action\nUSA,CAN,{action}\n")
+    assert run("validate", path).stdout == (
+        f"{path}:2: unknown action {action!r}: did you mean {meant!r}? "
+        "(an action outside the taxonomy needs a weight or a CAMEO code)\n"
+    )
+
+
+# --- headers from elsewhere ---------------------------------------------------------
+
+
+def test_a_semicolon_separated_file_gets_one_hint(write_csv):
+    # a spreadsheet's "CSV" in many locales; a quote with a comma would otherwise add a width error
+    path = write_csv('source;target;action;quote\nUSA;CAN;tariff;"steel, aluminium"\n')
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:1: the header is separated by semicolons, not commas: save the file as CSV with commas "
+        "(in a spreadsheet: CSV UTF-8, comma-delimited)\n"
+    )
+    piped = run("strain", "-", input="source;target;action\nUSA;CAN;tariff\n")
+    assert piped.exit_code == 2
+    assert piped.stderr.startswith("graphkit: <stdin>:1: the header is separated by semicolons, not commas")
+
+
+def test_from_and_to_get_a_hint_to_rename_them(write_csv):
+    path = write_csv("from,to,action\nUSA,CAN,tariff\n")
+    assert run("validate", path).stdout == (
+        f"{path}:1: missing required columns 'source' and 'target': rename 'from' and 'to' "
+        "in the header to source and target\n"
+    )
+
+
+def test_gephis_edge_table_is_read_with_a_warning(write_csv):
+    # Gephi's Data Laboratory edge table: Source, Target, Type, Id, Label, Weight
+    path = write_csv(
+        "Source,Target,Type,Id,Label,Weight\nUSA,CAN,Directed,e1,tariff,\nCAN,USA,Undirected,e2,retaliation,-4\n"
+    )
+    edge_set = gk.load_edge_set(path)
+    assert [str(w) for w in edge_set.warnings] == [
+        (
+            f"{path}:1: read Gephi's edge-table header: Source as source, Target as target, Label as action, "
+            "Weight as weight, Id as id; rows of Type 'Undirected' are read as directed, from Source to Target"
+        )
+    ]
+    # tariff takes its taxonomy weight (-6.5), the retaliation its own (-4)
+    assert edge_set.edges[["id", "source", "target", "action", "weight"]].values.tolist() == [
+        ["e1", "USA", "CAN", "tariff", -6.5],
+        ["e2", "CAN", "USA", "retaliation", -4.0],
+    ]
+    assert edge_set.extra_columns == ["Type"]
+
+
+def test_a_capitalised_source_beside_a_lower_case_target_is_still_a_slip(write_csv):
+    path = write_csv("Source,target,action\nUSA,CAN,tariff\n")
+    assert run("validate", path).stdout == f"{path}:1: unknown column 'Source': did you mean 'source'?\n"
+
+
+def test_a_slip_for_a_taxonomy_action_with_its_own_weight_warns(write_csv):
+    # valid (a weight makes any action usable), but 'tarif' would be a type apart from 'tariff'
+    path = write_csv("source,target,action,weight\nUSA,CAN,tarif,-6.5\nUSA,MEX,tariff,\nCAN,USA,talks,1\n")
+    assert [str(w) for w in gk.load_edge_set(path).warnings] == [
+        (
+            f"{path}:2: action 'tarif' is not in the taxonomy but looks like 'tariff': "
+            "write 'tariff' if that is the act, or keep 'tarif' as a type of its own"
+        )
+    ]
