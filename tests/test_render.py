@@ -132,7 +132,7 @@ def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_sour
 def test_edge_tooltip_gives_the_plover_reading_and_the_reports_mode():
     # e19: CAMEO 046 Engage in negotiation is CONSULT (no mode) in the published table; the row's
     # mode is hedged ("was also exposed to have held secret talks"); e23 is a statement (010): no event
-    titles = {e["id"]: e["title"].splitlines() for e in graph_elements(load_edge_set())["edges"]}
+    titles = {e["id"]: e["title"].splitlines() for e in page_parts(load_edge_set())["edges"]}
     assert titles["e19"][3] == "PLOVER CONSULT; reported as hedged"
     assert titles["e23"][3] == "PLOVER: no event type"
 
