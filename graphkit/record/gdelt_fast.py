@@ -202,18 +202,49 @@ def line_read(name: str, first: int, chunk: bytes) -> Chunk:
     return events, problems, layouts, rows
 
 
+def _table_read(chunk: bytes, width: int) -> pd.DataFrame | None:
+    table = _parse(chunk, width)
+    days = _days(table["SQLDATE"]) if table is not None and _clean(table) else None
+    return None if table is None or days is None else _events(table, days)
+
+
+def _mixed_read(chunk: bytes) -> Chunk | None:
+    """A chunk whose rows have more than one GDELT width (57 and 58 in GDELT 1.0's back
+    files): each width's rows read apart, then put back in line order."""
+    view = np.frombuffer(chunk, np.uint8)
+    starts = np.concatenate([[0], np.flatnonzero(view[:-1] == 10) + 1])
+    widths = np.add.reduceat(view == 9, starts, dtype=np.int64) + 1
+    if not np.isin(widths, list(GDELT_WIDTHS)).all():
+        return None
+    bounds = [*starts.tolist(), len(chunk)]
+    parts, order, layouts = [], [], {}
+    for width, label in GDELT_WIDTHS.items():
+        chosen = np.flatnonzero(widths == width)
+        if not len(chosen):
+            continue
+        lines = b"".join(chunk[bounds[i] : bounds[i + 1]].rstrip(b"\n") + b"\n" for i in chosen.tolist())
+        events = _table_read(lines, width)
+        if events is None:
+            return None
+        parts.append(events)
+        order.append(chosen)
+        layouts[label] = len(chosen)
+    events = pd.concat(parts, ignore_index=True)
+    events = events.iloc[np.argsort(np.concatenate(order), kind="stable")].reset_index(drop=True)
+    return events, [], layouts, len(widths)
+
+
 def fast_read(chunk: bytes) -> Chunk | None:
     """One chunk of whole GDELT lines read by pyarrow, None when it needs the line path
-    (a malformed or blank line, CR, bad UTF-8, rows of more than one width)."""
-    if b"\r" in chunk:
+    (a malformed or blank line, CR, bad UTF-8)."""
+    if b"\r" in chunk or not chunk.strip():
         return None
     end = chunk.find(b"\n")
     width = (chunk if end < 0 else chunk[:end]).count(b"\t") + 1
-    table = _parse(chunk, width) if width in GDELT_WIDTHS else None
-    days = _days(table["SQLDATE"]) if table is not None and _clean(table) else None
-    if table is None or days is None:
-        return None
-    return _events(table, days), [], {GDELT_WIDTHS[width]: table.num_rows}, table.num_rows
+    events = _table_read(chunk, width) if width in GDELT_WIDTHS else None
+    if events is None:
+        return _mixed_read(chunk)
+    return events, [], {GDELT_WIDTHS[width]: len(events)}, len(events)
 
 
 def read_chunk(name: str, first: int, chunk: bytes, fast: bool = True) -> Chunk:
