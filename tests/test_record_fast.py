@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import zipfile
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 import graphkit as gk
 from graphkit.errors import EdgeSetError
-from graphkit.record.gdelt_fast import PYTHON_SPACE, fast_read, line_read, read_chunk
+from graphkit.record.gdelt_fast import PYTHON_SPACE, fast_read, gdelt_chunks, line_read, read_chunk
 
 from .verify_files import GDELT2_COLUMNS, gdelt2_row
 
@@ -148,3 +149,14 @@ def test_untidy_lines_read_the_same_both_ways(tmp_path):
             record = gk.read_record(path, block_lines=block_lines)
             assert record.rows == len(rows)
             assert record.events["event_id"].tolist() == gk.read_record(plain).events["event_id"].tolist()
+
+
+@pytest.mark.parametrize("block_lines, chunk_bytes", [(1, 7), (7, 3), (3, 10**6), (1000, 16), (1000, 10**6)])
+def test_chunks_are_whole_lines_numbered_from_1(block_lines, chunk_bytes):
+    # 101 lines "N\tx", the last without a line end; the first 5 bytes already read (the head)
+    data = b"".join(b"%d\tx\n" % i for i in range(1, 101)) + b"101\tlast"
+    chunks = list(gdelt_chunks(io.BytesIO(data[5:]), data[:5], block_lines, chunk_bytes))
+    assert b"".join(chunk for _, chunk in chunks) == data
+    for line, chunk in chunks:
+        assert chunk.split(b"\t", 1)[0] == str(line).encode()  # each chunk starts at its line
+        assert chunk.count(b"\n") <= block_lines and chunk.endswith((b"\n", b"last"))

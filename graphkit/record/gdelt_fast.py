@@ -57,20 +57,22 @@ def gdelt_chunks(
     while True:
         data = stream.read(chunk_bytes)
         pending = pending + data if pending else data
-        ends = np.flatnonzero(np.frombuffer(pending, np.uint8) == 10) + 1
-        start, taken = 0, 0
-        while len(ends) - taken >= block_lines:
-            stop = int(ends[taken + block_lines - 1])
-            yield line, pending[start:stop]
-            start, taken, line = stop, taken + block_lines, line + block_lines
+        count, start = pending.count(b"\n"), 0
+        if count >= block_lines:  # whole blocks of lines: where the line ends are is needed
+            ends = np.flatnonzero(np.frombuffer(pending, np.uint8) == 10) + 1
+            for taken in range(block_lines, count + 1, block_lines):
+                stop = int(ends[taken - 1])
+                yield line, pending[start:stop]
+                start, line = stop, line + block_lines
+            count %= block_lines
         if not data:
             if start < len(pending):
                 yield line, pending[start:]
             return
-        if taken < len(ends) and len(pending) - start >= chunk_bytes:
-            stop = int(ends[-1])
+        if count and len(pending) - start >= chunk_bytes:
+            stop = pending.rfind(b"\n") + 1
             yield line, pending[start:stop]
-            start, line = stop, line + len(ends) - taken
+            start, line = stop, line + count
         pending = pending[start:]
 
 
