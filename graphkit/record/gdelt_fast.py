@@ -83,7 +83,7 @@ def _parse(chunk: bytes, width: int) -> pa.Table | None:
     try:
         table = pcsv.read_csv(
             pa.py_buffer(chunk),
-            read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 22),
+            read_options=pcsv.ReadOptions(column_names=names),
             parse_options=pcsv.ParseOptions(
                 delimiter="\t", quote_char=False, escape_char=False, ignore_empty_lines=False
             ),

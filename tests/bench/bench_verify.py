@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -104,19 +103,18 @@ def write_export(path: Path, rows: int, seed: int = 0) -> None:
             out.write("\n".join(lines) + "\n")
 
 
-def run(path: Path, runs: int, what: str) -> tuple[float, float]:
-    times, memory = [], []
-    for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", _SETUP + _RUNS[what] + _REPORT, str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        took, rss, _ = done.stdout.split()
-        times.append(float(took))
-        memory.append(int(rss) / 1024)
-    return statistics.median(times), statistics.median(memory)
+def once(path: Path, what: str, rows: int) -> tuple[float, float]:
+    """(seconds, peak MiB) of one fresh process; the rows it read must be all of them."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SETUP + _RUNS[what] + _REPORT, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    took, rss, read = done.stdout.split()
+    if what != "verify" and int(read) != rows:
+        raise SystemExit(f"{what} read {read} rows of {rows}")
+    return float(took), int(rss) / 1024
 
 
 def main() -> None:
@@ -133,14 +131,20 @@ def main() -> None:
             with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.write(plain, plain.name)
             plain.unlink()
-            for what in _RUNS:  # interleaved runs would be fairer; a loaded machine drifts slowly
-                started = time.perf_counter()
-                took, peak = results[rows, what] = run(packed, args.runs, what)
-                ratio = took / results[rows, "bare"][0]
+            # bare, read and verify take turns, so that a change in the machine's load
+            # falls on all three: the ratios are taken run by run, then their median
+            taken: dict[str, list[tuple[float, float]]] = {what: [] for what in _RUNS}
+            for _ in range(args.runs):
+                for what in _RUNS:
+                    taken[what].append(once(packed, what, rows))
+            for what, runs in taken.items():
+                took = statistics.median(t for t, _ in runs)
+                peak = statistics.median(m for _, m in runs)
+                ratio = statistics.median(t / bare for (t, _), (bare, _) in zip(runs, taken["bare"]))
+                results[rows, what] = took, peak
                 print(
                     f"{rows:>9,} rows {what:>6}: median {took:.2f} s ({rows / took:,.0f} rows/s), "
-                    f"peak memory {peak:.0f} MiB, {ratio:.2f}x bare  "
-                    f"[{time.perf_counter() - started:.0f} s for {args.runs} runs]"
+                    f"peak memory {peak:.0f} MiB, {ratio:.2f}x bare"
                 )
         for what in _RUNS:
             small, large = results[args.rows // 4, what], results[args.rows, what]
