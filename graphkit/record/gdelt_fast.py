@@ -12,6 +12,7 @@ exact FILE:LINE message and a clean chunk gives the same events either way.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import IO
 
@@ -49,32 +50,48 @@ def _sets() -> tuple[pa.Array, pa.Array]:
     return pa.array(sorted(cameo_labels())), pa.array(["1", "2", "3", "4"])
 
 
+def _reads(stream: IO[bytes], size: int) -> Iterator[bytes]:
+    """``stream.read(size)`` again and again (b"" at the end), the next read already
+    running while the caller parses: unzipping and pyarrow both free the GIL."""
+    with ThreadPoolExecutor(1) as pool:
+        ahead = pool.submit(stream.read, size)
+        while True:
+            data = ahead.result()
+            if data:
+                ahead = pool.submit(stream.read, size)
+            yield data
+
+
 def gdelt_chunks(
     stream: IO[bytes], head: bytes, block_lines: int, chunk_bytes: int = CHUNK_BYTES
 ) -> Iterator[tuple[int, bytes]]:
     """(line number of its first line, bytes) of whole lines of ``head`` + ``stream``:
     ``block_lines`` lines, or fewer when ``chunk_bytes`` bytes hold fewer."""
     pending, line = head, 1
-    while True:
-        data = stream.read(chunk_bytes)
-        pending = pending + data if pending else data
-        count, start = pending.count(b"\n"), 0
-        if count >= block_lines:  # whole blocks of lines: where the line ends are is needed
-            ends = np.flatnonzero(np.frombuffer(pending, np.uint8) == 10) + 1
-            for taken in range(block_lines, count + 1, block_lines):
-                stop = int(ends[taken - 1])
+    reads = _reads(stream, chunk_bytes)
+    try:
+        while True:
+            data = next(reads)
+            pending = pending + data if pending else data
+            count, start = pending.count(b"\n"), 0
+            if count >= block_lines:  # whole blocks of lines: where the line ends are is needed
+                ends = np.flatnonzero(np.frombuffer(pending, np.uint8) == 10) + 1
+                for taken in range(block_lines, count + 1, block_lines):
+                    stop = int(ends[taken - 1])
+                    yield line, pending[start:stop]
+                    start, line = stop, line + block_lines
+                count %= block_lines
+            if not data:
+                if start < len(pending):
+                    yield line, pending[start:]
+                return
+            if count and len(pending) - start >= chunk_bytes:
+                stop = pending.rfind(b"\n") + 1
                 yield line, pending[start:stop]
-                start, line = stop, line + block_lines
-            count %= block_lines
-        if not data:
-            if start < len(pending):
-                yield line, pending[start:]
-            return
-        if count and len(pending) - start >= chunk_bytes:
-            stop = pending.rfind(b"\n") + 1
-            yield line, pending[start:stop]
-            start, line = stop, line + count
-        pending = pending[start:]
+                start, line = stop, line + count
+            pending = pending[start:]
+    finally:
+        reads.close()  # the read ahead ends before the stream is closed
 
 
 def _parse(chunk: bytes, width: int) -> pa.Table | None:
@@ -240,7 +257,7 @@ def _mixed_read(chunk: bytes) -> Chunk | None:
 def fast_read(chunk: bytes) -> Chunk | None:
     """One chunk of whole GDELT lines read by pyarrow, None when it needs the line path
     (a malformed or blank line, CR, bad UTF-8)."""
-    if b"\r" in chunk or not chunk.strip():
+    if b"\r" in chunk or not chunk or chunk.isspace():
         return None
     end = chunk.find(b"\n")
     width = (chunk if end < 0 else chunk[:end]).count(b"\t") + 1

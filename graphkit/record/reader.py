@@ -132,11 +132,14 @@ def _kind(name: str, number: int, head: str) -> tuple[str, int, dict[str, int]]:
 def _gdelt_events(name: str, stream, head: bytes, block_lines: int, fast: bool):
     """Yield (events, problems, rows per layout, rows) per chunk of a GDELT text."""
     line = 1
+    chunks = gdelt_chunks(stream, head, block_lines)
     try:
-        for line, chunk in gdelt_chunks(stream, head, block_lines):
+        for line, chunk in chunks:
             yield read_chunk(name, line, chunk, fast)
     except DAMAGED as err:
         raise damaged(name, line, err) from err
+    finally:
+        chunks.close()  # its read ahead ends before the stream is closed
 
 
 def _text_events(
