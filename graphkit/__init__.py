@@ -39,6 +39,12 @@ _LAZY = {
     "count_units": "graphkit.analysis.units",
     "robustness": "graphkit.analysis.robustness_alg",
     "robustness_records": "graphkit.analysis.robustness_alg",
+    "resample_strain": "graphkit.analysis.resample",
+    "drop_one": "graphkit.analysis.resample",
+    "with_scale": "graphkit.scales",
+    "plover_of": "graphkit.plover",
+    "read_aliases": "graphkit.aliases",
+    "apply_aliases": "graphkit.aliases",
     "balance": "graphkit.analysis.balance_alg",
     "signed_ties": "graphkit.analysis.balance_alg",
     "Balance": "graphkit.analysis.balance_alg",
@@ -107,6 +113,12 @@ __all__ = [
     "count_units",
     "robustness",
     "robustness_records",
+    "resample_strain",
+    "drop_one",
+    "with_scale",
+    "plover_of",
+    "read_aliases",
+    "apply_aliases",
     "balance",
     "signed_ties",
     "Balance",
@@ -150,10 +162,12 @@ __all__ = [
 
 if TYPE_CHECKING:  # what type checkers and IDEs see
     from .actions import cameo_codes, cameo_table, taxonomy
+    from .aliases import apply_aliases, read_aliases
     from .analysis.balance_alg import Balance, balance, signed_ties
     from .analysis.centrality_alg import centrality
     from .analysis.communities import strain_communities
     from .analysis.pairs import ordered_pairs
+    from .analysis.resample import drop_one, resample_strain
     from .analysis.robustness_alg import robustness, robustness_records
     from .analysis.strain_alg import strain
     from .analysis.summary_alg import summary
@@ -176,10 +190,12 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from .interop.panel import panel_table
     from .io.formatting import format_frame
     from .io.progress import Progress
+    from .plover import plover_of
     from .record.form import Record
     from .record.reader import read_record
     from .render.diff_page import diff_html
     from .render.graph import render_html, to_pyvis
+    from .scales import with_scale
     from .starter import write_starter
     from .verification.verify_alg import VerifyResult, verify
 

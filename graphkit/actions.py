@@ -11,7 +11,15 @@ import pandas as pd
 
 from .errors import ArgumentError
 
-__all__ = ["action_labels", "cameo_codes", "cameo_table", "goldstein", "taxonomy"]
+__all__ = [
+    "action_labels",
+    "cameo_codes",
+    "cameo_quad_classes",
+    "cameo_table",
+    "goldstein",
+    "taxonomy",
+    "taxonomy_plover",
+]
 
 
 def _read_data(name: str, delimiter: str = ",") -> list[dict[str, str]]:
@@ -46,6 +54,13 @@ def goldstein() -> dict[str, float]:
 
 
 @cache
+def cameo_quad_classes() -> dict[str, int]:
+    """CAMEO code -> GDELT quad class (1 verbal cooperation, 2 material cooperation,
+    3 verbal conflict, 4 material conflict)."""
+    return {r["CAMEOEVENTCODE"]: int(r["QUADCLASS"]) for r in _cameo_rows()}
+
+
+@cache
 def cameo_labels() -> dict[str, str]:
     """CAMEO code -> label."""
     return {r["CAMEOEVENTCODE"]: r["EVENTDESCRIPTION"] for r in _cameo_rows()}
@@ -59,9 +74,16 @@ def _taxonomy_rows() -> tuple[dict[str, str], ...]:
 def taxonomy() -> pd.DataFrame:
     """graphkit's action types: ``action``, ``domain``, ``cameo`` ("" where CAMEO has
     no code), ``weight`` (the code's Goldstein value, or graphkit's own),
-    ``label`` and ``justification``."""
+    ``label``, ``justification``, and ``plover_type``, ``plover_mode`` (from the
+    CAMEO code by the CAMEO-to-PLOVER table; the taxonomy's own for an action without a code)."""
+    from .plover import plover_of
+
     df = pd.DataFrame(list(_taxonomy_rows()), dtype=str)
     df["weight"] = df["weight"].astype(float)
+    derived = [plover_of(code) if code else (kind, mode)
+               for code, kind, mode in zip(df["cameo"], df["plover_type"], df["plover_mode"])]  # fmt: skip
+    df["plover_type"] = [kind for kind, _ in derived]
+    df["plover_mode"] = [mode for _, mode in derived]
     return df
 
 
@@ -69,6 +91,13 @@ def taxonomy() -> pd.DataFrame:
 def action_defaults() -> dict[str, tuple[str, str, float]]:
     """action -> (domain, cameo, weight)."""
     return {r["action"]: (r["domain"], r["cameo"], float(r["weight"])) for r in _taxonomy_rows()}
+
+
+@cache
+def taxonomy_plover() -> dict[str, tuple[str, str]]:
+    """action -> (PLOVER type, mode) for the taxonomy's actions without a CAMEO code
+    that name a PLOVER type (the others take theirs from their code)."""
+    return {r["action"]: (r["plover_type"], r["plover_mode"]) for r in _taxonomy_rows() if r["plover_type"]}
 
 
 @cache
@@ -83,7 +112,8 @@ def cameo_codes(query: str) -> pd.DataFrame:
     aid``) give every code whose name holds them all, case aside.
 
     Returns ``code``, ``label``, ``goldstein``, ``quad_class`` (1 verbal cooperation,
-    2 material cooperation, 3 verbal conflict, 4 material conflict) and ``actions``
+    2 material cooperation, 3 verbal conflict, 4 material conflict), ``plover`` (the
+    PLOVER type and mode, graphkit.plover.plover_of; "" where PLOVER codes no event) and ``actions``
     (graphkit's taxonomy actions with that code), in the table's order. A query
     that matches nothing raises :class:`~graphkit.errors.ArgumentError` with the
     nearest code or word.
@@ -112,9 +142,10 @@ def cameo_codes(query: str) -> pd.DataFrame:
             by_code.setdefault(row["cameo"], []).append(row["action"])
     found = found.drop(columns="root").reset_index(drop=True)
     found["actions"] = [",".join(by_code.get(code, [])) for code in found["code"]]
-    # the PLOVER type of each code shows as soon as cameo_table() carries it (a "plover" column)
-    plover = [c for c in ("plover",) if c in found.columns]
-    return found[["code", "label", "goldstein", "quad_class", *plover, "actions"]]
+    from .plover import plover_of
+
+    found["plover"] = [" ".join(part for part in plover_of(code) if part) for code in found["code"]]
+    return found[["code", "label", "goldstein", "quad_class", "plover", "actions"]]
 
 
 def _no_code(text: str, table: pd.DataFrame) -> str:

@@ -33,6 +33,22 @@ def require_positive_int(value: Any, argument: str, *, optional: bool = True) ->
         raise ArgumentError(argument, f"{value!r}: give a positive number (a whole number, at least 1)")
 
 
+def require_count(value: Any, argument: str) -> None:
+    """``value`` must be a whole number of 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentError(argument, f"must be a whole number, not {kind_of(value)} {value!r}")
+    if value < 0:
+        raise ArgumentError(argument, f"{value!r}: give a count of 0 or more")
+
+
+def require_seconds(value: Any, argument: str) -> None:
+    """``value`` must be a number of seconds above 0 (finite)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ArgumentError(argument, f"must be a number of seconds, not {kind_of(value)} {value!r}")
+    if not 0 < value < float("inf"):
+        raise ArgumentError(argument, f"{value!r}: give a number of seconds above 0")
+
+
 def require_optional_str(value: Any, argument: str) -> None:
     """``value`` must be a str or None."""
     if value is not None and not isinstance(value, str):

@@ -98,7 +98,7 @@ class EdgeSet:
         """One line: the name, the counts, and where the set came from (never its tables or text).
 
         >>> load_edge_set("essay")  # doctest: +ELLIPSIS
-        EdgeSet('essay': 34 actions between 16 actors, source text of ... characters, from .../essay)
+        EdgeSet('essay': 33 actions between 16 actors, source text of ... characters, from .../essay)
         """
         actions, actors = len(self.edges), len(self.actors)
         parts = [

@@ -50,6 +50,8 @@ def filter_edge_sets(
     require_edge_set(b, "b")
     require_str_list(domain, "domain")
     require_optional_str(actor, "actor")
+    require_optional_str(since, "since")
+    require_optional_str(until, "until")
     require_choice(undated, "undated", UNDATED)
     if actor:
         actor = _resolve(actor, a, b)

@@ -65,10 +65,10 @@ def from_frame(
     Examples
     --------
     >>> import pandas as pd
-    >>> # the weight is the taxonomy's for tariff (graphkit/data/taxonomy.csv: -6.5)
+    >>> # the weight is the taxonomy's for tariff (graphkit/data/taxonomy.csv: CAMEO 163, -8.0)
     >>> es = from_frame(pd.DataFrame({"source": ["USA"], "target": ["CHN"], "action": ["tariff"]}))
     >>> es.edges[["source", "target", "weight"]].values.tolist()
-    [['USA', 'CHN', -6.5]]
+    [['USA', 'CHN', -8.0]]
     """
     require_optional_str(source_text, "source_text")
     if not isinstance(name, str) or not name:

@@ -31,6 +31,8 @@ __all__ = [
     "ReportFormat",
     "Sign",
     "TIE_DECIMALS",
+    "SCALES",
+    "Scale",
     "UNDATED",
     "UNITS",
     "Unit",
@@ -71,6 +73,10 @@ PAIR_COLUMNS = ["source", "target", "strain", "cooperation", "actions", "hostile
 #: Units of evidence (graphkit.analysis.units.count_units): what counts once.
 Unit = Literal["action", "claim", "type"]
 UNITS: tuple[str, ...] = get_args(Unit)
+
+#: Weight scales (graphkit.scales.with_scale): the number each row carries.
+Scale = Literal["goldstein", "plover", "count", "quad"]
+SCALES: tuple[str, ...] = get_args(Scale)
 
 #: Per-actor measures of graphkit.analysis.centrality_alg.centrality, in report order.
 CentralityMeasure = Literal[

@@ -19,6 +19,7 @@ __all__ = [
     "case_clash_problems",
     "closest_first",
     "column_problems",
+    "column_slips",
     "edit_distance",
     "first_lines",
     "near_miss",
@@ -49,6 +50,32 @@ def _distance(a: str, b: str) -> int:
     return edit_distance(a.strip().casefold(), b.strip().casefold())
 
 
+def _distance_within(a: str, b: str, limit: int) -> int:
+    """:func:`_distance`, or ``limit + 1`` for any distance above ``limit``, found
+    early: by the lengths, by the letters, else once a whole row of the table exceeds ``limit`` (a
+    row's least value grows by at most one a row, so a swap cannot bring it back).
+    A 20,000-column header asks this 200,000 times."""
+    a, b = a.strip().casefold(), b.strip().casefold()
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    # a letter of one that the other lacks takes an edit of its own (a deletion or a
+    # substitution; an insertion or a swap mends none)
+    if sum(c not in b for c in a) > limit or sum(c not in a for c in b) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return min(previous[-1], limit + 1)
+
+
 def near_miss(name: str, known: Sequence[str]) -> str | None:
     """The known name that ``name`` looks like a slip for, else None.
 
@@ -62,10 +89,12 @@ def near_miss(name: str, known: Sequence[str]) -> str | None:
     """
     if name in known:
         return None
-    best = min(known, key=lambda k: (_distance(name, k), k), default=None)
+    # a distance above MAX_DISTANCE is never allowed: such names all count as one more
+    distances = {k: _distance_within(name, k, MAX_DISTANCE) for k in known}
+    best = min(known, key=lambda k: (distances[k], k), default=None)
     if best is None:
         return None
-    distance = _distance(name, best)
+    distance = distances[best]
     allowed = 0 if len(best) <= 2 else 1 if len(best) <= 5 else MAX_DISTANCE
     return best if distance <= allowed else None
 
@@ -81,12 +110,20 @@ def closest_first(value: str, choices: Iterable[str]) -> list[str]:
 
 def column_problems(columns: Iterable[str], known: Sequence[str], name: str) -> list[Problem]:
     """One problem (line 1, the header) per column that is a slip for a known column."""
-    problems = []
+    return [
+        Problem(name, 1, f"unknown column {column!r}: did you mean {meant!r}?")
+        for column, meant in column_slips(columns, known).items()
+    ]
+
+
+def column_slips(columns: Iterable[str], known: Sequence[str]) -> dict[str, str]:
+    """Each column that is a slip for a known column, and the column meant."""
+    slips = {}
     for column in columns:
         meant = near_miss(column, known)
         if meant is not None:
-            problems.append(Problem(name, 1, f"unknown column {column!r}: did you mean {meant!r}?"))
-    return problems
+            slips[column] = meant
+    return slips
 
 
 def first_lines(edges: pd.DataFrame, lines: np.ndarray, ids: Iterable[str]) -> dict[str, int]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .checks import require_path
 from .errors import GraphkitError
+from .io.atomic import OutputSet
 from .schema import ACTORS_FILE, DESCRIPTION_FILE, EDGES_FILE, SOURCE_FILE
 
 __all__ = ["STARTER_FILES", "write_starter"]
@@ -20,7 +21,7 @@ def write_starter(folder: str | Path) -> list[Path]:
 
     The set codes a four-sentence example text (``source.txt``): a taxonomy
     action (``tariff``, weight from the taxonomy), a row with its own weight
-    (``retaliation`` at -4.5 instead of the taxonomy's -6.5), a taxonomy action
+    (``retaliation`` at -4.5 instead of the taxonomy's -8.0), a taxonomy action
     with its CAMEO code filled in from the taxonomy (``criticism``), and an
     action outside the taxonomy coded by CAMEO (``talks``, CAMEO 040, weight 1).
     ``folder`` is created if needed; nothing is ever overwritten: if ``folder``
@@ -48,14 +49,11 @@ def write_starter(folder: str | Path) -> list[Path]:
     except OSError as err:
         raise GraphkitError(f"cannot create {folder}: {err.strerror}") from err
     data = resources.files("graphkit") / "data" / "starter"
-    written: list[Path] = []
-    try:
-        for name in STARTER_FILES:
-            with open(folder / name, "xb") as out:  # "x": fails rather than replace a file
-                out.write((data / name).read_bytes())
-            written.append(folder / name)
-    except OSError as err:
-        for path in written:  # nothing half-written
-            path.unlink()
-        raise GraphkitError(f"cannot write {folder / name}: {err.strerror}") from err
-    return written
+    # one output set: every file whole or none (an error or a signal midway leaves
+    # none of them, so init can run again); "exclusive": linked into place, never
+    # renamed over a file that appeared meanwhile
+    outputs = OutputSet()
+    for name in STARTER_FILES:
+        outputs.add(folder / name, (data / name).read_bytes(), exclusive=True)
+    outputs.commit()
+    return [folder / name for name in STARTER_FILES]

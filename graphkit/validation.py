@@ -12,9 +12,10 @@ from .dates import DATE_END_COLUMN, date_intervals, date_mistake
 from .errors import Problem, use_one_of
 from .headers import missing_column_problems
 from .io.csvfile import CsvTable
-from .io.text import normalize_ws
+from .io.verbatim import found_verbatim
+from .plover import AUXILIARY_MODES, PLOVER_TYPES
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
-from .spelling import case_clash_problems, column_problems, near_miss
+from .spelling import case_clash_problems, column_problems, column_slips, near_miss
 
 __all__ = ["check_actors", "check_edges", "check_quotes", "date_mistake", "real_dates"]
 
@@ -41,10 +42,12 @@ def _missing_columns(
 ) -> list[Problem]:
     """Misspelt columns (``wieght``: did you mean 'weight'?), then required columns
     missing for another reason."""
-    slips = column_problems(table.frame.columns, known or required, name)
-    meant = {near_miss(column, known or required) for column in table.frame.columns}
+    slips = column_slips(table.frame.columns, known or required)  # each column looked at once
+    meant = set(slips.values())
     missing = [c for c in required if c not in table.frame.columns and c not in meant]
-    return slips + missing_column_problems(list(table.frame.columns), missing, name)
+    return column_problems(slips, known or required, name) + missing_column_problems(
+        list(table.frame.columns), missing, name
+    )
 
 
 def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -54,7 +57,14 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     the taxonomy, in the canonical column order with extra columns after, and the
     problems found. The frame is None when a required column is missing.
     """
-    problems = _missing_columns(table, name, REQUIRED_EDGE_COLUMNS, [*EDGE_COLUMNS, DATE_END_COLUMN])
+    problems = _missing_columns(
+        # "mode" is left out of the names a slip is checked against: one edit from "code",
+        # a column users have, it would turn theirs into an error
+        table,
+        name,
+        REQUIRED_EDGE_COLUMNS,
+        [*EDGE_COLUMNS, DATE_END_COLUMN, "plover_type", "plover_mode"],
+    )
     if any(column not in table.frame.columns for column in REQUIRED_EDGE_COLUMNS):
         return None, problems
     # shallow: copy-on-write keeps table.frame intact, and a deep copy of a large file costs its size again
@@ -121,6 +131,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     out.rows((date != "") & ~_Distinct(date).check(real_dates), lambda i: date_mistake(date.iat[i], "date"))
     if DATE_END_COLUMN in frame.columns:
         _check_date_end(frame, out)
+    _check_plover(frame, out)
 
     if has_ids:
         ids = frame["id"]
@@ -145,6 +156,36 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids]
     frame = frame[columns + [c for c in frame.columns if c not in EDGE_COLUMNS]]
     return frame, problems
+
+
+#: Optional columns an edges file may give: PLOVER's event type and mode, and the
+#: auxiliary mode of the report (docs/codebook.md, rule 3; docs/scales.md).
+PLOVER_COLUMNS = ["plover_type", "plover_mode", "mode"]
+
+
+def _check_plover(frame: pd.DataFrame, out: _Collector) -> None:
+    """``plover_type`` is a PLOVER event type, ``plover_mode`` comes with one, ``mode`` is an auxiliary mode."""
+    if "plover_type" in frame.columns:
+        kind = frame["plover_type"]
+        out.rows(
+            (kind != "") & ~kind.isin(PLOVER_TYPES),
+            lambda i: f"unknown plover_type {kind.iat[i]!r}: use one of {', '.join(PLOVER_TYPES)}",
+        )
+    if "plover_mode" in frame.columns:
+        given = frame["plover_type"] if "plover_type" in frame.columns else pd.Series("", index=frame.index)
+        mode = frame["plover_mode"]
+        out.rows(
+            (mode != "") & (given == ""),
+            lambda i: f"plover_mode {mode.iat[i]!r} without a plover_type: give the type it qualifies",
+        )
+    if "mode" in frame.columns:
+        aux = frame["mode"]
+        out.rows(
+            (aux != "") & ~aux.isin(AUXILIARY_MODES),
+            lambda i: (
+                f"unknown mode {aux.iat[i]!r}: use one of {', '.join(AUXILIARY_MODES)}, or leave it empty"
+            ),
+        )
 
 
 def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:
@@ -300,48 +341,18 @@ def check_endpoints(
     return sorted(problems, key=lambda p: (p.line, p.message))
 
 
-class _Text:
-    """A source text (white space normalised) indexed by word, to find quotes in it.
-
-    A quote of three words or more holds whole words of the text between its first
-    and last (which may be parts of words): only the places where its rarest whole
-    word stands need comparing, so finding many quotes costs about the length of the
-    text once, not once per quote. Shorter quotes are looked up directly.
-    """
-
-    def __init__(self, text: str):
-        self.text = normalize_ws(text)
-        self.where: dict[str, list[int]] = {}
-        offset = 0
-        for word in self.text.split(" "):
-            self.where.setdefault(word, []).append(offset)
-            offset += len(word) + 1
-
-    def __contains__(self, quote: str) -> bool:
-        words = quote.split(" ")
-        if len(words) == 1 and quote in self.where:
-            return True
-        if len(words) < 3:
-            return quote in self.text
-        k = min(range(1, len(words) - 1), key=lambda i: len(self.where.get(words[i], ())))
-        before = sum(len(w) + 1 for w in words[:k])  # from the quote's start to word k
-        return any(
-            self.text.startswith(quote, at - before) for at in self.where.get(words[k], ()) if at >= before
-        )
-
-
 def check_quotes(
     edges: pd.DataFrame, lines: np.ndarray, source_text: str, name: str, source_name: str
 ) -> list[Problem]:
     """A problem for each non-empty quote not found verbatim (whitespace aside) in the source text.
 
-    Each distinct quote is looked for once (see :class:`_Text`)."""
-    text = _Text(source_text)
+    Every distinct quote is looked for at once (:func:`graphkit.io.verbatim.found_verbatim`:
+    near-linear in the sizes of the text and of the quotes, not a search per quote)."""
     quotes = _Distinct(edges["quote"])
-    found = {q: q == "" or normalize_ws(q) in text for q in quotes.uniques}
+    found = found_verbatim(source_text, quotes.uniques.tolist())
     out = _Collector(name, lines)
     out.rows(
-        ~quotes.check(lambda unique: np.array([found[q] for q in unique], dtype=bool)),
+        ~quotes.check(lambda unique: found),
         lambda i: (
             f"quote not found verbatim in {source_name}: copy it exactly from the source text "
             "(only whitespace may differ)"

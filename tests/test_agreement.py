@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import pytest
 
 from graphkit.compare.agreement import codes_same_text, intercoder_agreement, nominal_alpha
@@ -157,3 +158,42 @@ def test_docs_show_todays_essay_agreement(diff):
     docs = (Path(__file__).resolve().parent.parent / "docs" / "units.md").read_text(encoding="utf-8")
     section = diff("essay-2025-v1", "essay").stdout.split("\nCoding agreement", 1)[1]
     assert "Coding agreement" + section in docs
+
+
+def test_alpha_by_hand_from_the_coincidence_matrix():
+    # units (a,a) (b,b) (a,b) (c,c): n = 8, n_a = 3, n_b = 3, n_c = 2; one unit
+    # disagrees, so sum_{c!=k} o = 2; sum_{c!=k} n_c n_k = 64 - 9 - 9 - 4 = 42;
+    # alpha = 1 - 7 x 2 / 42 = 2/3 (worked by hand)
+    alpha, note = nominal_alpha(["a", "b", "a", "c"], ["a", "b", "b", "c"])
+    assert alpha == pytest.approx(2 / 3) and note == ""
+
+
+def test_alpha_agrees_with_the_krippendorff_package():
+    krippendorff = pytest.importorskip("krippendorff")
+    rng = np.random.default_rng(7)
+    for units, values in [(5, 2), (40, 3), (200, 12)]:
+        a = rng.integers(0, values, units)
+        b = np.where(rng.random(units) < 0.6, a, rng.integers(0, values, units))
+        if len(set(a) | set(b)) < 2:
+            continue
+        expected = krippendorff.alpha(
+            reliability_data=np.vstack([a, b]).astype(float), level_of_measurement="nominal"
+        )
+        assert nominal_alpha([str(v) for v in a], [str(v) for v in b])[0] == pytest.approx(expected)
+
+
+def test_alpha_memory_is_linear_in_the_claims():
+    # 20,000 claims, nearly every value distinct: a claims x V x V array would need
+    # petabytes; the sums need a few arrays of 40,000 entries
+    import tracemalloc
+
+    a = [f"x{i}" for i in range(20_000)]
+    b = [f"x{i}" if i % 2 else f"y{i}" for i in range(20_000)]
+    tracemalloc.start()
+    try:
+        alpha, _ = nominal_alpha(a, b)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert alpha is not None and alpha < 1
+    assert peak < 64 << 20

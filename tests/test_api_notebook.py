@@ -26,10 +26,10 @@ def test_from_frame_round_trips_the_essay(essay):
 
 
 def test_from_frame_checks_a_frame_as_a_file():
-    # hand-made: a tariff from USA to CHN; tariff is -6.5 in graphkit/data/taxonomy.csv
+    # hand-made: a tariff from USA to CHN; tariff is CAMEO 163, -8.0, in graphkit/data/taxonomy.csv
     edges = pd.DataFrame({"source": ["USA"], "target": ["CHN"], "action": ["tariff"]})
     es = gk.from_frame(edges)
-    assert es.edges["weight"].tolist() == [-6.5]
+    assert es.edges["weight"].tolist() == [-8.0]
     assert set(es.actors["id"]) == {"USA", "CHN"}
     # an unknown action is the file's error, on the row's CSV line (row 0 is line 2)
     bad = pd.DataFrame({"source": ["USA"], "target": ["CHN"], "action": ["hug"]})

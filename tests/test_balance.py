@@ -140,7 +140,7 @@ def test_json_has_the_issue_keys_and_alphabetical_ties():
     data = balance(edges(*rows)).to_dict()
     assert list(data) == [
         "triangles", "balanced_share_strong", "balanced_share_weak", "frustration", "exact",
-        "camps", "frustrated_ties", "actors",
+        "warnings", "camps", "frustrated_ties", "actors",
     ]  # fmt: skip
     assert list(data["triangles"]) == ["+++", "++-", "+--", "---"]
     assert all(a < b for a, b in data["frustrated_ties"])
@@ -281,7 +281,8 @@ def test_camp_page_is_the_same_bytes_twice():
     es = gk.load_edge_set("essay")
     first = render_html(es, color_by="camp")
     assert render_html(es, color_by="camp") == first
-    assert "Frustrated ties: 0 (exact)." in first
+    # the essay's signed graph is a forest: 0 by construction, and the page says so
+    assert "Frustrated ties: 0 (no cycle: frustration is 0 by construction)." in first
 
 
 def test_docs_figures_for_the_gdelt_sample_are_todays_output(tmp_path):

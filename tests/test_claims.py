@@ -88,3 +88,84 @@ def test_missing_quote_column_and_empty_frames():
     a = pd.DataFrame({"source": ["A"], "target": ["B"], "action": ["tariff"]})
     b = edges([])
     assert match_claims(a, b, TEXT) == ClaimMatch(pairs=[], only_a=[0], only_b=[])
+
+
+def brute_force(a, b, text):
+    """The matching rule read literally: every candidate pair, sorted, taken greedily."""
+    spans_a = locate_quotes(list(a["quote"]), text)
+    spans_b = locate_quotes(list(b["quote"]), text)
+    candidates = []
+    for i, sa in enumerate(spans_a):
+        for j, sb in enumerate(spans_b):
+            if sa is None or sb is None:
+                continue
+            overlap = min(sa[1], sb[1]) - max(sa[0], sb[0])
+            shorter = min(sa[1] - sa[0], sb[1] - sb[0])
+            if overlap > 0 and 2 * overlap >= shorter:
+                same_pair = (a["source"][i], a["target"][i]) == (b["source"][j], b["target"][j])
+                candidates.append((-overlap, not same_pair, a["action"][i] != b["action"][j], i, j))
+    used_a, used_b, pairs = set(), set(), []
+    for *_, i, j in sorted(candidates):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j))
+    return ClaimMatch(
+        sorted(pairs),
+        [i for i in range(len(a)) if i not in used_a],
+        [j for j in range(len(b)) if j not in used_b],
+    )
+
+
+def test_matching_equals_the_rule_read_literally():
+    import random
+
+    words = normalize_ws(TEXT).split(" ")
+    rng = random.Random(24)
+    for _ in range(300):
+
+        def rows(n):
+            out = []
+            for _ in range(n):
+                start = rng.randrange(len(words))
+                quote = " ".join(words[start : start + rng.randint(1, 4)])
+                out.append([rng.choice("AB"), rng.choice("AB"), rng.choice(["x", "y"]), quote])
+            return edges(out)
+
+        a, b = rows(rng.randint(0, 8)), rows(rng.randint(0, 8))
+        assert match_claims(a, b, TEXT) == brute_force(a, b, TEXT)
+
+
+def test_many_quotes_are_located_as_one_search_each_would():
+    # more distinct quotes than the searches' threshold: the one-pass index must agree with find
+    import random
+
+    rng = random.Random(5)
+    text = " ".join(rng.choice(["alpha", "beta", "gamma", "delta", "taxed", "sued"]) for _ in range(3000))
+    words = text.split(" ")
+    quotes = []
+    for _ in range(400):
+        start = rng.randrange(len(words))
+        quotes.append(" ".join(words[start : start + rng.randint(1, 6)]))
+    quotes += ["alpha alpha alpha alpha alpha alpha alpha", "not in the text at all"]
+    expected = [(text.find(q), text.find(q) + len(q)) if text.find(q) >= 0 else None for q in quotes]
+    assert locate_quotes(quotes, text) == expected
+
+
+def test_rows_sharing_one_quote_match_in_linear_memory():
+    # 3,000 rows in each coding quote the same sentence: every a row is a candidate
+    # for every b row (9 million pairs, which the matcher once listed one by one)
+    import tracemalloc
+
+    quote = "Beta sued Alpha in court."
+    a = edges([[f"S{i % 50}", f"T{i % 7}", "lawsuit", quote] for i in range(3000)])
+    b = edges([[f"S{i % 50}", f"T{i % 7}", "lawsuit", quote] for i in range(3000)])
+    tracemalloc.start()
+    try:
+        match = match_claims(a, b, TEXT)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # same (source, target, action) first, then file order: row i with row i
+    assert match.pairs == [(i, i) for i in range(3000)]
+    assert peak < 32 << 20

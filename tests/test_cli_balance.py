@@ -39,6 +39,10 @@ def test_small_set_json(run, small_set):
         "balanced_share_weak": 1.0,
         "frustration": 0,
         "exact": True,
+        # 4 actors, fewer than the 5 below which graphkit warns (docs/balance.md, warnings)
+        "warnings": [
+            "the signed graph has 4 actors (fewer than 5): its triangles and camps rest on a handful of ties"
+        ],
         "camps": {"A": 0, "B": 1, "C": 1, "D": 0},
         "frustrated_ties": [],
         "actors": [
@@ -48,7 +52,10 @@ def test_small_set_json(run, small_set):
             {"actor": "D", "camp": 0, "unbalanced_triangles": 0},
         ],
     }
-    assert result.stderr == ""
+    assert (
+        result.stderr
+        == "graphkit: warning: the signed graph has 4 actors (fewer than 5): its triangles and camps rest on a handful of ties\n"
+    )
 
 
 def test_csv_holds_the_actors_from_stdin(run):

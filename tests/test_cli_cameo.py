@@ -15,12 +15,20 @@ def run(*args):
 
 
 def test_a_code_lists_itself_with_its_goldstein_value_and_taxonomy_action():
-    # CAMEO 163 "Impose embargo, boycott, or sanctions" is -8.0; the taxonomy's sanction uses it
+    # CAMEO 163 "Impose embargo, boycott, or sanctions" is -8.0; the taxonomy's tariff, retaliation
+    # and sanction use it (codebook round two); the published CAMEO2PLOVER table's line for 163
+    # reads "163: COERCE, restrict"
     result = run("cameo", "163", "--format", "csv")
     assert result.exit_code == 0
     assert result.stdout == (
-        'code,label,goldstein,quad_class,actions\n163,"Impose embargo, boycott, or sanctions",-8.0,4,sanction\n'
+        "code,label,goldstein,quad_class,plover,actions\n"
+        '163,"Impose embargo, boycott, or sanctions",-8.0,4,COERCE restrict,"tariff,retaliation,sanction"\n'
     )
+
+
+def test_statements_have_no_plover_event():
+    # the PLOVER table has no row for CAMEO's 01x public statements: PLOVER codes no event for them
+    assert set(gk.cameo_codes("01")["plover"]) == {""}
 
 
 def test_a_code_lists_the_codes_under_it():

@@ -142,8 +142,8 @@ def test_essay_against_its_recoding():
     assert d.added["id"].tolist() == ["e43", "e44"]
     assert d.removed["id"].tolist() == ["e11", "e18"]
     assert d.changed[["id", "field", "old", "new"]].values.tolist() == [
-        ["e01", "weight", -6.5, -7.0],
-        ["e06", "weight", -6.5, -5.0],
+        ["e01", "weight", -8.0, -7.0],  # the taxonomy's tariff is CAMEO 163, -8.0
+        ["e06", "weight", -8.0, -5.0],  # retaliation too
         ["e12", "date", "2025", "2024"],
         ["e29", "action", "accusation", "criticism"],
         ["e29", "cameo", "112", "110"],
@@ -151,9 +151,9 @@ def test_essay_against_its_recoding():
     assert d.actors_removed["id"].tolist() == ["DEU_MEDIA"]
     # 40 ids in both out of 44 in either
     assert d.metrics["jaccard_edges"].value == pytest.approx(40 / 44)
-    # MEX-USA gains the added 6.5 tariff; CAN-USA gains 6.5, loses 0.5 (e01) and 1.5 (e06)
+    # MEX-USA gains the added 8.0 tariff (CAMEO 163); CAN-USA gains 8.0, loses 1.0 (e01) and 3.0 (e06)
     top = d.strain_changes().head(2)[["actor_a", "actor_b", "delta"]].values.tolist()
-    assert top == [["MEX", "USA", 6.5], ["CAN", "USA", 5.5]]
+    assert top == [["MEX", "USA", 8.0], ["CAN", "USA", 4.0]]
 
 
 def test_mirror_of_essay_and_recoding():
@@ -258,7 +258,7 @@ def test_cli_json_object(run):
         "target": "CAN",
         "action": "tariff",
         "field": "weight",
-        "old": -6.5,
+        "old": -8.0,
         "new": -7.0,
     } in doc["changed"]
     first = doc["strain"][0]
@@ -267,12 +267,15 @@ def test_cli_json_object(run):
         "actor_b": "USA",
         "name_a": "Mexico",
         "name_b": "United States",
-        "strain_a": 8.5,
-        "strain_b": 15.0,
-        "delta": 6.5,
-        "rank_a": 9,
+        # essay-2025-v1: e02 tariff 8.0 + e04 accusation 2.0 = 10.0, tied with DEU-USA and
+        # EUR-USA after KOR, CAN, UKR, JPN, DNK-USA: 8th by actor id; essay-recoded adds the
+        # tariff e44 (8.0): 18.0, 4th after KOR 32.8, CAN 29.0, UKR 21.0
+        "strain_a": 10.0,
+        "strain_b": 18.0,
+        "delta": 8.0,
+        "rank_a": 8,
         "rank_b": 4,
-        "rank_change": 5,
+        "rank_change": 4,
     }
     assert doc["metrics"]["hamming_adjacency"] == {"value": 2, "n": 23, "reason": None}
     assert doc["actors_removed"][0]["id"] == "DEU_MEDIA"
@@ -401,7 +404,7 @@ def test_html_tooltip_of_a_changed_edge_shows_old_and_new():
     assert "action: accusation \u2192 criticism" in e29["title"]
     assert "cameo: 112 \u2192 110" in e29["title"]
     e01 = next(e for e in page["edges"] if "edge e01" in e["title"])
-    assert "weight: \u22126.5 \u2192 \u22127" in e01["title"]
+    assert "weight: \u22128 \u2192 \u22127" in e01["title"]
     removed = next(e for e in page["edges"] if "edge e18" in e["title"])
     assert removed["title"].startswith("REMOVED: German media \u2192 United States")
     assert "B \u2018" not in removed["title"]
@@ -410,11 +413,11 @@ def test_html_tooltip_of_a_changed_edge_shows_old_and_new():
 def test_html_focus_lists_the_largest_strain_changes():
     items = essay_pair()["focus"]["items"]
     assert [(i["label"], i["value"]) for i in items] == [
-        ("Mexico \u2194 United States", "+6.5"),
-        ("Canada \u2194 United States", "+5.5"),
+        ("Mexico \u2194 United States", "+8"),  # 10.0 -> 18.0, above
+        ("Canada \u2194 United States", "+4"),  # 8 + 2 + 8 + 7 = 25 -> 7 + 2 + 5 + 8 + 7 = 29
         ("German media \u2194 United States", "\u22122"),
     ]
-    assert items[0]["detail"] == "strain 8.5 \u2192 15 \u00b7 rank 9 \u2192 4"
+    assert items[0]["detail"] == "strain 10 \u2192 18 \u00b7 rank 8 \u2192 4"
 
 
 def test_html_hostile_text_stays_data(write_csv):
@@ -446,8 +449,8 @@ def test_cli_html_refuses_a_graph_too_big_to_draw(run, write_csv):
     big = write_csv("source,target,action,weight\n" + rows + "\n", "big.csv")
     result = run("diff", "essay", str(big), "--html", str(big.parent / "big.html"))
     assert result.exit_code == 2
-    # 5,001 rows in big.csv + the essay's 34 edges, none shared: 5,035 in the union
-    assert result.stderr.startswith("graphkit: --html: the union of the two sets holds 5,035 actions")
+    # 5,001 rows in big.csv + the essay's 33 edges, none shared: 5,034 in the union
+    assert result.stderr.startswith("graphkit: --html: the union of the two sets holds 5,034 actions")
     assert "more than a page can draw" in result.stderr and "domain" in result.stderr
     assert not (big.parent / "big.html").exists()
 

@@ -59,7 +59,12 @@ def test_taxonomy_weights_are_the_goldstein_values_of_their_codes():
     for row in coded.itertuples():
         assert goldstein()[row.cameo] == row.weight, row.action
     uncoded = table[table["cameo"] == ""]
-    assert {"tariff", "blocked_acquisition", "surveillance", "diplomatic_bypass"} <= set(uncoded["action"])
+    # codebook round two: a CAMEO code wherever one fits (163 tariffs and counter-measures,
+    # 1211 a blocked acquisition, 061 a sale); a weight of graphkit's own only where none does
+    assert set(uncoded["action"]) == {"profiteering", "surveillance", "diplomatic_bypass", "hedging"}
+    assert table.set_index("action").loc[["tariff", "retaliation", "blocked_acquisition", "trade"], "cameo"].tolist() == [
+        "163", "163", "1211", "061"
+    ]  # fmt: skip
     assert uncoded["justification"].str.len().gt(20).all()  # own values carry their reason
     assert table["weight"].between(-10, 10).all()
     assert table["action"].is_unique
@@ -107,24 +112,41 @@ def test_the_postponement_is_coded_as_a_yield_per_target():
     ]
 
 
-def test_a_range_of_years_is_dated_by_its_first_year_with_a_note():
-    # rule 7: "From 2024 to 2025" gives 2024, and the note keeps the range
+def test_a_range_of_years_is_dated_as_an_interval():
+    # rule 7 (round two): "From 2024 to 2025" gives date 2024 and date_end 2025
     rows = load_edge_set("essay").edges.set_index("id").loc[["e12", "e13", "e14", "e15"]]
     assert rows["date"].tolist() == ["2024"] * 4
+    assert rows["date_end"].tolist() == ["2025"] * 4
     assert rows["note"].str.contains("From 2024 to 2025").all()
+
+
+def test_modes_mark_the_hedged_and_the_historical_report():
+    # round two: e19 "was also exposed to have held secret talks" is hedged; e38 the Prism
+    # monitoring is a past act cited as evidence (PLOVER's auxiliary mode historical)
+    edges = load_edge_set("essay").edges.set_index("id")
+    assert edges.loc[edges["mode"] != "", "mode"].to_dict() == {"e19": "hedged", "e38": "historical"}
+
+
+def test_a_characterisation_adds_no_target():
+    # rule 1 (round two): "bypassed France" characterises the contact with Niger (e28), as
+    # "trying to strengthen its control over the EU" characterises the talks (e19): no row
+    edges = load_edge_set("essay").edges
+    assert not ((edges["source"] == "USA") & (edges["target"] == "FRA")).any()
+    assert not ((edges["source"] == "USA") & (edges["target"] == "EEC")).any()
 
 
 def test_the_essays_top_five_strained_pairs_by_hand():
     # strain = sum of -weight over hostile rows, both directions (edges/essay/edges.csv):
     # KOR-USA 5.8 (e07) + 2.0 (e08) + 5.0 (e10) + 7.0 (e37) + 6.0 (e39) = 25.8
-    # CAN-USA 6.5 (e01) + 4.4 (e32) + 6.5 (e06) = 17.4; e45 (+5.0) is cooperation
+    # CAN-USA 8.0 (e01, 163) + 4.4 (e32) + 8.0 (e06, 163) = 20.4; e45 (+5.0) is cooperation
     # UKR-USA 4.0 (e24) + 5.6 (e25) + 5.6 (e26) = 15.2; e23 weighs 0
     # JPN-USA 2.0 (e14) + 7.0 (e36) = 9.0;  DEU-USA 6.0 (e38) + 2.0 (e41) = 8.0
+    # MEX-USA 8.0 (e02) ties DEU-USA and ranks after it (actor_a DEU < MEX)
     top = strain(load_edge_set("essay")).head(5)
     assert top[["actor_a", "actor_b"]].values.tolist() == [
         ["KOR", "USA"], ["CAN", "USA"], ["UKR", "USA"], ["JPN", "USA"], ["DEU", "USA"]
     ]  # fmt: skip
-    assert top["strain"].tolist() == pytest.approx([25.8, 17.4, 15.2, 9.0, 8.0])
+    assert top["strain"].tolist() == pytest.approx([25.8, 20.4, 15.2, 9.0, 8.0])
 
 
 def _change_log() -> list[tuple[str, str, str]]:
@@ -142,6 +164,6 @@ def test_the_change_log_names_every_changed_added_and_removed_row():
     assert removed == set(d.removed["id"])
     assert added == set(d.added["id"])
     assert changed == set(d.changed["id"])
-    # 42 rows - 10 removed + 2 added = 34
-    assert (len(removed), len(added), len(changed)) == (10, 2, 17)
-    assert len(load_edge_set("essay").edges) == 42 - 10 + 2
+    # 42 rows - 11 removed + 2 added = 33
+    assert (len(removed), len(added), len(changed)) == (11, 2, 16)
+    assert len(load_edge_set("essay").edges) == 42 - 11 + 2

@@ -58,11 +58,11 @@ def exported(run, tmp_path_factory):
 
 
 def test_pair_table_by_hand(pairs):
-    # edges/essay/edges.csv: USA -> CAN e01 tariff (taxonomy -6.5), e45 postponement (CAMEO 080,
-    # +5.0), e32 threat (CAMEO 130, -4.4): strain 6.5 + 4.4 = 10.9, cooperation 5.0, 3 actions;
-    # CAN -> USA e06 retaliation (taxonomy -6.5)
-    assert pairs["USA", "CAN"] == (10.9, 5.0, 3)
-    assert pairs["CAN", "USA"] == (6.5, 0.0, 1)
+    # edges/essay/edges.csv: USA -> CAN e01 tariff (taxonomy: CAMEO 163, -8.0), e45 postponement
+    # (CAMEO 080, +5.0), e32 threat (CAMEO 130, -4.4): strain 8.0 + 4.4 = 12.4, cooperation 5.0,
+    # 3 actions; CAN -> USA e06 retaliation (taxonomy: CAMEO 163, -8.0)
+    assert pairs["USA", "CAN"] == (12.4, 5.0, 3)
+    assert pairs["CAN", "USA"] == (8.0, 0.0, 1)
     assert all(strain >= 0 and coop >= 0 for strain, coop, _ in pairs.values())
 
 
@@ -108,32 +108,32 @@ def _keys_unique_per_domain(root, tag: str) -> None:
 
 def test_graphml_edge_ids_unique(exported, essay):
     pair_ids = _graphml_ids(exported["graphml", "pair"])
-    # 21 ordered pairs: USA to CAN, MEX, KOR, JPN, JPNBUS, EUR, RUS, UKR, FRA, NER, DNK, DEU, ISR (13);
+    # 20 ordered pairs: USA to CAN, MEX, KOR, JPN, JPNBUS, EUR, RUS, UKR, NER, DNK, DEU, ISR (12);
     # to USA from MEX, CAN, JPNBUS, JPN, DEUMED, FRA, DEU (7); USABUS -> EUR (1)
-    assert len(pair_ids) == len(set(pair_ids)) == 21 and None not in pair_ids
+    assert len(pair_ids) == len(set(pair_ids)) == 20 and None not in pair_ids
     action_ids = _graphml_ids(exported["graphml", "action"])
-    assert sorted(action_ids) == sorted(essay.edges["id"])  # 34 actions, the edge set's own ids
+    assert sorted(action_ids) == sorted(essay.edges["id"])  # 33 actions, the edge set's own ids
     _keys_unique_per_domain(ET.parse(exported["graphml", "action"]).getroot(), f"{GRAPHML}key")
 
 
 def test_graphml_action_level(exported, essay):
     ig = igraph.Graph.Read_GraphML(str(exported["graphml", "action"]))
-    assert ig.ecount() == 34  # rows of edges/essay/edges.csv
+    assert ig.ecount() == 33  # rows of edges/essay/edges.csv
     names = ig.vs["id"]
     by_id = {e["id"]: e for e in ig.es}
-    e06 = by_id["e06"]  # CAN -> USA retaliation, -6.5
+    e06 = by_id["e06"]  # CAN -> USA retaliation, CAMEO 163 by the taxonomy: -8.0
     assert (names[e06.source], names[e06.target], e06["action"], e06["goldstein"]) == (
         "CAN",
         "USA",
         "retaliation",
-        -6.5,
+        -8.0,
     )
-    assert (e06["strain"], e06["cooperation"], e06["domain"], e06["date"]) == (6.5, 0.0, "trade", "2025")
+    assert (e06["strain"], e06["cooperation"], e06["domain"], e06["date"]) == (8.0, 0.0, "trade", "2025")
     assert e06["quote"].startswith("Canada was forced to counter")
     e32 = by_id["e32"]  # no date in the file: an empty string, not None
     assert e32["date"] == "" and e32["cameo"] == "130"
     multi = nx.read_graphml(exported["graphml", "action"])
-    assert multi.is_multigraph() and multi.number_of_edges() == 34
+    assert multi.is_multigraph() and multi.number_of_edges() == 33
 
 
 def test_gexf_read_by_networkx_and_xml(exported, pairs):
@@ -153,7 +153,7 @@ def test_gexf_read_by_networkx_and_xml(exported, pairs):
     assert len(nodes) == 16 and nodes["CAN"] == "Canada"
     titles = {a.get("id"): a.get("title") for a in graph_element.iter(f"{GEXF}attribute")}
     edges = list(graph_element.iter(f"{GEXF}edge"))
-    assert len({e.get("id") for e in edges}) == len(edges) == 21  # ordered pairs, as in the GraphML test
+    assert len({e.get("id") for e in edges}) == len(edges) == 20  # ordered pairs, as in the GraphML test
     found = {}
     for edge in edges:
         values = {titles[v.get("for")]: v.get("value") for v in edge.iter(f"{GEXF}attvalue")}
@@ -167,9 +167,9 @@ def test_gexf_read_by_networkx_and_xml(exported, pairs):
 
 def test_gexf_action_level(exported):
     graph = nx.read_gexf(exported["gexf", "action"])
-    assert graph.number_of_edges() == 34
+    assert graph.number_of_edges() == 33
     edges = list(ET.parse(exported["gexf", "action"]).getroot().iter(f"{GEXF}edge"))
-    assert len({e.get("id") for e in edges}) == 34
+    assert len({e.get("id") for e in edges}) == 33
 
 
 def test_json_node_link(exported, pairs):
@@ -203,9 +203,9 @@ def test_csv_pairs(exported, pairs):
         (names[e.source], names[e.target]): (e["strain"], e["cooperation"], e["actions"]) for e in ig.es
     } == pairs
     actions = list(csv.DictReader(io.StringIO(exported["csv", "action"].read_text(encoding="utf-8"))))
-    assert len(actions) == 34
-    # e01..e42 of the first coding less the ten the re-coding removed, plus e45 and e46
-    removed = {3, 4, 9, 11, 20, 21, 22, 33, 34, 35}
+    assert len(actions) == 33
+    # e01..e42 of the first coding less the eleven the re-coding removed, plus e45 and e46
+    removed = {3, 4, 9, 11, 20, 21, 22, 27, 33, 34, 35}
     kept = {f"e{i:02d}" for i in range(1, 43) if i not in removed}
     assert {r["id"] for r in actions} == kept | {"e45", "e46"}
 
@@ -231,7 +231,7 @@ def test_filters_apply(run, tmp_path):
 
 def test_gephi_weight_option(run):
     graph = nx.read_graphml(io.BytesIO(run("export", "--weight", "strain").stdout_bytes))
-    assert graph.edges["USA", "CAN"]["weight"] == 10.9  # strain USA -> CAN, as in test_pair_table_by_hand
+    assert graph.edges["USA", "CAN"]["weight"] == 12.4  # strain USA -> CAN, as in test_pair_table_by_hand
     plain = nx.read_graphml(io.BytesIO(run("export").stdout_bytes))
     assert all("weight" not in d for *_, d in plain.edges(data=True))
 
@@ -283,4 +283,19 @@ def test_extra_columns_named_like_export_attributes_are_kept(run, write_csv):
         csv.DictReader(io.StringIO(run("export", path, "--level", "action", "--format", "csv").stdout))
     )
     assert rows[0]["extra_strain"] == "HIGH"
-    assert rows[0]["strain"] == "6.5"  # the tariff's strain, not the user's column
+    assert rows[0]["strain"] == "8.0"  # the tariff's strain (CAMEO 163), not the user's column
+
+
+def test_actions_carry_their_plover_type_and_mode(run):
+    # e01 tariff: CAMEO 163 is COERCE restrict in the published CAMEO-to-PLOVER table;
+    # e38 surveillance has no code: the taxonomy's COERCE, no mode
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(run("export", "--level", "action", "--format", "csv").stdout))
+    }
+    assert (rows["e01"]["plover_type"], rows["e01"]["plover_mode"]) == ("COERCE", "restrict")
+    assert (rows["e38"]["plover_type"], rows["e38"]["plover_mode"], rows["e38"]["mode"]) == (
+        "COERCE",
+        "",
+        "historical",
+    )

@@ -329,7 +329,9 @@ def test_same_text_same_bytes(tmp_path):
     ("folder", "floor"),
     # quality floors measured when the rules were written (docs/extract.md); a drop below means a regression
     [
-        ("edges/essay", 0.7),  # the essay as coded by the codebook (docs/codebook.md)
+        # the essay as coded by the codebook (docs/codebook.md); 0.711 when measured, 0.682 since
+        # codebook round two re-coded its gold (e17 a sale, 061; e27 removed), rules unchanged
+        ("edges/essay", 0.65),
         ("tests/data/dev/canada-india-row", 0.9),
         ("tests/data/dev/japan-china-exports", 0.9),
     ],

@@ -96,9 +96,9 @@ def test_gephis_edge_table_is_read_with_a_warning(write_csv):
             "Weight as weight, Id as id; rows of Type 'Undirected' are read as directed, from Source to Target"
         )
     ]
-    # tariff takes its taxonomy weight (-6.5), the retaliation its own (-4)
+    # tariff takes its taxonomy weight (CAMEO 163, -8.0), the retaliation its own (-4)
     assert edge_set.edges[["id", "source", "target", "action", "weight"]].values.tolist() == [
-        ["e1", "USA", "CAN", "tariff", -6.5],
+        ["e1", "USA", "CAN", "tariff", -8.0],
         ["e2", "CAN", "USA", "retaliation", -4.0],
     ]
     assert edge_set.extra_columns == ["Type"]

@@ -23,7 +23,7 @@ def test_library_reports_stages_to_the_callable_and_prints_nothing(capsys):
     edge_set = load_edge_set("essay", progress=messages.append)
     centrality(edge_set, progress=messages.append)
     assert messages[0].startswith("reading ") and messages[0].endswith("edges.csv (0.0 MB)")
-    assert messages[1] == "validating 34 rows"  # edges/essay/edges.csv has 34 rows
+    assert messages[1] == "validating 33 rows"  # edges/essay/edges.csv has 33 rows
     assert "betweenness" in messages
     assert capsys.readouterr() == ("", "")
 
@@ -45,7 +45,8 @@ def test_reporter_writes_only_to_a_terminal():
 def test_cli_under_runner_has_no_progress_lines():
     result = CliRunner().invoke(main, ["centrality", "--format", "csv"])
     assert result.exit_code == 0
-    assert result.stderr == ""
+    # the essay's star earns a warning; no progress line
+    assert all(line.startswith("graphkit: warning: ") for line in result.stderr.splitlines())
 
 
 def _stderr_on_a_terminal(args: list[str]) -> tuple[str, str]:
@@ -77,12 +78,15 @@ def _stderr_on_a_terminal(args: list[str]) -> tuple[str, str]:
 def test_cli_on_a_terminal_shows_progress_unless_quiet():
     out, err = _stderr_on_a_terminal(["centrality", "--format", "csv"])
     assert out.startswith("actor,name,")
-    assert "] validating 34 rows\n" in err and "] betweenness\n" in err
-    assert all(line.startswith("graphkit: [") for line in err.splitlines())
+    assert "] validating 33 rows\n" in err and "] betweenness\n" in err
+    # progress lines, and the warning about the essay's star (docs/method.md), which --quiet keeps
+    progress = [line for line in err.splitlines() if not line.startswith("graphkit: warning: ")]
+    assert all(line.startswith("graphkit: [") for line in progress)
     # one clock for the whole command: loading and centrality share it
-    elapsed = [float(line.split("[", 1)[1].split("s]", 1)[0]) for line in err.splitlines()]
+    elapsed = [float(line.split("[", 1)[1].split("s]", 1)[0]) for line in progress]
     assert elapsed == sorted(elapsed) and len(elapsed) >= 5
 
     quiet_out, quiet_err = _stderr_on_a_terminal(["--quiet", "centrality", "--format", "csv"])
     assert quiet_out == out
-    assert quiet_err == ""
+    assert quiet_err.startswith("graphkit: warning: the hostile layer is a star around USA")
+    assert len(quiet_err.splitlines()) == 1

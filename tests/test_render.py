@@ -123,9 +123,18 @@ def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_sour
         "ALLEGED: Japan \u2192 United States",
         "Criticism (investment, 2024)",  # the taxonomy's label, not the id 'criticism'
         "A hostile action: Goldstein weight \u22122, as scored by CAMEO 110 \u201cDisapprove, not specified below\u201d.",
+        "PLOVER ACCUSE (disapprove)",  # the CAMEO-to-PLOVER table's row for 110
         f"\u201c{row['quote']}\u201d",
         "Source: edge set \u2018essay\u2019, edge e14, line 13",
     ]
+
+
+def test_edge_tooltip_gives_the_plover_reading_and_the_reports_mode():
+    # e19: CAMEO 046 Engage in negotiation is CONSULT (no mode) in the published table; the row's
+    # mode is hedged ("was also exposed to have held secret talks"); e23 is a statement (010): no event
+    titles = {e["id"]: e["title"].splitlines() for e in graph_elements(load_edge_set())["edges"]}
+    assert titles["e19"][3] == "PLOVER CONSULT; reported as hedged"
+    assert titles["e23"][3] == "PLOVER: no event type"
 
 
 def test_top_keeps_the_most_strained_relationships(small_set):

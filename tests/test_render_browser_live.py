@@ -70,31 +70,29 @@ pytestmark = pytest.mark.browser
 def test_the_domain_filter_redraws_the_list_and_the_sizes(essay):
     unfiltered = sizes(essay)
     choose(essay, 0, "trade")
-    # the essay's trade actions: USA->CAN tariff 6.5, CAN->USA retaliation 6.5 (USA->CAN postponement +5
-    # is cooperative); USA->KOR tariff threat 5.8 + accusation 2 = 7.8; USA->MEX tariff 6.5
-    # (MEX->USA concession +5 and USA->MEX postponement +5 cooperative)
+    # the essay's trade actions: USA->CAN tariff 8, CAN->USA retaliation 8 (both CAMEO 163; USA->CAN
+    # postponement +5 is cooperative); USA->MEX tariff 8 (MEX->USA concession +5 and USA->MEX
+    # postponement +5 cooperative); USA->KOR tariff threat 5.8 + accusation 2 = 7.8
     assert focus_list(essay) == [
-        ("Canada \u2194 United States", "13"),
+        ("Canada \u2194 United States", "16"),
+        ("Mexico \u2194 United States", "8"),
         ("South Korea \u2194 United States", "7.8"),
-        ("Mexico \u2194 United States", "6.5"),
     ]
     details = essay.evaluate(
         "Array.from(document.querySelectorAll('#focus-list .focus-detail')).map(d => d.textContent)"
     )
     assert details == [
-        "CAN\u2192USA 6.5, USA\u2192CAN 6.5 \u00b7 2 hostile, 1 cooperative \u00b7 trade",
+        "CAN\u2192USA 8, USA\u2192CAN 8 \u00b7 2 hostile, 1 cooperative \u00b7 trade",
+        "USA\u2192MEX 8 \u00b7 1 hostile, 2 cooperative \u00b7 trade",
         "USA\u2192KOR 7.8 \u00b7 2 hostile \u00b7 trade",
-        "USA\u2192MEX 6.5 \u00b7 1 hostile, 2 cooperative \u00b7 trade",
     ]
-    # sizes by strain received within trade: KOR 7.8 (the largest), CAN 6.5, MEX 6.5, USA 6.5
+    # sizes by strain received within trade: CAN, MEX and USA 8 (the largest), KOR 7.8
     shown = sizes(essay)
-    assert shown == pytest.approx(
-        {"KOR": HIGH, "CAN": size(6.5, 7.8), "MEX": size(6.5, 7.8), "USA": size(6.5, 7.8)}, abs=1e-3
-    )
-    assert shown["USA"] != unfiltered["USA"]  # 16.5 received in the whole set, 6.5 in trade
+    assert shown == pytest.approx({"KOR": size(7.8, 8), "CAN": HIGH, "MEX": HIGH, "USA": HIGH}, abs=1e-3)
+    assert shown["USA"] != unfiltered["USA"]  # 18 received in the whole set, 8 in trade
     choose(essay, 0, "")  # back to all: graphkit's own list and sizes
     assert sizes(essay) == unfiltered
-    assert len(focus_list(essay)) == 12
+    assert len(focus_list(essay)) == 11  # the essay's 11 strained pairs (fewer than the 12 rows)
 
 
 def test_the_actor_filter_redraws_the_list_and_the_sizes(essay):
@@ -106,7 +104,7 @@ def test_the_actor_filter_redraws_the_list_and_the_sizes(essay):
 
 def test_the_minimum_strain_filter_counts_the_shown_actions(essay):
     slide(essay, 15)
-    # whole-set strain: KOR-USA 25.8, CAN-USA 17.4, UKR-USA 15.2 reach 15; JPN-USA 9 does not
+    # whole-set strain: KOR-USA 25.8, CAN-USA 20.4, UKR-USA 15.2 reach 15; JPN-USA 9 does not
     assert [label for label, _ in focus_list(essay)] == [
         "South Korea \u2194 United States",
         "Canada \u2194 United States",
@@ -114,10 +112,10 @@ def test_the_minimum_strain_filter_counts_the_shown_actions(essay):
     ]
     choose(essay, 0, "trade")
     slide(essay, 10)
-    # within trade only CAN-USA (13) reaches 10; KOR-USA has 7.8 there
-    assert focus_list(essay) == [("Canada \u2194 United States", "13")]
+    # within trade only CAN-USA (16) reaches 10; MEX-USA has 8 there, KOR-USA 7.8
+    assert focus_list(essay) == [("Canada \u2194 United States", "16")]
     assert set(sizes(essay)) == {"CAN", "USA"}
-    slide(essay, 14)
+    slide(essay, 17)
     assert focus_list(essay) == [("(no strained relationship among the shown actions)", "")]
 
 
@@ -127,7 +125,8 @@ def test_the_page_computes_what_graphkit_computes(essay):
     es = gk.load_edge_set()
     elements = graph_elements(es)
     items = essay.evaluate("strainedPairs(PAGE.edges, 12)")
-    assert items == elements["focus"]["items"]
+    # the rank interval is graphkit's bootstrap of the whole set, which the page does not recompute
+    assert items == [{k: v for k, v in i.items() if k != "interval"} for i in elements["focus"]["items"]]
     table = gk.centrality(es).set_index("actor")
     for metric in SIZE_METRICS:
         values = essay.evaluate(
@@ -182,3 +181,19 @@ def test_tooltips_speak_in_labels_and_sentences():
     assert "hostile_in" not in kor["title"]
     assert "Drawn at a size for the strain it receives: 25.8" in kor["title"]
     assert elements["banner"].endswith("these are claims, not verified events.")
+
+
+def test_the_ranked_list_shows_each_pairs_rank_interval(essay):
+    # the interval is graphkit's bootstrap (200 resamples, seed 0), shown under the pair, and only
+    # for the whole set: a filter recomputes the list from the shown actions, without intervals
+    from graphkit.analysis.resample import resample_strain
+    from graphkit.edgeset import load_edge_set
+
+    table = resample_strain(load_edge_set("essay"), resamples=200, seed=0, top=12)
+    shown = essay.evaluate(
+        "Array.from(document.querySelectorAll('#focus-list .focus-interval')).map(d => d.textContent)"
+    )
+    assert shown[0] == f"rank 1 to {table['rank_high'].iat[0]} in 90% of 200 resamples of the actions"
+    assert len(shown) == 11  # the 11 strained pairs of the 12 listed
+    choose(essay, 0, "trade")
+    assert essay.evaluate("document.querySelectorAll('#focus-list .focus-interval').length") == 0

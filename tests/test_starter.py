@@ -17,9 +17,9 @@ def test_the_starter_validates_and_shows_each_way_to_weigh(tmp_path):
     assert [p.name for p in written] == ["source.txt", "edges.csv", "actors.csv", "description.txt"]
     assert gk.validate_edge_set(tmp_path / "mine") == []
     edges = gk.load_edge_set(tmp_path / "mine").edges.set_index("id")
-    # e1: taxonomy action, weight from the taxonomy (tariff -6.5)
-    assert (edges.at["e1", "action"], edges.at["e1", "weight"]) == ("tariff", -6.5)
-    # e2: its own weight -4.5 (the taxonomy's retaliation is -6.5)
+    # e1: taxonomy action, weight from the taxonomy (tariff: CAMEO 163, -8.0)
+    assert (edges.at["e1", "action"], edges.at["e1", "weight"]) == ("tariff", -8.0)
+    # e2: its own weight -4.5 (the taxonomy's retaliation is CAMEO 163, -8.0)
     assert (edges.at["e2", "action"], edges.at["e2", "weight"]) == ("retaliation", -4.5)
     # e4: outside the taxonomy, weighed by its CAMEO code 040 (Consult, Goldstein +1.0)
     assert (edges.at["e4", "action"], edges.at["e4", "cameo"], edges.at["e4", "weight"]) == (
@@ -28,10 +28,10 @@ def test_the_starter_validates_and_shows_each_way_to_weigh(tmp_path):
         1.0,
     )
     assert "talks" not in set(gk.taxonomy()["action"])
-    # strain CAN-USA = 6.5 + 4.5 = 11; MEX-USA = 2 (criticism), cooperation 1 (talks)
+    # strain CAN-USA = 8.0 + 4.5 = 12.5; MEX-USA = 2 (criticism), cooperation 1 (talks)
     table = gk.strain(gk.load_edge_set(tmp_path / "mine"))
     assert table[["actor_a", "actor_b", "strain", "cooperation"]].values.tolist() == [
-        ["CAN", "USA", 11.0, 0.0],
+        ["CAN", "USA", 12.5, 0.0],
         ["MEX", "USA", 2.0, 1.0],
     ]
 

@@ -170,14 +170,15 @@ def test_load_refuses_invalid_sets_with_every_problem(write_csv):
 def test_defaults_come_from_cameo_then_taxonomy(write_csv):
     path = write_csv(
         "source,target,action,weight,cameo,domain\n"
-        "USA,CAN,tariff,,,\n"  # taxonomy: tariff -6.5, trade
+        "USA,CAN,surveillance,,,\n"  # taxonomy: surveillance -6.0 (no CAMEO code), intelligence
         "USA,CAN,made_up,,163,\n"  # CAMEO 163 embargo: -8.0
-        "USA,CAN,tariff,-3,,energy\n"  # explicit values win
+        "USA,CAN,surveillance,-3,,energy\n"  # explicit values win
+        "USA,CAN,tariff,,,\n"  # taxonomy: tariff carries CAMEO 163, so -8.0, trade
     )
     edges = load_edge_set(path).edges
-    assert edges["weight"].tolist() == [-6.5, -8.0, -3.0]
-    assert edges["domain"].tolist() == ["trade", "other", "energy"]
-    assert edges["cameo"].tolist() == ["", "163", ""]
+    assert edges["weight"].tolist() == [-6.0, -8.0, -3.0, -8.0]
+    assert edges["domain"].tolist() == ["intelligence", "other", "energy", "trade"]
+    assert edges["cameo"].tolist() == ["", "163", "", "163"]
 
 
 def test_cameo_codes_keep_leading_zeros_and_extra_columns_are_kept(write_csv):

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..checks import require_count, require_seconds
 from ..errors import ArgumentError, use_one_of
+from ..scales import with_scale
 from ..schema import BALANCE_METHODS, TIE_DECIMALS
 from .balance_search import TRIANGLE_TYPES, CampSearch, count_triangles
+from .guardrails import NO_CYCLE, balance_warnings
 from .units import Unit, check_unit, count_units
 
 __all__ = [
@@ -87,6 +90,12 @@ class Balance:
     method: str
     time_limit: float
     stopped_early: bool
+    warnings: tuple = ()
+
+    @property
+    def acyclic(self) -> bool:
+        """True when the signed graph has no cycle: its frustration is 0 by construction."""
+        return bool(self.warnings) and self.warnings[0].startswith(NO_CYCLE)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: ``actor``, ``camp``, ``unbalanced_triangles``."""
@@ -100,6 +109,7 @@ class Balance:
             "balanced_share_weak": self.balanced_share_weak,
             "frustration": self.frustration,
             "exact": self.exact,
+            "warnings": list(self.warnings),
             "camps": dict(self.camps),
             "frustrated_ties": [list(pair) for pair in self.frustrated_ties],
             "actors": [
@@ -170,6 +180,7 @@ def balance(
     exact_max_ties: int = EXACT_MAX_TIES,
     time_limit: float = 60.0,
     seed: int = 0,
+    scale: str = "goldstein",
 ) -> Balance:
     """Structural balance of the signed graph of ``edge_set`` (see :func:`signed_ties`).
 
@@ -184,10 +195,14 @@ def balance(
         or one per action type.
     method, exact_max_ties, time_limit, seed
         See :func:`balance_from_ties`.
+    scale
+        How each action is weighed first (:func:`graphkit.scales.with_scale`).
 
     Returns
     -------
     Balance
+        Its ``warnings`` say what the graph's shape makes of the result
+        (:func:`graphkit.analysis.guardrails.balance_warnings`: no cycle, fewer than 5 actors).
 
     Examples
     --------
@@ -198,7 +213,7 @@ def balance(
     >>> result.triangles, result.frustration, result.exact
     ({'+++': 0, '++-': 1, '+--': 0, '---': 0}, 1, True)
     """
-    frame = _edges_frame(edge_set)
+    frame = with_scale(_edges_frame(edge_set), scale)
     if check_unit(unit) != "action":
         frame = count_units(frame, unit)
     actors = pd.unique(pd.concat([frame["source"], frame["target"]], ignore_index=True).astype(str))
@@ -252,10 +267,9 @@ def balance_from_ties(
     """
     if method not in BALANCE_METHODS:
         raise ArgumentError("method", f"{method!r}: {use_one_of(BALANCE_METHODS)}")
-    if exact_max_ties < 0:
-        raise ArgumentError("exact_max_ties", f"{exact_max_ties!r}: give a count of 0 or more")
-    if not time_limit > 0:
-        raise ArgumentError("time_limit", f"{time_limit!r}: give a number of seconds above 0")
+    require_count(exact_max_ties, "exact_max_ties")
+    require_seconds(time_limit, "time_limit")
+    require_count(seed, "seed")
     deadline = time.monotonic() + time_limit
     first = ties["actor_a"].astype(str).to_numpy()
     second = ties["actor_b"].astype(str).to_numpy()
@@ -307,4 +321,5 @@ def balance_from_ties(
         method=search.method,
         time_limit=float(time_limit),
         stopped_early=search.stopped_early,
+        warnings=tuple(balance_warnings(zip(signed["actor_a"], signed["actor_b"]))),
     )

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 
 from ..io.formatting import format_frame, format_value
+from ..io.text import escape_control
 from ..schema import ReportFormat
 from .balance_alg import TRIANGLE_TYPES, Balance
 
@@ -15,6 +16,8 @@ __all__ = ["format_balance", "frustration_words", "measures_frame"]
 
 def frustration_words(result: Balance) -> str:
     """The frustration with what it is: ``2 (exact)`` or ``at most 9965 (upper bound: ...)``."""
+    if result.acyclic:
+        return f"{result.frustration} (no cycle: frustration is 0 by construction)"
     if result.exact:
         return f"{result.frustration} (exact)"
     how = "stopped by the time bound" if result.stopped_early else "heuristic"
@@ -51,7 +54,7 @@ def _json(result: Balance) -> str:
 
 def _text(result: Balance, fmt: ReportFormat, name: str) -> str:
     markdown = fmt == "markdown"
-    title = f"graphkit balance: {name}" if name else "graphkit balance"
+    title = f"graphkit balance: {escape_control(name)}" if name else "graphkit balance"
     frustrated = pd.DataFrame(list(result.frustrated_ties), columns=["actor_a", "actor_b"])
     ties = result.ties
     if len(frustrated):

@@ -13,7 +13,9 @@ from ..checks import require_callable, require_frame
 from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..io.progress import Progress
+from ..scales import with_scale
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
+from .guardrails import centrality_warnings
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs
 from .units import Unit, count_units
@@ -185,6 +187,7 @@ def centrality(
     unit: Unit = "action",
     progress: Progress | None = None,
     measures: Collection[str] | None = None,
+    scale: str = "goldstein",
 ) -> pd.DataFrame:
     """Centrality of every actor of ``edge_set``, one row per actor.
 
@@ -206,6 +209,11 @@ def centrality(
     ``edge_set`` may also be a DataFrame of edges (``source``, ``target``, ``weight``,
     e.g. ``edge_set.edges`` filtered with pandas), as :func:`~graphkit.analysis.balance_alg.balance`
     takes; its actors are then named as a file without actors.csv would name them.
+    ``scale`` weighs the rows first (:func:`graphkit.scales.with_scale`).
+
+    ``frame.attrs["warnings"]`` lists what the hostile layer's shape makes of
+    PageRank, betweenness and HITS (:func:`graphkit.analysis.guardrails.centrality_warnings`:
+    a star, fewer than 5 actors); the library returns them and never prints.
     """
     if isinstance(edge_set, pd.DataFrame):
         require_frame(edge_set, "edge_set", ("source", "target", "weight"))
@@ -214,7 +222,7 @@ def centrality(
     require_edge_set(edge_set)
     require_callable(progress, "progress")
     measures = _check_measures(measures)
-    edges = count_units(edge_set.edges, unit)
+    edges = count_units(with_scale(edge_set.edges, scale), unit)
     if progress:
         progress(f"aggregating {len(edges):,} edges to pairs")
     pairs = ordered_pairs(edges) if len(edges) else _no_pairs()
@@ -224,6 +232,14 @@ def centrality(
 def _check_measures(measures: Collection[str] | None) -> frozenset[str]:
     if measures is None:
         return LAYER_MEASURES
+    if isinstance(measures, str) or not hasattr(measures, "__iter__"):
+        raise ArgumentError(
+            "measures", f"{measures!r}: give a list, some of {', '.join(sorted(LAYER_MEASURES))}"
+        )
+    if not all(isinstance(m, str) for m in measures):
+        raise ArgumentError(
+            "measures", f"{measures!r}: give names, some of {', '.join(sorted(LAYER_MEASURES))}"
+        )
     unknown = sorted(set(measures) - LAYER_MEASURES)
     if unknown or isinstance(measures, str):
         raise ArgumentError("measures", f"{measures!r}: use some of {', '.join(sorted(LAYER_MEASURES))}")
@@ -284,6 +300,10 @@ def centrality_from_pairs(
     frame = frame.reset_index(drop=True)
     if "betweenness" in wanted:
         frame.attrs["betweenness"] = method
+    if wanted:
+        hostile = pairs[pairs["strain"].to_numpy(dtype=float) > 0]
+        # what the layer's shape makes of its measures (a star, too few actors): said, never printed
+        frame.attrs["warnings"] = centrality_warnings(zip(hostile["source"], hostile["target"]))
     return frame
 
 

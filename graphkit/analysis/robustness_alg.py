@@ -10,13 +10,16 @@ import pandas as pd
 from ..checks import require_frame, require_str_list
 from ..edgeset import EdgeSet, require_edge_sets
 from ..errors import ArgumentError
-from ..schema import TIE_DECIMALS
+from ..scales import check_scale
+from ..schema import SCALES, TIE_DECIMALS
+from .resample import drop_one, pooled_ranks
 from .strain_alg import strain
-from .units import UNITS, check_unit
+from .units import UNITS, Unit, check_unit
 
 __all__ = [
     "ROBUSTNESS_SUMMARY",
     "robustness",
+    "robustness_drop_one",
     "robustness_from_strains",
     "robustness_records",
     "strain_ranks",
@@ -53,9 +56,13 @@ def robustness(
     *,
     units: Iterable[str] = UNITS,
     top: int = 5,
+    scales: Iterable[str] = ("goldstein",),
+    resamples: int | None = None,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Each relationship's strain rank under every variant: every coding in
-    ``edge_sets`` counted in every unit of ``units``.
+    ``edge_sets`` counted in every unit of ``units`` and weighed by every scale of
+    ``scales`` (docs/scales.md).
 
     Parameters
     ----------
@@ -66,6 +73,14 @@ def robustness(
         The units of evidence (:func:`graphkit.analysis.units.count_units`), all three by default.
     top : int
         ``robust_top`` is True for a pair ranked ``top`` or better under every variant.
+    scales : iterable of {"goldstein", "plover", "count", "quad"}
+        The weight scales; Goldstein alone by default. With any other, variants are
+        named ``CODING:UNIT:SCALE``.
+    resamples, seed : int
+        With ``resamples``, each variant is also bootstrapped ``resamples`` times
+        (:func:`graphkit.analysis.resample.pooled_ranks`, ``default_rng(seed)``) and
+        ``rank_low``, ``rank_high`` (a 90% interval over every resample of every
+        variant) and ``p_top`` follow ``robust_top``.
 
     Returns
     -------
@@ -90,17 +105,62 @@ def robustness(
     """
     require_edge_sets(edge_sets, "edge_sets")
     require_str_list(units, "units")
+    if isinstance(top, bool) or not isinstance(top, int):
+        raise ArgumentError("top", f"must be a whole number, not {type(top).__name__} {top!r}")
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
     checked = [check_unit(unit) for unit in units]
     if not checked:
         raise ArgumentError("units", "is empty: give at least one of " + ", ".join(UNITS))
+    variants = _variants(edge_sets, checked, scales)
     tables = {
-        f"{name}:{unit}": strain(edge_set, unit=unit)
-        for name, edge_set in _sets(edge_sets).items()
-        for unit in checked
+        variant: strain(edge_set, unit=unit, scale=scale)
+        for variant, (edge_set, unit, scale) in variants.items()
     }
-    return robustness_from_strains(tables, top=top)
+    table = robustness_from_strains(tables, top=top)
+    if resamples is None:
+        return table
+    pooled = pooled_ranks(variants, resamples=resamples, seed=seed, top=top)
+    merged = table.merge(pooled, on=["actor_a", "actor_b"], how="left", sort=False)
+    merged.attrs.update(table.attrs, resamples=resamples, seed=seed)
+    return merged
+
+
+def _variants(
+    edge_sets, units: Sequence[Unit], scales: Iterable[str]
+) -> dict[str, tuple[EdgeSet, Unit, str]]:
+    """Variant name -> (coding, unit, scale), in the order codings, units, scales."""
+    require_str_list(scales, "scales")
+    weighed = [check_scale(scale) for scale in scales]
+    if not weighed:
+        raise ArgumentError("scales", "is empty: give at least one of " + ", ".join(SCALES))
+    return {
+        f"{name}:{unit}" + ("" if weighed == ["goldstein"] else f":{scale}"): (edge_set, unit, scale)
+        for name, edge_set in _sets(edge_sets).items()
+        for unit in units
+        for scale in weighed
+    }
+
+
+def robustness_drop_one(
+    edge_sets: Mapping[str, EdgeSet] | Sequence[EdgeSet],
+    *,
+    units: Iterable[str] = UNITS,
+    top: int = 5,
+    scales: Iterable[str] = ("goldstein",),
+) -> pd.DataFrame:
+    """:func:`graphkit.analysis.resample.drop_one` under every variant of :func:`robustness`:
+    the single units of evidence whose removal changes a variant's top ``top``, one row
+    per (variant, unit), with the variant's name first in ``variant``."""
+    require_edge_sets(edge_sets, "edge_sets")
+    require_str_list(units, "units")
+    checked = [check_unit(unit) for unit in units]
+    tables = []
+    for variant, (edge_set, unit, scale) in _variants(edge_sets, checked, scales).items():
+        table = drop_one(edge_set, unit=unit, scale=scale, top=top)
+        table.insert(0, "variant", variant)
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
 
 
 def robustness_from_strains(tables: Mapping[str, pd.DataFrame], *, top: int = 5) -> pd.DataFrame:
@@ -137,10 +197,19 @@ def robustness_from_strains(tables: Mapping[str, pd.DataFrame], *, top: int = 5)
 def robustness_records(table: pd.DataFrame) -> list[dict]:
     """The rows of a :func:`robustness` table as JSON-ready records: ``actor_a``,
     ``actor_b``, ``ranks`` (an object from variant to rank, in variant order),
-    ``rank_min``, ``rank_median``, ``rank_max``, ``robust_top``."""
+    ``rank_min``, ``rank_median``, ``rank_max``, ``robust_top``, and with a bootstrap
+    ``rank_low``, ``rank_high`` and ``p_top``."""
     require_frame(table, "table")
     variants = table.attrs.get("variants", [])
     columns = {c: table[c].tolist() for c in ["actor_a", "actor_b", *variants, *ROBUSTNESS_SUMMARY]}
+    records = _records(columns, variants, len(table))
+    if "p_top" in table.columns:
+        for record, low, high, share in zip(records, table["rank_low"], table["rank_high"], table["p_top"]):
+            record.update(rank_low=int(low), rank_high=int(high), p_top=round(float(share), 6))
+    return records
+
+
+def _records(columns: dict, variants: list, rows: int) -> list[dict]:
     return [
         {
             "actor_a": str(columns["actor_a"][i]),
@@ -151,5 +220,5 @@ def robustness_records(table: pd.DataFrame) -> list[dict]:
             "rank_max": int(columns["rank_max"][i]),
             "robust_top": bool(columns["robust_top"][i]),
         }
-        for i in range(len(table))
+        for i in range(rows)
     ]

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..checks import require_positive_int
 from ..edgeset import EdgeSet, require_edge_set
+from ..scales import with_scale
 from ..schema import STRAIN_COLUMNS, TIE_DECIMALS, cooperation_part, strain_part
 from .pairs import actor_codes
 from .units import Unit, count_units, with_intensity
@@ -15,7 +16,14 @@ __all__ = ["strain", "strain_from_pairs"]
 
 
 def strain(
-    edge_set: EdgeSet, *, top: int | None = None, unit: Unit = "action", intensity: bool = False
+    edge_set: EdgeSet,
+    *,
+    top: int | None = None,
+    unit: Unit = "action",
+    intensity: bool = False,
+    scale: str = "goldstein",
+    resamples: int | None = None,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Strain of every relationship (unordered pair of actors) in ``edge_set``.
 
@@ -32,12 +40,36 @@ def strain(
     the text above then reads "unit". ``intensity`` adds ``claims`` (distinct
     claims of the pair, a count) and ``mean_hostility`` (strain / hostile, a mean)
     after ``hostile`` (:func:`graphkit.analysis.units.with_intensity`).
+
+    ``scale`` weighs every row first (:func:`graphkit.scales.with_scale`: ``goldstein``,
+    ``plover``, ``count`` or ``quad``), so that units and sums read the scaled weights.
+
+    ``resamples`` adds, after ``strain``, each pair's bootstrap interval over the units
+    of evidence (:func:`graphkit.analysis.resample.resample_strain`, seeded by ``seed``):
+    ``rank_low``, ``rank_high``, ``p_first`` and ``p_top`` (the share of resamples in
+    the top ``top``, 5 without ``top``). ``attrs`` then holds the resampling's settings.
     """
     require_edge_set(edge_set)
     require_positive_int(top, "top")
-    edges = count_units(edge_set.edges, unit)
+    scaled = with_scale(edge_set.edges, scale)
+    edges = count_units(scaled, unit)
     table = _no_strain() if len(edges) == 0 else _strain_of(edges, edge_set.actors, top)
-    return with_intensity(table, edge_set.edges) if intensity else table
+    table = with_intensity(table, scaled) if intensity else table
+    if resamples is None:
+        return table
+    from .resample import RESAMPLE_COLUMNS, resample_strain
+
+    drawn = resample_strain(edge_set, resamples=resamples, seed=seed, unit=unit, scale=scale, top=top or 5)
+    at = list(table.columns).index("strain") + 1
+    merged = table[["actor_a", "actor_b"]].merge(drawn, on=["actor_a", "actor_b"], how="left", sort=False)
+    for offset, column in enumerate(RESAMPLE_COLUMNS):
+        # a pair without strain has no rank to resample: empty, not a number
+        values = merged[column].to_numpy(dtype=float)
+        if column.startswith("rank"):
+            values = np.array([None if np.isnan(v) else int(v) for v in values], dtype=object)
+        table.insert(at + offset, column, values)
+    table.attrs.update(drawn.attrs)
+    return table
 
 
 def _strain_of(edges: pd.DataFrame, actors: pd.DataFrame, top: int | None) -> pd.DataFrame:

@@ -196,11 +196,13 @@ def pair_claims(edges: pd.DataFrame) -> pd.DataFrame:
 def with_intensity(table: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     """A strain table with ``claims`` and ``mean_hostility`` inserted after ``hostile``.
 
-    ``claims`` (a count) is :func:`pair_claims` of ``edges``, the filtered rows
-    before any unit is applied, so it is the same under every unit; ``mean_hostility``
-    (a mean) is ``strain / hostile``, NaN where the pair has no hostile unit.
+    ``claims`` (a count) is :func:`pair_claims` of the hostile rows of ``edges``
+    (weight < 0), the filtered rows before any unit is applied: the hostile claims,
+    the same under every unit. ``mean_hostility`` (a mean) is ``strain / hostile``,
+    NaN where the pair has no hostile unit. Both speak of hostility only, so under
+    ``unit="claim"`` ``hostile`` equals ``claims`` and the mean is per hostile claim.
     """
-    claims = pair_claims(edges)
+    claims = pair_claims(edges[edges["weight"].to_numpy(dtype=float) < 0])
     merged = table[["actor_a", "actor_b"]].merge(claims, on=["actor_a", "actor_b"], how="left", sort=False)
     out = table.copy()
     at = list(out.columns).index("hostile") + 1

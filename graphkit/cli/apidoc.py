@@ -21,9 +21,16 @@ __all__ = ["SECTIONS", "render_api", "signature", "summary"]
 SECTIONS = [
     (
         "Loading and validating",
-        ("graphkit.edgeset", "graphkit.frames", "graphkit.bundled", "graphkit.starter", "graphkit.filters"),
+        (
+            "graphkit.edgeset",
+            "graphkit.frames",
+            "graphkit.bundled",
+            "graphkit.starter",
+            "graphkit.filters",
+            "graphkit.aliases",
+        ),
     ),
-    ("The taxonomy", ("graphkit.actions",)),
+    ("The taxonomy, PLOVER and weight scales", ("graphkit.actions", "graphkit.plover", "graphkit.scales")),
     ("Measures", ("graphkit.analysis",)),
     ("Comparing", ("graphkit.compare",)),
     ("Drafting from a text", ("graphkit.extract",)),

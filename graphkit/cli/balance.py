@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from ..schema import BALANCE_METHODS
+from .errors import echo_error, warn
 from .group import main
 from .loading import read_edge_set
-from .options import edgeset_argument, filter_options, output_options, unit_option
+from .options import edgeset_argument, filter_options, output_options, scale_option, unit_option
 from .output import emit, safe_csv
 
 
@@ -15,6 +16,7 @@ from .output import emit, safe_csv
 @edgeset_argument
 @filter_options
 @unit_option
+@scale_option
 @click.option(
     "--method",
     type=click.Choice(BALANCE_METHODS),
@@ -32,7 +34,7 @@ from .output import emit, safe_csv
     help="Time bound for the frustration search; a search cut short says so on stderr.",
 )
 @output_options
-def balance(edgeset, domain, since, until, actor, unit, method, time_limit, fmt, output):
+def balance(edgeset, domain, since, until, actor, unit, scale, method, time_limit, fmt, output):
     """Structural balance: triangle census, frustration index, camps.
 
     Each pair of actors whose actions (both directions) sum to a negative
@@ -40,7 +42,9 @@ def balance(edgeset, domain, since, until, actor, unit, method, time_limit, fmt,
     triangles by signs and the share balanced (strong: +++ and +--; weak: ---
     too), the least number of ties that contradict any split into two camps
     (friendly inside, hostile across), the camps, and each actor's unbalanced
-    triangles. CSV holds the actors; JSON holds everything.
+    triangles. CSV holds the actors; JSON holds everything. A graph without a
+    cycle (a star, a forest) or with fewer than 5 actors gets a warning: its
+    frustration is 0 by construction (docs/balance.md).
 
     Example: graphkit balance --format json -o output/balance.json
     """
@@ -48,9 +52,11 @@ def balance(edgeset, domain, since, until, actor, unit, method, time_limit, fmt,
     from ..analysis.balance_report import format_balance, frustration_words
 
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    result = compute(edge_set, unit=unit, method=method, time_limit=time_limit)
+    result = compute(edge_set, unit=unit, method=method, time_limit=time_limit, scale=scale)
+    for message in result.warnings:
+        warn(message)
     if not result.exact:
-        click.echo(f"graphkit: frustration {frustration_words(result)}", err=True)
+        echo_error(f"graphkit: frustration {frustration_words(result)}")
     if result.stopped_early:
-        click.echo("graphkit: the time bound cut the search short: camps may differ between runs", err=True)
+        echo_error("graphkit: the time bound cut the search short: camps may differ between runs")
     emit(format_balance(result, fmt, name=edge_set.name, safe_csv=safe_csv()), output)

@@ -5,15 +5,7 @@ from __future__ import annotations
 import click
 
 from ..schema import UNDATED
-
-
-def echo_error(message: str) -> None:
-    """One message on stderr (base.echo_error's rule: a closed stderr is not worth a second failure)."""
-    try:
-        click.echo(message, err=True)
-    except (OSError, ValueError):
-        pass
-
+from .errors import echo_error  # the one message sanitiser
 
 SINCE_HELP = (
     "Keep actions whose dates lie wholly on or after DATE (YYYY[-MM[-DD]]; a row dated 2024 "

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from .group import main
-from .loading import load
-from .options import filter_options, output_options, unit_option
+from .loading import load, with_aliases
+from .options import alias_option, filter_options, output_options, unit_option
 from .output import emit, safe_csv, write_output
 
 
@@ -30,10 +30,13 @@ from .output import emit, safe_csv, write_output
     help="Skip the centrality changes (on a million edges they take most of the time).",
 )
 @unit_option
+@alias_option
 @output_options
 @click.option("--html", metavar="PATH", help="Also write a page of the union graph with the changes marked.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the sets differ (as git diff --exit-code).")
-def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, output, html, exit_code):
+def diff(
+    a, b, domain, since, until, actor, top_k, no_centrality, unit, alias_file, fmt, output, html, exit_code
+):
     """Compare edge set A (old) with edge set B (new).
 
     Shows edges added, removed and changed (identity: id when both sets have
@@ -42,7 +45,8 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
     target, action and date: the report says which), actors added and removed,
     centrality and strain changes, and similarity measures; when both sets quote
     one source text, the agreement between the two codings. Filters apply to
-    both sets; --unit to the strain and centrality parts. Exit status: 0, or with --exit-code 1 when the sets differ;
+    both sets; --unit to the strain and centrality parts; --alias FILE reads one
+    actor's two ids (from,to) as one in both. Exit status: 0, or with --exit-code 1 when the sets differ;
     2 on bad input.
 
     Example: graphkit diff essay essay-recoded --format markdown
@@ -55,8 +59,9 @@ def diff(a, b, domain, since, until, actor, top_k, no_centrality, unit, fmt, out
 
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
+    first, second = with_aliases([load(a), load(b)], alias_file)
     old, new = filter_edge_sets(
-        load(a), load(b), domain=domain, since=since, until=until, actor=actor, **date_rule()
+        first, second, domain=domain, since=since, until=until, actor=actor, **date_rule()
     )
     for edge_set in (old, new):
         show_date_filter(edge_set, repr(edge_set.name))

@@ -102,10 +102,10 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
         echo_error(escape_control(f"graphkit: {err}"))
         raise click.exceptions.Exit(BAD_INPUT) from None
     if isinstance(err, KeyboardInterrupt):
-        echo_error("graphkit: interrupted: nothing written")
+        echo_error(escape_control(f"graphkit: interrupted: {written_so_far()}"))
         raise click.exceptions.Exit(128 + signal.SIGINT) from None
     if isinstance(err, Terminated):
-        echo_error(f"graphkit: stopped by signal {err.signum}: nothing written")
+        echo_error(escape_control(f"graphkit: stopped by signal {err.signum}: {written_so_far()}"))
         raise click.exceptions.Exit(128 + err.signum) from None
     if debug or not isinstance(err, Exception):
         return
@@ -120,10 +120,27 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
     raise click.exceptions.Exit(INTERNAL_ERROR) from None
 
 
+def written_so_far() -> str:
+    """What this command has written, in words (``nothing written``, ``wrote a.txt``...):
+    every output set's files since the command began (see
+    :func:`graphkit.io.atomic.landed_log`), and a stream cut short."""
+    from ..io.atomic import landed_log, written_text
+
+    context = click.get_current_context(silent=True)
+    meta = context.meta if context is not None else {}
+    outputs = meta.get("graphkit.outputs")
+    landed = landed_log()[meta.get("graphkit.log_mark", 0) :]
+    cut_short = getattr(outputs, "cut_short", None)
+    left = [o.shown for o in getattr(outputs, "outputs", []) if o.shown not in (*landed, cut_short)]
+    return written_text(landed, cut_short, left if landed else [])
+
+
 def echo_error(message: str) -> None:
-    """One message on stderr; a closed stderr is not worth a second failure."""
+    """One message on stderr, control characters shown as ``\\xHH`` (a folder or file
+    name, an actor, text from a model never reaches the terminal raw: this is the one
+    place messages pass); a closed stderr is not worth a second failure."""
     try:
-        click.echo(message, err=True)
+        click.echo(escape_control(message, keep="\n"), err=True)
     except (OSError, ValueError):
         pass
 
@@ -153,3 +170,8 @@ def show_warnings(edge_set) -> None:
     """The edge set's warnings on stderr, as ``graphkit: warning: FILE:LINE: message``."""
     for warning in edge_set.warnings:
         echo_error(f"graphkit: warning: {escape_control(str(warning))}")
+
+
+def warn(message: str) -> None:
+    """A warning the library returned, on stderr as ``graphkit: warning: message``."""
+    echo_error(f"graphkit: warning: {escape_control(message)}")

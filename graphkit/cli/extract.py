@@ -7,8 +7,8 @@ import click
 from ..io.text import escape_control
 from .errors import echo_error
 from .group import main
-from .loading import load, read_stdin
-from .options import output_options
+from .loading import load, read_stdin, with_aliases
+from .options import alias_option, output_options
 from .output import emit, remember_inputs, safe_csv
 
 
@@ -60,11 +60,10 @@ def extract(text, output, gazetteer, model):
     folder = write_draft(result, output)
     confidence = result.edge_set.edges["confidence"]
     low = int((confidence < LOW_CONFIDENCE).sum())
-    click.echo(
+    echo_error(
         f"wrote {folder} ({len(confidence)} draft rows, {low} below confidence {LOW_CONFIDENCE}; "
         f"{len(result.skipped)} acts named but not coded, listed in {folder / 'description.txt'}; "
-        f"{len(result.dropped)} model rows refused)",
-        err=True,
+        f"{len(result.dropped)} model rows refused)"
     )
 
 
@@ -76,14 +75,15 @@ def extract(text, output, gazetteer, model):
     metavar="FILE",
     help="The text both codings quote (default: GOLD's source.txt, else CANDIDATE's).",
 )
+@alias_option
 @output_options
-def score(candidate, gold, source_text, fmt, output):
+def score(candidate, gold, source_text, alias_file, fmt, output):
     """Score CANDIDATE (a draft, or a second coder) against GOLD, a reference coding of the same text.
 
     Precision, recall and F1 on (source, target, sign), (source, target, CAMEO
     root or action) and unordered pairs; direction swaps among claims matched
-    by quote; Spearman correlation of the pairs' strain. Exit status: 0, or 2
-    on bad input.
+    by quote; Spearman correlation of the pairs' strain. --alias FILE reads one
+    actor's two ids (from,to) as one in both. Exit status: 0, or 2 on bad input.
 
     Example: graphkit score drafts/article edges/article --format json
     """
@@ -94,7 +94,8 @@ def score(candidate, gold, source_text, fmt, output):
     if candidate == "-" and gold == "-":
         raise GraphkitError("CANDIDATE and GOLD are both '-': only one edge set can come from standard input")
     text = _read_text(source_text) if source_text else None
-    result = score_sets(load(candidate), load(gold), source_text=text)
+    drafted, reference = with_aliases([load(candidate), load(gold)], alias_file)
+    result = score_sets(drafted, reference, source_text=text)
     for warning in result.warnings:
         echo_error(f"graphkit: warning: {escape_control(warning)}")
     emit(format_score(result, fmt, safe_csv=safe_csv()), output)

@@ -28,9 +28,10 @@ class GraphkitGroup(click.Group):
             raise
 
     def invoke(self, ctx: click.Context):
-        from ..io.atomic import OutputSet
+        from ..io.atomic import OutputSet, landed_log
 
         ctx.meta["graphkit.outputs"] = OutputSet(guard=refuse_inputs)
+        ctx.meta["graphkit.log_mark"] = len(landed_log())  # what this command writes comes after
         ctx.meta["graphkit.announce"] = []
         debug = bool(ctx.params.get("debug")) or os.environ.get("GRAPHKIT_DEBUG", "") not in ("", "0")
         with terminating_raises():

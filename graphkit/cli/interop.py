@@ -6,10 +6,17 @@ import click
 
 from ..io.text import escape_control
 from ..schema import EXPORT_FORMATS, EXPORT_LEVELS, EXPORT_WEIGHTS, FREQS
-from .errors import BAD_INPUT
+from .errors import BAD_INPUT, echo_error
 from .group import main
 from .loading import read_edge_set, read_stdin
-from .options import edgeset_argument, filter_options, output_option, safe_csv_option, unit_option
+from .options import (
+    edgeset_argument,
+    filter_options,
+    format_from_output,
+    output_option,
+    safe_csv_option,
+    unit_option,
+)
 from .output import emit, remember_inputs, safe_csv
 
 MAX_SKIPPED_SHOWN = 20
@@ -75,6 +82,8 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
     from ..interop.gdelt import DROP_REASONS, edges_to_csv, read_gdelt
 
     limit = parse_size(max_unpacked, "--max-unpacked")
+    if list(files).count("-") > 1:
+        raise click.UsageError("'-' is given more than once: standard input can be read only once")
     stdin = read_stdin(text=False) if "-" in files else None  # may be gzip or zip
     result = read_gdelt(
         list(files),
@@ -85,24 +94,19 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
         max_unpacked=limit,
     )
     for problem in result.problems[:MAX_SKIPPED_SHOWN]:
-        click.echo(
-            escape_control(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}"),
-            err=True,
-        )
+        echo_error(escape_control(f"{problem.file}:{problem.line}: skipped malformed row: {problem.message}"))
     if len(result.problems) > MAX_SKIPPED_SHOWN:
-        click.echo(
-            f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped", err=True
-        )
+        echo_error(f"... and {len(result.problems) - MAX_SKIPPED_SHOWN} more malformed rows skipped")
     files_text = "1 file" if result.files == 1 else f"{result.files} files"
-    click.echo(f"read {result.read} rows from {files_text}:", err=True)
+    echo_error(f"read {result.read} rows from {files_text}:")
     for label, count in result.versions.items():
-        click.echo(f"  {count:>8}  {label}", err=True)
-    click.echo(f"kept {result.kept} events as edges, dropped {sum(result.dropped.values())}:", err=True)
+        echo_error(f"  {count:>8}  {label}")
+    echo_error(f"kept {result.kept} events as edges, dropped {sum(result.dropped.values())}:")
     for reason in DROP_REASONS:
         if result.dropped[reason]:
-            click.echo(f"  {result.dropped[reason]:>8}  {result.drop_reason_text(reason)}", err=True)
+            echo_error(f"  {result.dropped[reason]:>8}  {result.drop_reason_text(reason)}")
     if result.kept == 0:
-        click.echo("graphkit: no event left to make an edge: nothing written", err=True)
+        echo_error("graphkit: no event left to make an edge: nothing written")
         raise click.exceptions.Exit(BAD_INPUT)
     remember_inputs(*(f for f in files if f != "-"))
     emit(edges_to_csv(result.edges, safe_csv=safe_csv()), output)
@@ -118,6 +122,7 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
     default="graphml",
     show_default=True,
     help="graphml or gexf (Gephi, Cytoscape, igraph), json (node-link, D3), csv (edge table); "
+    "without --panel, -o's extension (.graphml, .gexf, .json, .csv) decides; "
     "with --panel: csv (the default there) or parquet.",
 )
 @click.option(
@@ -148,6 +153,9 @@ def import_gdelt(files, output, actor_codes, fallback_actor_codes, strict, max_u
 @unit_option
 @output_option()
 @safe_csv_option
+@format_from_output(
+    {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
+)
 def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight, unit, output):
     """Write the graph as a file for Gephi, Cytoscape, igraph or D3.
 
@@ -180,9 +188,7 @@ def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight
         table = panel_table(edge_set, freq=freq)
         count = table.attrs["undated"]
         if count:
-            click.echo(
-                f"graphkit: {count} undated action{'s are' if count != 1 else ' is'} in no period", err=True
-            )
+            echo_error(f"graphkit: {count} undated action{'s are' if count != 1 else ' is'} in no period")
         emit(panel_bytes(table, fmt, safe_csv=safe_csv()), output)
         return
     if fmt == "parquet":

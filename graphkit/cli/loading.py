@@ -55,7 +55,31 @@ def read_stdin(*, edges: bool = False, text: bool = True) -> bytes:
     from ..edgeset import check_edges_header
     from ..io.csvfile import read_input
 
+    # standard input is read once: a second input given as '-' would read it empty
+    # (score - gold --source-text -) and measure nothing as if it were something
+    meta = click.get_current_context().meta
+    if meta.get("graphkit.stdin_read"):
+        raise click.UsageError(
+            "standard input ('-') is given for two inputs: only one can come from standard input; "
+            "save the other to a file"
+        )
+    meta["graphkit.stdin_read"] = True
     with click.open_file("-", "rb") as stream:
         return read_input(
             cast(BinaryIO, stream), "<stdin>", text=text, first_line=check_edges_header if edges else None
         )
+
+
+def with_aliases(edge_sets, alias_file):
+    """The codings with ``--alias FILE`` applied (each FROM id read as its TO), and a
+    warning for every pair of ids the codings probably mean as one actor but no alias joins."""
+    from ..aliases import alias_hints, apply_aliases, read_aliases
+    from .errors import warn
+
+    if alias_file:
+        remember_inputs(alias_file)
+        aliases = read_aliases(alias_file)
+        edge_sets = [apply_aliases(edge_set, aliases) for edge_set in edge_sets]
+    for hint in alias_hints(edge_sets):
+        warn(hint + " in a file given to --alias")
+    return edge_sets

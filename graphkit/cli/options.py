@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..schema import ENGINES, REPORT_FORMATS, UNITS
+from ..schema import ENGINES, REPORT_FORMATS, SCALES, UNITS
 from .date_rule import SINCE_HELP, UNTIL_HELP, date_rule_options
 from .output import remember_safe_csv
 
@@ -37,6 +37,30 @@ def unit_option(func):
         show_default=True,
         help="What counts once: every action (row), every claim (source, target and quote), "
         "or every action type (source, target and action). See docs/units.md.",
+    )(func)
+
+
+def scale_option(func):
+    """--scale goldstein|plover|count|quad, for every command that sums weights."""
+    return click.option(
+        "--scale",
+        type=click.Choice(SCALES),
+        default="goldstein",
+        show_default=True,
+        help="How each action is weighed: its Goldstein value, PLOVER's score of its type and mode, "
+        "1 per action (count), or by quad class (quad: verbal 1, material 2). See docs/scales.md.",
+    )(func)
+
+
+def alias_option(func):
+    """--alias FILE, for every command that compares or pools codings."""
+    return click.option(
+        "--alias",
+        "alias_file",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="A CSV with columns from,to: read actor id FROM as TO in every set (one actor "
+        "named differently by two coders). See docs/units.md.",
     )(func)
 
 
@@ -70,24 +94,32 @@ safe_csv_option = click.option(
 FORMAT_BY_SUFFIX = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
 
 
-def _format_from_output(func):
-    """Take --format from -o's file extension when --format is not given."""
+def format_from_output(by_suffix: dict[str, str] = FORMAT_BY_SUFFIX):
+    """Take --format from -o's file extension when --format is not given (an explicit
+    --format wins: the user asked for it)."""
 
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        context = click.get_current_context()
-        output = kwargs.get("output") or "-"
-        if context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT and output != "-":
-            kwargs["fmt"] = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), kwargs["fmt"])
-        return func(*args, **kwargs)
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            context = click.get_current_context()
+            output = kwargs.get("output") or "-"
+            named = by_suffix.get(Path(output).suffix.lower()) if output != "-" else None
+            if (
+                named is not None
+                and context.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT
+            ):
+                kwargs["fmt"] = named
+            return func(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
 def output_options(func):
     """--format, --safe-csv and -o/--output, shared by every command that prints a table.
     Without --format, ``-o NAME.csv``, ``.json`` or ``.md`` picks that format."""
-    func = _format_from_output(func)
+    func = format_from_output()(func)
     func = output_option()(func)
     func = safe_csv_option(func)
     return click.option(

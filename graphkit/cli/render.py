@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..io.text import escape_control
 from ..schema import CENTRALITY_MEASURES, COLOR_MODES, VIEWS
 from .errors import echo_error
 from .group import main
@@ -90,8 +91,11 @@ def render(
         emit(html, output)
         return
     path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
-    # the path written goes to stdout (scripts open it), once it is written
-    write_output(path, html, make_parents=output is None, announce=lambda shown: click.echo(shown))
+    # the path written goes to stdout (scripts open it), once it is written; a control
+    # character in a folder or set name is shown as \xHH, never sent to the terminal
+    write_output(
+        path, html, make_parents=output is None, announce=lambda shown: click.echo(escape_control(shown))
+    )
 
 
 def _with_support(edge_set, records, period):

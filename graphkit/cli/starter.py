@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .errors import echo_error
 from .group import main
 
 __all__ = ["init"]
@@ -24,8 +25,8 @@ def init(folder):
 
     written = write_starter(folder)
     for path in written:
-        click.echo(f"wrote {path}", err=True)
-    click.echo(
+        echo_error(f"wrote {path}")
+    echo_error(
         "\n".join(
             [
                 "next:",
@@ -35,6 +36,5 @@ def init(folder):
                 f"  3. list the actors in {written[2]}, and describe the set in {written[3]}",
                 f"  4. check it with 'graphkit validate {folder}', then 'graphkit render {folder}'",
             ]
-        ),
-        err=True,
+        )
     )

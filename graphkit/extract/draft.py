@@ -18,7 +18,7 @@ from ..actors import infer_actors
 from ..checks import require_instance, require_optional_str, require_path
 from ..edgeset import ACTORS_FILE, EDGES_FILE, SOURCE_FILE, EdgeSet
 from ..errors import ArgumentError, GraphkitError
-from ..io.atomic import temp_prefix, write_atomic
+from ..io.atomic import OutputSet, new_mode, note_landed, signals_held, temp_prefix
 from ..io.csvfile import read_csv_bytes
 from ..schema import DESCRIPTION_FILE, EDGE_COLUMNS, LOW_CONFIDENCE
 from ..validation import check_actors, check_edges, check_quotes
@@ -232,14 +232,18 @@ def write_draft(result: ExtractResult, output: str | Path) -> Path:
     except OSError as err:
         raise GraphkitError(f"cannot write {folder}: {err.strerror}") from err
     try:
-        write_atomic(staging / SOURCE_FILE, result.edge_set.source_text or "")
-        write_atomic(staging / ACTORS_FILE, result.actors_csv)
-        write_atomic(staging / DESCRIPTION_FILE, result.edge_set.description)
-        write_atomic(staging / EDGES_FILE, result.edges_csv)
-        os.chmod(staging, 0o755)
-        if folder.exists():
-            folder.rmdir()  # empty, checked above
-        os.rename(staging, folder)
+        files = OutputSet(log=False)  # what lands is the folder, below
+        files.add(staging / SOURCE_FILE, result.edge_set.source_text or "")
+        files.add(staging / ACTORS_FILE, result.actors_csv)
+        files.add(staging / DESCRIPTION_FILE, result.edge_set.description)
+        files.add(staging / EDGES_FILE, result.edges_csv)
+        files.commit()
+        os.chmod(staging, new_mode(folder=True))  # mkdtemp's 0700 -> as mkdir would make it
+        with signals_held():  # the folder lands, and is said to have landed, or neither
+            if folder.exists():
+                folder.rmdir()  # empty, checked above
+            os.rename(staging, folder)
+            note_landed(str(folder))
     except BaseException as err:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(err, OSError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
@@ -162,6 +163,15 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
                     )
                 ]
             )
+        if b"\x00" in data:
+            line = data[: data.index(b"\x00")].count(b"\n") + 1
+            raise EdgeSetError(
+                [
+                    Problem(
+                        str(path), line, "binary data (a NUL byte), not text: save the gazetteer as UTF-8 CSV"
+                    )
+                ]
+            )
         text = data.decode("utf-8-sig")
     except OSError as err:
         raise EdgeSetError([Problem(str(path), None, f"cannot read the gazetteer: {err.strerror}")]) from err
@@ -178,9 +188,29 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
             ]
         )
     rows, problems = [], []
+    spelt = {_id_key(actor): (actor, "graphkit's own gazetteer") for actor in _known_ids()}
     for line, row in enumerate(reader, start=2):
         alias, kind = (row.get("alias") or "").strip(), (row.get("kind") or "").strip()
-        if not alias:
+        actor = (row.get("actor") or "").strip()
+        first, where = spelt.setdefault(_id_key(actor), (actor, f"line {line}"))
+        if _CONTROL.search(actor) or _CONTROL.search(alias):
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"{'actor' if _CONTROL.search(actor) else 'alias'} holds a control character: remove it",
+                )
+            )
+        elif actor and actor != first:
+            # the draft would hold both spellings, which validate refuses: the fault is here
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"actor {actor!r} differs from {first!r} ({where}) only by case: write {first!r}",
+                )
+            )
+        elif not alias:
             problems.append(
                 Problem(str(path), line, "empty 'alias': give the name as it is written in texts")
             )
@@ -192,6 +222,21 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
     if problems:
         raise EdgeSetError(problems)
     return rows
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # as validate refuses in an actor id
+
+
+def _id_key(actor: str) -> str:
+    """An actor id as validate compares spellings: NFC, case folded."""
+    return unicodedata.normalize("NFC", actor).casefold()
+
+
+def _known_ids() -> list[str]:
+    """The actor ids graphkit's own gazetteer gives (countries, then data/gazetteer.csv)."""
+    ids = dict.fromkeys(code for _, code in _country_rows())
+    ids.update(dict.fromkeys((row.get("actor") or "").strip() for row in _shipped_rows()))
+    return [actor for actor in ids if actor]
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:

@@ -43,6 +43,10 @@ TEXT:
 
 
 def _load_model(name: str):
+    if not name.strip():  # llm.get_model("") is llm's default model, a remote one: never by accident
+        raise ArgumentError(
+            "model", "is empty: name a model (see 'llm models list'), or leave it out for the offline rules"
+        )
     try:
         import llm
     except ImportError as err:
@@ -51,6 +55,21 @@ def _load_model(name: str):
         return llm.get_model(name)
     except llm.UnknownModelError as err:
         raise ArgumentError("model", f"{name!r} is not a model llm knows: see 'llm models list'") from err
+
+
+def _ask(name: str, prompt: str) -> str:
+    """The model's reply; any failure of the model or its service (no key, no network,
+    a quota) is one line naming the model, not an internal error."""
+    model = _load_model(name)
+    import llm
+
+    try:
+        return model.prompt(prompt).text()
+    except llm.NeedsKeyException as err:
+        raise GraphkitError(f"model {name!r} needs a key: {err}") from err
+    except Exception as err:  # a remote service fails in many ways (httpx, openai, quota errors)
+        text = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphkitError(f"model {name!r} failed: {text}") from err
 
 
 def parse_reply(reply: str) -> list[dict]:
@@ -111,7 +130,7 @@ def _code(row: dict) -> tuple[str, str] | None:
 def extract_with_model(text: str, model: str, gazetteer: Gazetteer) -> tuple[list[Draft], list[str]]:
     """Rows proposed by the llm model ``model`` and kept after graphkit's checks, and why
     each refused row was refused."""
-    reply = _load_model(model).prompt(PROMPT.format(actions=", ".join(action_defaults()), text=text)).text()
+    reply = _ask(model, PROMPT.format(actions=", ".join(action_defaults()), text=text))
     haystack = normalize_ws(text)
     named = {m.actor for m in gazetteer.find(text)}
     kept: list[Draft] = []

@@ -24,6 +24,7 @@ from ..analysis.units import Unit, check_unit, count_units
 from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError, GraphkitError, use_one_of
 from ..io.formatting import format_frame
+from ..scales import plover_columns
 from ..schema import (
     CENTRALITY_COLUMNS,
     EXPORT_FORMATS,
@@ -143,13 +144,15 @@ def action_table(edge_set: EdgeSet) -> pd.DataFrame:
 
     Columns: ``id`` (the edge set's, or ``e1``, ``e2``... in file order),
     ``source``, ``target``, ``action``, ``goldstein`` (the signed weight),
-    ``strain`` and ``cooperation`` (its non-negative parts), ``cameo``, ``domain``,
-    ``date``, ``quote``, then the file's extra columns (numbers where every value
+    ``strain`` and ``cooperation`` (its non-negative parts), ``cameo``,
+    ``plover_type`` and ``plover_mode`` (:func:`graphkit.scales.plover_columns`),
+    ``domain``, ``date``, ``quote``, then the file's extra columns (numbers where every value
     is one, otherwise text; empty cells are ``""``).
     """
     _require_edges(edge_set)
     edges = edge_set.edges.reset_index(drop=True)
     weight = edges["weight"].astype(float)
+    plover = plover_columns(edges)
     ids = edges["id"].astype(str) if edge_set.has_ids else pd.Series([f"e{i + 1}" for i in range(len(edges))])
     table = pd.DataFrame(
         {
@@ -161,12 +164,15 @@ def action_table(edge_set: EdgeSet) -> pd.DataFrame:
             "strain": strain_part(weight),
             "cooperation": cooperation_part(weight),
             "cameo": edges["cameo"],
+            "plover_type": plover["plover_type"],
+            "plover_mode": plover["plover_mode"],
             "domain": edges["domain"],
             "date": edges["date"],
             "quote": edges["quote"],
         }
     )
     known = {"id", "source", "target", "action", "weight", "cameo", "domain", "date", "quote"}
+    known |= {"plover_type", "plover_mode"}  # the file's own, already in the derived columns
     for column in edges.columns:
         if column in known:
             continue

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import os
-import zipfile
-import zlib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +18,7 @@ import pandas as pd
 from ..actions import cameo_labels
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..io.csvfile import read_input
+from .unpack import MAX_UNPACKED_BYTES, unpacked
 
 __all__ = [
     "MAX_UNPACKED_BYTES",
@@ -46,9 +45,6 @@ OUTPUT_COLUMNS = [
 
 #: Why a row is not kept, in the order reports list them.
 DROP_REASONS = ("malformed", "missing", "same", "duplicate")
-
-_GZIP_MAGIC = b"\x1f\x8b"
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @cache
@@ -115,72 +111,6 @@ class GdeltImport:
             "same": f"same {self.endpoint} on both sides",
             "duplicate": "GLOBALEVENTID already read (repeated event)",
         }[reason]
-
-
-#: The most bytes one file may unpack to, by default (read_gdelt's ``max_unpacked``):
-#: a day of GDELT 2.0 events is about 200 MB unpacked, a day of 1.0 at most about 500 MB.
-MAX_UNPACKED_BYTES = 2 << 30
-_BLOCK = 1 << 20
-
-
-def _size_text(size: int) -> str:
-    return f"{size / (1 << 30):g} GiB" if size >= 1 << 30 else f"{size / (1 << 20):g} MiB"
-
-
-def _drain(stream, name: str, limit: int) -> bytes:
-    """Read a decompressing ``stream`` block by block, refusing past ``limit`` bytes."""
-    blocks: list[bytes] = []
-    size = 0
-    while True:
-        block = stream.read(_BLOCK)
-        if not block:
-            return b"".join(blocks)
-        size += len(block)
-        if size > limit:
-            raise GraphkitError(
-                f"{name}: unpacks to more than {_size_text(limit)}: a GDELT export is far smaller, so this "
-                "may be a decompression bomb; if it is real, raise the bound (max_unpacked, or "
-                "--max-unpacked on the command line)"
-            )
-        blocks.append(block)
-
-
-def _decompress(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each text held in ``data``: itself, a gunzipped copy, or each
-    member of a zip, each unpacked in blocks and refused past ``limit`` bytes."""
-    try:
-        if data.startswith(_GZIP_MAGIC):
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-                return [(name, _drain(stream, name, limit))]
-        if data.startswith(_ZIP_MAGIC):
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
-                if not members:
-                    raise GraphkitError(
-                        f"{name}: the zip archive is empty: give a GDELT .export.CSV.zip file"
-                    )
-                texts = []
-                for info in members:
-                    member = f"{name}/{info.filename}"
-                    if info.flag_bits & 0x1:
-                        raise GraphkitError(
-                            f"{member}: the zip member is encrypted: unpack it with its password first"
-                        )
-                    try:
-                        with archive.open(info) as stream:
-                            texts.append((member, _drain(stream, member, limit)))
-                    except NotImplementedError as err:
-                        raise GraphkitError(
-                            f"{member}: compressed with a method Python's zip reader lacks "
-                            f"(type {info.compress_type}, e.g. Deflate64): unpack it with another "
-                            "tool (7z, unzip) and give the .CSV file"
-                        ) from err
-                return texts
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError) as err:
-        raise GraphkitError(
-            f"{name}: cannot decompress ({err}): the file is damaged; download it again"
-        ) from err
-    return [(name, data)]
 
 
 def _lines(data: bytes) -> pd.Series:
@@ -388,8 +318,9 @@ def read_gdelt(
     :class:`~graphkit.errors.EdgeSetError` instead. A file with no line of a GDELT
     layout raises :class:`~graphkit.errors.GraphkitError`.
 
-    ``paths`` is one path or a sequence of paths. A compressed file (or each member of
-    a zip) is unpacked in blocks and refused once it passes ``max_unpacked`` bytes.
+    ``paths`` is one path or a sequence of paths. A compressed file is unpacked in
+    blocks, a zip one member at a time, and refused once the file as a whole (all its
+    members together) passes ``max_unpacked`` bytes.
     """
     paths = _paths(paths)
     if not paths:
@@ -404,7 +335,7 @@ def read_gdelt(
     files = 0
     for path in paths:
         name, data = _read_input(path, stdin)
-        for member, text in _decompress(data, name, max_unpacked):
+        for member, text in unpacked(data, name, max_unpacked):
             events, count, layout_counts, found = _read_one(member, text, actor_codes, fallback_actor_codes)
             files += 1
             frames.append(events)
@@ -412,6 +343,14 @@ def read_gdelt(
             read += count
             for label, n in layout_counts.items():
                 versions[label] = versions.get(label, 0) + n
+    events = pd.concat(frames, ignore_index=True)
+    unreadable = _unreadable(events, "actor code" if actor_codes else "country code")
+    if unreadable:
+        order = {name: k for k, name in enumerate(dict.fromkeys(events["_file"]))}
+        problems = sorted(
+            problems + list(unreadable.values()), key=lambda p: (order.get(p.file, -1), p.line or 0)
+        )
+        events = events.drop(index=list(unreadable)).reset_index(drop=True)
     if strict and problems:
         raise EdgeSetError(
             [
@@ -424,7 +363,6 @@ def read_gdelt(
                 for p in problems
             ]
         )
-    events = pd.concat(frames, ignore_index=True)
     missing = (events["source"] == "") | (events["target"] == "")
     same = ~missing & (events["source"] == events["target"])
     usable = ~missing & ~same
@@ -446,6 +384,53 @@ def read_gdelt(
         problems=problems,
         endpoint="actor code" if actor_codes else "country code",
     )
+
+
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # as validate refuses in an actor id
+
+
+def _unreadable(events: pd.DataFrame, endpoint: str) -> dict[int, Problem]:
+    """Rows whose edge graphkit would refuse to read back, by position: an actor id
+    holding a control character, any field holding a NUL byte, or an id spelt
+    another way (case aside) than the same actor earlier in the import."""
+    found: dict[int, Problem] = {}
+
+    def flag(mask, message) -> None:
+        for position in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            if position not in found:
+                row = events.iloc[position]
+                found[int(position)] = Problem(row["_file"], int(row["_line"]), message(row))
+
+    for column in ("source", "target"):
+        flag(
+            events[column].str.contains(_CONTROL, regex=True),
+            lambda row, c=column: f"{endpoint} {row[c]!r} holds a control character",
+        )
+    for column in OUTPUT_COLUMNS:
+        if column not in ("source", "target"):
+            flag(
+                events[column].astype(str).str.contains("\x00", regex=False),
+                lambda row: "a field holds a NUL byte",
+            )
+    # the first spelling of each actor (NFC, case folded) stands; a later one would make
+    # validate refuse the file ("differs only by case")
+    ids = pd.concat([events["source"], events["target"]], ignore_index=True)
+    distinct = pd.unique(ids[ids != ""])
+    keys = {i: unicodedata.normalize("NFC", i).strip().casefold() for i in distinct}
+    if len(set(keys.values())) < len(keys):
+        first: dict[str, tuple[str, str]] = {}
+        columns = (events[name].tolist() for name in ("source", "target", "_file", "_line"))
+        for position, (source, target, file, line) in enumerate(zip(*columns)):
+            for actor in (source, target):
+                if actor == "" or position in found:
+                    continue
+                spelling = unicodedata.normalize("NFC", actor)
+                spelt, at = first.setdefault(keys[actor], (spelling, f"{file}:{line}"))
+                if spelling != spelt:
+                    found[position] = Problem(
+                        file, int(line), f"{endpoint} {actor!r} differs from {spelt!r} ({at}) only by case"
+                    )
+    return found
 
 
 def edges_to_csv(edges: pd.DataFrame, *, safe_csv: bool = False) -> str:

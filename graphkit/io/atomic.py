@@ -9,11 +9,18 @@ set of outputs is committed:
    removes every temporary file and leaves every target untouched;
 2. streams (standard output, character devices such as ``/dev/null``, FIFOs)
    are written straight into: they cannot be replaced, only written to;
-3. the temporary files are renamed over their targets with signals held back;
-   a target that existed is first hard-linked to a backup name, so that a rename
-   failing midway puts the earlier targets back. Only a crash of the machine or
-   ``SIGKILL`` between two renames can leave some outputs new and some old; each
-   one is still whole.
+3. the temporary files are renamed over their targets with SIGINT, SIGTERM and
+   SIGHUP held back on every thread (while the renames run, graphkit's handlers
+   only note a signal; it is acted on once the renames are done); a target that
+   existed is first hard-linked to a backup name, so that a rename failing midway
+   (or any exception there) puts the earlier targets back. Only a crash of the
+   machine or ``SIGKILL`` between two renames can leave some outputs new and some
+   old; each one is still whole.
+
+What has landed is kept in :attr:`OutputSet.landed` (and a stream cut short in
+:attr:`OutputSet.cut_short`), and every output set's in :func:`landed_log`, so
+that a message after a signal can say truly what was written
+(:meth:`OutputSet.written_text`, :func:`written_text`).
 
 Paths: a symlink is followed to the file it names (as the shell's ``>`` does),
 an existing file keeps its permission bits (and owner, when allowed), a new one
@@ -25,16 +32,30 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import select
 import signal
 import stat
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
 from ..errors import ArgumentError, GraphkitError
 
-__all__ = ["NAME_MAX", "OutputSet", "StreamError", "temp_prefix", "write_atomic"]
+__all__ = [
+    "NAME_MAX",
+    "OutputSet",
+    "StreamError",
+    "landed_log",
+    "new_mode",
+    "note_landed",
+    "signals_held",
+    "temp_prefix",
+    "write_all",
+    "write_atomic",
+    "written_text",
+]
 
 #: The longest file name (in bytes) most file systems accept.
 NAME_MAX = 255
@@ -51,6 +72,7 @@ class _Output:
     mode: int | None = None  # an existing regular file's permission bits
     owner: tuple[int, int] | None = None
     make_parents: bool = False
+    exclusive: bool = False  # a new file only: never replaces one (graphkit init)
     temp: Path | None = None
     backup: Path | None = None
 
@@ -75,6 +97,56 @@ def _payload(data: Data) -> bytes | Iterable[str | bytes]:
 def _pieces(data: bytes | Iterable[str | bytes]):
     for piece in [data] if isinstance(data, bytes) else data:
         yield piece.encode("utf-8") if isinstance(piece, str) else piece
+
+
+_LOG: list[str] = []  # every output (as shown) any OutputSet wrote whole, in order
+
+
+def landed_log() -> list[str]:
+    """Every output written whole so far by any :class:`OutputSet` of this process;
+    take ``len()`` of it before a step to learn later what that step wrote."""
+    return _LOG
+
+
+def written_text(landed: list[str], cut_short: str | None = None, left: Sequence[str] = ()) -> str:
+    """``landed`` (and a stream ``cut_short``, outputs ``left`` unwritten) in words:
+    ``nothing written``, ``wrote a.txt and page.html; not b.txt``..."""
+    parts = []
+    if landed:
+        listed = landed[0] if len(landed) == 1 else ", ".join(landed[:-1]) + " and " + landed[-1]
+        parts.append(f"wrote {listed}")
+    if cut_short is not None:
+        parts.append(f"{cut_short} cut short")
+    if not parts:
+        return "nothing written"
+    if left:
+        parts.append("not " + ", ".join(left))
+    return "; ".join(parts)
+
+
+def note_landed(shown: str) -> None:
+    """Add ``shown`` to :func:`landed_log` (a folder renamed into place whole)."""
+    _LOG.append(shown)
+
+
+def new_mode(*, folder: bool = False) -> int:
+    """The permission bits a new file (0o666) or folder (0o777) gets here: less the umask."""
+    return (0o777 if folder else 0o666) & ~_umask()
+
+
+def write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of ``data`` to ``stream``, looping on ``write``'s return value: an
+    unbuffered stream (``python -u``) may take part of it (a pipe after a stop and
+    continue, a signal mid-write), and a non-blocking one may take none for now."""
+    view = memoryview(data)
+    while view:
+        count = stream.write(view)
+        if count is None:  # non-blocking and full: wait until it can take more
+            select.select([], [stream], [])
+            continue
+        if count <= 0:
+            raise OSError(0, "the stream took no bytes")
+        view = view[count:]
 
 
 def _umask() -> int:
@@ -118,9 +190,21 @@ class OutputSet:
     :class:`GraphkitError` to refuse it (the command line refuses its inputs).
     """
 
-    def __init__(self, guard: Callable[[Path, str], None] | None = None):
+    def __init__(self, guard: Callable[[Path, str], None] | None = None, *, log: bool = True):
         self.guard = guard
+        self.log = log  # False for files staged inside a folder that lands later as a whole
         self.outputs: list[_Output] = []
+        #: the outputs (as shown) written whole so far, in the order they landed
+        self.landed: list[str] = []
+        #: a stream that took part of its data before a failure or a signal
+        self.cut_short: str | None = None
+
+    def written_text(self) -> str:
+        """What this set has written so far, in words (see :func:`written_text`)."""
+        done = {*self.landed, self.cut_short}
+        return written_text(
+            self.landed, self.cut_short, [o.shown for o in self.outputs if o.shown not in done]
+        )
 
     def __len__(self) -> int:
         return len(self.outputs)
@@ -129,8 +213,12 @@ class OutputSet:
         """Write ``data`` to an open binary ``stream`` (standard output) at commit."""
         self.outputs.append(_Output(shown, Path(shown), _payload(data), stream=stream))
 
-    def add(self, path: str | os.PathLike, data: Data, *, make_parents: bool = False) -> Path:
-        """Check ``path`` now and write ``data`` there at commit; returns the path as given."""
+    def add(
+        self, path: str | os.PathLike, data: Data, *, make_parents: bool = False, exclusive: bool = False
+    ) -> Path:
+        """Check ``path`` now and write ``data`` there at commit; returns the path as given.
+        With ``exclusive``, the file must not exist (then or at commit): it is linked
+        into place, never renamed over another."""
         shown = os.fspath(path)
         if not isinstance(shown, str) or shown == "":
             raise ArgumentError("output", "is empty: give a file name, or - for standard output")
@@ -146,7 +234,7 @@ class OutputSet:
                 target = Path(os.path.abspath(shown))
         except OSError:
             pass
-        output = _Output(shown, target, _payload(data), make_parents=make_parents)
+        output = _Output(shown, target, _payload(data), make_parents=make_parents, exclusive=exclusive)
         try:
             info = os.stat(target)
         except (FileNotFoundError, NotADirectoryError):
@@ -154,6 +242,8 @@ class OutputSet:
         except OSError as err:
             raise _fail(shown, err) from err
         else:
+            if exclusive:
+                raise GraphkitError(f"cannot write {shown}: it exists, and graphkit never overwrites it")
             self._check_existing(output, info)
         if self.guard is not None:
             self.guard(target, shown)
@@ -210,7 +300,12 @@ class OutputSet:
                 self._stage(output)
             for output in self.outputs:
                 if output not in files:
+                    self.cut_short = output.shown  # until every byte is in
                     self._write_stream(output)
+                    self.cut_short = None
+                    self.landed.append(output.shown)
+                    if self.log:
+                        _LOG.append(output.shown)
             self._rename_all(files)
         finally:
             for output in files:
@@ -223,7 +318,7 @@ class OutputSet:
         return written
 
     def discard(self) -> None:
-        """Forget every output (nothing has been written before :meth:`commit`)."""
+        """Forget every output not written yet (nothing is written before :meth:`commit`)."""
         self.outputs = []
 
     @staticmethod
@@ -251,57 +346,101 @@ class OutputSet:
         if output.stream is not None:
             try:
                 for piece in _pieces(output.data):
-                    output.stream.write(piece)
+                    write_all(output.stream, piece)
                 output.stream.flush()
             except OSError as err:
                 raise StreamError(output.shown, err) from err
             return
         try:
             fd = os.open(output.target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
-            with os.fdopen(fd, "wb") as handle:
+            with os.fdopen(fd, "wb", buffering=0) as handle:
                 for piece in _pieces(output.data):
-                    handle.write(piece)
+                    write_all(handle, piece)
         except OSError as err:
             raise _fail(output.shown, err) from err
 
-    @staticmethod
-    def _rename_all(files: list[_Output]) -> None:
+    def _rename_all(self, files: list[_Output]) -> None:
         if not files:
             return
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-        done: list[_Output] = []
-        try:
-            for output in files:
-                if output.target.exists():
-                    try:
-                        fd, backup = _create_beside(output.target)
-                        os.close(fd)
-                        os.unlink(backup)
-                        os.link(output.target, backup)
-                        output.backup = backup
-                    except OSError:
-                        output.backup = None  # no hard links here: no rollback for this one
-            for output in files:
-                try:
-                    os.replace(cast(Path, output.temp), output.target)
-                except OSError as err:
-                    for previous in reversed(done):
-                        if previous.backup is not None:
-                            os.replace(previous.backup, previous.target)
-                            previous.backup = None
-                        elif previous.mode is None:
-                            previous.target.unlink(missing_ok=True)
-                    raise _fail(output.shown, err) from err
-                output.temp = None
-                done.append(output)
+        with signals_held():
+            done: list[_Output] = []
+            try:
+                for output in files:
+                    if output.target.exists():
+                        try:
+                            fd, backup = _create_beside(output.target)
+                            os.close(fd)
+                            os.unlink(backup)
+                            os.link(output.target, backup)
+                            output.backup = backup
+                        except OSError:
+                            output.backup = None  # no hard links here: no rollback for this one
+                for output in files:
+                    if output.exclusive:  # link: fails if the file appeared meanwhile
+                        os.link(cast(Path, output.temp), output.target)
+                        done.append(output)
+                        os.unlink(cast(Path, output.temp))
+                    else:
+                        os.replace(cast(Path, output.temp), output.target)
+                        done.append(output)
+                    output.temp = None
+                self.landed += [o.shown for o in files]  # before a held signal is acted on
+                if self.log:
+                    _LOG.extend(o.shown for o in files)
+            except BaseException as err:
+                # whatever stops the renames midway (an error, an exception raised by
+                # a signal on a thread that does not hold them) puts the earlier targets back
+                for previous in reversed(done):
+                    if previous.backup is not None:
+                        os.replace(previous.backup, previous.target)
+                        previous.backup = None
+                    elif previous.mode is None:
+                        previous.target.unlink(missing_ok=True)
+                if isinstance(err, OSError):
+                    failed = next((o for o in files if o not in done), files[-1])
+                    raise _fail(failed.shown, err) from err
+                raise
+            finally:
+                for output in files:
+                    if output.backup is not None:
+                        output.backup.unlink(missing_ok=True)
+                        output.backup = None
             for folder in {o.target.parent for o in files}:
                 _sync_folder(folder)
-        finally:
-            for output in files:
-                if output.backup is not None:
-                    output.backup.unlink(missing_ok=True)
-                    output.backup = None
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+class signals_held:
+    """Hold SIGINT, SIGTERM and SIGHUP back on every thread while the block runs,
+    and act on them after it.
+
+    ``pthread_sigmask`` holds a signal back on the calling thread only: the kernel
+    then hands a process-directed signal to another thread (pyarrow's, Dask's), and
+    Python runs the handler on the main thread at once. So on the main thread the
+    handlers themselves are swapped for one that notes the signal; after the block
+    the old handlers come back and each noted signal is raised again."""
+
+    def __enter__(self) -> None:
+        self.noted: list[int] = []
+        self.previous: dict[int, object] = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in _HELD_SIGNALS:
+                try:
+                    old = signal.signal(signum, self._note)
+                except (OSError, ValueError):
+                    continue
+                # None: a handler installed outside Python, which cannot be put back
+                self.previous[signum] = signal.SIG_DFL if old is None else old
+        self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+
+    def _note(self, signum, frame) -> None:
+        self.noted.append(signum)
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)  # pending ones reach the old handlers
+        for signum in dict.fromkeys(self.noted):
+            signal.raise_signal(signum)
 
 
 def _sync_folder(folder: Path) -> None:

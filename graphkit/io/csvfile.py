@@ -16,11 +16,14 @@ quote need no structural pass: their lines are their records.
 **Limits**: a line longer than MAX_LINE_BYTES is an error at its line; a stream
 (standard input, a pipe, a device) is read up to MAX_STREAM_BYTES (the
 ``GRAPHKIT_MAX_INPUT`` environment variable raises it: bytes, or with a K, M or
-G suffix); input with a NUL byte in its first block is binary and refused at once.
+G suffix); input with a NUL byte anywhere is binary and refused at its line (a
+stream as soon as the block holding it is read); a byte-order mark is taken at the
+start of the file only, and refused at the start of any later line.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -81,6 +84,15 @@ def _first_line_end(block: bytes) -> int:
     return min(ends) if ends else -1
 
 
+def _nul_message(offset: int) -> str:
+    return f"binary data (a NUL byte at byte {offset + 1:,}), not text: give a CSV file saved as UTF-8"
+
+
+# a byte-order mark where a line starts, after the first: two files joined (cat a.csv
+# b.csv), and a byte pyarrow drops at the start of what it reads while csv keeps it
+_INNER_BOM = re.compile(rb"[\r\n]\xef\xbb\xbf")
+
+
 def _refuse(name: str, line: int | None, message: str) -> EdgeSetError:
     return EdgeSetError([Problem(name, line, message)])
 
@@ -117,17 +129,16 @@ def read_input(
     size = lines = run = 0  # bytes read, newlines seen, length of the line being read
     header_done = first_line is None or cap is None
     try:
+        # a regular file is read in one piece and checked block by block: joining
+        # blocks would hold the file twice (10M rows: 1.1 GB more at the peak)
+        whole = handle.read() if cap is None else None
         while True:
-            block = handle.read(BLOCK_BYTES)
+            block = handle.read(BLOCK_BYTES) if whole is None else whole[size : size + BLOCK_BYTES]
             if not block:
                 break
-            if text and size == 0 and b"\x00" in block:
+            if text and b"\x00" in block:  # every block: a NUL after the first MiB is refused too
                 at = block.index(b"\x00")
-                raise _refuse(
-                    name,
-                    block[:at].count(b"\n") + 1,
-                    f"binary data (a NUL byte at byte {at + 1}), not text: give a CSV file saved as UTF-8",
-                )
+                raise _refuse(name, lines + block[:at].count(b"\n") + 1, _nul_message(size + at))
             size += len(block)
             if cap is not None and size > cap:
                 raise _refuse(
@@ -149,7 +160,8 @@ def read_input(
                     run = len(block) - max(block.rfind(b"\n"), block.rfind(b"\r")) - 1
                 if run > MAX_LINE_BYTES:
                     break
-            blocks.append(block)
+            if whole is None:
+                blocks.append(block)
             if first_line is not None and not header_done and (b"\n" in block or size > MAX_LINE_BYTES):
                 header_done = True
                 head = b"".join(blocks)
@@ -166,7 +178,7 @@ def read_input(
             f"line longer than {MAX_LINE_BYTES >> 20} MiB: a record this long is not event data; "
             "check the file's line ends and quotes",
         )
-    data = b"".join(blocks)
+    data = b"".join(blocks) if whole is None else whole
     if first_line is not None and not header_done and data:
         first_line(data)
     return data
@@ -188,21 +200,61 @@ def _empty(problem: Problem) -> CsvTable:
     return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), [problem])
 
 
+def _check_utf8(data: bytes) -> None:
+    """Raise UnicodeDecodeError (its start counted from the file's first byte) unless
+    ``data`` is UTF-8; decoded 16 MiB at a time and kept nowhere: a decoded copy of
+    a large file would hold it twice (10M rows: 1.1 GB)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view, step = memoryview(data), 16 << 20
+    try:
+        for start in range(0, len(data), step):
+            decoder.decode(view[start : start + step], final=start + step >= len(data))
+    except UnicodeDecodeError:
+        data.decode("utf-8")  # raises again, with the place counted from the start
+        raise
+
+
 def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     """Parse CSV ``data`` from the file called ``name`` (used in messages) by the
     module's contract; each problem is pinned to its physical line."""
     data = data.removeprefix(_BOM)
     if not data.strip():
         return _empty(Problem(name, None, "file is empty: it needs a header row and one row per record"))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return _empty(Problem(name, data[:nul].count(b"\n") + 1, _nul_message(nul)))
+    bom = _INNER_BOM.search(data)
+    if bom is not None:
+        line = len(_LINE_END.findall(data, 0, bom.start() + 1)) + 1
+        return _empty(
+            Problem(
+                name,
+                line,
+                "a byte-order mark (U+FEFF) starts this line, as when two files saved with one "
+                "are joined: remove it (only the file's first bytes may hold one)",
+            )
+        )
     try:
-        data.decode("utf-8")  # checked only: a decoded copy of a large file would double its memory
+        _check_utf8(data)
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return _empty(
             Problem(name, line, f"not UTF-8 text (byte 0x{data[err.start]:02x}): save the file as UTF-8")
         )
+    table = _read(data, name, assume=True)
+    if table is None:  # a line of another width: read again, counting every line's fields
+        table = _read(data, name, assume=False)
+    assert table is not None  # never None without assume
+    return table
+
+
+def _read(data: bytes, name: str, *, assume: bool) -> CsvTable | None:
+    """The table; with ``assume``, a file without a quote is taken to have the
+    header's width on every non-blank line, which pyarrow's reading then confirms
+    (None when it does not: the caller reads again, counting every line's fields)."""
     by_lines = not re.search(rb"\r(?!\n)", data)
-    structure = _line_structure(data, name) if by_lines else None
+    assume = assume and by_lines and b'"' not in data
+    structure = (_plain_structure(data) if assume else _line_structure(data, name)) if by_lines else None
     if structure is None:
         by_lines = False
         structure = _quoted_structure(data, name)
@@ -236,8 +288,8 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     if len(lines) == 0:  # a header alone: nothing for pyarrow to read
         return CsvTable(pd.DataFrame({c: pd.Series([], dtype=str) for c in header}), lines, problems)
     body = _line_offset(data, int(body_starts[0]))  # where the first record after the header starts
-    frame = _values(data, body, header, newlines=not by_lines, expected=len(lines))
-    return CsvTable(frame, lines, problems)
+    frame = _values(data, body, header, newlines=not by_lines, expected=len(lines), strict=assume)
+    return None if frame is None else CsvTable(frame, lines, problems)
 
 
 def _line_structure(data: bytes, name: str):
@@ -279,6 +331,30 @@ def _line_structure(data: bytes, name: str):
     return _stop(starts_parts, widths_parts, problems, data)
 
 
+def _plain_structure(data: bytes):
+    """Starts of the non-blank lines of a file without quotes or lone carriage
+    returns (its records), each taken to be as wide as the header (checked later)."""
+    parts = []
+    offset, line = 0, 1
+    view = memoryview(data)
+    while offset < len(data):
+        end = data.find(b"\n", min(offset + 64 * BLOCK_BYTES, len(data)))
+        end = len(data) if end < 0 else end + 1
+        chunk = np.frombuffer(view[offset:end], dtype=np.uint8)
+        newlines = np.flatnonzero(chunk == 10)
+        bounds = np.concatenate(([0], newlines + 1))
+        if bounds[-1] < len(chunk):
+            bounds = np.append(bounds, len(chunk))  # a last line without a line end
+        begin, stop = bounds[:-1], bounds[1:]
+        content = stop - begin - (chunk[np.maximum(stop - 1, 0)] == 10)
+        content -= (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
+        parts.append(line + np.flatnonzero(content != 0))
+        line += len(newlines)
+        offset = end
+    starts, _, problems, header = _stop(parts, [], [], data)
+    return starts, np.full(len(starts), len(header) if header is not None else 0), problems, header
+
+
 def _simple_quotes(chunk: np.ndarray, quotes: np.ndarray, begin: np.ndarray, content: np.ndarray) -> bool:
     """True when every quote opens a field (at its start), closes it (before a comma
     or the line end) or is doubled inside it, with every line holding an even
@@ -300,8 +376,9 @@ def _stop(starts_parts, widths_parts, problems, data: bytes):
     widths = np.concatenate(widths_parts) if widths_parts else np.zeros(0, dtype=np.int64)
     if len(starts) == 0:
         return starts, widths, problems, None
-    first = int(starts[0])
-    header_line = data.split(b"\n", first)[first - 1].decode("utf-8").rstrip("\r")
+    begin = _line_offset(data, int(starts[0]))
+    end = data.find(b"\n", begin)
+    header_line = data[begin : end if end >= 0 else len(data)].decode("utf-8").rstrip("\r")
     return starts, widths, problems, next(csv.reader([header_line], strict=True))
 
 
@@ -342,27 +419,38 @@ def _line_offset(data: bytes, line: int) -> int:
     return offset
 
 
-def _values(data: bytes, body: int, header: list[str], *, newlines: bool, expected: int) -> pd.DataFrame:
+def _values(
+    data: bytes, body: int, header: list[str], *, newlines: bool, expected: int, strict: bool = False
+) -> pd.DataFrame | None:
     """The cells of every record of the header's width, from byte ``body`` on (the
-    header and any blank lines before it left out), read by pyarrow as strings."""
+    header and any blank lines before it left out), read by pyarrow as strings.
+    With ``strict``, None when a record has another width or the count differs."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
     keys = [f"c{i}" for i in range(len(header))]
+    uneven: list[int] = []
+
+    def skip(row) -> str:
+        uneven.append(1)
+        return "skip"
+
     table = pacsv.read_csv(
         pa.BufferReader(pa.py_buffer(memoryview(data)[body:])),  # no copy of the file
         read_options=pacsv.ReadOptions(column_names=keys, block_size=64 << 20),
         parse_options=pacsv.ParseOptions(
             newlines_in_values=newlines,
             ignore_empty_lines=True,
-            invalid_row_handler=lambda row: "skip",  # counted and pinned by the structure
+            invalid_row_handler=skip,  # pinned by the structure
         ),
         convert_options=pacsv.ConvertOptions(
-            column_types={k: pa.string() for k in keys},
+            column_types={k: pa.large_string() for k in keys},  # what pandas holds: no cast
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
     )
+    if strict and (uneven or table.num_rows != expected):
+        return None
     if table.num_rows != expected:  # never seen: would mean pyarrow broke the contract
         raise GraphkitError(
             f"internal CSV reading mismatch ({table.num_rows} rows against {expected}); please report it"
@@ -371,7 +459,11 @@ def _values(data: bytes, body: int, header: list[str], *, newlines: bool, expect
 
     # stripped in arrow, column by column, then one conversion: assigning 100,000
     # pandas columns one at a time is what made a wide header take minutes
-    stripped = pa.table([pac.utf8_trim_whitespace(column) for column in table.columns], names=keys)
-    frame = stripped.to_pandas()
+    columns = table.columns
+    del table  # each column is freed as its stripped copy replaces it (10M rows: 1.2 GB less at the peak)
+    for i in range(len(columns)):
+        columns[i] = pac.utf8_trim_whitespace(columns[i])
+    frame = pa.table(columns, names=keys).to_pandas()
+    del columns
     frame.columns = header
     return frame

@@ -87,6 +87,8 @@ def _csv_field(cells, single_column: bool):
         needs = pc.or_(needs, pc.match_substring(cells, special))
     if single_column:
         needs = pc.or_(needs, pc.equal(cells, ""))  # a lone empty field must not read as a blank line
+    if not pc.any(needs).as_py():
+        return cells  # the usual column: no cell needs quotes, so none is quoted (half the time)
     quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
     return pc.if_else(needs, quoted, cells)
 
@@ -176,6 +178,8 @@ _TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")
 # graphkit.io.text.CONTROL in RE2's syntax, for arrow
 _CONTROL_RE2 = r"[\x00-\x1f\x7f-\x{9f}\x{61c}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2066}-\x{2069}]"
 _FORMULA_RE2 = r"^[=+\-@\t\r]"
+# a number as text (-5.0, +3, -1e-3): a spreadsheet reads it as a number, never a formula
+_NUMBER_RE2 = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 
 
 def _visible(cells):
@@ -194,10 +198,11 @@ def _visible(cells):
 
 
 def _formula_safe(cells):
-    """Text cells a spreadsheet would run as a formula, with a leading ``'`` (OWASP)."""
+    """Text cells a spreadsheet would run as a formula, with a leading ``'`` (OWASP);
+    a number written as text (``-5.0`` in a column of strings) is left alone."""
     _, pc = arrow()
-    return pc.if_else(
+    formula = pc.and_(
         pc.fill_null(pc.match_substring_regex(cells, _FORMULA_RE2), False),
-        pc.binary_join_element_wise("'", cells, ""),
-        cells,
+        pc.invert(pc.fill_null(pc.match_substring_regex(cells, _NUMBER_RE2), False)),
     )
+    return pc.if_else(formula, pc.binary_join_element_wise("'", cells, ""), cells)

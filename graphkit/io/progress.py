@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
+from .text import escape_control
+
 __all__ = ["Progress", "StderrProgress", "quiet"]
 
 
@@ -55,5 +57,5 @@ class StderrProgress:
     def __call__(self, message: str) -> None:
         if not self.enabled:
             return
-        self.stream.write(f"graphkit: [{self.clock() - self.start:.1f}s] {message}\n")
+        self.stream.write(f"graphkit: [{self.clock() - self.start:.1f}s] {escape_control(message)}\n")
         self.stream.flush()

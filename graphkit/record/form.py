@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..actions import cameo_table
 from ..errors import Problem
+from ..plover import plover_table
 
 __all__ = [
     "RECORD_COLUMNS",
@@ -144,14 +145,14 @@ def cameo_parts(code: str) -> tuple[str, int, float] | None:
 
 @cache
 def _plover_rows() -> tuple[tuple[str, str], ...]:
-    text = (resources.files("graphkit") / "data" / "cameo_plover.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
-    return tuple((row["cameo"], row["plover"]) for row in rows)
+    # the published table's rows, as graphkit.plover reads them: one source for PLOVER
+    return tuple((code, kind) for code, (kind, _mode) in plover_table().items())
 
 
 @cache
 def plover_of_code() -> dict[str, str]:
-    """CAMEO code -> PLOVER event type (CAMEO2PLOVER 2021; codes 01x and 02x have none)."""
+    """CAMEO code -> PLOVER event type, as the published CAMEO2PLOVER table gives it
+    (it has no row for codes 01x and 02x)."""
     return dict(_plover_rows())
 
 

@@ -24,7 +24,15 @@ from .marks import NODE_SIZE, edge_ids, edge_records, node_records, palette
 from .network import GraphkitNetwork, network_from_elements
 from .page import _merge, page_size_problem
 from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
-from .panels import FOCUS_ROWS, camps, focus_rows, legend_groups, relationship_count, unit_dependent_pairs
+from .panels import (
+    FOCUS_ROWS,
+    camps,
+    focus_rows,
+    legend_groups,
+    rank_intervals,
+    relationship_count,
+    unit_dependent_pairs,
+)
 from .support import support_legend
 from .time_control import date_filter, with_dates
 
@@ -120,6 +128,7 @@ def graph_elements(
     check_unit(unit)
     strains = strains if strains is not None else page_strains(edge_set)
     unit_dependent = unit_dependent_pairs(strains)
+    intervals = rank_intervals(edge_set, unit)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
     drawn = choose_view(view, len(edge_set.edges))
@@ -216,7 +225,10 @@ def graph_elements(
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "focus": {"title": "Most strained relationships", "items": focus_rows(pairs, edges, unit_dependent)},
+        "focus": {
+            "title": "Most strained relationships",
+            "items": focus_rows(pairs, edges, unit_dependent, intervals),
+        },
         "filters": [
             *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..actions import action_defaults, action_labels, cameo_labels, goldstein
 from ..edgeset import EdgeSet
+from ..scales import plover_columns
 from ..schema import (
     EDGE_FIELDS,
     LOW_CONFIDENCE,
@@ -73,6 +74,18 @@ def edge_ids(edge_set: EdgeSet) -> list[str]:
     return [f"row {i + 1}" for i in range(len(edge_set.edges))]
 
 
+def plover_words(edges: pd.DataFrame) -> list[str]:
+    """Each row's PLOVER reading for its tooltip: ``PLOVER THREATEN (territory)``, with
+    the report's auxiliary mode (``reported as hedged``) when the row gives one."""
+    plover = plover_columns(edges)
+    modes = edges["mode"].fillna("").astype(str).tolist() if "mode" in edges.columns else [""] * len(edges)
+    words = []
+    for kind, mode, aux in zip(plover["plover_type"], plover["plover_mode"], modes):
+        text = f"PLOVER {kind}" + (f" ({mode})" if mode else "") if kind else "PLOVER: no event type"
+        words.append(text + (f"; reported as {aux}" if aux else ""))
+    return words
+
+
 def edge_records(
     edge_set: EdgeSet,
     names: dict[str, str],
@@ -92,6 +105,7 @@ def edge_records(
             frame[name] = edge_set.edges[name].to_numpy()
     frame["gid"] = edge_ids(edge_set)
     frame["line"] = list(edge_set.lines) if len(edge_set.lines) == len(frame) else [None] * len(frame)
+    frame["plover"] = plover_words(edge_set.edges)
     # within a pair the most hostile action takes the straight middle slot
     frame, slots, steps = fan_layout(frame, ["weight", "date", "action", "source", "gid"])
     # the weight split once for the column, not once per arrow
@@ -156,6 +170,7 @@ def _edge(
             f"ALLEGED: {names.get(row.source, row.source)} \u2192 {names.get(row.target, row.target)}",
             f"{what} ({row.domain or 'no domain'}, {row.date or 'undated'})",
             f"{kind} action: Goldstein weight {format_number(weight)}, as scored by {scored}.",
+            str(row.plover),
             f"\u201c{row.quote}\u201d" if row.quote else "(no quote)",
             f"Source: edge set \u2018{set_name}\u2019, {where}",
             *(["Frustrated tie: the pair's net sign contradicts the camps"] if contradicts else []),

@@ -278,6 +278,7 @@ function fillFocus(items) {
     row.appendChild(el("span", item.value, "focus-value"));
     li.appendChild(row);
     if (item.detail) { li.appendChild(el("div", item.detail, "focus-detail")); }
+    if (item.interval) { li.appendChild(el("div", item.interval, "focus-interval")); }
     li.title = "Show this relationship (click again, or on empty space, to show all)";
     li.addEventListener("click", function () {
       var again = focused === item;

@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 FOCUS_ROWS = 12
+#: Bootstrap resamples behind each ranked pair's interval on the page (seed 0).
+PAGE_RESAMPLES = 200
 
 METRIC_WORDS = {
     "hostile_in": "strain received (sum of -weight of hostile actions aimed at the actor)",
@@ -72,10 +74,30 @@ def unit_dependent_pairs(strains: dict[str, pd.DataFrame]) -> dict[tuple[str, st
     }
 
 
-def focus_rows(pairs: pd.DataFrame, edges: list[dict], unit_dependent: dict | None = None) -> list[dict]:
+def rank_intervals(edge_set, unit: str) -> dict[tuple[str, str], str]:
+    """Each strained pair's bootstrap rank interval, as the ranked list shows it:
+    ``rank 1 to 5 in 90% of 200 resamples`` (:func:`graphkit.analysis.resample.resample_strain`,
+    seed 0, so that a page is the same bytes on every run)."""
+    from ..analysis.resample import resample_strain
+
+    table = resample_strain(edge_set, resamples=PAGE_RESAMPLES, seed=0, unit=unit, top=FOCUS_ROWS)
+    return {
+        (a, b): f"rank {low} to {high} in 90% of {PAGE_RESAMPLES} resamples of the {unit}s"
+        for a, b, low, high in zip(table["actor_a"], table["actor_b"], table["rank_low"], table["rank_high"])
+    }
+
+
+def focus_rows(
+    pairs: pd.DataFrame,
+    edges: list[dict],
+    unit_dependent: dict | None = None,
+    intervals: dict | None = None,
+) -> list[dict]:
     """The most strained relationships, each with its actors and all its arrows; a
-    relationship whose place depends on the unit of evidence says so in its detail."""
+    relationship whose place depends on the unit of evidence says so in its detail,
+    and ``intervals`` (:func:`rank_intervals`) gives each its rank interval."""
     unit_dependent = unit_dependent or {}
+    intervals = intervals or {}
     edge_ids: dict[tuple[str, str], list[str]] = {}
     for edge in edges:
         edge_ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
@@ -95,6 +117,7 @@ def focus_rows(pairs: pd.DataFrame, edges: list[dict], unit_dependent: dict | No
             ),
             "nodes": [r.actor_a, r.actor_b],
             "edges": edge_ids.get((r.actor_a, r.actor_b), []),
+            **({"interval": intervals[r.actor_a, r.actor_b]} if (r.actor_a, r.actor_b) in intervals else {}),
         }
         for r in pairs[pairs["strain"] > 0].head(FOCUS_ROWS).itertuples(index=False)
     ]

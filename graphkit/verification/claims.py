@@ -68,9 +68,10 @@ class ClaimForm:
 
 
 def _code_sets(cameo: str, action: str) -> frozenset[str]:
-    if cameo and cameo_parts(cameo) is not None:
-        return frozenset({cameo})
-    return frozenset(c for c in match_codes().get(action, ()) if cameo_parts(c) is not None)
+    # the row's code, and the codes event coders also use for the action (match_codes.csv:
+    # a tariff is CAMEO 163 in the taxonomy, and often 172 in event data)
+    own = {cameo} if cameo and cameo_parts(cameo) is not None else set()
+    return frozenset(own | {c for c in match_codes().get(action, ()) if cameo_parts(c) is not None})
 
 
 def claim_form(edge_set: EdgeSet, period: tuple[pd.Timestamp, pd.Timestamp] | None) -> ClaimForm:

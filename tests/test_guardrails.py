@@ -1,0 +1,66 @@
+"""Guardrails: warnings where a graph's shape makes a measure say nothing, and none where it does not."""
+
+from __future__ import annotations
+
+from graphkit.analysis.balance_alg import signed_ties
+from graphkit.analysis.guardrails import MIN_ACTORS, balance_warnings, centrality_warnings, shape_of
+from graphkit.analysis.pairs import ordered_pairs
+from graphkit.edgeset import load_edge_set
+
+# Six actors whose ties close two cycles, A-B-C and C-D-E-F (F-C friendly): no star, no forest
+CYCLES = """source,target,action,weight
+A,B,x,-2
+B,C,x,-2
+C,A,x,-2
+C,D,x,-2
+D,E,x,-2
+E,F,x,-2
+F,C,x,3
+"""
+
+
+def _hostile(edge_set):
+    pairs = ordered_pairs(edge_set.edges)
+    hostile = pairs[pairs["strain"] > 0]
+    return list(zip(hostile["source"], hostile["target"]))
+
+
+def _ties(edge_set):
+    ties = signed_ties(edge_set.edges)
+    return list(zip(ties["actor_a"], ties["actor_b"]))
+
+
+def test_shape_by_hand():
+    # a triangle and a tail: 4 actors, 4 ties, one component: 4 - 4 + 1 = 1 cycle
+    shape = shape_of([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D")])
+    assert (shape.actors, shape.ties, shape.cycles, shape.centre, shape.forest) == (4, 4, 1, None, False)
+    # a path of three is a star around its middle
+    assert shape_of([("A", "B"), ("C", "B")]).centre == "B"
+    assert shape_of([("A", "B")]).centre is None  # two actors: no star to speak of
+
+
+def test_the_essay_warns_a_star_and_no_cycle():
+    # every hostile tie of the essay touches the US (USABUS -> EUR is a sale, 061, cooperative);
+    # its signed graph is the US star plus the lone tie EUR-USABUS: a forest
+    essay = load_edge_set("essay")
+    [star] = centrality_warnings(_hostile(essay))
+    assert star.startswith("the hostile layer is a star around USA (all 11 hostile ties touch it, no cycle)")
+    [forest] = balance_warnings(_ties(essay))
+    assert forest.startswith(
+        "no cycle: the signed graph is a forest (16 actors, 15 ties), so frustration is 0"
+    )
+
+
+def test_a_graph_with_cycles_warns_nothing(write_csv):
+    edge_set = load_edge_set(write_csv(CYCLES))
+    assert len(edge_set.actors) >= MIN_ACTORS
+    assert centrality_warnings(_hostile(edge_set)) == []
+    assert balance_warnings(_ties(edge_set)) == []
+
+
+def test_too_few_actors(write_csv):
+    # A, B, C in a hostile triangle: a cycle, but 3 actors (fewer than 5)
+    edge_set = load_edge_set(write_csv("source,target,action,weight\nA,B,x,-1\nB,C,x,-1\nC,A,x,-1\n"))
+    [few] = centrality_warnings(_hostile(edge_set))
+    assert few.startswith("the hostile layer has 3 actors (fewer than 5)")
+    assert balance_warnings(_ties(edge_set))[0].startswith("the signed graph has 3 actors (fewer than 5)")

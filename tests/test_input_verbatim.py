@@ -1,0 +1,55 @@
+"""The verbatim-quote check at once for many quotes (graphkit.verbatim), against its
+definition: normalize_ws(quote) in normalize_ws(text)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphkit.io.text import normalize_ws
+from graphkit.io.verbatim import CANDIDATE_LIMIT, found_verbatim
+
+TEXT = "The minister said on Tuesday\nthat troops would\tcross the border\u3000at dawn, officials said."
+
+
+def test_quotes_found_whitespace_aside_and_not_found_when_one_letter_differs() -> None:
+    quotes = [
+        "said on Tuesday that troops would cross",  # a line break in the text, a space here
+        "troops would  cross the border at dawn",  # a tab and an ideographic space in the text
+        "inister said on Tuesday that troops wou",  # starts and ends inside words
+        "dawn, officials said.",
+        "",  # an empty quote stands anywhere
+        "minister",  # one word, no space
+        "inist",  # part of a word
+        "said on Wednesday that troops would cross",  # one word differs
+        "troops would cross the border at dusk",  # the end differs
+        "officials said. And more",  # runs past the end of the text
+        "The  minister",
+        "ministers",
+    ]
+    # worked by hand from TEXT: the first seven and "The  minister" stand in it, the rest do not
+    expected = [True, True, True, True, True, True, True, False, False, False, True, False]
+    assert found_verbatim(TEXT, quotes).tolist() == expected
+
+
+def test_a_text_repeating_itself_still_answers_right() -> None:
+    # every 16-byte place of this quote stands over CANDIDATE_LIMIT times in the text
+    text = "the minister said " * (CANDIDATE_LIMIT + 50) + "nothing"
+    quotes = ["minister said the minister said the minister", "minister said the minister said nothing"]
+    missing = ["minister said the minister said the ministers", "said the minister said something"]
+    assert found_verbatim(text, quotes + missing).tolist() == [True, True, False, False]
+
+
+words = st.sampled_from(["a", "ab", "the", "é", "minister", "x" * 17, "said,", "\u00a0", "\n", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(words, max_size=60), st.lists(st.tuples(st.integers(0, 400), st.integers(0, 80)), max_size=20)
+)
+def test_equal_to_the_definition(parts: list[str], cuts: list[tuple[int, int]]) -> None:
+    text = " ".join(parts)
+    flat = normalize_ws(text)
+    quotes = [flat[i : i + n] for i, n in cuts] + [flat[i : i + n] + "b" for i, n in cuts]
+    expected = [normalize_ws(q) in flat for q in quotes]
+    assert found_verbatim(text, quotes).tolist() == expected
