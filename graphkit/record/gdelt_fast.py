@@ -11,7 +11,7 @@ exact FILE:LINE message and a clean chunk gives the same events either way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import IO
@@ -50,7 +50,7 @@ def _sets() -> tuple[pa.Array, pa.Array]:
     return pa.array(sorted(cameo_labels())), pa.array(["1", "2", "3", "4"])
 
 
-def _reads(stream: IO[bytes], size: int) -> Iterator[bytes]:
+def _reads(stream: IO[bytes], size: int) -> Generator[bytes, None, None]:
     """``stream.read(size)`` again and again (b"" at the end), the next read already
     running while the caller parses: unzipping and pyarrow both free the GIL."""
     with ThreadPoolExecutor(1) as pool:
@@ -64,7 +64,7 @@ def _reads(stream: IO[bytes], size: int) -> Iterator[bytes]:
 
 def gdelt_chunks(
     stream: IO[bytes], head: bytes, block_lines: int, chunk_bytes: int = CHUNK_BYTES
-) -> Iterator[tuple[int, bytes]]:
+) -> Generator[tuple[int, bytes], None, None]:
     """(line number of its first line, bytes) of whole lines of ``head`` + ``stream``:
     ``block_lines`` lines, or fewer when ``chunk_bytes`` bytes hold fewer."""
     pending, line = head, 1
