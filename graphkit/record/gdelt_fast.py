@@ -4,9 +4,10 @@ The line path (:func:`~graphkit.record.gdelt_events.gdelt_block`) splits every l
 Python; here pyarrow parses a chunk of bytes, only the columns verify uses, and
 ``pyarrow.compute`` checks them all at once. The checks are stricter than the line
 path's (ASCII digits, a plain decimal Goldstein value, ASCII country codes, no CR):
-a chunk that fails any of them, or holds a blank line, a bad UTF-8 byte or rows of
-more than one width, is read again line by line, so a malformed row still gets its
-exact FILE:LINE message and a clean chunk gives the same events either way.
+a chunk that fails any of them, or holds a blank line or a bad UTF-8 byte, is read
+again line by line, so a malformed row still gets its exact FILE:LINE message and a
+clean chunk gives the same events either way. Rows of several widths (GDELT 1.0's
+57 and 58) are parsed a width at a time.
 """
 
 from __future__ import annotations
@@ -234,8 +235,8 @@ def _mixed_read(chunk: bytes) -> Chunk | None:
     view = np.frombuffer(chunk, np.uint8)
     starts = np.concatenate([[0], np.flatnonzero(view[:-1] == 10) + 1])
     widths = np.add.reduceat(view == 9, starts, dtype=np.int64) + 1
-    if not np.isin(widths, list(GDELT_WIDTHS)).all():
-        return None
+    if len(np.unique(widths)) < 2 or not np.isin(widths, list(GDELT_WIDTHS)).all():
+        return None  # one width: _table_read already failed on it
     bounds = [*starts.tolist(), len(chunk)]
     parts, order, layouts = [], [], {}
     for width, label in GDELT_WIDTHS.items():
