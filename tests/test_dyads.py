@@ -200,3 +200,26 @@ def test_a_hand_codings_folder_is_not_overwritten(run, write_csv, tmp_path):
     fresh = tmp_path / "fresh"
     assert run("import-dyads", path, *args, "-o", fresh).exit_code == 0
     assert run("import-dyads", path, *args, "-o", fresh).exit_code == 0
+
+
+def test_an_infinite_count_is_a_bad_cell_not_an_internal_error(run, write_csv, tmp_path):
+    # before: 1e400 (read as infinity) ended in "internal error: OverflowError"
+    path = write_csv("a,b,t,n\nUSA,CAN,2020,1\nUSA,CAN,2021,1e400\n", "inf.csv")
+    result = run(
+        "import-dyads",
+        path,
+        "--source",
+        "a",
+        "--target",
+        "b",
+        "--time",
+        "t",
+        "--hostile",
+        "n",
+        "-o",
+        tmp_path / "x",
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"graphkit: {path}:3: n '1e400' is not a count: use a finite number >= 0"
+    )

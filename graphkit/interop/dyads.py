@@ -116,7 +116,7 @@ def _counts(frame: pd.DataFrame, column: str, lines: np.ndarray, name: str) -> n
     codes, uniques = pd.factorize(frame[column])
     parsed = pd.to_numeric(pd.Series(uniques, dtype=object).replace("", "0"), errors="coerce").to_numpy()
     values = pd.Series(parsed[codes], index=frame.index)
-    bad = values.isna() | (values < 0)
+    bad = values.isna() | (values < 0) | np.isinf(values)  # 1e400 and inf read as infinity
     if bad.any():
         first = int(np.flatnonzero(bad.to_numpy())[0])
         raise EdgeSetError(
@@ -124,7 +124,7 @@ def _counts(frame: pd.DataFrame, column: str, lines: np.ndarray, name: str) -> n
                 Problem(
                     name,
                     int(lines[first]),
-                    f"{column} {frame[column].iat[first]!r} is not a count: use a number >= 0",
+                    f"{column} {frame[column].iat[first]!r} is not a count: use a finite number >= 0",
                 )
             ]
         )
