@@ -299,24 +299,12 @@ def _line_structure(data: bytes, name: str):
     field spans lines, a stray or odd quote): then the csv module reads the file."""
     starts_parts, widths_parts = [], []
     problems: list[Problem] = []
-    offset, line = 0, 1
-    view = memoryview(data)
-    while offset < len(data):
-        end = data.find(b"\n", min(offset + 64 * BLOCK_BYTES, len(data)))
-        end = len(data) if end < 0 else end + 1
-        chunk = np.frombuffer(view[offset:end], dtype=np.uint8)
-        newlines = np.flatnonzero(chunk == 10)
-        bounds = np.concatenate(([0], newlines + 1))
-        if bounds[-1] < len(chunk):
-            bounds = np.append(bounds, len(chunk))  # a last line without a line end
-        begin, stop = bounds[:-1], bounds[1:]
+    for chunk, line, begin, stop, content in _line_blocks(data):
         quotes = np.flatnonzero(chunk == 34)
         in_line = np.searchsorted(quotes, stop) - np.searchsorted(quotes, begin)
         if (in_line % 2).any():
             return None
         commas = np.flatnonzero(chunk == 44)
-        content = stop - begin - (chunk[np.maximum(stop - 1, 0)] == 10)
-        content -= (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
         blank = content == 0
         if len(quotes) and not _simple_quotes(chunk, quotes, begin, content):
             return None  # a quote the csv module reads otherwise (or refuses): it reads the file
@@ -326,15 +314,13 @@ def _line_structure(data: bytes, name: str):
         numbers = line + np.arange(len(begin))
         starts_parts.append(numbers[~blank])
         widths_parts.append(count[~blank])
-        line += len(newlines)
-        offset = end
     return _stop(starts_parts, widths_parts, problems, data)
 
 
-def _plain_structure(data: bytes):
-    """Starts of the non-blank lines of a file without quotes or lone carriage
-    returns (its records), each taken to be as wide as the header (checked later)."""
-    parts = []
+def _line_blocks(data: bytes):
+    """The file in blocks of whole lines (about 64 blocks' worth of bytes each): each
+    block's bytes, the number of its first line, and its lines' starts, ends (after the
+    line end) and lengths without the line end (``\\n`` or ``\\r\\n``)."""
     offset, line = 0, 1
     view = memoryview(data)
     while offset < len(data):
@@ -348,9 +334,15 @@ def _plain_structure(data: bytes):
         begin, stop = bounds[:-1], bounds[1:]
         content = stop - begin - (chunk[np.maximum(stop - 1, 0)] == 10)
         content -= (content > 0) & (chunk[np.maximum(begin + content - 1, 0)] == 13)
-        parts.append(line + np.flatnonzero(content != 0))
+        yield chunk, line, begin, stop, content
         line += len(newlines)
         offset = end
+
+
+def _plain_structure(data: bytes):
+    """Starts of the non-blank lines of a file without quotes or lone carriage
+    returns (its records), each taken to be as wide as the header (checked later)."""
+    parts = [line + np.flatnonzero(content != 0) for _, line, _, _, content in _line_blocks(data)]
     starts, _, problems, header = _stop(parts, [], [], data)
     return starts, np.full(len(starts), len(header) if header is not None else 0), problems, header
 
