@@ -141,10 +141,19 @@ _USED = (
 def _split(lines: pd.Series, columns: tuple[str, ...]) -> pd.DataFrame:
     """The fields graphkit uses of ``lines`` (each with one field per name in ``columns``),
     as string columns labelled by position."""
-    width = len(columns)
     used = [i for i, name in enumerate(columns) if name in _USED]
+    frame = tab_fields(lines.tolist(), len(columns), used)
+    frame.index = lines.index
+    return frame
+
+
+def tab_fields(lines: list[str], width: int, used: list[int]) -> pd.DataFrame:
+    """The fields at positions ``used`` of tab-separated ``lines`` of ``width`` fields,
+    as text columns labelled by position: pandas' C reader, or an exact split where it
+    merged or split lines (a quote or a carriage return inside a field). Used by
+    import-gdelt and by verify's GDELT record alike."""
     frame = pd.read_csv(
-        io.StringIO("\n".join(lines.tolist())),
+        io.StringIO("\n".join(lines)),
         sep="\t",
         header=None,
         names=list(range(width)),
@@ -157,8 +166,7 @@ def _split(lines: pd.Series, columns: tuple[str, ...]) -> pd.DataFrame:
         engine="c",
     )
     if len(frame) != len(lines):  # the C reader merged or split lines: fall back to exact splitting
-        frame = pd.DataFrame(lines.str.split("\t").tolist(), dtype=str)[used]
-    frame.index = lines.index
+        frame = pd.DataFrame([line.split("\t") for line in lines], dtype=str)[used]
     return frame
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
 from ..errors import Problem
-from ..interop.gdelt import gdelt_versions
+from ..interop.gdelt import gdelt_versions, tab_fields
 from .form import plover_of_code
 
 __all__ = ["GDELT_WIDTHS", "USED", "gdelt_block", "looks_like_gdelt"]
@@ -40,20 +37,7 @@ def looks_like_gdelt(line: str) -> bool:
 def _fields(lines: list[str], width: int) -> pd.DataFrame:
     columns = gdelt_versions()[width][1]
     used = [i for i, name in enumerate(columns) if name in USED]
-    frame = pd.read_csv(
-        io.StringIO("\n".join(lines)),
-        sep="\t",
-        header=None,
-        names=list(range(width)),
-        usecols=used,
-        dtype=str,
-        keep_default_na=False,
-        na_filter=False,
-        quoting=csv.QUOTE_NONE,
-        engine="c",
-    )
-    if len(frame) != len(lines):  # the C reader merged lines: split exactly instead
-        frame = pd.DataFrame([line.split("\t") for line in lines], dtype=str)[used]
+    frame = tab_fields(lines, width, used)
     frame.columns = [columns[i] for i in used]
     if "SOURCEURL" not in frame.columns:
         frame["SOURCEURL"] = ""
