@@ -16,37 +16,11 @@ import numpy as np
 import pandas as pd
 
 from .actors import bloc_names, country_name
+from .country_names import SPELLINGS
 from .errors import ArgumentError, Problem
 from .spelling import closest_first, first_lines, near_miss
 
 __all__ = ["actor_id_warnings", "resolve_actor", "standard_id"]
-
-# Names and codes in common use that pycountry does not know (it has "Russian
-# Federation", "Türkiye", "GB"); the EU's CAMEO code is EEC (EUR is the region Europe).
-_ALIASES = {
-    "UK": "GBR",
-    "U.K.": "GBR",
-    "BRITAIN": "GBR",
-    "GREAT BRITAIN": "GBR",
-    "ENGLAND": "GBR",
-    "U.S.": "USA",
-    "U.S.A.": "USA",
-    "AMERICA": "USA",
-    "UNITED STATES OF AMERICA": "USA",
-    "RUSSIA": "RUS",
-    "TURKEY": "TUR",
-    "CZECH REPUBLIC": "CZE",
-    "HOLLAND": "NLD",
-    "IVORY COAST": "CIV",
-    "MACEDONIA": "MKD",
-    "BRUNEI": "BRN",
-    "CAPE VERDE": "CPV",
-    "BURMA": "MMR",
-    "PALESTINE": "PSE",
-    "VATICAN": "VAT",
-    "EU": "EEC",
-    "E.U.": "EEC",
-}
 
 
 @cache
@@ -62,7 +36,7 @@ def _names() -> dict[str, str]:
                 names.setdefault(value.upper(), country.alpha_3)
     for code, name in bloc_names().items():
         names.setdefault(name.upper(), code)
-    names.update(_ALIASES)
+    names.update({name.upper(): code for name, code in SPELLINGS.items()})
     return names
 
 

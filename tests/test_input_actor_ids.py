@@ -41,6 +41,8 @@ def test_a_country_name_beside_its_code_warns_that_one_actor_is_split_in_two(wri
         ("Nor", "NOR (Norway)"),
         ("South Korea", "KOR (South Korea)"),
         ("US", "USA (United States)"),
+        # from the one name table (graphkit.country_names) that verify's ICEWS reader uses
+        ("Democratic Republic of Congo", "COD (Congo, The Democratic Republic of the)"),
     ],
 )
 def test_names_and_non_standard_codes_of_states_suggest_the_alpha3_code(write_csv, actor, meant):

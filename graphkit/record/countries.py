@@ -17,6 +17,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from ..country_names import ICEWS_NAMES, SPELLINGS
+
 __all__ = ["country_of_name", "roll_up", "roll_up_series"]
 
 #: The EU under CAMEO's code, and the code it is matched under (GDELT writes EUR for both).
@@ -56,66 +58,9 @@ def roll_up_series(actors: pd.Series) -> pd.Series:
     return pd.Series(rolled[codes], index=values.index, name=values.name).astype(values.dtype)
 
 
-#: Country names as ICEWS spells them that pycountry does not know (checked
-#: against the ISO codes netify's copy of ICEWS carries, column i_iso3c).
-ICEWS_NAMES = {
-    "Cape Verde": "CPV",
-    "Congo, Republic Of": "COG",
-    "Congo, The Democratic Republic Of": "COD",
-    "Cote D'ivoire": "CIV",
-    "Libyan Arab Jamahiriya": "LBY",
-    "Macedonia, The Former Yugoslav Republic Of": "MKD",
-}
-
-# More spellings pycountry's lookup does not know (short names news data use), beside
-# ICEWS_NAMES. The EU is EEC, its CAMEO code (roll_up counts it as GDELT's EUR).
-_MORE_NAMES = {
-    "occupied palestinian territory": "PSE",
-    "democratic republic of congo": "COD",
-    "congo, the democratic republic of the": "COD",
-    "congo, democratic republic of the": "COD",
-    "republic of congo": "COG",
-    "congo": "COG",
-    "ivory coast": "CIV",
-    "cote d'ivoire": "CIV",
-    "macedonia": "MKD",
-    "swaziland": "SWZ",
-    "burma": "MMR",
-    "laos": "LAO",
-    "vietnam": "VNM",
-    "north korea": "PRK",
-    "south korea": "KOR",
-    "russia": "RUS",
-    "iran": "IRN",
-    "syria": "SYR",
-    "turkey": "TUR",
-    "czech republic": "CZE",
-    "bolivia": "BOL",
-    "venezuela": "VEN",
-    "tanzania": "TZA",
-    "moldova": "MDA",
-    "micronesia": "FSM",
-    "vatican city": "VAT",
-    "holy see": "VAT",
-    "east timor": "TLS",
-    "cape verde": "CPV",
-    "brunei": "BRN",
-    "taiwan": "TWN",
-    "palestine": "PSE",
-    "united states": "USA",
-    "united kingdom": "GBR",
-    "european union": "EEC",
-    "macau": "MAC",
-    "the gambia": "GMB",
-    "the bahamas": "BHS",
-    "turkiye": "TUR",
-    "falkland islands": "FLK",
-}
-
-
 @cache
 def _names() -> dict[str, str]:
-    return {**{k.lower(): v for k, v in ICEWS_NAMES.items()}, **_MORE_NAMES}
+    return {**{k.lower(): v for k, v in ICEWS_NAMES.items()}, **SPELLINGS}
 
 
 def country_of_name(name: str) -> str | None:
