@@ -247,6 +247,8 @@ def test_cli_formats(claims, gdelt2, tmp_path):
     assert list(records[0])[:8] == ["id", "source", "target", "date", "window", "support", "score", "lift"]
     assert "matches" in records[0] and records[0]["matches"][0]["code"] == "1312"
     assert "1 confirmed, 3 partial, 1 contradicted, 1 not_found, 1 out_of_coverage, 1 undated" in run.stderr
+    # c7 is the one undated claim: the warning counts it in the singular
+    assert "graphkit: warning: 1 undated claim was not looked up: give --period" in run.stderr
     out = tmp_path / "report.csv"
     run = runner.invoke(main, ["verify", str(claims), "--record", str(gdelt2), "-o", str(out)])
     assert run.exit_code == 0, run.stderr

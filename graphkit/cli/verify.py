@@ -10,6 +10,7 @@ from .group import main
 from .loading import load, progress_reporter
 from .options import edgeset_argument, output_options
 from .output import emit, remember_inputs, table_text
+from .reports import plural
 
 
 def _summary(result) -> None:
@@ -40,7 +41,8 @@ def _summary(result) -> None:
     echo_error("graphkit: support: " + ", ".join(f"{n} {tier}" for tier, n in counts.items() if n))
     if counts["undated"]:
         echo_error(
-            f"graphkit: warning: {counts['undated']} undated claims were not looked up: give --period "
+            f"graphkit: warning: {plural(counts['undated'], 'undated claim')} "
+            f"{'was' if counts['undated'] == 1 else 'were'} not looked up: give --period "
             "(or a 'Period: ...' line in the set's description.txt)"
         )
     echo_error(
