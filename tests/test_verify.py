@@ -270,6 +270,16 @@ def test_cli_formats(claims, gdelt2, tmp_path):
     )
 
 
+def test_no_record_says_what_to_give(claims):
+    # the first thing a newcomer types, 'graphkit verify essay', got click's bare "Missing option"
+    run = CliRunner().invoke(main, ["verify", str(claims)])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.count("\n") == 1
+    assert run.stderr.startswith(
+        "graphkit: give the event data to check against: --record FILE, a GDELT 1.0/2.0"
+    )
+
+
 def test_not_an_event_file(claims, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello\tworld\n")
