@@ -489,7 +489,7 @@ def test_browser_draws_the_union_graph_offline(diff_page):
         == "diff: essay-2025-v1 \u2192 essay-recoded"
     )
     colors = page.evaluate("edges.get().map(e => e.change + ' ' + e.color.color).sort()")
-    assert colors.count("added #0072B2") == 2 and colors.count("removed #E69F00") == 2
+    assert colors.count("added #0072B2") == 2 and colors.count("removed #A6611A") == 2
 
 
 @pytest.mark.browser

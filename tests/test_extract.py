@@ -381,11 +381,11 @@ def test_cli_extract_stdin_and_errors(tmp_path):
 
 
 def test_render_shows_confidence_and_draws_low_rows_apart(tmp_path):
-    from graphkit.render.graph import graph_elements
+    from .page_parts import page_parts
 
     text = "Canada accused Mexico of dumping steel. China restricted rare-earth exports. Japan condemned the move."
     folder = write_draft(extract_edge_set(text), tmp_path / "draft")
-    elements = graph_elements(load_edge_set(folder))  # read back from the files, confidence as text
+    elements = page_parts(load_edge_set(folder))  # read back from the files, confidence as text
     by_id = {e["id"]: e for e in elements["edges"]}
     # x002 (China restricted, no target named: Canada, the state the text was about) and
     # x003 (Japan condemned: China) are both guesses at 0.3

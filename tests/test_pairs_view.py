@@ -13,10 +13,11 @@ from graphkit.analysis.strain_alg import strain
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import ArgumentError
-from graphkit.render import graph_elements, render_html
+from graphkit.render import render_html
 from graphkit.render.layout import LABELLED, layout_positions, place_nodes
 from graphkit.render.pairs_view import PAIR_VIEW_ABOVE, choose_view
-from graphkit.render.style import COOPERATIVE, HOSTILE
+
+from .page_parts import page_parts
 
 PAIRS_CSV = (
     "source,target,action,weight,date,quote\n"
@@ -43,26 +44,29 @@ def test_auto_view_switches_above_the_threshold():
 
 
 def test_one_line_per_relationship_width_by_strain_colour_by_balance(pair_set):
-    elements = graph_elements(pair_set, view="pairs")
+    elements = page_parts(pair_set, view="pairs")
     edges = {(e["from"], e["to"]): e for e in elements["edges"]}
     assert sorted(edges) == [("A", "B"), ("A", "C"), ("C", "D")]
     ab, ac, cd = edges["A", "B"], edges["A", "C"], edges["C", "D"]
     # A-B: strain 4 + 2 = 6 (the largest): width 1 + 9 * sqrt(6/6) = 10; balance (1 - 6) / 7 = -0.71
-    assert ab["width"] == 10.0 and ab["color"]["color"] == HOSTILE and ab["pair_strain"] == 6.0
+    # the scale's ends: RdBu's dark red (mostly hostile) and dark blue (mostly cooperative, dashed)
+    hostile, cooperative = "#B2182B", "#2166AC"
+    assert ab["width"] == 10.0 and ab["color"]["color"] == hostile and ab["pair_strain"] == 6.0
+    assert "dashes" not in ab
     # A-C: strain 1: width 1 + 9 * sqrt(1/6) = 4.674; balance -1
-    assert ac["width"] == 4.674 and ac["color"]["color"] == HOSTILE
+    assert ac["width"] == 4.674 and ac["color"]["color"] == hostile
     # C-D: no strain, cooperation 6: thinnest, balance +1
-    assert cd["width"] == 1.0 and cd["color"]["color"] == COOPERATIVE
+    assert cd["width"] == 1.0 and cd["color"]["color"] == cooperative and cd["dashes"] == [9, 6]
     # straight lines without arrows: set once for the page
-    assert elements["options"]["edges"] == {
-        "arrows": {"to": {"enabled": False}},
-        "smooth": {"enabled": False},
-    }
+    assert elements["options"]["edges"]["arrows"]["to"]["enabled"] is False
+    assert elements["options"]["edges"]["smooth"]["enabled"] is False
     assert not any("arrows" in e or "smooth" in e for e in edges.values())
+    # the table view's evidence: the heaviest actions, with their quotes
+    assert cd["quotes"] and all(line.startswith("\u2022 ") for line in cd["quotes"])
 
 
 def test_pair_tooltip_lists_the_heaviest_actions_with_quotes(pair_set):
-    (ab,) = [e for e in graph_elements(pair_set, view="pairs")["edges"] if (e["from"], e["to"]) == ("A", "B")]
+    (ab,) = [e for e in page_parts(pair_set, view="pairs")["edges"] if (e["from"], e["to"]) == ("A", "B")]
     lines = ab["title"].split("\n")
     assert lines[0] == "ALLEGED: A \u2194 B"
     assert lines[1] == "strain 6 (A \u2192 B 4; B \u2192 A 2) \u00b7 cooperation 1"
@@ -76,7 +80,7 @@ def test_pair_tooltip_lists_the_heaviest_actions_with_quotes(pair_set):
 
 
 def test_pair_view_keeps_panel_actor_filter_and_legend(pair_set):
-    elements = graph_elements(pair_set, view="pairs")
+    elements = page_parts(pair_set, view="pairs")
     assert [f["type"] for f in elements["filters"]] == ["actor", "min"]
     assert elements["focus"]["items"][0]["label"] == "A \u2194 B"
     assert elements["focus"]["items"][0]["edges"] == ["pair 1"]
@@ -137,6 +141,6 @@ def test_cli_view_option_and_same_bytes(write_csv, tmp_path):
 
 
 def test_the_essay_stays_an_action_view(small_set):
-    elements = graph_elements(load_edge_set())
-    assert all("x" not in n for n in elements["nodes"]) and "options" not in elements
+    elements = page_parts(load_edge_set())
+    assert all("x" not in n for n in elements["nodes"]) and elements["options"]["physics"]["enabled"]
     assert pd.Series([e["id"] for e in elements["edges"]]).str.startswith("e").all()

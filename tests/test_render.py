@@ -14,8 +14,10 @@ from click.testing import CliRunner
 from graphkit.cli import main
 from graphkit.edgeset import load_edge_set
 from graphkit.errors import GraphkitError
-from graphkit.render import graph_elements, render_html, render_page
+from graphkit.render import render_html, render_page
 from graphkit.render.graph import keep_top
+
+from .page_parts import page_parts
 
 
 def page_data(html: str) -> dict:
@@ -55,7 +57,7 @@ def test_every_action_is_one_arrow_and_every_actor_one_node(small_set):
 
 def test_nodes_are_sized_by_strain_received(small_set):
     # by hand: A receives 3 (s3), B 4 + 2 = 6 (s1, s2), C 5 + 0.5 = 5.5 (s4, s8), D 1 (s5)
-    nodes = {n["id"]: n for n in graph_elements(load_edge_set(small_set))["nodes"]}
+    nodes = {n["id"]: n for n in page_parts(load_edge_set(small_set))["nodes"]}
     assert nodes["B"]["size"] == 46.0
     assert nodes["B"]["size"] > nodes["C"]["size"] > nodes["A"]["size"] > nodes["D"]["size"]
     assert nodes["D"]["size"] == pytest.approx(10 + 36 * math.sqrt(1 / 6), abs=1e-3)
@@ -66,14 +68,14 @@ def test_nodes_are_sized_by_strain_received(small_set):
 
 def test_size_by_another_metric(small_set):
     # strain dealt, by hand: A 4 + 2 + 5 = 11, B 3 + 0.5 = 3.5, C 1, D 0
-    nodes = {n["id"]: n for n in graph_elements(load_edge_set(small_set), size_by="hostile_out")["nodes"]}
+    nodes = {n["id"]: n for n in page_parts(load_edge_set(small_set), size_by="hostile_out")["nodes"]}
     assert nodes["A"]["size"] == 46.0 and nodes["D"]["size"] == 10.0
     with pytest.raises(GraphkitError, match="size_by 'nope'"):
-        graph_elements(load_edge_set(small_set), size_by="nope")
+        page_parts(load_edge_set(small_set), size_by="nope")
 
 
 def test_arrows_show_sign_by_colour_and_dashes_and_weight_by_width(small_set):
-    edges = {e["id"]: e for e in graph_elements(load_edge_set(small_set))["edges"]}
+    edges = {e["id"]: e for e in page_parts(load_edge_set(small_set))["edges"]}
     hostile, cooperative = edges["s4"], edges["s6"]  # sanction -5, cooperation +3
     assert "dashes" not in hostile and cooperative["dashes"]
     assert hostile["color"]["color"] != cooperative["color"]["color"]
@@ -82,7 +84,7 @@ def test_arrows_show_sign_by_colour_and_dashes_and_weight_by_width(small_set):
 
 
 def test_colour_by_domain_gives_each_domain_its_colour(small_set):
-    elements = graph_elements(load_edge_set(small_set), color_by="domain")
+    elements = page_parts(load_edge_set(small_set), color_by="domain")
     by_domain: dict[str, set] = {}
     for edge in elements["edges"]:
         by_domain.setdefault(edge["domain"], set()).add(edge["color"]["color"])
@@ -94,9 +96,7 @@ def test_colour_by_domain_gives_each_domain_its_colour(small_set):
 
 def test_parallel_actions_are_fanned_out_not_stacked(small_set):
     # A-B has three actions (s1, s2 A->B; s3 B->A): each must take its own curve
-    edges = [
-        e for e in graph_elements(load_edge_set(small_set))["edges"] if {e["from"], e["to"]} == {"A", "B"}
-    ]
+    edges = [e for e in page_parts(load_edge_set(small_set))["edges"] if {e["from"], e["to"]} == {"A", "B"}]
     assert len(edges) == 3
 
     def geometry(edge):
@@ -117,7 +117,7 @@ def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_sour
     es = load_edge_set()
     # e14, the 12th row of edges/essay/edges.csv (line 13): JPN -> USA criticism (taxonomy: 110,
     # -2.0) in the investment domain, dated 2024
-    edge = next(e for e in graph_elements(es)["edges"] if e["id"] == "e14")
+    edge = next(e for e in page_parts(es)["edges"] if e["id"] == "e14")
     row = es.edges.set_index("id").loc["e14"]
     assert edge["title"].splitlines() == [
         "ALLEGED: Japan \u2192 United States",
@@ -132,7 +132,7 @@ def test_edge_tooltip_says_alleged_and_gives_action_date_weight_cameo_quote_sour
 def test_edge_tooltip_gives_the_plover_reading_and_the_reports_mode():
     # e19: CAMEO 046 Engage in negotiation is CONSULT (no mode) in the published table; the row's
     # mode is hedged ("was also exposed to have held secret talks"); e23 is a statement (010): no event
-    titles = {e["id"]: e["title"].splitlines() for e in graph_elements(load_edge_set())["edges"]}
+    titles = {e["id"]: e["title"].splitlines() for e in page_parts(load_edge_set())["edges"]}
     assert titles["e19"][3] == "PLOVER CONSULT; reported as hedged"
     assert titles["e23"][3] == "PLOVER: no event type"
 
@@ -148,7 +148,7 @@ def test_top_keeps_the_most_strained_relationships(small_set):
 
 
 def test_strained_panel_ranks_pairs_and_lists_their_arrows(small_set):
-    focus = graph_elements(load_edge_set(small_set))["focus"]
+    focus = page_parts(load_edge_set(small_set))["focus"]
     assert [(i["label"], i["value"]) for i in focus["items"]] == [
         ("A \u2194 B", "9"),
         ("A \u2194 C", "5"),
@@ -202,6 +202,14 @@ def test_hostile_text_stays_data(hostile_set):
             "aside",
             "section",
             "script",
+            # the page's own shell: landmarks, search form and view buttons
+            "main",
+            "form",
+            "label",
+            "input",
+            "datalist",
+            "button",
+            "h2",
         )
     ] == []
     assert html.count("</script>") == 2
@@ -239,9 +247,10 @@ def test_render_page_takes_plain_vis_dicts_and_completes_the_filters():
         )
     )
     assert data["edges"] == edges and data["nodes"] == nodes
+    # the slider's range is exact: its last stop (2.5, steps of 0.5) is the largest score
     assert [f.get("values", f.get("max")) for f in data["filters"]] == [
         ["a", "b"],
-        3,
+        2.5,
         [["x", "X"], ["y", "Y"]],
     ]
     assert data["options"]["layout"]["randomSeed"] == 3

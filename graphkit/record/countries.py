@@ -14,6 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["country_of_name", "roll_up", "roll_up_series"]
@@ -50,9 +51,9 @@ def roll_up(actor: str) -> str:
 def roll_up_series(actors: pd.Series) -> pd.Series:
     """:func:`roll_up` of every value (each distinct value computed once)."""
     values = actors.fillna("").astype(str)
-    uniques = pd.unique(values)
-    mapping = {value: roll_up(value) if value.strip() else "" for value in uniques}
-    return values.map(mapping)
+    codes, uniques = pd.factorize(values)  # a lookup by position: map() is slower on millions of rows
+    rolled = np.array([roll_up(value) if value.strip() else "" for value in uniques], dtype=object)
+    return pd.Series(rolled[codes], index=values.index, name=values.name).astype(values.dtype)
 
 
 # More spellings pycountry's lookup does not know (short names news data use), beside the

@@ -13,9 +13,9 @@ from ..errors import Problem
 from ..interop.gdelt import gdelt_versions
 from .form import plover_of_code
 
-__all__ = ["GDELT_WIDTHS", "gdelt_block", "looks_like_gdelt"]
+__all__ = ["GDELT_WIDTHS", "USED", "gdelt_block", "looks_like_gdelt"]
 
-_USED = (
+USED = (
     "GLOBALEVENTID",
     "SQLDATE",
     "Actor1CountryCode",
@@ -39,7 +39,7 @@ def looks_like_gdelt(line: str) -> bool:
 
 def _fields(lines: list[str], width: int) -> pd.DataFrame:
     columns = gdelt_versions()[width][1]
-    used = [i for i, name in enumerate(columns) if name in _USED]
+    used = [i for i, name in enumerate(columns) if name in USED]
     frame = pd.read_csv(
         io.StringIO("\n".join(lines)),
         sep="\t",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -17,11 +18,14 @@ from typing import IO, cast
 
 from ..errors import GraphkitError
 
-__all__ = ["BLOCK_LINES", "Block", "blocks"]
+__all__ = ["BLOCK_LINES", "DAMAGED", "Block", "blocks", "damaged", "head_of", "line_blocks", "texts"]
 
 BLOCK_LINES = 200_000
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
+
+#: What reading a damaged gzip or zip raises.
+DAMAGED = (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile)
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class Block:
     lines: list[str]
 
 
-def _texts(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
+def texts(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
+    """(name, binary stream) of each text in ``path``: the file, or each member of a zip."""
     name = str(path)
     try:
         with open(path, "rb") as probe:
@@ -63,33 +68,61 @@ def _texts(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
         ) from err
 
 
-def blocks(path: str | Path, block_lines: int = BLOCK_LINES) -> Iterator[Block]:
-    """The lines of ``path`` (each text in it, for a zip) in blocks of ``block_lines``,
-    decoded as UTF-8 (bad bytes replaced), blank lines left out of the blocks but
-    counted in the line numbers."""
-    for name, stream in _texts(Path(path)):
-        text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
-        lines: list[str] = []
-        first = 1
-        number = 0
-        try:
-            for raw in text:
-                number += 1
-                line = raw.rstrip("\r\n")
-                if not lines:
-                    first = number
-                if not line.strip():
-                    if lines:  # keep line numbers right: a blank line ends the block
-                        yield Block(name, first, lines)
-                        lines = []
-                    continue
-                lines.append(line)
-                if len(lines) >= block_lines:
+def damaged(name: str, line: int, err: Exception) -> GraphkitError:
+    """The error for a text that cannot be decompressed at ``line``."""
+    return GraphkitError(f"{name}:{line}: cannot decompress ({err}): the file is damaged; download it again")
+
+
+def head_of(stream: IO[bytes]) -> bytes:
+    """The bytes of ``stream`` up to and with its first non-blank line (b"" when none):
+    what tells the format."""
+    head = b""
+    while True:
+        line = stream.readline()
+        head += line
+        if not line or line.strip():
+            return head
+
+
+def _split(head: bytes) -> list[str]:
+    """``head``'s lines as TextIOWrapper(newline="\\n") gives them (str.splitlines also splits at CR)."""
+    pieces = head.decode("utf-8", errors="replace").split("\n")
+    return [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+
+
+def line_blocks(
+    name: str, stream: IO[bytes], block_lines: int = BLOCK_LINES, head: bytes = b""
+) -> Iterator[Block]:
+    """The lines of ``head`` then ``stream`` in blocks of ``block_lines``, decoded as
+    UTF-8 (bad bytes replaced), blank lines left out of the blocks but counted in
+    the line numbers."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
+    lines: list[str] = []
+    first = 1
+    number = 0
+    try:
+        for raw in itertools.chain(_split(head), text):
+            number += 1
+            line = raw.rstrip("\r\n")
+            if not lines:
+                first = number
+            if not line.strip():
+                if lines:  # keep line numbers right: a blank line ends the block
                     yield Block(name, first, lines)
                     lines = []
-        except (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile) as err:
-            raise GraphkitError(
-                f"{name}:{number + 1}: cannot decompress ({err}): the file is damaged; download it again"
-            ) from err
-        if lines:
-            yield Block(name, first, lines)
+                continue
+            lines.append(line)
+            if len(lines) >= block_lines:
+                yield Block(name, first, lines)
+                lines = []
+    except DAMAGED as err:
+        raise damaged(name, number + 1, err) from err
+    if lines:
+        yield Block(name, first, lines)
+
+
+def blocks(path: str | Path, block_lines: int = BLOCK_LINES) -> Iterator[Block]:
+    """The lines of ``path`` (each text in it, for a zip) in blocks of ``block_lines``
+    (see :func:`line_blocks`)."""
+    for name, stream in texts(Path(path)):
+        yield from line_blocks(name, stream, block_lines)

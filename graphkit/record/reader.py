@@ -15,9 +15,10 @@ from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..io.progress import Progress
 from .countries import roll_up_series
 from .form import RECORD_COLUMNS, Record, empty_events
-from .gdelt_events import GDELT_WIDTHS, gdelt_block, looks_like_gdelt
+from .gdelt_events import GDELT_WIDTHS, looks_like_gdelt
+from .gdelt_fast import gdelt_chunks, read_chunk
 from .icews import icews_block, icews_columns, looks_like_icews
-from .lines import BLOCK_LINES, blocks
+from .lines import BLOCK_LINES, DAMAGED, damaged, head_of, line_blocks, texts
 from .polecat import looks_like_polecat, polecat_block, polecat_columns
 from .tables import header_of
 
@@ -44,9 +45,12 @@ class _Coverage:
         last = end.to_numpy(dtype="datetime64[D]")
         dated = ~np.isnat(first)
         first, last = first[dated].astype(np.int64), last[dated].astype(np.int64)
-        spans, counts = np.unique(
-            np.stack([first, np.maximum(first, last)], axis=1), axis=0, return_counts=True
-        )
+        last = np.maximum(first, last)
+        if (first == last).all():  # event data: one day each, and a 1-D unique is far faster
+            days, counts = np.unique(first, return_counts=True)
+            spans = np.stack([days, days], axis=1)
+        else:
+            spans, counts = np.unique(np.stack([first, last], axis=1), axis=0, return_counts=True)
         for (a, b), count in zip(spans.tolist(), counts.tolist()):
             self.spans[(a, b)] = self.spans.get((a, b), 0) + count
             for day in range(a, b + 1):
@@ -107,52 +111,80 @@ def _is_edge_set(path: str) -> bool:
     return "\t" not in first and {"source", "target"} <= names
 
 
+def _kind(name: str, number: int, head: str) -> tuple[str, int, dict[str, int]]:
+    """The format of a text told by its first non-blank line (line ``number``)."""
+    if looks_like_gdelt(head):
+        return ("gdelt", 0, {})
+    header = header_of(head)
+    if looks_like_icews(header):
+        return ("ICEWS", len(header), icews_columns(header, name))
+    if looks_like_polecat(header):
+        return ("POLECAT", len(header), polecat_columns(header, name))
+    fields = head.count("\t") + 1
+    raise GraphkitError(
+        f"{name}:{number}: not an event file graphkit reads: the first line is neither "
+        f"a GDELT event row ({', '.join(map(str, sorted(GDELT_WIDTHS)))} tab-separated "
+        f"fields; it has {fields}) nor an ICEWS or POLECAT header; give GDELT exports, "
+        "ICEWS or POLECAT files as published, or an edge set (CSV)"
+    )
+
+
+def _gdelt_events(name: str, stream, head: bytes, block_lines: int, fast: bool):
+    """Yield (events, problems, rows per layout, rows) per chunk of a GDELT text."""
+    line = 1
+    chunks = gdelt_chunks(stream, head, block_lines)
+    try:
+        for line, chunk in chunks:
+            yield read_chunk(name, line, chunk, fast)
+    except DAMAGED as err:
+        raise damaged(name, line, err) from err
+    finally:
+        chunks.close()  # its read ahead ends before the stream is closed
+
+
 def _text_events(
-    path: str, block_lines: int, progress: Progress, formats: dict[str, int], unmapped: dict[str, int]
+    path: str,
+    block_lines: int,
+    progress: Progress,
+    formats: dict[str, int],
+    unmapped: dict[str, int],
+    fast: bool = True,
 ):
     """Yield (events, problems) per block of every text in ``path``."""
-    reader: tuple[str, int, dict[str, int]] = ("gdelt", 0, {})
-    current = None
-    read = 0
-    texts = 0
-    for block in blocks(path, block_lines):
-        lines, first = block.lines, block.first
-        if block.name != current:  # a new text (file, or zip member): tell its format
-            current, read = block.name, 0
-            texts += 1
-            head = lines[0]
-            if looks_like_gdelt(head):
-                reader = ("gdelt", 0, {})
-            else:
-                header = header_of(head)
-                if looks_like_icews(header):
-                    reader = ("ICEWS", len(header), icews_columns(header, block.name))
-                elif looks_like_polecat(header):
-                    reader = ("POLECAT", len(header), polecat_columns(header, block.name))
-                else:
-                    fields = head.count("\t") + 1
-                    raise GraphkitError(
-                        f"{block.name}:{first}: not an event file graphkit reads: the first line is neither "
-                        f"a GDELT event row ({', '.join(map(str, sorted(GDELT_WIDTHS)))} tab-separated "
-                        f"fields; it has {fields}) nor an ICEWS or POLECAT header; give GDELT exports, "
-                        "ICEWS or POLECAT files as published, or an edge set (CSV)"
-                    )
-                lines, first = lines[1:], first + 1
-        kind, width, columns = reader
+    texts_read = 0
+    for name, stream in texts(Path(path)):
+        try:
+            head = head_of(stream)
+        except DAMAGED as err:
+            raise damaged(name, 1, err) from err
+        if not head.strip():
+            continue
+        texts_read += 1
+        number = head.count(b"\n", 0, len(head.rstrip(b"\r\n"))) + 1
+        line = head.decode("utf-8", errors="replace").split("\n")[number - 1].rstrip("\r\n")
+        kind, width, columns = _kind(name, number, line)
+        read = 0
         if kind == "gdelt":
-            events, problems, layouts = gdelt_block(block.name, first, lines)
-            for label, count in layouts.items():
-                formats[label] = formats.get(label, 0) + count
-        else:
-            handler = icews_block if kind == "ICEWS" else polecat_block
-            events, problems, names = handler(block.name, first, lines, width, columns)
+            for events, problems, layouts, rows in _gdelt_events(name, stream, head, block_lines, fast):
+                for label, count in layouts.items():
+                    formats[label] = formats.get(label, 0) + count
+                read += rows
+                progress(f"{name}: {read:,} rows read")
+                yield events, problems
+            continue
+        handler = icews_block if kind == "ICEWS" else polecat_block
+        for block in line_blocks(name, stream, block_lines, head):
+            lines, first = block.lines, block.first
+            if first == number:
+                lines, first = lines[1:], first + 1  # the header
+            events, problems, names = handler(name, first, lines, width, columns)
             formats[kind] = formats.get(kind, 0) + len(lines)
-            for name, count in names.items():
-                unmapped[name] = unmapped.get(name, 0) + count
-        read += len(lines)
-        progress(f"{block.name}: {read:,} rows read")
-        yield events, problems
-    if texts == 0:
+            for label, count in names.items():
+                unmapped[label] = unmapped.get(label, 0) + count
+            read += len(lines)
+            progress(f"{name}: {read:,} rows read")
+            yield events, problems
+    if texts_read == 0:
         raise GraphkitError(f"{path}: the file is empty: give an event file with one event per line")
 
 
@@ -179,9 +211,11 @@ def read_record(
     files = _paths(record)
     require_callable(progress, "progress")
     report = progress or (lambda message: None)
-    wanted = None
+    wanted, countries = None, []
     if pairs is not None:
-        wanted = {"|".join(sorted((str(a), str(b)))) for a, b in pairs}
+        given = [(str(a), str(b)) for a, b in pairs]
+        wanted = {"|".join(sorted(pair)) for pair in given}
+        countries = sorted({side for pair in given for side in pair})
     coverage = _Coverage()
     formats: dict[str, int] = {}
     unmapped: dict[str, int] = {}
@@ -201,7 +235,8 @@ def read_record(
         usable = ~missing & ~same
         events = events[usable].assign(source=source[usable], target=target[usable])
         coverage.add(events["start"], events["end"])
-        if wanted is not None:
+        if wanted is not None:  # the few rows between wanted countries first: keys are costly
+            events = events[events["source"].isin(countries) & events["target"].isin(countries)]
             events = events[_pair_keys(events["source"], events["target"]).isin(wanted)]
         if not events.empty:
             kept.append(events[list(RECORD_COLUMNS)])

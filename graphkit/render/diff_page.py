@@ -87,6 +87,8 @@ def _edge(row, names: dict, a: EdgeSet, b: EdgeSet, slot: float, step: float) ->
         },
         "smooth": fan_smooth(slot, row.source <= row.target, step),
         "change": row.change,
+        # the table view lists the quotes of what the filters show
+        "quote": str(row.quote or ""),
     }
     if style["dashes"]:
         edge["dashes"] = style["dashes"]
@@ -110,6 +112,7 @@ def _nodes(diff: EdgeSetDiff, frame: pd.DataFrame, names: dict, a: EdgeSet, b: E
         b.edges.assign(h=strain_part(b.edges["weight"].to_numpy(dtype=float))).groupby("target")["h"].sum()
     )
     nodes = []
+    # every actor of an edge of either set: an actor added or removed has one (compare/diff.py)
     for actor in sorted(set(frame["source"]) | set(frame["target"])):
         status = "added" if actor in added else "removed" if actor in removed else "both"
         color, words = ACTOR_STYLES[status]
@@ -139,6 +142,7 @@ def _focus(diff: EdgeSetDiff, edges: list[dict]) -> list[dict]:
         ids.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge["id"])
     items = []
     for r in diff.strain_changes().head(FOCUS_ROWS).itertuples(index=False):
+        pair = tuple(sorted((r.actor_a, r.actor_b)))
         sign = "+" if r.delta > 0 else ""
         rank_a = DASH if r.rank_a is None else r.rank_a
         rank_b = DASH if r.rank_b is None else r.rank_b
@@ -149,7 +153,7 @@ def _focus(diff: EdgeSetDiff, edges: list[dict]) -> list[dict]:
                 "value": sign + format_number(r.delta),
                 "detail": f"strain {format_number(r.strain_a)} \u2192 {format_number(r.strain_b)} \u00b7 {ranks}",
                 "nodes": [r.actor_a, r.actor_b],
-                "edges": ids.get((r.actor_a, r.actor_b), []),
+                "edges": ids.get(pair, []),
             }
         )
     return items
@@ -212,10 +216,11 @@ def diff_elements(diff: EdgeSetDiff, a: EdgeSet, b: EdgeSet) -> dict[str, Any]:
         legend.append(_agreement_legend(diff.agreement))
     return {
         "title": f"diff: {a.name} \u2192 {b.name}",
+        "noun": ("edges", "Edge"),
         "subtitle": f"A \u2018{a.name}\u2019 against B \u2018{b.name}\u2019: {summary} edges",
         "banner": "Every arrow is an action that a source ALLEGES: these are claims, not verified events.",
         "notes": [
-            "Hover an arrow for what changed; click a relationship above to zoom to it.",
+            "Hover an arrow for what changed; click it, or a relationship in the list, for its details.",
             (
                 "Colours here mean a change (added, removed, changed); red and green, which mean "
                 "hostile and cooperative on graphkit's other pages, are not used."

@@ -21,8 +21,8 @@ from ..schema import (
 )
 from .layout import place_nodes, precompute_layout
 from .marks import NODE_SIZE, edge_ids, edge_records, node_records, palette
-from .network import GraphkitNetwork, network_from_elements
-from .page import _merge, page_size_problem
+from .network import GraphkitNetwork
+from .page import page_size_problem
 from .pairs_view import PAIR_OPTIONS, View, choose_view, community_colors, pair_edges, pair_legend
 from .panels import (
     FOCUS_ROWS,
@@ -41,7 +41,6 @@ __all__ = [
     "SIZE_METRICS",
     "ColorMode",
     "SizeMetric",
-    "graph_elements",
     "keep_top",
     "render_html",
     "to_pyvis",
@@ -87,7 +86,7 @@ def page_strains(edge_set: EdgeSet) -> dict[str, pd.DataFrame]:
     return {unit: strain(edge_set, unit=check_unit(unit)) for unit in UNITS}
 
 
-def graph_elements(
+def _network(
     edge_set: EdgeSet,
     *,
     size_by: SizeMetric = "hostile_in",
@@ -95,8 +94,10 @@ def graph_elements(
     unit: Unit = "action",
     view: View = "auto",
     strains: dict[str, pd.DataFrame] | None = None,
-) -> dict[str, Any]:
-    """The keyword arguments of :func:`graphkit.render.page.render_page` for ``edge_set``.
+) -> GraphkitNetwork:
+    """The page of ``edge_set`` as a pyvis Network, built once: each actor added with
+    ``add_node``, each arrow with ``add_edge``, the vis options set on its ``options``
+    and the rest of the page (panels, filters) on its ``page``.
 
     One node per actor (sorted by id) labelled with its name, sized by the
     centrality column ``size_by`` (area proportional), coloured by group (by kind
@@ -177,17 +178,69 @@ def graph_elements(
         supported = support_legend(edges)
         if supported is not None:
             legend.insert(1, supported)
-    # issue 12: large graphs start from Python's layout
-    options = place_nodes(nodes, edges, clusters=dict(zip(metrics["actor"].astype(str), metrics[color_key])))
+    net = GraphkitNetwork(len(nodes), len(edges))
+    for node in nodes:
+        net.add_node(node.pop("id"), **node)
+    for edge in edges:
+        net.add_edge(edge.pop("from"), edge.pop("to"), **edge)
+    # issue 12: large graphs start from Python's layout, placed on the Network's own nodes
+    clusters = dict(zip(metrics["actor"].astype(str), metrics[color_key]))
+    net.set_page_options(place_nodes(net.nodes, net.edges, clusters=clusters))
     if drawn == "pairs":
-        options = _merge(options, PAIR_OPTIONS)
+        net.set_page_options(PAIR_OPTIONS)
+    net.page = _page_parts(
+        edge_set,
+        net,
+        drawn=drawn,
+        unit=unit,
+        size_by=size_by,
+        legend=legend,
+        camp_note=camp_note,
+        time_filter=time_filter,
+    )
+    net.page["focus"] = {
+        "title": "Most strained relationships",
+        "items": focus_rows(pairs, net.edges, unit_dependent, intervals),
+    }
+    return net
+
+
+def _draft_words(edge_set: EdgeSet) -> str:
+    """The banner of a draft (an edge set with graphkit extract's ``confidence`` column), or ""."""
+    if "confidence" not in edge_set.edges.columns:
+        return ""
+    confidence = pd.to_numeric(edge_set.edges["confidence"], errors="coerce")
+    low = int((confidence < LOW_CONFIDENCE).sum())
+    return (
+        "DRAFT, not reviewed: these rows were extracted from text by a program (graphkit extract); "
+        f"{low} of {len(confidence)} have a confidence below {LOW_CONFIDENCE} (grey, dash-dot). "
+        "Check each against its quote before relying on it."
+    )
+
+
+def _page_parts(
+    edge_set: EdgeSet,
+    net: GraphkitNetwork,
+    *,
+    drawn: str,
+    unit: str,
+    size_by: str,
+    legend: list,
+    camp_note: list[str],
+    time_filter: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The page's parts that are not the graph: title, banner, notes, legend, filters."""
     first_line = next(iter(edge_set.description.strip().splitlines()), "")
     actions = len(edge_set.edges)
-    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(nodes)} actors"
+    count = f"{actions} alleged action{'s' if actions != 1 else ''} between {len(net.nodes)} actors"
     if drawn == "pairs":
-        count += f", drawn as {len(edges)} relationships"
+        count += f", drawn as {len(net.edges)} relationships"
     return {
         "title": f"{edge_set.name}: alleged actions between actors",
+        "noun": ("alleged actions", "Alleged action")
+        if drawn == "actions"
+        else ("relationships", "Relationship"),
+        "draft": _draft_words(edge_set),
         "subtitle": f"{first_line} \u00b7 {count}" if first_line else count,
         "banner": (
             f"Every arrow is one action that the source of edge set \u2018{edge_set.name}\u2019 ALLEGES: "
@@ -201,12 +254,12 @@ def graph_elements(
         "notes": [
             (
                 "Hover an arrow for its action, date, weight, CAMEO code and quote; "
-                "hover an actor for its totals. Click a relationship above to zoom to it."
+                "hover an actor for its totals. Click either, or a relationship in the list, for details you can copy."
             )
             if drawn == "actions"
             else (
                 "Hover a line for its strain, cooperation and heaviest actions with their quotes; "
-                "hover an actor for its totals. Click a relationship above to zoom to it."
+                "hover an actor for its totals. Click either, or a relationship in the list, for details you can copy."
             ),
             *(
                 [
@@ -222,13 +275,7 @@ def graph_elements(
             *([UNIT_NOTES[unit]] if unit != "action" else []),
             *camp_note,
         ],
-        "nodes": nodes,
-        "edges": edges,
         "legend": legend,
-        "focus": {
-            "title": "Most strained relationships",
-            "items": focus_rows(pairs, edges, unit_dependent, intervals),
-        },
         "filters": [
             *([{"type": "select", "field": "domain", "label": "Domain"}] if drawn == "actions" else []),
             {"type": "actor", "label": "Actor"},
@@ -247,7 +294,6 @@ def graph_elements(
             if drawn == "actions"
             else {}
         ),
-        **({"options": options} if options else {}),
     }
 
 
@@ -263,7 +309,7 @@ def to_pyvis(
     """``edge_set`` as a pyvis Network: the nodes, edges, styles and options of its page.
 
     ``top`` keeps only the ``top`` most strained relationships; ``size_by`` and
-    ``color_by`` and ``view`` are as in :func:`graph_elements`. In a notebook, ``net.show("page.html")``
+    ``color_by`` and ``view`` are as in :func:`_network`. In a notebook, ``net.show("page.html")``
     writes graphkit's page (offline, user text never parsed as HTML).
     """
     require_edge_set(edge_set)
@@ -271,10 +317,9 @@ def to_pyvis(
     require_choice(size_by, "size_by", CENTRALITY_MEASURES)
     if top is not None:
         edge_set = keep_top(edge_set, top, unit=check_unit(unit))
-    elements = graph_elements(
+    return _network(
         edge_set, size_by=size_by, color_by=color_by, unit=unit, view=view, strains=page_strains(edge_set)
     )
-    return network_from_elements(elements)
 
 
 def render_html(

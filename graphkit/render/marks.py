@@ -186,6 +186,8 @@ def _edge(
         "smooth": fan_smooth(slot, row.source <= row.target, step),
         "domain": str(row.domain),
         "sign": sign,
+        # the table view lists the quotes of what the filters show
+        "quote": str(row.quote or ""),
         "pair_strain": round(float(pair_strain.get(pair, 0.0)), 6),
         # the page recomputes the strained list and the node sizes from the shown edges
         "strain": round(float(row.strain_value), 6),

@@ -1,9 +1,12 @@
-"""An edge set as a pyvis ``Network``: the builder behind graphkit's page.
+"""The pyvis ``Network`` that is graphkit's page: the one model ``to_pyvis`` returns and
+``graphkit render`` writes.
 
-:func:`to_pyvis` puts the page's nodes, edges and vis options into a pyvis
-Network, ready for a notebook (``net.show_buttons()``, ``net.toggle_physics()``,
-``net.show("page.html")``). ``graphkit render`` writes that same Network's page,
-so what a notebook user tweaks and what the command line writes agree.
+:func:`graphkit.render.graph.to_pyvis` creates a :class:`GraphkitNetwork`, adds each actor
+with pyvis's ``add_node`` and each action (or relationship) with ``add_edge``, and sets
+the page's vis options on the Network's ``options``; the page's other parts (title,
+legend, ranked list, filters) are its ``page``. In a notebook the same object takes
+``net.show_buttons()``, ``net.toggle_physics()`` and ``net.show("page.html")``; on the
+command line ``render`` writes its :meth:`~GraphkitNetwork.generate_html`.
 
 The page comes from graphkit's own template (:func:`graphkit.render.page.render_page`),
 never pyvis's: pyvis's template loads Bootstrap from a CDN, inserts the heading raw
@@ -17,12 +20,11 @@ import json
 from types import SimpleNamespace
 from typing import Any
 
-from pyvis.edge import Edge
 from pyvis.network import Network
 
 from .page import _merge, physics_options, render_page
 
-__all__ = ["GraphkitNetwork", "network_from_elements"]
+__all__ = ["GraphkitNetwork"]
 
 
 def _namespace(value: Any) -> Any:
@@ -33,15 +35,55 @@ def _namespace(value: Any) -> Any:
     return value
 
 
+class _NodeIds(list):
+    """pyvis's list of node ids with a set beside it: ``add_edge`` asks whether both
+    ends are known (``in`` on a list: a tenth of a second at 5,000 edges)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._known: set = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._known.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._known
+
+
 class GraphkitNetwork(Network):
-    """A pyvis Network whose page is graphkit's safe, offline one.
+    """A directed pyvis Network whose page is graphkit's safe, offline one.
 
     ``page`` holds the parts of the page that are not the graph: ``title``,
-    ``subtitle``, ``notes``, ``legend``, ``focus`` and ``filters`` (see
-    :func:`~graphkit.render.page.render_page`).
+    ``subtitle``, ``banner``, ``notes``, ``legend``, ``focus``, ``filters`` and
+    ``live`` (see :func:`~graphkit.render.page.render_page`).
     """
 
     page: dict[str, Any]
+
+    def __init__(self, node_count: int = 0, edge_count: int = 0) -> None:
+        super().__init__(directed=True, cdn_resources="in_line", height="100%", width="100%")
+        self.node_ids = _NodeIds()
+        self.page = {"title": ""}
+        # the physics that settles a graph of this size (render/page.py), in place of pyvis's
+        for key, value in physics_options(node_count, edge_count).items():
+            setattr(self.options, key, _namespace(value))
+
+    def add_edge(self, source: Any, to: Any, **options: Any) -> None:
+        """pyvis's ``add_edge``. pyvis gives every edge of a directed network its own
+        ``arrows="to"``; here an edge without an arrow style of its own takes the page's
+        (``options.edges.arrows``), so that a notebook's arrow settings reach every edge
+        (and vis builds 5,000 edges a third of a second faster without a copy on each)."""
+        super().add_edge(source, to, **options)
+        if "arrows" not in options:
+            del self.edges[-1]["arrows"]
+
+    def set_page_options(self, options: dict[str, Any]) -> None:
+        """Merge vis-network ``options`` (nested dicts) over the Network's own."""
+        current = self.vis_options()
+        for key, value in options.items():
+            merged = _merge(current[key], value) if isinstance(current.get(key), dict) else value
+            setattr(self.options, key, _namespace(merged))
 
     def vis_options(self) -> dict[str, Any]:
         """The vis-network options as plain data."""
@@ -51,38 +93,3 @@ class GraphkitNetwork(Network):
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
         """The page as HTML text (pyvis's ``write_html`` and ``show`` call this)."""
         return render_page(nodes=self.nodes, edges=self.edges, options=self.vis_options(), **self.page)
-
-
-def network_from_elements(elements: dict[str, Any]) -> GraphkitNetwork:
-    """A :class:`GraphkitNetwork` from the keyword arguments of ``render_page``
-    (``nodes``, ``edges``, ``title``, ...), built with pyvis's ``add_node`` and
-    ``add_edge``; every node and edge keeps its keys."""
-    nodes, edges = elements["nodes"], elements["edges"]
-    net = GraphkitNetwork(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    options = physics_options(len(nodes), len(edges))
-    # the elements' own options (e.g. physics off where Python placed the nodes) win
-    options = _merge(options, elements.get("options") or {})
-    for key, value in options.items():
-        setattr(net.options, key, _namespace(value))
-    arrows = options["edges"]["arrows"]
-    for node in nodes:
-        extra = {key: value for key, value in node.items() if key not in ("id", "label")}
-        net.add_node(node["id"], label=node.get("label") or str(node["id"]), **extra)
-    # on a page with its own options (a large or pair-view page), edges without an arrow
-    # style of their own take the page's: vis builds 5,000 edges a third of a second
-    # faster without a copy of it on each
-    shared = bool(elements.get("options"))
-    # what pyvis's add_edge does on a directed network, without its search of the
-    # node list for both ends of every edge (a tenth of a second at 5,000 edges)
-    known = set(net.node_ids)
-    for edge in edges:
-        for end in (edge["from"], edge["to"]):
-            if end not in known:
-                raise AssertionError(f"non existent node '{end}'")
-        # pyvis gives a directed edge arrows="to" unless told: keep the page's arrow style
-        extra = {key: value for key, value in edge.items() if key not in ("from", "to")}
-        net.edges.append(Edge(edge["from"], edge["to"], net.directed, **{"arrows": arrows, **extra}).options)
-        if shared and "arrows" not in edge:
-            del net.edges[-1]["arrows"]
-    net.page = {key: value for key, value in elements.items() if key not in ("nodes", "edges", "options")}
-    return net

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,15 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-__all__ = ["MAX_PAGE_EDGES", "VIS_VERSION", "page_size_problem", "physics_options", "render_page"]
+__all__ = [
+    "MAX_PAGE_EDGES",
+    "PAGE_SCRIPTS",
+    "VIS_VERSION",
+    "page_css",
+    "page_size_problem",
+    "physics_options",
+    "render_page",
+]
 
 VIS_VERSION = "9.1.2"
 #: The most arrows one page draws, for ``render`` and ``diff --html`` alike: beyond
@@ -58,14 +66,30 @@ def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(str(_HERE)), autoescape=True, keep_trailing_newline=True)
 
 
+#: The page's own scripts, beside the template, inlined in this order: they read the
+#: page's data from the global ``PAGE``; state.js, last, starts the page.
+PAGE_SCRIPTS = ("measures.js", "dates.js", "page.js", "views.js", "labels.js", "state.js")
+
+
+def _inline(name: str, closing: str) -> str:
+    text = (resources.files("graphkit.render") / name).read_text(encoding="utf-8")
+    if closing in text.lower():
+        raise RuntimeError(f"graphkit/render/{name} cannot be inlined: it contains {closing}")
+    return text
+
+
 @lru_cache(maxsize=1)
 def _page_script() -> Markup:
-    """The page's own JavaScript (``page.js`` beside the template), inlined when the
-    page is built; it reads the page's data from the global ``PAGE``."""
-    script = (resources.files("graphkit.render") / "page.js").read_text(encoding="utf-8")
-    if "</script" in script.lower():
-        raise RuntimeError("graphkit/render/page.js cannot be inlined: it contains a closing script tag")
-    return Markup(script)
+    """The page's own JavaScript (:data:`PAGE_SCRIPTS`), inlined when the page is built."""
+    return Markup("\n".join(_inline(name, "</script") for name in PAGE_SCRIPTS))
+
+
+@cache
+def page_css(name: str = "shell.css") -> Markup:
+    """A stylesheet beside the template, to inline: ``shell.css`` is the shell every
+    graphkit page shares (header, banners, main column, side panel, reflow below 800 px),
+    ``graph.css`` the graph page's own."""
+    return Markup(_inline(name, "</style"))
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +139,8 @@ def physics_options(node_count: int, edge_count: int) -> dict[str, Any]:
             "tooltipDelay": 120,
             "hideEdgesOnDrag": large,
             "navigationButtons": False,
-            "keyboard": False,
+            # arrow keys move the drawing and + / - zoom while it has the keyboard focus
+            "keyboard": {"enabled": True, "bindToWindow": False},
             "multiselect": False,
         },
         "nodes": {
@@ -160,8 +185,10 @@ def _filters(filters: list[dict], nodes: list[dict], edges: list[dict]) -> list[
         elif kind == "min":
             values = [float(e.get(spec["field"], 0) or 0) for e in edges]
             top = max(values, default=0.0)
-            spec["max"] = math.ceil(top) if top > 0 else 0
-            spec.setdefault("step", 0.5)
+            # the slider's last stop is the largest step at or below the largest value,
+            # so that it still shows the most strained relationship (never an empty graph)
+            step = spec.setdefault("step", 0.5 if top >= 5 else 0.1 if top >= 0.5 else 0.01)
+            spec["max"] = round(math.floor(top / step + 1e-9) * step, 6) if top > 0 else 0
         elif kind == "actor":
             choices = [[n["id"], str(n.get("label", n["id"]))] for n in nodes]
             spec["values"] = sorted(choices, key=lambda x: (x[1], str(x[0])))
@@ -179,6 +206,8 @@ def render_page(
     legend: Sequence[dict[str, Any]] = (),
     subtitle: str = "",
     banner: str = "",
+    draft: str = "",
+    noun: tuple[str, str] = ("edges", "Edge"),
     notes: Sequence[str] = (),
     focus: dict[str, Any] | None = None,
     filters: Sequence[dict[str, Any]] = (),
@@ -220,6 +249,12 @@ def render_page(
     subtitle, banner, notes
         A line under the title; a line the reader must see, shown under it on a
         tinted band (above the fold); short paragraphs in the side panel.
+    draft
+        When the edges are a draft nobody has reviewed, what the reader must know:
+        shown above the title on a dark band.
+    noun
+        What an edge is, in the plural and alone ("alleged actions", "Alleged action"):
+        the canvas's one-sentence summary and the details panel's heading use it.
     focus
         A clickable list, e.g. the most strained relationships: ``{"title": str,
         "items": [{"label": str, "value": str, "detail": str, "nodes": [ids],
@@ -254,6 +289,9 @@ def render_page(
         "title": str(title),
         "subtitle": str(subtitle),
         "banner": str(banner),
+        "draft": str(draft),
+        "noun": str(noun[0]),
+        "noun_one": str(noun[1]),
         "notes": [str(n) for n in notes],
         "nodes": node_list,
         "edges": edge_list,
@@ -271,5 +309,7 @@ def render_page(
         page_js=_page_script(),
         vis_js=script,
         vis_css=style,
+        shell_css=page_css("shell.css"),
+        graph_css=page_css("graph.css"),
         vis_version=VIS_VERSION,
     )

@@ -18,7 +18,7 @@ from ..analysis.communities import strain_communities
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, use_one_of
 from ..schema import VIEWS, View
-from .style import COOPERATIVE, GREY, HOSTILE, NEUTRAL, OTHER, PALETTE, format_number
+from .style import DASHES, GREY, NEUTRAL, OTHER, PALETTE, format_number
 
 __all__ = [
     "BALANCE_COLORS",
@@ -41,14 +41,19 @@ QUOTE_CHARS = 140
 WIDTH = (1.0, 10.0)
 COMMUNITY_COLORS = len(PALETTE)  # each its own colour; the rest share grey
 
-# the balance b = (cooperation - strain) / (cooperation + strain), in five bands
+# the balance b = (cooperation - strain) / (cooperation + strain), in five bands, on a
+# red-grey-blue scale (ColorBrewer's RdBu ends, safe under the common colour-vision
+# deficiencies, where red against green is not), each line 3:1 or more against white
+# (6.9, 3.7, 4.5, 3.9, 5.9); cooperative bands dashed and the balanced one dotted, as
+# cooperative and neutral actions are in the action view, so the sign reads without colour
 BALANCE_COLORS = [
-    (-0.6, HOSTILE, "mostly hostile (balance below \u22120.6)"),
-    (-0.2, "#E57373", "more hostile than cooperative"),
-    (0.2, NEUTRAL, "balanced (\u22120.2 to 0.2)"),
-    (0.6, "#81C784", "more cooperative than hostile"),
-    (math.inf, COOPERATIVE, "mostly cooperative (balance above 0.6)"),
+    (-0.6, "#B2182B", "mostly hostile (balance below \u22120.6)"),
+    (-0.2, "#D6604D", "more hostile than cooperative"),
+    (0.2, NEUTRAL, "balanced (\u22120.2 to 0.2), dotted"),
+    (0.6, "#3A87C0", "more cooperative than hostile, dashed"),
+    (math.inf, "#2166AC", "mostly cooperative (balance above 0.6), dashed"),
 ]
+BALANCE_DASHES = [False, False, DASHES["neutral"], DASHES["cooperative"], DASHES["cooperative"]]
 
 
 def choose_view(view: str, actions: int) -> str:
@@ -60,10 +65,11 @@ def choose_view(view: str, actions: int) -> str:
     return "pairs" if actions > PAIR_VIEW_ABOVE else "actions"
 
 
-def _balance_color(strain: float, cooperation: float) -> str:
+def _balance_band(strain: float, cooperation: float) -> int:
+    """Which of :data:`BALANCE_COLORS` a relationship falls in."""
     total = strain + cooperation
     balance = (cooperation - strain) / total if total > 0 else 0.0
-    return next(color for bound, color, _ in BALANCE_COLORS if balance < bound)
+    return next(i for i, (bound, _, _) in enumerate(BALANCE_COLORS) if balance < bound)
 
 
 def _top_actions(edge_set: EdgeSet, names: dict[str, str]) -> dict[tuple[str, str], list[str]]:
@@ -122,7 +128,8 @@ def pair_edges(edge_set: EdgeSet, pairs: pd.DataFrame, names: dict[str, str]) ->
     for i, r in enumerate(pairs.itertuples(index=False)):
         strain, cooperation = float(r.strain), float(r.cooperation)
         width = low + (high - low) * math.sqrt(strain / top) if top > 0 and strain > 0 else low
-        color = _balance_color(strain, cooperation)
+        band = _balance_band(strain, cooperation)
+        color = BALANCE_COLORS[band][1]
         total = counts.get((r.actor_a, r.actor_b), 0)
         ways = [
             f"{r.name_a} \u2192 {r.name_b} {format_number(float(r.strain_ab))}",
@@ -151,10 +158,13 @@ def pair_edges(edge_set: EdgeSet, pairs: pd.DataFrame, names: dict[str, str]) ->
                     "color": color,
                     "highlight": color,
                     "hover": color,
-                    "opacity": 0.85,
+                    "opacity": 1.0,
                     "inherit": False,
                 },
+                **({"dashes": BALANCE_DASHES[band]} if BALANCE_DASHES[band] else {}),
                 "pair_strain": round(strain, 6),
+                # the table view lists them
+                "quotes": actions.get((r.actor_a, r.actor_b), []),
                 "sign": "hostile" if strain > 0 else "cooperative" if cooperation > 0 else "neutral",
             }
         )
@@ -168,8 +178,10 @@ PAIR_OPTIONS = {"edges": {"arrows": {"to": {"enabled": False}}, "smooth": {"enab
 
 def pair_legend() -> list[dict[str, Any]]:
     """The legend's "Relationships" section of the pair view."""
+    symbols = ["line", "line", "dotted", "dashed", "dashed"]  # as BALANCE_DASHES
     items = [
-        {"label": label, "color": color, "symbol": "line", "width": 4} for _, color, label in BALANCE_COLORS
+        {"label": label, "color": color, "symbol": symbol, "width": 4}
+        for (_, color, label), symbol in zip(BALANCE_COLORS, symbols)
     ]
     items += [
         {"label": "thin line: little strain", "color": GREY, "symbol": "line", "width": 1},

@@ -2,6 +2,8 @@
 
     python tests/tools/screenshot.py                      # the essay's page -> docs/essay.png and docs/essay.json
     python tests/tools/screenshot.py --diff -o diff.png   # `graphkit diff essay-2025-v1 essay-recoded --html`
+    python tests/tools/screenshot.py --width 390 --height 844 -o docs/render-phone.png
+    python tests/tools/screenshot.py --fragment 'domain=trade&actor=CAN' -o view.png  # a view from a link
 
 Beside docs/essay.png it writes docs/essay.json: the data of the page it shot
 (nodes, edges, options and panels, as :func:`page_data` gives them) and the
@@ -60,7 +62,13 @@ def snapshot_text(png: bytes) -> str:
 
 
 def shoot(
-    html: str, output: Path, *, width: int = 1400, height: int = 900, script: str | None = None
+    html: str,
+    output: Path,
+    *,
+    width: int = 1400,
+    height: int = 900,
+    script: str | None = None,
+    fragment: str = "",
 ) -> None:
     """Write ``html`` to a temporary file, open it in Chromium and save a PNG of the viewport."""
     from playwright.sync_api import sync_playwright
@@ -75,7 +83,7 @@ def shoot(
                 "**/*",
                 lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
             )
-            page.goto(path.as_uri())
+            page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
             page.wait_for_function("window.__ready === true", timeout=120_000)
             page.wait_for_timeout(1500)  # let the frozen layout finish its last redraw
             if script:
@@ -95,9 +103,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--script", help="JavaScript to run in the page before the shot (e.g. to set a filter)"
     )
+    parser.add_argument("--width", type=int, default=1400, help="viewport width in px")
+    parser.add_argument("--height", type=int, default=900, help="viewport height in px")
+    parser.add_argument("--fragment", default="", help="the view to open, as in a link (domain=trade&...)")
     args = parser.parse_args(argv)
     output = args.output or ROOT / "docs" / "essay.png"
-    shoot(page_html(args.diff), output, script=args.script)
+    shoot(
+        page_html(args.diff),
+        output,
+        width=args.width,
+        height=args.height,
+        script=args.script,
+        fragment=args.fragment,
+    )
     print(output)
     if output == ROOT / "docs" / "essay.png" and not args.diff and not args.script:
         snapshot = ROOT / "docs" / "essay.json"
