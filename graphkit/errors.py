@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -16,9 +17,18 @@ class ArgumentError(GraphkitError, ValueError):
     command line shows the same detail after its own flag (``--since``).
     """
 
-    def __init__(self, argument: str, detail: str):
-        self.argument, self.detail = argument, detail
-        super().__init__(f"{argument}{'' if detail.startswith(':') else ' '}{detail}")
+    def __init__(self, argument: str, detail: str, others: tuple[tuple[str, str], ...] = (), value: str = ""):
+        self.argument, self.rest, self.others, self.value = argument, detail, others, value
+        self.detail = self.describe(lambda name: name)
+        super().__init__(f"{argument}{'' if self.detail.startswith(':') else ' '}{self.detail}")
+
+    def describe(self, name: Callable[[str], str]) -> str:
+        """The detail, after the argument's ``value`` and ``others`` (other parameters,
+        with their values, that the problem involves: ``with until '2021'``), each
+        spelt by ``name``, as the CLI spells them as flags (``with --until '2021'``)."""
+        together = ", ".join(f"{name(other)} {text}" for other, text in self.others)
+        head = " ".join(part for part in (self.value, "with " + together if together else "") if part)
+        return f"{head} {self.rest}" if head else self.rest
 
 
 @dataclass(frozen=True, order=True)

@@ -88,7 +88,7 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
         show_problems(err.problems)
         raise click.exceptions.Exit(BAD_INPUT) from None
     if isinstance(err, ArgumentError):
-        detail = err.detail
+        detail = err.describe(flag)  # other parameters it names are flags here too
         echo_error(
             escape_control(f"graphkit: {flag(err.argument)}{'' if detail.startswith(':') else ' '}{detail}")
         )
