@@ -109,8 +109,8 @@ def action_labels() -> dict[str, str]:
 def cameo_codes(query: str) -> pd.DataFrame:
     """The CAMEO codes that ``query`` names: a code (``163``) gives itself and the
     codes under it (``16`` gives 16, 160, ..., 166); words (``sanction``, ``reduce
-    aid``) give every code whose name, or the name or label of a taxonomy action
-    coded with it (``tariff``), holds them all, case aside.
+    aid``, ``tariff``) give every code whose name, or the name of one of graphkit's
+    taxonomy actions with that code, holds them all, case aside.
 
     Returns ``code``, ``label``, ``goldstein``, ``quad_class`` (1 verbal cooperation,
     2 material cooperation, 3 verbal conflict, 4 material conflict), ``plover`` (the
@@ -137,19 +137,12 @@ def cameo_codes(query: str) -> pd.DataFrame:
     if text.isdigit():
         found = table[table["code"].str.startswith(text)]
     else:
-        # a code's words: its CAMEO name, and the names and labels of graphkit's actions with it
-        # (a user who codes `tariff` finds 163 by that word, which CAMEO's names lack)
-        names = action_labels()
-        words = [
-            " ".join(
-                [label, *(f"{a.replace('_', ' ')} {names[a]}" for a in by_code.get(code, []))]
-            ).casefold()
-            for code, label in zip(table["code"], table["label"])
-        ]
-        wanted = text.casefold().split()
-        found = table[[all(word in label for word in wanted) for label in words]]
+        # a taxonomy action's name finds its code too: 'tariff' is nowhere in CAMEO's
+        # labels, yet it is the word a user of graphkit's taxonomy looks up
+        names = _searchable_names(table, by_code)
+        found = table[names.apply(lambda name: all(word in name for word in text.casefold().split()))]
     if found.empty:
-        raise ArgumentError("query", _no_code(text, table))
+        raise ArgumentError("query", _no_code(text, table, _searchable_names(table, by_code)))
     found = found.drop(columns="root").reset_index(drop=True)
     found["actions"] = [",".join(by_code.get(code, [])) for code in found["code"]]
     from .plover import plover_of
@@ -158,7 +151,13 @@ def cameo_codes(query: str) -> pd.DataFrame:
     return found[["code", "label", "goldstein", "quad_class", "plover", "actions"]]
 
 
-def _no_code(text: str, table: pd.DataFrame) -> str:
+def _searchable_names(table: pd.DataFrame, by_code: dict[str, list[str]]) -> pd.Series:
+    """Each code's label and its taxonomy actions' names (``annexation threat``), case folded."""
+    actions = table["code"].map(lambda code: " ".join(a.replace("_", " ") for a in by_code.get(code, [])))
+    return (table["label"] + " " + actions).str.casefold()
+
+
+def _no_code(text: str, table: pd.DataFrame, names: pd.Series) -> str:
     from .spelling import closest_first
 
     if text.isdigit():
@@ -166,7 +165,7 @@ def _no_code(text: str, table: pd.DataFrame) -> str:
         if not table["code"].str.startswith("0" + text).any():
             hint = "CAMEO codes run from 01 to 20 at the root (graphkit cameo 16 lists 160 to 166)"
         return f"{text!r} matches no CAMEO code: {hint}"
-    words = sorted({w.strip(",()") for label in table["label"].str.casefold() for w in label.split()} - {""})
+    words = sorted({w.strip(",()") for name in names for w in name.split()} - {""})
     near = [w for w in text.casefold().split() if w not in words]
     meant = closest_first(near[0] if near else text, words)[0]
     return f"{text!r} matches no CAMEO code's name: did you mean {meant!r}? (or give a code, such as 163)"

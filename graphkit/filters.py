@@ -179,11 +179,12 @@ def _nothing_left(edge_set: EdgeSet, **filters) -> ArgumentError:
     }
     # name the date bound first: a range outside the set's dates is the usual cause
     argument = next(name for name in ("since", "until", "actor", "domain") if name in given)
-    others = ", ".join(f"{name} {value}" for name, value in given.items() if name != argument)
+    others = tuple((name, value) for name, value in given.items() if name != argument)
     return ArgumentError(
         argument,
-        f"{given[argument]}{' with ' + others if others else ''} leaves no action of edge set "
-        f"{edge_set.name!r} ({span}): widen the filters",
+        f"leaves no action of edge set {edge_set.name!r} ({span}): widen the filters",
+        others,
+        value=given[argument],
     )
 
 

@@ -61,12 +61,17 @@ def test_words_match_names_case_aside_and_all_must_be_there():
     ]
 
 
-def test_a_taxonomy_action_word_finds_its_code(run):
-    # by hand from data/taxonomy.csv: tariff is coded 163 and tariff_threat 1312; no
-    # CAMEO name holds "tariff", so before this only a misleading "did you mean 'target'?" came
-    result = run("cameo", "tariff", "--format", "csv")
+def test_a_taxonomy_action_finds_its_code():
+    # "tariff" is in no CAMEO label, but the taxonomy codes its tariff as 163 (see the first test),
+    # and the README weighs "a tariff (-8.0, CAMEO 163)": a newcomer's first lookup must find it,
+    # with the taxonomy's tariff_threat (1312 "Threaten to boycott, embargo, or sanction", -5.8),
+    # in the table's order
+    result = run("cameo", "Tariff", "--format", "csv")
     assert result.exit_code == 0
-    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["1312", "163"]
+    assert result.stdout.splitlines()[1:] == [
+        '1312,"Threaten to boycott, embargo, or sanction",-5.8,3,THREATEN restrict,tariff_threat',
+        '163,"Impose embargo, boycott, or sanctions",-8.0,4,COERCE restrict,"tariff,retaliation,sanction"',
+    ]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +80,12 @@ def test_a_taxonomy_action_word_finds_its_code(run):
         (
             "sanctoin",
             "'sanctoin' matches no CAMEO code's name: did you mean 'sanction'? (or give a code, such as 163)",
+        ),
+        (
+            # the common misspelling, one transposition from the taxonomy's 'tariff' (CAMEO's labels
+            # hold no such word; 'tarif', a part of 'tariff', matches as 'sanction' matches 'sanctions')
+            "tarrif",
+            "'tarrif' matches no CAMEO code's name: did you mean 'tariff'? (or give a code, such as 163)",
         ),
         ("36", "'36' matches no CAMEO code: did you mean '036'? (CAMEO codes keep their leading zeros)"),
         (

@@ -188,7 +188,14 @@ def test_filters_that_leave_nothing_are_an_error_not_an_empty_table(run, tmp_pat
     # each filter matches something (Russia, trade actions) but not together
     both = run("centrality", "--domain", "trade", "--actor", "RUS")
     assert both.exit_code == 2
-    assert both.stderr.startswith("graphkit: --actor 'RUS' with domain 'trade' leaves no action")
+    # the other filter is named as the user typed it, a flag, not the library's parameter
+    assert both.stderr.startswith("graphkit: --actor 'RUS' with --domain 'trade' leaves no action")
+    years = run("strain", "--since", "2020", "--until", "2021")
+    assert (years.exit_code, years.stdout) == (2, "")
+    assert years.stderr == (
+        "graphkit: --since '2020' with --until '2021' leaves no action of edge set 'essay' "
+        "(its actions are dated 2023 to 2025): widen the filters\n"
+    )
     # render never replaces a page with an empty one
     page = tmp_path / "page.html"
     page.write_text("earlier page")

@@ -23,3 +23,16 @@ def test_the_examples_are_real_output(run, tmp_path, monkeypatch):
     timeline = run(*["timeline", "rows.csv", "--freq", "quarter", "--format", "markdown"])
     assert f"$ graphkit timeline rows.csv --freq quarter --format markdown\n{timeline.stderr}```" in DOC
     assert timeline.stdout in DOC
+
+
+def test_the_netify_example_runs_from_a_checkout(run, tmp_path, monkeypatch):
+    # the doc once read 'icews.csv', a file no checkout has: the commands must run as typed
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    block = re.search(r"\$ graphkit (import-dyads .*?)\n\$ graphkit (summary .*?)\n(.*?)```", DOC, re.DOTALL)
+    imported, summary, shown = block.groups()
+    out = tmp_path / "matlconf"
+    result = run(*imported.replace("matlconf/", str(out)).split())
+    assert result.exit_code == 0, result.stderr
+    result = run(*summary.replace("matlconf/", str(out)).split())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == shown

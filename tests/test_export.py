@@ -229,6 +229,22 @@ def test_filters_apply(run, tmp_path):
     assert nothing.stdout == ""
 
 
+def test_an_output_name_that_names_no_format_is_refused(run, tmp_path):
+    # a newcomer asking for "a Gephi file" writes -o essay.gephi: graphkit used to write GraphML
+    # under that name, which Gephi takes for one of its own project files and cannot open
+    for name in ("essay.gephi", "essay"):
+        path = tmp_path / name
+        result = run("export", "-o", path)
+        assert (result.exit_code, path.exists()) == (2, False)
+        assert (
+            result.stderr.count("\n") == 1 and "name the file .graphml, .gexf, .json or .csv" in result.stderr
+        )
+    assert "cannot tell the format from '.gephi'" in run("export", "-o", tmp_path / "essay.gephi").stderr
+    # an explicit --format is what the user asked for, whatever the name
+    assert run("export", "--format", "gexf", "-o", tmp_path / "essay.gephi").exit_code == 0
+    assert (tmp_path / "essay.gephi").read_text(encoding="utf-8").startswith("<?xml")
+
+
 def test_gephi_weight_option(run):
     graph = nx.read_graphml(io.BytesIO(run("export", "--weight", "strain").stdout_bytes))
     assert graph.edges["USA", "CAN"]["weight"] == 12.4  # strain USA -> CAN, as in test_pair_table_by_hand

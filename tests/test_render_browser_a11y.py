@@ -148,13 +148,13 @@ def test_the_table_view_lists_what_the_filters_show(open_page, essay):
         "Array.from(document.querySelectorAll('#table-view table:first-of-type tbody tr'))"
         ".map(tr => Array.from(tr.cells).slice(0, 5).map(td => td.textContent))"
     )
-    # the eight trade actions, by pair (worked in test_render_browser_live): CAN-USA 6.5 + 6.5
-    # with USA->CAN's postponement (+5, cooperative); KOR-USA 5.8 + 2; MEX-USA 6.5, with
-    # MEX->USA's concession and USA->MEX's postponement (cooperative)
+    # the eight trade actions, by pair (the re-coded essay: tariff and retaliation are CAMEO 163,
+    # -8.0): CAN-USA 8 + 8 with USA->CAN's postponement (+5, cooperative); MEX-USA 8, with
+    # MEX->USA's concession and USA->MEX's postponement (cooperative); KOR-USA 5.8 + 2
     assert rows == [
-        ["Canada \u2194 United States", "13", "2", "1", "0"],
+        ["Canada \u2194 United States", "16", "2", "1", "0"],
+        ["Mexico \u2194 United States", "8", "1", "2", "0"],
         ["South Korea \u2194 United States", "7.8", "2", "0", "0"],
-        ["Mexico \u2194 United States", "6.5", "1", "2", "0"],
     ]
     quotes = page.js("document.querySelector('#table-view tbody tr td:last-child').innerText")
     essay_set = gk.load_edge_set("essay").edges.set_index("id")
@@ -165,24 +165,24 @@ def test_the_table_view_lists_what_the_filters_show(open_page, essay):
     assert sorted(actors) == ["CAN", "KOR", "MEX", "USA"]
     # a row's button opens the relationship's details
     page.page.locator("#table-view tbody button").first.press("Enter")
-    assert "Canada \u2194 United States: 13" in page.js("document.getElementById('details-text').innerText")
+    assert "Canada \u2194 United States: 16" in page.js("document.getElementById('details-text').innerText")
 
 
 def test_the_canvas_says_what_it_shows_and_filters_are_announced(open_page, essay):
     page = open_page(essay)
     label = page.js("document.querySelector('#mynetwork .vis-network').getAttribute('aria-label')")
     assert label == (
-        "Graph of 34 of 34 alleged actions between 16 of 16 actors; first in the list: "
+        "Graph of 33 of 33 alleged actions between 16 of 16 actors; first in the list: "
         "South Korea \u2194 United States (25.8). The table view lists the same as text."
     )
     assert page.js("document.querySelector('#mynetwork .vis-network').getAttribute('role')") == "img"
     assert page.js("document.getElementById('count').getAttribute('role')") == "status"
     page.page.select_option("#filter-1", label="Israel")
     assert (
-        page.js("document.getElementById('count').textContent") == "Showing 1 of 34 edges and 2 of 16 nodes"
+        page.js("document.getElementById('count').textContent") == "Showing 1 of 33 edges and 2 of 16 nodes"
     )
     assert page.js("document.querySelector('#mynetwork .vis-network').getAttribute('aria-label')").startswith(
-        "Graph of 1 of 34 alleged actions between 2 of 16 actors; first in the list: Israel \u2194 United States (6)"
+        "Graph of 1 of 33 alleged actions between 2 of 16 actors; first in the list: Israel \u2194 United States (6)"
     )
 
 
@@ -316,10 +316,10 @@ def test_the_fragment_reopens_the_same_view(open_page, essay):
         "trade",
         "7",
     ]
-    # trade actions of pairs whose trade strain is 7 or more: CAN-USA (13: e01, e06 and the
-    # cooperative e45) and KOR-USA (7.8: e07, e08); MEX-USA has 6.5
+    # trade actions of pairs whose trade strain is 7 or more: CAN-USA (16: e01, e06 and the
+    # cooperative e45), MEX-USA (8: e02 and the cooperative e05, e46) and KOR-USA (7.8: e07, e08)
     assert (
-        page.js("document.getElementById('count').textContent") == "Showing 5 of 34 edges and 3 of 16 nodes"
+        page.js("document.getElementById('count').textContent") == "Showing 8 of 33 edges and 4 of 16 nodes"
     )
     page.page.select_option("#filter-1", label="Canada")
     page.page.locator("#focus-list button").first.click()
@@ -335,7 +335,7 @@ def test_the_fragment_reopens_the_same_view(open_page, essay):
 
 def test_a_fragment_naming_what_the_page_lacks_is_ignored(open_page, essay):
     page = open_page(essay, fragment="#domain=%3Cimg%20src%3Dx%3E&actor=NOPE&min=abc&pair=X&node=Y")
-    assert page.drawn() == (16, 34)
+    assert page.drawn() == (16, 33)
     assert page.js("document.querySelectorAll('img').length") == 0
 
 
@@ -397,7 +397,7 @@ def test_the_slider_is_debounced_and_its_last_stop_shows_the_top_pair(open_page,
     page.js(
         "() => { const s = document.getElementById('filter-2'); s.value = '25.5'; s.dispatchEvent(new Event('input')); }"
     )
-    assert page.drawn() == (16, 34)  # not yet: the thumb is still moving
+    assert page.drawn() == (16, 33)  # not yet: the thumb is still moving
     page.page.wait_for_timeout(400)
     assert page.drawn() == (2, 5)  # KOR-USA's five actions
     assert page.js("document.getElementById('filter-2-value').textContent") == "25.5"

@@ -65,3 +65,18 @@ def test_the_page_is_deterministic(run, tmp_path):
     run("timeline", "--freq", "quarter", "--html", a)
     run("timeline", "--freq", "quarter", "--html", b)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_one_undated_action_is_said_in_the_singular(browser, run, tmp_path):
+    # one dated tariff (-6) and one undated criticism (-1): the note counts one action, strain 1
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "source,target,action,weight,date\nA,B,tariff,-6,2024\nA,C,criticism,-1,\n", encoding="utf-8"
+    )
+    path = tmp_path / "t.html"
+    assert run("timeline", rows, "--html", path).exit_code == 0
+    context, page, *_ = _open(browser, path)
+    try:
+        assert "1 undated action (strain 1 in these rows) is in no period" in page.inner_text("body")
+    finally:
+        context.close()

@@ -265,6 +265,8 @@ def test_cli_formats(claims, gdelt2, tmp_path):
     assert list(records[0])[:8] == ["id", "source", "target", "date", "window", "support", "score", "lift"]
     assert "matches" in records[0] and records[0]["matches"][0]["code"] == "1312"
     assert "1 confirmed, 3 partial, 1 contradicted, 1 not_found, 1 out_of_coverage, 1 undated" in run.stderr
+    # c7 is the one undated claim: the warning counts it in the singular
+    assert "graphkit: warning: 1 undated claim was not looked up: give --period" in run.stderr
     out = tmp_path / "report.csv"
     run = runner.invoke(main, ["verify", str(claims), "--record", str(gdelt2), "-o", str(out)])
     assert run.exit_code == 0, run.stderr
@@ -283,6 +285,16 @@ def test_cli_formats(claims, gdelt2, tmp_path):
     assert (
         again.stdout
         == runner.invoke(main, ["verify", str(claims), "--record", str(gdelt2), "--format", "json"]).stdout
+    )
+
+
+def test_no_record_says_what_to_give(claims):
+    # the first thing a newcomer types, 'graphkit verify essay', got click's bare "Missing option"
+    run = CliRunner().invoke(main, ["verify", str(claims)])
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.count("\n") == 1
+    assert run.stderr.startswith(
+        "graphkit: give the event data to check against: --record FILE, a GDELT 1.0/2.0"
     )
 
 

@@ -17,7 +17,7 @@ def cameo(query, fmt, output):
 
     A code (163) lists itself and the codes under it (16 lists 16 to 1663);
     words (sanction, "reduce aid", tariff) list every code whose name, or the
-    name or label of a taxonomy action with that code, holds them all, case aside. The actions column names graphkit's taxonomy actions with that
+    name of a taxonomy action with that code, holds them all, case aside. The actions column names graphkit's taxonomy actions with that
     code; quad_class is CAMEO's: 1 verbal cooperation, 2 material cooperation,
     3 verbal conflict, 4 material conflict. Nothing matching is an error with
     the nearest code or word. Exit status: 0, or 2 on bad input.

@@ -6,7 +6,6 @@ import contextlib
 import errno
 import io
 import os
-import re
 import signal
 import sys
 import threading
@@ -89,7 +88,7 @@ def reports_error(err: BaseException, debug: bool = False) -> None:
         show_problems(err.problems)
         raise click.exceptions.Exit(BAD_INPUT) from None
     if isinstance(err, ArgumentError):
-        detail = flags_in(err.detail, err.also)
+        detail = err.describe(flag)  # other parameters it names are flags here too
         echo_error(
             escape_control(f"graphkit: {flag(err.argument)}{'' if detail.startswith(':') else ' '}{detail}")
         )
@@ -154,16 +153,6 @@ FLAGS = {"fmt": "--format", "top_k": "--top-k"}
 def flag(argument: str) -> str:
     """The command-line flag for a library parameter."""
     return FLAGS.get(argument, "--" + argument.replace("_", "-"))
-
-
-def flags_in(detail: str, names: tuple[str, ...]) -> str:
-    """``detail`` with each of the parameter ``names`` it speaks of shown as its flag,
-    outside quoted values (``is after until '2023'`` -> ``is after --until '2023'``)."""
-    if not names:
-        return detail
-    word = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    parts = re.split(r"('[^']*')", detail)
-    return "".join(p if i % 2 else word.sub(lambda m: flag(m.group()), p) for i, p in enumerate(parts))
 
 
 def show_problems(problems) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -204,4 +205,25 @@ def export(edgeset, domain, since, until, actor, fmt, panel, freq, level, weight
         return
     if fmt == "parquet":
         raise click.UsageError("--format parquet needs --panel (graphs go to graphml, gexf, json or csv)")
+    _check_graph_suffix(output)
     emit(export_graph(edge_set, fmt, level=level, weight=weight, unit=unit, safe_csv=safe_csv()), output)
+
+
+GRAPH_SUFFIXES = (".graphml", ".gexf", ".json", ".csv")
+
+
+def _check_graph_suffix(output) -> None:
+    """Refuse ``-o essay.gephi`` without --format: a GraphML file under a name that says
+    otherwise (Gephi takes .gephi for its own project files) fails where it is opened."""
+    context = click.get_current_context()
+    suffix = Path(str(output)).suffix.lower() if output not in (None, "-") else ".graphml"
+    if (
+        suffix in GRAPH_SUFFIXES
+        or context.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
+    ):
+        return
+    raise click.UsageError(
+        f"-o {str(output)!r}: cannot tell the format from "
+        f"{repr(suffix) if suffix else 'a name without extension'}: "
+        "name the file .graphml, .gexf, .json or .csv, or give --format (Gephi opens .gexf and .graphml)"
+    )

@@ -10,6 +10,7 @@ from .group import main
 from .loading import load, progress_reporter
 from .options import edgeset_argument, output_options
 from .output import emit, remember_inputs, table_text
+from .reports import plural
 
 
 def _summary(result) -> None:
@@ -40,7 +41,8 @@ def _summary(result) -> None:
     echo_error("graphkit: support: " + ", ".join(f"{n} {tier}" for tier, n in counts.items() if n))
     if counts["undated"]:
         echo_error(
-            f"graphkit: warning: {counts['undated']} undated claims were not looked up: give --period "
+            f"graphkit: warning: {plural(counts['undated'], 'undated claim')} "
+            f"{'was' if counts['undated'] == 1 else 'were'} not looked up: give --period "
             "(or a 'Period: ...' line in the set's description.txt)"
         )
     echo_error(
@@ -55,9 +57,8 @@ def _summary(result) -> None:
     "--record",
     "records",
     multiple=True,
-    required=True,
     metavar="FILE",
-    help="Event data to check against (repeatable): GDELT 1.0/2.0 exports, ICEWS or POLECAT files "
+    help="Required. Event data to check against (repeatable): GDELT 1.0/2.0 exports, ICEWS or POLECAT files "
     "(plain, .zip or .gz), or an edge set.",
 )
 @click.option(
@@ -105,6 +106,11 @@ def verify(edgeset, records, period, slack_days, top, by_pair, skip_malformed, f
     """
     from ..verification.verify_alg import verify as compute
 
+    if not records:  # click's "Missing option" says nothing of what the option takes
+        raise click.UsageError(
+            "give the event data to check against: --record FILE, a GDELT 1.0/2.0 export, an ICEWS "
+            "or POLECAT file (plain, .zip or .gz) or an edge set; repeat it for several (docs/verify.md)"
+        )
     if "-" in records:
         raise click.BadParameter("read from files: give the event files' paths", param_hint="--record")
     claims = load(edgeset)

@@ -100,9 +100,10 @@ def timeline_html(table: pd.DataFrame, edge_set: EdgeSet) -> str:
     if len(ranks) > len(shown):
         notes.append(f"Showing the first {len(shown)}; the table (graphkit timeline) has all {len(ranks)}.")
     if table.attrs.get("undated"):
+        one = table.attrs["undated"] == 1
         notes.append(
-            f"{table.attrs['undated']} undated action{'s' if table.attrs['undated'] != 1 else ''} "
-            f"(strain {format_number(undated_total)} in these rows) are in no period: drawn apart, "
+            f"{table.attrs['undated']} undated action{'' if one else 's'} "
+            f"(strain {format_number(undated_total)} in these rows) {'is' if one else 'are'} in no period: drawn apart, "
             "in the dashed column on the right."
         )
     notes.append(
