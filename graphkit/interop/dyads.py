@@ -93,21 +93,22 @@ def _check_columns(frame: pd.DataFrame, name: str, wanted: dict[str, list[str]])
                 )
 
 
+def _refuse_first(bad: pd.Series, lines: np.ndarray, name: str, message) -> None:
+    """Raise the problem of the first row where ``bad`` holds, at its line (``message(position)``)."""
+    if bad.any():
+        first = int(np.flatnonzero(bad.to_numpy())[0])
+        raise EdgeSetError([Problem(name, int(lines[first]), message(first))])
+
+
 def _periods(values: pd.Series, lines: np.ndarray, name: str) -> pd.Series:
     """Period labels as YYYY, YYYY-MM or YYYY-MM-DD; ``2002.0`` (a year read as a number) is 2002."""
     text = values.str.replace(r"^([0-9]{4})\.0+$", r"\1", regex=True)
-    bad = ~text.str.match(_PERIOD)
-    if bad.any():
-        first = int(np.flatnonzero(bad.to_numpy())[0])
-        raise EdgeSetError(
-            [
-                Problem(
-                    name,
-                    int(lines[first]),
-                    f"period {values.iat[first]!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
-                )
-            ]
-        )
+    _refuse_first(
+        ~text.str.match(_PERIOD),
+        lines,
+        name,
+        lambda i: f"period {values.iat[i]!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+    )
     return text
 
 
@@ -116,18 +117,12 @@ def _counts(frame: pd.DataFrame, column: str, lines: np.ndarray, name: str) -> n
     codes, uniques = pd.factorize(frame[column])
     parsed = pd.to_numeric(pd.Series(uniques, dtype=object).replace("", "0"), errors="coerce").to_numpy()
     values = pd.Series(parsed[codes], index=frame.index)
-    bad = values.isna() | (values < 0) | np.isinf(values)  # 1e400 and inf read as infinity
-    if bad.any():
-        first = int(np.flatnonzero(bad.to_numpy())[0])
-        raise EdgeSetError(
-            [
-                Problem(
-                    name,
-                    int(lines[first]),
-                    f"{column} {frame[column].iat[first]!r} is not a count: use a finite number >= 0",
-                )
-            ]
-        )
+    _refuse_first(
+        values.isna() | (values < 0) | np.isinf(values),  # 1e400 and inf read as infinity
+        lines,
+        name,
+        lambda i: f"{column} {frame[column].iat[i]!r} is not a count: use a finite number >= 0",
+    )
     return values.to_numpy(dtype=float)
 
 
