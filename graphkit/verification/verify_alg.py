@@ -136,8 +136,16 @@ def verify(
     gets a ``support`` tier, a ``score``, a ``lift`` and its ``top`` best events
     (docs/verify.md has the rules).
 
-    >>> import graphkit as gk  # doctest: +SKIP
-    >>> gk.verify("essay", ["20250301.export.CSV.zip"]).counts()  # doctest: +SKIP
+    Any edge set can serve as the record; here the essay's first coding checks its
+    re-coding, and the 21 undated claims of the essay (no date, no stated period) are
+    reported ``undated`` rather than matched against every date:
+
+    >>> import graphkit as gk
+    >>> result = gk.verify("essay", ["essay-2025-v1"])
+    >>> list(result.counts())
+    ['confirmed', 'partial', 'contradicted', 'not_found', 'out_of_coverage', 'undated']
+    >>> result.counts()["undated"]
+    21
     """
     from ..record.reader import read_record
 
