@@ -34,6 +34,13 @@ def edit_distance(a: str, b: str) -> int:
     >>> edit_distance("wieght", "weight"), edit_distance("tradee", "trade"), edit_distance("id", "x")
     (1, 1, 2)
     """
+    return _edits(a, b)
+
+
+def _edits(a: str, b: str, limit: int | None = None) -> int:
+    """The edit table of :func:`edit_distance`, row by row; with ``limit``, ``limit + 1``
+    as soon as a whole row exceeds it (a row's least value grows by at most one a row,
+    so a swap cannot bring it back)."""
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -42,8 +49,10 @@ def edit_distance(a: str, b: str) -> int:
             row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 row[j] = min(row[j], previous2[j - 2] + 1)
+        if limit is not None and min(row) > limit:
+            return limit + 1
         previous2, previous = previous, row
-    return previous[-1]
+    return previous[-1] if limit is None else min(previous[-1], limit + 1)
 
 
 def _distance(a: str, b: str) -> int:
@@ -52,8 +61,7 @@ def _distance(a: str, b: str) -> int:
 
 def _distance_within(a: str, b: str, limit: int) -> int:
     """:func:`_distance`, or ``limit + 1`` for any distance above ``limit``, found
-    early: by the lengths, by the letters, else once a whole row of the table exceeds ``limit`` (a
-    row's least value grows by at most one a row, so a swap cannot bring it back).
+    early: by the lengths, by the letters, else once a whole row of the table exceeds ``limit``.
     A 20,000-column header asks this 200,000 times."""
     a, b = a.strip().casefold(), b.strip().casefold()
     if abs(len(a) - len(b)) > limit:
@@ -62,18 +70,7 @@ def _distance_within(a: str, b: str, limit: int) -> int:
     # substitution; an insertion or a swap mends none)
     if sum(c not in b for c in a) > limit or sum(c not in a for c in b) > limit:
         return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return min(previous[-1], limit + 1)
+    return _edits(a, b, limit)
 
 
 def near_miss(name: str, known: Sequence[str]) -> str | None:
