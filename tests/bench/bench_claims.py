@@ -17,10 +17,8 @@
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 import tracemalloc
 import types
 from pathlib import Path
@@ -34,14 +32,8 @@ from graphkit.claims import match_claims
 from graphkit.compare.agreement import intercoder_agreement
 from graphkit.edgeset import EdgeSet
 
-
-def median_time(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_hardening import median_time  # the same timer, one copy
 
 
 def peak_bytes(function) -> int:
