@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .actions import action_defaults
+from .actions import action_defaults, goldstein
 from .actor_ids import actor_id_warnings
 from .actors import infer_actors
 from .bundled import describe
@@ -157,9 +157,7 @@ def load_columnar(
         connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         connection.execute("SET preserve_insertion_order = false")
         report(f"validating {plain.records:,} rows with DuckDB")
-        checked = _checked(
-            connection, name, path, edges_path, folder, plain.header, plain.records, description
-        )
+        checked = _checked(connection, name, path, edges_path, folder, plain, description)
     except duckdb.Error:
         checked = None  # a row of another width, a line DuckDB will not read: the reference path says
     if checked is None:
@@ -184,49 +182,59 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _checked(connection, name, path, edges_path, folder, header, records, description) -> ColumnarSet | None:
+def _checked(connection, name, path, edges_path, folder, plain, description) -> ColumnarSet | None:
     """The ColumnarSet, or None at the first sign of a problem or a warning."""
-    edges_name = str(edges_path)
+    edges_name, header = str(edges_path), plain.header
     types = ", ".join(f"{_literal(f'c{i}')}: 'VARCHAR'" for i in range(len(header)))
     absent = [c for c in EDGE_COLUMNS if c not in header]
+    # an empty cell reads as '' (nullstr is a quote, which a plain file never holds); cells
+    # are trimmed only when the scan saw a space next to a comma or a line end
     cells = ", ".join(
-        [f"coalesce(trim(c{i}), '') AS {_quoted(c)}" for i, c in enumerate(header)]
+        [f"{'trim' if plain.padded else ''}(c{i}) AS {_quoted(c)}" for i, c in enumerate(header)]
         + [f"'' AS {_quoted(c)}" for c in absent]
     )
     reader = (
         f"read_csv({_literal(str(edges_path))}, header = true, auto_detect = false, delim = ',', "
-        f"quote = '', escape = '', columns = {{{types}}}, strict_mode = true, null_padding = false)"
+        f"quote = '', escape = '', nullstr = '\"', columns = {{{types}}}, strict_mode = true, "
+        "null_padding = false)"
     )
     connection.execute(f"CREATE VIEW raw AS SELECT {cells} FROM {reader}")
     has_ids = "id" in header
-    rows, empty, loops, empty_ids, distinct_ids = connection.execute(
-        f"""SELECT count(*), count_if(source = '' OR target = '' OR action = ''),
-                   count_if(source = target AND source <> ''),
-                   {"count_if(id = ''), count(DISTINCT hash(id))" if has_ids else "0, count(*)"}
-            FROM raw"""
-    ).fetchone()
-    if rows != records or empty or loops or empty_ids or distinct_ids != rows:
-        return None
-
     available = {*header, *EDGE_COLUMNS}
     groups = [g for g in (tuple(c for c in group if c in available) for group in _VALUE_GROUPS) if g]
     source_path = folder / SOURCE_FILE if folder is not None and (folder / SOURCE_FILE).is_file() else None
-    sets = [*groups, ("source",), ("target",), *([("quote",)] if source_path is not None else [])]
-    listed = sorted({c for g in sets for c in g})
-    names = ", ".join(_quoted(c) for c in listed)
-    grouping = ", ".join("(" + ", ".join(_quoted(c) for c in g) + ")" for g in sets)
-    distinct = connection.execute(
-        f"SELECT GROUPING({names}) AS g, {names} FROM raw GROUP BY GROUPING SETS ({grouping})"
-    ).df()
-    # GROUPING sets a column's bit (the first column the highest) when the set leaves it out
-    bit = {c: 1 << (len(listed) - 1 - i) for i, c in enumerate(listed)}
+    lists = [*groups, ("source",), ("target",), *([("quote",)] if source_path is not None else [])]
+    distinct = ", ".join(
+        "list(DISTINCT {" + ", ".join(f"{_literal(c)}: {_quoted(c)}" for c in g) + f"}}) AS l{n}"
+        for n, g in enumerate(lists)
+    )
+    result = connection.sql(
+        f"""SELECT count(*) AS rows, count_if(source = '' OR target = '' OR action = '') AS empty,
+                   count_if(source = target AND source <> '') AS loops,
+                   {"count_if(id = '')" if has_ids else "0"} AS empty_ids,
+                   {"count(DISTINCT hash(id))" if has_ids else "count(*)"} AS ids,
+                   {distinct}
+            FROM raw"""
+    ).to_arrow_table()
+    facts = {c: result.column(c)[0].as_py() for c in ("rows", "empty", "loops", "empty_ids", "ids")}
+    rows = facts["rows"]
+    if (
+        rows != plain.records
+        or facts["empty"]
+        or facts["loops"]
+        or facts["empty_ids"]
+        or facts["ids"] != rows
+    ):
+        return None
 
-    def of(group: tuple[str, ...]) -> pd.DataFrame:
-        mask = sum(bit.values()) - sum(bit[c] for c in group)
-        return distinct.loc[distinct["g"] == mask, list(group)].reset_index(drop=True)
-
-    values = [of(g) for g in groups]
-    ids = sorted(set(of(("source",))["source"]) | set(of(("target",))["target"]))
+    values = [_listed(result, n).flatten() for n in range(len(groups))]
+    values = [
+        pd.DataFrame({c: v.to_pandas() for c, v in zip(g, arrays)}) for g, arrays in zip(groups, values)
+    ]
+    ends = len(groups)
+    ids = sorted(
+        set(_listed(result, ends).field(0).to_pylist()) | set(_listed(result, ends + 1).field(0).to_pylist())
+    )
     checked = _check_values(values, header, edges_name)
     if checked is None or not _ids_ok(ids, edges_name):
         return None
@@ -235,21 +243,14 @@ def _checked(connection, name, path, edges_path, folder, header, records, descri
     actors = _actors(folder, ids, edges_name)
     if actors is None:
         return None
-    if source_path is not None and not _quotes_found(source_path, of(("quote",))["quote"].tolist()):
-        return None
-
+    if source_path is not None:
+        quotes = _listed(result, ends + 2).field(0)
+        if not _quotes_found(source_path, quotes):
+            return None
     domains = tuple(sorted(set(checked["_domain"])))
-    checked["_domain_code"] = checked["_domain"].map({d: i for i, d in enumerate(domains)}).astype(np.int64)
-    connection.register("value_defaults", checked)
-    connection.execute("CREATE TEMP TABLE defaults AS SELECT * FROM value_defaults")
-    connection.unregister("value_defaults")
+    if not _filled_view(connection, checked, header, domains):
+        return None
     columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids] + [c for c in header if c not in EDGE_COLUMNS]
-    filled = {"weight": "d._weight AS weight", "cameo": "d._cameo AS cameo", "domain": "d._domain AS domain"}
-    select = ", ".join(filled.get(c, f"r.{_quoted(c)}") for c in columns)
-    keys = " AND ".join(f"r.{c} = d.{c}" for c in ("action", "weight", "cameo", "domain"))
-    connection.execute(
-        f"CREATE VIEW edges AS SELECT {select}, d._domain_code AS domain_code FROM raw r JOIN defaults d ON {keys}"
-    )
     return ColumnarSet(
         name=name,
         path=path,
@@ -262,6 +263,66 @@ def _checked(connection, name, path, edges_path, folder, header, records, descri
         has_ids=has_ids,
         columns=tuple(columns),
     )
+
+
+def _listed(result, n: int):
+    """The struct values of list ``n`` of the validation query's one row."""
+    return result.column(f"l{n}").combine_chunks().flatten()
+
+
+def _filled_view(connection, checked: pd.DataFrame, header: list[str], domains: tuple[str, ...]) -> bool:
+    """Create the view ``edges``: ``raw`` with weight, cameo and domain filled in from
+    small tables of the taxonomy's and CAMEO's values (and ``domain_code``, the domain's
+    place in ``domains``). False when the view's fill differs from check_edges' on any
+    distinct tuple (a weight DuckDB reads as another number than pandas does)."""
+    defaults = action_defaults()
+    actions = sorted(a for a in set(checked["action"]) if a in defaults)
+    codes = goldstein()
+    cameos = sorted(c for c in set(checked["cameo"]) if c in codes)
+    tables = {
+        "action_defaults": pd.DataFrame(
+            {
+                "action": actions,
+                "a_domain": [defaults[a][0] for a in actions],
+                "a_cameo": [defaults[a][1] for a in actions],
+                "a_weight": pd.array([defaults[a][2] for a in actions], dtype=float),
+            }
+        ),
+        "cameo_weights": pd.DataFrame(
+            {"cameo": cameos, "c_weight": pd.array([codes[c] for c in cameos], dtype=float)}
+        ),
+        "domain_codes": pd.DataFrame({"d_domain": list(domains), "domain_code": np.arange(len(domains))}),
+        "value_tuples": checked,
+    }
+    for table, frame in tables.items():
+        connection.register(f"{table}_frame", frame)
+        connection.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM {table}_frame")
+        connection.unregister(f"{table}_frame")
+
+    def filled(source: str) -> str:
+        return f"""SELECT coalesce(TRY_CAST(nullif(r.weight, '') AS DOUBLE), c.c_weight, a.a_weight) AS _fill_weight,
+                          CASE WHEN r.cameo <> '' THEN r.cameo ELSE coalesce(a.a_cameo, '') END AS _fill_cameo,
+                          CASE WHEN r.domain <> '' THEN r.domain ELSE coalesce(a.a_domain, 'other') END AS _fill_domain,
+                          r.*
+                   FROM {source} r LEFT JOIN action_defaults a ON r.action = a.action
+                                   LEFT JOIN cameo_weights c ON r.cameo = c.cameo"""
+
+    differ = connection.execute(
+        f"""SELECT count(*) FROM ({filled("value_tuples")})
+            WHERE _fill_weight IS DISTINCT FROM _weight OR _fill_cameo <> _cameo OR _fill_domain <> _domain"""
+    ).fetchone()[0]
+    if differ:
+        return False
+    columns = [c for c in EDGE_COLUMNS if c != "id" or "id" in header] + [
+        c for c in header if c not in EDGE_COLUMNS
+    ]
+    fill = {"weight": "_fill_weight", "cameo": "_fill_cameo", "domain": "_fill_domain"}
+    select = ", ".join(f"{fill[c]} AS {_quoted(c)}" if c in fill else f"f.{_quoted(c)}" for c in columns)
+    connection.execute(
+        f"""CREATE VIEW edges AS SELECT {select}, d.domain_code
+            FROM ({filled("raw")}) f JOIN domain_codes d ON f._fill_domain = d.d_domain"""
+    )
+    return True
 
 
 def _check_values(values: list[pd.DataFrame], header: list[str], name: str) -> pd.DataFrame | None:
@@ -335,7 +396,8 @@ def _actors(folder: Path | None, ids: list[str], edges_name: str) -> pd.DataFram
     return actors
 
 
-def _quotes_found(source_path: Path, quotes: list[str]) -> bool:
+def _quotes_found(source_path: Path, quotes) -> bool:
+    """Every one of ``quotes`` (a pyarrow string array) stands verbatim in the source text."""
     from .io.verbatim import found_verbatim
 
     try:

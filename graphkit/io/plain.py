@@ -10,9 +10,10 @@ between commas. A columnar engine told "comma-separated, no quoting, no escape,
 every row as wide as the header" reads exactly the same cells, and refuses a line
 of another width; every other file takes the reference reader.
 
-The scan reads the file a block at a time (nothing held but one block) and deletes
-the allowed bytes from each with :meth:`bytes.translate`: what remains is what
-makes the file not plain.
+The scan reads the file a block at a time into one buffer (nothing else is held)
+and looks at each block with a few vectorised numpy comparisons. It also notes
+whether any cell has a space at either end (a space next to a comma or a line
+end): a file without one needs no stripping.
 """
 
 from __future__ import annotations
@@ -21,19 +22,22 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 __all__ = ["PlainCsv", "plain_csv"]
 
 _BLOCK = 16 << 20
-# the bytes a plain file may hold: printable ASCII but the double quote, and the line feed
-_ALLOWED = bytes(b for b in range(0x20, 0x7F) if b != 0x22) + b"\n"
 
 
 @dataclass(frozen=True)
 class PlainCsv:
-    """What the scan of a plain file found: its header's cells (stripped) and its records (lines after the header)."""
+    """What the scan of a plain file found: its header's cells (stripped), its records
+    (lines after the header), and whether any cell has a space at either end (only
+    then do cells need stripping)."""
 
     header: list[str]
     records: int
+    padded: bool
 
 
 def plain_csv(path: str | os.PathLike) -> PlainCsv | None:
@@ -44,31 +48,49 @@ def plain_csv(path: str | os.PathLike) -> PlainCsv | None:
     try:
         if not path.is_file():
             return None
-        handle = open(path, "rb")  # noqa: SIM115 - closed below
+        handle = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
     except OSError:
         return None
-    newlines, last, first = 0, b"\n", b""
+    buffer = bytearray(_BLOCK)
+    newlines, padded, previous, first = 0, False, 10, b""  # the byte before the file: a line end
     with handle:
         while True:
             try:
-                block = handle.read(_BLOCK)
+                size = handle.readinto(buffer)
             except OSError:
                 return None
-            if not block:
+            if not size:
                 break
-            if block.translate(None, _ALLOWED):
-                return None  # a quote, a control byte, a carriage return, a NUL or a non-ASCII byte
-            if block.startswith(b"\n") and last == b"\n" or b"\n\n" in block:
+            block = np.frombuffer(buffer, dtype=np.uint8, count=size)
+            lines = block == 10
+            count = int(np.count_nonzero(lines))
+            # no byte >= 0x7f, no quote, and no byte below 0x20 but the line feeds
+            if (
+                block.max() >= 0x7F
+                or np.count_nonzero(block < 0x20) != count
+                or buffer.find(b'"', 0, size) >= 0
+            ):
+                return None
+            head = int(block[0])
+            if np.any(lines[1:] & lines[:-1]) or previous == head == 10:
                 return None  # an empty line (the csv module skips it; say nothing of other readers)
+            if not padded:
+                spaces, edges = block == 32, lines | (block == 44)
+                padded = (
+                    bool(np.any(spaces[1:] & edges[:-1]) or np.any(spaces[:-1] & edges[1:]))
+                    or (previous in (10, 44) and head == 32)
+                    or (previous == 32 and head in (10, 44))
+                )
             if len(first) < _BLOCK and b"\n" not in first:
-                first += block[: _BLOCK - len(first)]
-            newlines += block.count(b"\n")
-            last = block[-1:]
+                first += bytes(buffer[: min(size, _BLOCK - len(first))])
+            newlines += count
+            previous = int(block[-1])
     end = first.find(b"\n")
     if end <= 0:
         return None  # empty, or a header alone without a line end: the reference reader says what it is
-    records = newlines - (1 if last == b"\n" else 0)
+    padded = padded or previous == 32  # a last line without a line end, ending in a space
+    records = newlines - (1 if previous == 10 else 0)
     if records <= 0:
         return None
     header = [cell.strip() for cell in first[:end].decode("ascii").split(",")]
-    return PlainCsv(header, records)
+    return PlainCsv(header, records, padded)
