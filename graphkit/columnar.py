@@ -34,9 +34,9 @@ joined in SQL, so the ``edges`` view holds what :attr:`EdgeSet.edges` would.
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, field
+import tempfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +63,11 @@ __all__ = ["AUTO_MIN_BYTES", "ColumnarSet", "load_columnar"]
 #: ``--engine auto`` reads an edges file of this size or more with DuckDB: below it,
 #: DuckDB's start (about 0.1 s) and the distinct-value queries cost more than they save.
 AUTO_MIN_BYTES = 8 << 20
-#: DuckDB's threads and memory: two threads (the machines graphkit is measured on have
-#: two cores), and a memory limit past which its hash tables spill to a temporary folder.
-THREADS = int(os.environ.get("GRAPHKIT_DUCKDB_THREADS", "2"))
-MEMORY_LIMIT = os.environ.get("GRAPHKIT_DUCKDB_MEMORY", "1GB")
+#: DuckDB's threads and memory: two threads (the machines graphkit is measured on have two
+#: cores), and a limit past which its hash tables spill to a temporary folder; with the
+#: quote check's arrays beside it, a 10M-row set stays under 2.5 GB.
+THREADS = 2
+MEMORY_LIMIT = "1GB"
 
 # tuples of columns whose checks read one another (a weight is needed unless a code or a
 # known action gives one; a count weight may leave the Goldstein range; a range's end
@@ -100,14 +101,17 @@ class ColumnarSet:
     description: str = ""
     has_ids: bool = False
     columns: tuple[str, ...] = field(default=())
+    spill: Any = field(default=None, compare=False)
 
     def sql(self, query: str) -> pd.DataFrame:
         """The result of ``query`` (DuckDB SQL over the view ``edges``) as a pandas DataFrame."""
         return self.connection.sql(query).df()
 
     def close(self) -> None:
-        """Close the DuckDB connection."""
+        """Close the DuckDB connection and remove its spill folder."""
         self.connection.close()
+        if self.spill is not None:
+            self.spill.cleanup()
 
     def __repr__(self) -> str:
         return f"ColumnarSet({self.name!r}: {self.rows} actions between {len(self.actors)} actors, from {self.path})"
@@ -152,9 +156,13 @@ def load_columnar(
     import duckdb
 
     connection = duckdb.connect()
+    # what DuckDB spills past its memory limit goes to a folder of its own (by default it
+    # would write .tmp into the current folder), removed when the set is closed
+    spill = tempfile.TemporaryDirectory(prefix="graphkit-duckdb-")
     try:
         connection.execute(f"SET threads = {THREADS}")
         connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        connection.execute(f"SET temp_directory = {_literal(spill.name)}")
         connection.execute("SET preserve_insertion_order = false")
         report(f"validating {plain.records:,} rows with DuckDB")
         checked = _checked(connection, name, path, edges_path, folder, plain, description)
@@ -162,7 +170,9 @@ def load_columnar(
         checked = None  # a row of another width, a line DuckDB will not read: the reference path says
     if checked is None:
         connection.close()
-    return checked
+        spill.cleanup()
+        return None
+    return replace(checked, spill=spill)
 
 
 def _header_ok(header: list[str], name: str) -> bool:

@@ -277,3 +277,21 @@ def test_validate_broken_essay_copy(run, tmp_path):
     results = _engines(run, "strain", str(folder))
     assert results["duckdb"] == results["pandas"]
     assert results["pandas"][1]
+
+
+@pytest.mark.parametrize("reserve", [1000, 2])
+def test_ties_across_the_top_cut(run, tmp_path, monkeypatch, reserve):
+    """40 pairs of equal strain (one tariff each, 8.0): the top 3 are the first 3 by ids,
+    worked out by hand (A0-B0, A0-B1, A0-B2), whether DuckDB's reserve of pairs holds all
+    the tied ones (1000) or not (2: it then reads every pair)."""
+    import graphkit.analysis.strain_columnar as module
+
+    monkeypatch.setattr(module, "_RESERVE", reserve)
+    rows = ["source,target,action"] + [f"A{i // 8},B{i % 8},tariff" for i in range(40)]
+    path = tmp_path / "ties.csv"
+    path.write_text("\n".join([rows[0], *reversed(rows[1:])]) + "\n")  # ids out of order in the file
+    results = _engines(run, "strain", str(path), "--top", "3", "--format", "csv")
+    assert results["duckdb"] == results["pandas"]
+    lines = results["duckdb"][0].splitlines()[1:]
+    assert [line.split(",")[1:3] for line in lines] == [["A0", "B0"], ["A0", "B1"], ["A0", "B2"]]
+    assert all(line.split(",")[5] == "8.0" for line in lines)

@@ -22,6 +22,7 @@ __all__ = ["strain_columnar"]
 # a pair whose strain is this close below the N-th largest may still tie with it at
 # TIE_DECIMALS: such pairs come back too, and the ranking below decides
 _MARGIN = 1e-6
+_RESERVE = 1000
 _MASK_DOMAINS = 62  # domains a bit mask in one BIGINT holds, as strain_alg's
 
 
@@ -35,10 +36,7 @@ def strain_columnar(columnar: ColumnarSet, *, top: int | None = None) -> pd.Data
         if masks
         else "string_agg(DISTINCT domain, ',' ORDER BY domain) AS domains"
     )
-    con = columnar.connection
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE strain_pairs AS
-        SELECT least(source, target) AS actor_a, greatest(source, target) AS actor_b,
+    query = f"""SELECT least(source, target) AS actor_a, greatest(source, target) AS actor_b,
                sum(CASE WHEN weight < 0 THEN -weight ELSE 0.0 END) AS strain,
                sum(CASE WHEN weight < 0 AND source < target THEN -weight ELSE 0.0 END) AS strain_ab,
                sum(CASE WHEN weight < 0 AND source > target THEN -weight ELSE 0.0 END) AS strain_ba,
@@ -46,15 +44,14 @@ def strain_columnar(columnar: ColumnarSet, *, top: int | None = None) -> pd.Data
                sum(CASE WHEN weight > 0 THEN weight ELSE 0.0 END) AS cooperation,
                {domains}
         FROM edges GROUP BY ALL"""
-    )
-    where = ""
-    if top is not None:
-        where = (
-            "WHERE strain >= (SELECT min(strain) FROM "
-            f"(SELECT strain FROM strain_pairs ORDER BY strain DESC LIMIT {int(top)})) - {_MARGIN}"
-        )
-    pairs = con.sql(f"SELECT * FROM strain_pairs {where}").df()
-    con.execute("DROP TABLE strain_pairs")
+    if top is None:
+        return _ranked(columnar.sql(query), columnar, top, masks)
+    # the N most strained and a reserve, by DuckDB's top-N (no table of every pair); enough
+    # unless the reserve's last pair may still tie with the N-th, then every pair
+    reserve = top + _RESERVE
+    pairs = columnar.sql(f"{query} ORDER BY strain DESC LIMIT {reserve}")
+    if len(pairs) == reserve and pairs["strain"].iloc[-1] >= pairs["strain"].iloc[top - 1] - _MARGIN:
+        pairs = columnar.sql(query)
     return _ranked(pairs, columnar, top, masks)
 
 
