@@ -60,8 +60,12 @@ def _ranked(pairs: pd.DataFrame, columnar: ColumnarSet, top: int | None, masks: 
         return pd.DataFrame(
             {c: pd.Series(dtype=float if c.startswith("strain") else object) for c in STRAIN_COLUMNS}
         )
-    ids = pd.Index(sorted(set(pairs["actor_a"]) | set(pairs["actor_b"]))).astype(str)
-    a_codes, b_codes = ids.get_indexer(pairs["actor_a"]), ids.get_indexer(pairs["actor_b"])
+    # codes in the ids' sorted order (ASCII ids: Python's order and DuckDB's alike)
+    codes, uniques = pd.factorize(
+        pd.concat([pairs["actor_a"], pairs["actor_b"]], ignore_index=True), sort=True
+    )
+    ids = pd.Index(uniques).astype(str)
+    a_codes, b_codes = codes[: len(pairs)], codes[len(pairs) :]
     order = np.lexsort((b_codes, a_codes, -pairs["strain"].round(TIE_DECIMALS).to_numpy()))
     if top is not None:
         order = order[:top]
