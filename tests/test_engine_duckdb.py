@@ -190,6 +190,10 @@ def test_folder_with_actors_and_source_text(run, tmp_path):
     )
     # 'Troops' is capitalised in the text: that quote is not verbatim
     assert load_columnar(folder) is None
+    results = _engines(run, "strain", str(folder), "--format", "csv")
+    assert results["duckdb"] == results["pandas"]
+    assert "quote not found verbatim in source.txt" in results["pandas"][1]
+    assert results["pandas"][2] != 0
     (folder / "source.txt").write_text(
         "the ministry imposed a tariff\non steel. troops massed at the border; talks resumed."
     )
