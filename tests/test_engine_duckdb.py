@@ -87,8 +87,20 @@ def _duckdb_records(path: Path, width: int, padded: bool) -> list[list[str]] | N
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='ab ,\n"\r\té', min_size=1, max_size=40))
+# quotes, line ends, tabs, non-ASCII (never plain) and what other readers may take for an
+# escape, a comment or another separator (plain, and read as text)
+@given(st.text(alphabet="ab ,\n\"\r\té\\#;|'", min_size=1, max_size=40))
+def test_files_read_alike(tmp_path_factory, text):
+    _check_read_alike(tmp_path_factory, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,\n\\#", min_size=1, max_size=40))  # mostly plain files
 def test_plain_files_read_alike(tmp_path_factory, text):
+    _check_read_alike(tmp_path_factory, text)
+
+
+def _check_read_alike(tmp_path_factory, text):
     """Where the scan says plain, the csv module's records are the lines split at commas,
     and DuckDB reads the same cells or refuses the file (never reads others)."""
     path = tmp_path_factory.mktemp("plain") / "edges.csv"
