@@ -26,6 +26,8 @@ __all__ = ["RESAMPLE_COLUMNS", "drop_one", "pooled_ranks", "resample_strain", "u
 RESAMPLE_COLUMNS = ["rank_low", "rank_high", "p_first", "p_top"]
 #: The interval's level: the 5th and the 95th percentile of the ranks.
 LEVEL = 0.90
+#: Up to this many ``rows``, :func:`resample_strain` ranks them by counting (no sort).
+FEW_ROWS = 32
 
 
 def unit_groups(edges: pd.DataFrame, unit: Unit) -> tuple[pd.DataFrame, np.ndarray]:
@@ -184,7 +186,9 @@ def resample_strain(
     full = _totals(pair, strain, np.ones(len(pair)), len(pairs))
     order = [i for i in _order(full, pairs) if full[i] > 0][:rows]
     rng = np.random.default_rng(seed)
-    if rows is None:
+    # a few pairs are counted against every pair (a pairs x rows comparison per draw);
+    # more are ranked by the sort, which then costs less and holds no rows x pairs matrix
+    if rows is None or len(order) > FEW_ROWS:
         chosen = _draw_ranks(group, pair, strain, len(pairs), resamples, rng)[0][:, order]
     else:
         chosen = _draw_ranks(
