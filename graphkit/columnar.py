@@ -68,6 +68,8 @@ AUTO_MIN_BYTES = 8 << 20
 #: quote check's arrays beside it, a 10M-row set stays under 2.5 GB.
 THREADS = 2
 MEMORY_LIMIT = "1GB"
+#: The most decimal places a weight may have for DuckDB to sum it (see _weight_scale).
+MAX_SCALE = 6
 
 # tuples of columns whose checks read one another (a weight is needed unless a code or a
 # known action gives one; a count weight may leave the Goldstein range; a range's end
@@ -86,7 +88,10 @@ class ColumnarSet:
     :attr:`EdgeSet.edges`'s: ``id`` (when the file has one), ``source``, ``target``,
     ``action``, ``weight`` (DOUBLE, defaults filled in), ``cameo``, ``domain`` (filled in),
     ``date``, ``quote``, then the file's other columns, all text, and last ``domain_code``
-    (the domain's place in ``domains``, an integer). Every query on it
+    (the domain's place in ``domains``, an integer) and ``weight_units`` (the weight
+    times ``10 ** weight_scale``, an exact BIGINT: every weight of the set is a decimal
+    of at most ``weight_scale`` places, so sums of ``weight_units`` are exact, the same
+    whatever order DuckDB's threads add them in). Every query on it
     reads the file again (nothing is held in memory between queries). ``actors`` is the
     set's actors table (actors.csv, or inferred from the ids), ``domains`` the set's
     domains (sorted), ``rows`` the number of edges.
@@ -102,6 +107,7 @@ class ColumnarSet:
     description: str = ""
     has_ids: bool = False
     columns: tuple[str, ...] = field(default=())
+    weight_scale: int = 0
     spill: Any = field(default=None, compare=False)
 
     def sql(self, query: str) -> pd.DataFrame:
@@ -259,7 +265,8 @@ def _checked(connection, name, path, edges_path, folder, plain, description) -> 
         if not _quotes_found(source_path, quotes):
             return None
     domains = tuple(sorted(set(checked["_domain"])))
-    if not _filled_view(connection, checked, header, domains):
+    scale = _weight_scale(checked["_weight"].to_numpy(dtype=float), rows)
+    if scale is None or not _filled_view(connection, checked, header, domains, scale):
         return None
     columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids] + [c for c in header if c not in EDGE_COLUMNS]
     return ColumnarSet(
@@ -273,7 +280,26 @@ def _checked(connection, name, path, edges_path, folder, plain, description) -> 
         description=description,
         has_ids=has_ids,
         columns=tuple(columns),
+        weight_scale=scale,
     )
+
+
+def _weight_scale(weights: np.ndarray, rows: int) -> int | None:
+    """The fewest decimal places (up to MAX_SCALE) that write every one of ``weights``
+    exactly, as the double nearest to a decimal of that many places, or None.
+
+    With it each row's weight is an integer number of units (``10 ** -scale``), and the
+    units' sums are exact integers (below 2**53, so a double holds them too): the same
+    whatever order they are added in, and turned into a float by one correctly rounded
+    division. None (a weight of more places, or sums that may pass 2**53) sends the set
+    to the pandas engine, whose sums run in one fixed order."""
+    bound = float(np.max(np.abs(weights), initial=0.0)) * max(rows, 1)
+    for scale in range(MAX_SCALE + 1):
+        if bound * 10.0**scale >= 2.0**53:
+            return None
+        if np.array_equal(np.round(weights * 10.0**scale) / 10.0**scale, weights):
+            return scale
+    return None
 
 
 def _listed(result, n: int):
@@ -281,10 +307,13 @@ def _listed(result, n: int):
     return result.column(f"l{n}").combine_chunks().flatten()
 
 
-def _filled_view(connection, checked: pd.DataFrame, header: list[str], domains: tuple[str, ...]) -> bool:
+def _filled_view(
+    connection, checked: pd.DataFrame, header: list[str], domains: tuple[str, ...], scale: int
+) -> bool:
     """Create the view ``edges``: ``raw`` with weight, cameo and domain filled in from
     small tables of the taxonomy's and CAMEO's values (and ``domain_code``, the domain's
-    place in ``domains``). False when the view's fill differs from check_edges' on any
+    place in ``domains``, and ``weight_units``, the weight in units of ``10 ** -scale``).
+    False when the view's fill differs from check_edges' on any
     distinct tuple (a weight DuckDB reads as another number than pandas does)."""
     defaults = action_defaults()
     actions = sorted(a for a in set(checked["action"]) if a in defaults)
@@ -293,14 +322,18 @@ def _filled_view(connection, checked: pd.DataFrame, header: list[str], domains: 
     tables = {
         "action_defaults": pd.DataFrame(
             {
-                "action": actions,
-                "a_domain": [defaults[a][0] for a in actions],
-                "a_cameo": [defaults[a][1] for a in actions],
+                # typed as text even when empty (DuckDB would take an empty column for DOUBLE)
+                "action": pd.Series(actions, dtype=str),
+                "a_domain": pd.Series([defaults[a][0] for a in actions], dtype=str),
+                "a_cameo": pd.Series([defaults[a][1] for a in actions], dtype=str),
                 "a_weight": pd.array([defaults[a][2] for a in actions], dtype=float),
             }
         ),
         "cameo_weights": pd.DataFrame(
-            {"cameo": cameos, "c_weight": pd.array([codes[c] for c in cameos], dtype=float)}
+            {
+                "cameo": pd.Series(cameos, dtype=str),
+                "c_weight": pd.array([codes[c] for c in cameos], dtype=float),
+            }
         ),
         "domain_codes": pd.DataFrame({"d_domain": list(domains), "domain_code": np.arange(len(domains))}),
         "value_tuples": checked,
@@ -330,7 +363,8 @@ def _filled_view(connection, checked: pd.DataFrame, header: list[str], domains: 
     fill = {"weight": "_fill_weight", "cameo": "_fill_cameo", "domain": "_fill_domain"}
     select = ", ".join(f"{fill[c]} AS {_quoted(c)}" if c in fill else f"f.{_quoted(c)}" for c in columns)
     connection.execute(
-        f"""CREATE VIEW edges AS SELECT {select}, d.domain_code
+        f"""CREATE VIEW edges AS SELECT {select}, d.domain_code,
+                   round(_fill_weight * {10**scale})::BIGINT AS weight_units
             FROM ({filled("raw")}) f JOIN domain_codes d ON f._fill_domain = d.d_domain"""
     )
     return True

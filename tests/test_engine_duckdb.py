@@ -150,7 +150,7 @@ def test_generated_set_takes_the_fast_path(generated):
     from graphkit import load_edge_set
 
     reference = load_edge_set(generated).edges
-    view = columnar.sql("SELECT * EXCLUDE (domain_code) FROM edges ORDER BY id")
+    view = columnar.sql("SELECT * EXCLUDE (domain_code, weight_units) FROM edges ORDER BY id")
     reference = reference.sort_values("id").reset_index(drop=True)
     assert list(view.columns) == list(reference.columns)
     for column in reference.columns:
@@ -311,3 +311,58 @@ def test_ties_across_the_top_cut(run, tmp_path, monkeypatch, reserve):
     lines = results["duckdb"][0].splitlines()[1:]
     assert [line.split(",")[1:3] for line in lines] == [["A0", "B0"], ["A0", "B1"], ["A0", "B2"]]
     assert all(line.split(",")[5] == "8.0" for line in lines)
+
+
+# -- exact sums: the same strain whatever order DuckDB adds the rows in ---------------------
+
+
+def _strain_of(path):
+    from graphkit.analysis.strain_columnar import strain_columnar
+
+    columnar = load_columnar(path)
+    assert columnar is not None
+    try:
+        return strain_columnar(columnar)
+    finally:
+        columnar.close()
+
+
+def test_sums_are_exact_and_order_free(tmp_path):
+    """Ten actions of weight -0.1 and ten of -0.7 between A and B: strain 1.0 + 7.0 = 8.0
+    exactly (by hand), though adding the floats one by one gives 7.999999999999998 in some
+    orders; the same table, bit for bit, with the rows in any order."""
+    import random
+
+    rows = [f"A,B,protest,-0.{d}" for d in (1, 7) for _ in range(10)]
+    rows += [f"B,A,protest,-0.{n}" for n in range(1, 10)] + [f"A,C,aid,0.{n}5" for n in range(10)]
+    tables = []
+    for seed in range(4):
+        random.Random(seed).shuffle(rows)
+        path = tmp_path / f"order{seed}.csv"
+        path.write_text("source,target,action,weight\n" + "\n".join(rows) + "\n")
+        tables.append(_strain_of(path))
+    first = tables[0].set_index(["actor_a", "actor_b"])
+    # A-B: 8.0 from A to B, 0.1 + ... + 0.9 = 4.5 from B to A (by hand)
+    assert first.loc[("A", "B"), "strain_ab"] == 8.0
+    assert first.loc[("A", "B"), "strain_ba"] == 4.5
+    assert first.loc[("A", "B"), "strain"] == 12.5
+    assert first.loc[("A", "C"), "cooperation"] == 5.0  # 0.05 + 0.15 + ... + 0.95 = 4.5 + 10 * 0.05
+    for table in tables[1:]:
+        assert table.equals(tables[0])
+
+
+@pytest.mark.parametrize(
+    ("weight", "fast"),
+    [
+        ("-0.123456", True),  # six places: summed exactly by DuckDB
+        ("-0.1234567", False),  # seven: the pandas engine sums it
+        ("-1e300", False),  # sums past 2**53 units: the pandas engine
+    ],
+)
+def test_weights_duckdb_sums_exactly(tmp_path, weight, fast):
+    path = tmp_path / "edges.csv"
+    path.write_text(f"source,target,action,weight\nA,B,protest,{weight}\nA,C,protest,-2\n")
+    columnar = load_columnar(path)
+    assert (columnar is not None) is fast
+    if columnar is not None:
+        columnar.close()

@@ -3,9 +3,12 @@
 The definition, columns, ranking and ties are :func:`graphkit.analysis.strain_alg.strain`'s:
 DuckDB sums each unordered pair's rows; the ranking (strain rounded to TIE_DECIMALS,
 descending, then the ids), the names and the domain lists are made here as strain_alg
-makes them. Sums are taken in another order than the reference path's, so a strain may
-differ from it in its last bits (never at the 9 decimals that rank, nor at the 6 that
-are printed, for weights written with fewer decimals).
+makes them. Sums are exact: DuckDB adds integer ``weight_units`` (every weight of a set
+the engine takes is a decimal of at most ``MAX_SCALE`` places), and each sum becomes a
+float by one division, so a strain is the double nearest its true value whatever order
+DuckDB's threads add the rows in, byte-identical from run to run. The reference path
+adds floats in its own order, so a strain may differ from it in its last bits (never at
+the 9 decimals that rank, nor at the 6 that are printed).
 """
 
 from __future__ import annotations
@@ -36,12 +39,17 @@ def strain_columnar(columnar: ColumnarSet, *, top: int | None = None) -> pd.Data
         if masks
         else "string_agg(DISTINCT domain, ',' ORDER BY domain) AS domains"
     )
+    unit = 10**columnar.weight_scale
+
+    def total(case: str) -> str:  # an exact integer sum, then one division
+        return f"(sum(CASE WHEN {case} ELSE 0 END)::DOUBLE / {unit})"
+
     query = f"""SELECT least(source, target) AS actor_a, greatest(source, target) AS actor_b,
-               sum(CASE WHEN weight < 0 THEN -weight ELSE 0.0 END) AS strain,
-               sum(CASE WHEN weight < 0 AND source < target THEN -weight ELSE 0.0 END) AS strain_ab,
-               sum(CASE WHEN weight < 0 AND source > target THEN -weight ELSE 0.0 END) AS strain_ba,
-               count_if(weight < 0) AS hostile, count_if(weight > 0) AS cooperative,
-               sum(CASE WHEN weight > 0 THEN weight ELSE 0.0 END) AS cooperation,
+               {total("weight_units < 0 THEN -weight_units")} AS strain,
+               {total("weight_units < 0 AND source < target THEN -weight_units")} AS strain_ab,
+               {total("weight_units < 0 AND source > target THEN -weight_units")} AS strain_ba,
+               count_if(weight_units < 0) AS hostile, count_if(weight_units > 0) AS cooperative,
+               {total("weight_units > 0 THEN weight_units")} AS cooperation,
                {domains}
         FROM edges GROUP BY ALL"""
     if top is None:
