@@ -446,7 +446,9 @@ def _quotes_found(source_path: Path, quotes) -> bool:
     from .io.verbatim import found_verbatim
 
     try:
-        text = read_input(source_path, str(source_path)).decode("utf-8-sig")
+        data = read_input(source_path, str(source_path)).removeprefix(b"\xef\xbb\xbf")
+        # an ASCII text stays bytes (no decoded copy); any other is checked as UTF-8
+        text: str | bytes = data if data.isascii() else data.decode("utf-8")
     except (GraphkitError, UnicodeDecodeError):
         return False
     return bool(np.all(found_verbatim(text, quotes)))

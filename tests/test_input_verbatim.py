@@ -53,3 +53,30 @@ def test_equal_to_the_definition(parts: list[str], cuts: list[tuple[int, int]]) 
     quotes = [flat[i : i + n] for i, n in cuts] + [flat[i : i + n] + "b" for i, n in cuts]
     expected = [normalize_ws(q) in flat for q in quotes]
     assert found_verbatim(text, quotes).tolist() == expected
+
+
+ascii_words = st.sampled_from(
+    ["a", "ab", "the", "minister", "y" * 17, "said,", " ", "  ", "\t", "\n", "\x1c", "\x0b\r"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(ascii_words, max_size=60),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 80)), max_size=20),
+)
+def test_ascii_text_and_arrow_quotes_equal_to_the_definition(parts, cuts) -> None:
+    """The ASCII shortcuts (the text's white space cut in numpy, from str or from bytes; quotes
+    that normalising leaves alone spared the regex, from a pyarrow string array) answer
+    as the definition does, for quotes cut from the text before and after normalising."""
+    import pyarrow as pa
+
+    text = "".join(parts)
+    flat = normalize_ws(text)
+    quotes = [flat[i : i + n] for i, n in cuts] + [text[i : i + n] for i, n in cuts]
+    quotes += [q + "b" for q in quotes]
+    expected = [normalize_ws(q) in flat for q in quotes]
+    assert found_verbatim(text, quotes).tolist() == expected
+    assert found_verbatim(text.encode(), pa.array(quotes, type=pa.string())).tolist() == expected
+    plain = [q for q in quotes if q == normalize_ws(q)]  # as a plain file's quotes are
+    assert found_verbatim(text.encode(), pa.array(plain)).tolist() == [normalize_ws(q) in flat for q in plain]

@@ -43,6 +43,9 @@ _OTHER = (
 )
 _RUN = f"[ {_OTHER}]*(?:[{_OTHER}]|  )[ {_OTHER}]*"
 _STEP = 1 << 20  # words compared per block: about 60 MB of temporary arrays
+_BLOCK = 16 << 20  # bytes of text looked at a time
+# str.isspace()'s ASCII characters (\t \n \v \f \r, \x1c to \x1f) made spaces
+_SPACES = bytes.maketrans(bytes([9, 10, 11, 12, 13, 28, 29, 30, 31]), b" " * 9)
 
 
 def _normalised(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -51,18 +54,72 @@ def _normalised(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     import pyarrow.compute as pc
 
     if isinstance(values, (pa.Array, pa.ChunkedArray)):  # a column from arrow or DuckDB: no list of str
-        array = values.cast(pa.large_string())
+        array = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        if not pa.types.is_string(array.type):
+            array = array.cast(pa.large_string())
     else:
         array = pa.array(values, type=pa.large_string())
-    array = pc.utf8_trim(pc.replace_substring_regex(array, _RUN, " "), " ")
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
+    if not _unchanged(*_body(array)):
+        array = pc.utf8_trim(pc.replace_substring_regex(array, _RUN, " "), " ")
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks()
+    body, offsets = _body(array)
+    padded = np.zeros(len(body) + 2 * _KEY, dtype=np.uint8)
+    padded[: len(body)] = body
+    return padded, offsets[:-1], offsets[1:]
+
+
+def _body(array) -> tuple[np.ndarray, np.ndarray]:
+    """The bytes of a (large) string array's values, and their offsets from 0 (int64)."""
+    wide = array.type.equals("large_string")
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64 if wide else np.int32)
+    offsets = offsets[array.offset : array.offset + len(array) + 1].astype(np.int64)
     data = array.buffers()[2]
     body = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
-    padded = np.zeros(int(offsets[-1]) + 2 * _KEY, dtype=np.uint8)
-    padded[: offsets[-1] - offsets[0]] = body[offsets[0] : offsets[-1]]
-    return padded, offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
+    body = body[offsets[0] : offsets[-1]]
+    return body, offsets - offsets[0]
+
+
+def _unchanged(body: np.ndarray, offsets: np.ndarray) -> bool:
+    """True when normalising changes none of the values: printable ASCII only (so the
+    space is their only white space), no value with a space at either end, no two
+    spaces in a row. A cheap look at the bytes, spared the regex (quotes from a plain
+    CSV file, graphkit.io.plain, are printable ASCII)."""
+    if not len(body):
+        return True
+    if int(body.min()) < 0x20 or int(body.max()) > 0x7E:
+        return False
+    filled = offsets[:-1] < offsets[1:]
+    if np.any(body[offsets[:-1][filled]] == 32) or np.any(body[offsets[1:][filled] - 1] == 32):
+        return False
+    for begin in range(0, len(body) - 1, _BLOCK):  # in blocks: small temporary arrays
+        part = body[begin : begin + _BLOCK + 1]
+        if np.any((part[1:] == 32) & (part[:-1] == 32)):
+            return False
+    return True
+
+
+def _ascii_text(text: bytes) -> tuple[np.ndarray, int]:
+    """An ASCII text normalised (``normalize_ws``: runs of white space to one space, none
+    at either end), padded with zeros, and its size: white space made spaces by
+    ``bytes.translate``, runs of spaces cut in numpy a block at a time (no regex)."""
+    data = np.frombuffer(text.translate(_SPACES), dtype=np.uint8)
+    out = np.zeros(len(data) + 2 * _KEY, dtype=np.uint8)
+    size, after_space = 0, True  # white space at the start is dropped
+    for begin in range(0, len(data), _BLOCK):
+        block = data[begin : begin + _BLOCK]
+        space = block == 32
+        keep = ~space
+        keep[1:] |= ~space[:-1]  # the first space of a run stays
+        keep[0] |= not after_space
+        part = block[keep]
+        out[size : size + len(part)] = part
+        size += len(part)
+        after_space = bool(space[-1])
+    if size and out[size - 1] == 32:
+        size -= 1
+        out[size] = 0
+    return out, size
 
 
 def _words(buffer: np.ndarray) -> np.ndarray:
@@ -160,14 +217,19 @@ def _firsts(sorted_values: np.ndarray) -> np.ndarray:
     )
 
 
-def found_verbatim(text: str, quotes: Sequence[str]) -> np.ndarray:
+def found_verbatim(text: str | bytes, quotes: Sequence[str]) -> np.ndarray:
     """For each quote, whether it stands in ``text`` verbatim, white space aside (an
-    empty quote does). Equal to ``normalize_ws(q) in normalize_ws(text)``. ``quotes``
-    may be a pyarrow string array (no null)."""
+    empty quote does). Equal to ``normalize_ws(q) in normalize_ws(text)``. ``text`` may
+    be UTF-8 bytes; ``quotes`` may be a pyarrow string array (no null)."""
     if not len(quotes):
         return np.zeros(0, dtype=bool)
-    buffer, _, text_ends = _normalised([text])
-    size = int(text_ends[0])
+    if isinstance(text, str) and text.isascii():
+        text = text.encode("ascii")
+    if isinstance(text, bytes) and text.isascii():
+        buffer, size = _ascii_text(text)  # an ASCII text: normalised in numpy
+    else:
+        buffer, _, text_ends = _normalised([text.decode("utf-8") if isinstance(text, bytes) else text])
+        size = int(text_ends[0])
     qbuffer, qstart, qend = _normalised(quotes)
     words, qwords = _words(buffer), _words(qbuffer)
     length = qend - qstart
