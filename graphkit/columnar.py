@@ -91,7 +91,9 @@ class ColumnarSet:
     (the domain's place in ``domains``, an integer) and ``weight_units`` (the weight
     times ``10 ** weight_scale``, an exact BIGINT: every weight of the set is a decimal
     of at most ``weight_scale`` places, so sums of ``weight_units`` are exact, the same
-    whatever order DuckDB's threads add them in). Every query on it
+    whatever order DuckDB's threads add them in). The table ``actor_codes`` (``actor``,
+    ``code``) numbers every source and target id, ``ids``, in sorted order (``ids[code]``),
+    so that grouping by two ids can group by one integer. Every query on ``edges``
     reads the file again (nothing is held in memory between queries). ``actors`` is the
     set's actors table (actors.csv, or inferred from the ids), ``domains`` the set's
     domains (sorted), ``rows`` the number of edges.
@@ -108,6 +110,7 @@ class ColumnarSet:
     has_ids: bool = False
     columns: tuple[str, ...] = field(default=())
     weight_scale: int = 0
+    ids: tuple[str, ...] = field(default=(), repr=False)
     spill: Any = field(default=None, compare=False)
 
     def sql(self, query: str) -> pd.DataFrame:
@@ -274,6 +277,11 @@ def _checked(connection, name, path, edges_path, folder, plain, description) -> 
     scale = _weight_scale(checked["_weight"].to_numpy(dtype=float), rows)
     if scale is None or not _filled_view(connection, checked, header, domains, scale):
         return None
+    # every source and target id, sorted (ASCII: Python's order is DuckDB's), by its place
+    codes = pd.DataFrame({"actor": pd.Series(ids, dtype=str), "code": np.arange(len(ids), dtype=np.int32)})
+    connection.register("actor_codes_frame", codes)
+    connection.execute("CREATE TEMP TABLE actor_codes AS SELECT * FROM actor_codes_frame")
+    connection.unregister("actor_codes_frame")
     columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids] + [c for c in header if c not in EDGE_COLUMNS]
     return ColumnarSet(
         name=name,
@@ -287,6 +295,7 @@ def _checked(connection, name, path, edges_path, folder, plain, description) -> 
         has_ids=has_ids,
         columns=tuple(columns),
         weight_scale=scale,
+        ids=tuple(ids),
     )
 
 

@@ -40,18 +40,21 @@ def strain_columnar(columnar: ColumnarSet, *, top: int | None = None) -> pd.Data
         else "string_agg(DISTINCT domain, ',' ORDER BY domain) AS domains"
     )
     unit = 10**columnar.weight_scale
-
-    def total(case: str) -> str:  # an exact integer sum, then one division
-        return f"(sum(CASE WHEN {case} ELSE 0 END)::DOUBLE / {unit})"
-
-    query = f"""SELECT least(source, target) AS actor_a, greatest(source, target) AS actor_b,
-               {total("weight_units < 0 THEN -weight_units")} AS strain,
-               {total("weight_units < 0 AND source < target THEN -weight_units")} AS strain_ab,
-               {total("weight_units < 0 AND source > target THEN -weight_units")} AS strain_ba,
-               count_if(weight_units < 0) AS hostile, count_if(weight_units > 0) AS cooperative,
-               {total("weight_units > 0 THEN weight_units")} AS cooperation,
-               {domains}
-        FROM edges GROUP BY ALL"""
+    # each unordered pair as one integer (its ids' codes, in sorted order: a before b), and
+    # its sums as exact integers (weight_units), made floats by one division each
+    size = max(len(columnar.ids), 1)
+    query = f"""SELECT pair // {size} AS code_a, pair % {size} AS code_b,
+               (ab + ba)::DOUBLE / {unit} AS strain, ab::DOUBLE / {unit} AS strain_ab,
+               ba::DOUBLE / {unit} AS strain_ba, hostile, cooperative,
+               cooperation::DOUBLE / {unit} AS cooperation, domains
+        FROM (SELECT least(s.code, t.code)::BIGINT * {size} + greatest(s.code, t.code) AS pair,
+                     sum(CASE WHEN weight_units < 0 AND s.code < t.code THEN -weight_units ELSE 0 END) AS ab,
+                     sum(CASE WHEN weight_units < 0 AND s.code > t.code THEN -weight_units ELSE 0 END) AS ba,
+                     count_if(weight_units < 0) AS hostile, count_if(weight_units > 0) AS cooperative,
+                     sum(CASE WHEN weight_units > 0 THEN weight_units ELSE 0 END) AS cooperation,
+                     {domains}
+              FROM edges e JOIN actor_codes s ON e.source = s.actor JOIN actor_codes t ON e.target = t.actor
+              GROUP BY pair)"""
     if top is None:
         return _ranked(columnar.sql(query), columnar, top, masks)
     # the N most strained and a reserve, by DuckDB's top-N (no table of every pair); enough
@@ -68,12 +71,9 @@ def _ranked(pairs: pd.DataFrame, columnar: ColumnarSet, top: int | None, masks: 
         return pd.DataFrame(
             {c: pd.Series(dtype=float if c.startswith("strain") else object) for c in STRAIN_COLUMNS}
         )
-    # codes in the ids' sorted order (ASCII ids: Python's order and DuckDB's alike)
-    codes, uniques = pd.factorize(
-        pd.concat([pairs["actor_a"], pairs["actor_b"]], ignore_index=True), sort=True
-    )
-    ids = pd.Index(uniques).astype(str)
-    a_codes, b_codes = codes[: len(pairs)], codes[len(pairs) :]
+    # codes in the ids' sorted order (actor_codes)
+    ids = pd.Index(columnar.ids, dtype=str)
+    a_codes, b_codes = pairs["code_a"].to_numpy(dtype=np.int64), pairs["code_b"].to_numpy(dtype=np.int64)
     order = np.lexsort((b_codes, a_codes, -pairs["strain"].round(TIE_DECIMALS).to_numpy()))
     if top is not None:
         order = order[:top]
