@@ -19,7 +19,7 @@ from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
-from .by_quote import Matching, changed_by_quote, matching_for, quote_identity, quote_pairs
+from .by_quote import Matching, changed_by_quote, id_pairs, matching_for, quote_identity, quote_pairs
 from .similarity import Metric, similarity_metrics
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -169,21 +169,22 @@ def _member(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _match(
-    a: pd.DataFrame, b: pd.DataFrame, by_id: bool
+    a: pd.DataFrame, b: pd.DataFrame, ids: tuple[np.ndarray, np.ndarray] | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, dict]:
     """Pair the edges of A and B. Returns positions (pos_a, pos_b) of matched edges,
     each pair's occurrence (see below; 0 by id), how many pairs are identical, and
     each compared field's codes.
 
-    By id, edges match when their ids are equal. By key, identical edges (every
+    By id (``ids``: the rows with equal ids, :func:`~graphkit.compare.by_quote.id_pairs`),
+    edges match when their ids are equal. By key (``ids`` None), identical edges (every
     compared field equal) are matched first, copy for copy; the rest are matched
     within each (source, target, action, date) in order of their other values.
     """
+    by_id = ids is not None
     # by id, codes are only compared for equality; by key they also order the copies
     codes = {f: _codes(a[f], b[f], sort=not by_id) for f in COMPARED_FIELDS}
-    if by_id:
-        id_a, id_b, _ = _codes(a["id"], b["id"], sort=False)
-        pos_a, pos_b = _member(id_a, id_b)
+    if ids is not None:
+        pos_a, pos_b = ids
         same = np.ones(len(pos_a), dtype=bool)
         for f in COMPARED_FIELDS:
             same &= codes[f][0][pos_a] == codes[f][1][pos_b]
@@ -411,16 +412,17 @@ def diff_edge_sets(
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
     same_text = codes_same_text(a, b)
-    matching = matching_for(a, b, same_text)
-    by_id = matching == "id"
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
+    ids = id_pairs(ea, eb) if a.has_ids and b.has_ids else None
+    matching = matching_for(a, b, same_text, ids)
+    by_id = matching == "id"
     if matching == "quote":
         codes = {f: _codes(ea[f], eb[f], sort=False) for f in COMPARED_FIELDS}
         pos_a, pos_b = quote_pairs(ea, eb, str(a.source_text))
         changed = changed_by_quote(a, b, pos_a, pos_b, codes, COMPARED_FIELDS)
         identity: tuple[str, ...] = quote_identity(a, b)
     else:
-        pos_a, pos_b, occurrence, _, codes = _match(ea, eb, by_id)
+        pos_a, pos_b, occurrence, _, codes = _match(ea, eb, ids if by_id else None)
         changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
         identity = ("id",) if by_id else (*KEY_FIELDS, "occurrence")
     removed_pos = np.setdiff1d(np.arange(len(ea)), pos_a, assume_unique=True)
