@@ -82,18 +82,18 @@ def changed_by_quote(
     b: EdgeSet,
     pos_a: np.ndarray,
     pos_b: np.ndarray,
-    codes: dict,
+    differ: dict[str, np.ndarray],
     fields: list[str],
 ) -> pd.DataFrame:
-    """One row per (pair matched by quote, field) whose value differs: both rows'
-    ids (or lines), a's source, target and action, ``field``, ``old`` and ``new``."""
+    """One row per (pair matched by quote, field) whose value differs (``differ[field][i]``:
+    pair i's values differ): both rows' ids (or lines), a's source, target and action,
+    ``field``, ``old`` and ``new``."""
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
     first, second = quote_identity(a, b)
     columns = [first, second, "source", "target", "action", "field", "old", "new"]
     parts = []
     for order, name in enumerate(fields):
-        differ = codes[name][0][pos_a] != codes[name][1][pos_b]
-        rows_a, rows_b = pos_a[differ], pos_b[differ]
+        rows_a, rows_b = pos_a[differ[name]], pos_b[differ[name]]
         if len(rows_a) == 0:
             continue
         part = pd.DataFrame(

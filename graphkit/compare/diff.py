@@ -170,26 +170,22 @@ def _member(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _match(
     a: pd.DataFrame, b: pd.DataFrame, ids: tuple[np.ndarray, np.ndarray] | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, dict]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Pair the edges of A and B. Returns positions (pos_a, pos_b) of matched edges,
-    each pair's occurrence (see below; 0 by id), how many pairs are identical, and
-    each compared field's codes.
+    each pair's occurrence (see below; 0 by id), and for each compared field where
+    the pairs' values differ (:func:`_differ`).
 
     By id (``ids``: the rows with equal ids, :func:`~graphkit.compare.by_quote.id_pairs`),
     edges match when their ids are equal. By key (``ids`` None), identical edges (every
     compared field equal) are matched first, copy for copy; the rest are matched
     within each (source, target, action, date) in order of their other values.
     """
-    by_id = ids is not None
-    # by id, codes are only compared for equality; by key they also order the copies
-    codes = {f: _codes(a[f], b[f], sort=not by_id) for f in COMPARED_FIELDS}
     if ids is not None:
         pos_a, pos_b = ids
-        same = np.ones(len(pos_a), dtype=bool)
-        for f in COMPARED_FIELDS:
-            same &= codes[f][0][pos_a] == codes[f][1][pos_b]
-        return pos_a, pos_b, np.zeros(len(pos_a), dtype=np.int64), int(same.sum()), codes
+        return pos_a, pos_b, np.zeros(len(pos_a), dtype=np.int64), _differ(a, b, pos_a, pos_b)
 
+    # by key, codes in sorted value order also order the copies
+    codes = {f: _codes(a[f], b[f]) for f in COMPARED_FIELDS}
     sig_a, sig_b = _combine([codes[f] for f in KEY_FIELDS + ["weight", "cameo", "domain", "quote"]])
     key_a, key_b = _combine([codes[f] for f in KEY_FIELDS])
     size = int(max(len(a), len(b))) + 1
@@ -206,7 +202,34 @@ def _match(
     pos_a = np.concatenate([same_a, rest_a[moved_a]])
     pos_b = np.concatenate([same_b, rest_b[moved_b]])
     occurrence = np.concatenate([np.zeros(len(same_a), dtype=np.int64), number_a[moved_a] + 1])
-    return pos_a, pos_b, occurrence, len(same_a), codes
+    differ = {f: codes[f][0][pos_a] != codes[f][1][pos_b] for f in COMPARED_FIELDS}
+    return pos_a, pos_b, occurrence, differ
+
+
+def _differ(a: pd.DataFrame, b: pd.DataFrame, pos_a: np.ndarray, pos_b: np.ndarray) -> dict[str, np.ndarray]:
+    """For each compared field, True where row ``pos_a[i]`` of ``a`` and row ``pos_b[i]``
+    of ``b`` hold different values (two missing values are the same value, as codes
+    make them). The matched rows are compared value to value: codes over both sets'
+    million values (the quotes' took a quarter of a second) only to test equality
+    cost more than the comparison."""
+    return {f: _values_differ(a[f], b[f], pos_a, pos_b) for f in COMPARED_FIELDS}
+
+
+def _values_differ(a: pd.Series, b: pd.Series, pos_a: np.ndarray, pos_b: np.ndarray) -> np.ndarray:
+    if a.dtype.kind == "f" and b.dtype.kind == "f":
+        x, y = a.to_numpy()[pos_a], b.to_numpy()[pos_b]
+        return ~((x == y) | (np.isnan(x) & np.isnan(y)))
+    if hasattr(a.array, "__arrow_array__") and hasattr(b.array, "__arrow_array__"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        x = pc.take(a.array.__arrow_array__(), pa.array(pos_a, type=pa.int64()))
+        y = pc.take(b.array.__arrow_array__(), pa.array(pos_b, type=pa.int64()))
+        if x.type == y.type:
+            same = pc.or_kleene(pc.equal(x, y), pc.and_(pc.is_null(x), pc.is_null(y)))
+            return ~np.asarray(pc.fill_null(same, False).to_numpy(zero_copy_only=False), dtype=bool)
+    code_a, code_b, _ = _codes(a, b, sort=False)
+    return code_a[pos_a] != code_b[pos_b]
 
 
 def _edge_rows(edges: pd.DataFrame, positions: np.ndarray, by_id: bool) -> pd.DataFrame:
@@ -222,7 +245,7 @@ def _changed(
     pos_a: np.ndarray,
     pos_b: np.ndarray,
     occurrence: np.ndarray,
-    codes: dict,
+    differ: dict[str, np.ndarray],
     by_id: bool,
 ) -> pd.DataFrame:
     """One row per (matched edge, field) whose value differs, in identity then field order."""
@@ -231,13 +254,12 @@ def _changed(
     context = ["source", "target", "action"] if by_id else []
     parts = []
     for order, name in enumerate(fields):
-        differ = codes[name][0][pos_a] != codes[name][1][pos_b]
-        rows_a, rows_b = pos_a[differ], pos_b[differ]
+        rows_a, rows_b = pos_a[differ[name]], pos_b[differ[name]]
         if len(rows_a) == 0:
             continue
         part = a.iloc[rows_a][identity + context].reset_index(drop=True)
         if not by_id:
-            part["occurrence"] = occurrence[differ]
+            part["occurrence"] = occurrence[differ[name]]
         part["field"] = name
         part["old"] = a[name].iloc[rows_a].astype(object).to_numpy()
         part["new"] = b[name].iloc[rows_b].astype(object).to_numpy()
@@ -350,10 +372,12 @@ def _whole_or_none(values: pd.Series) -> pd.Series:
     return ints.where(values.notna(), None)
 
 
-def _adjacency(codes: dict) -> tuple[int, int]:
+def _adjacency(a: pd.DataFrame, b: pd.DataFrame) -> tuple[int, int]:
     """Ordered pairs with an edge in exactly one set, and in either (from the
     source and target codes shared by both sets)."""
-    (source_a, source_b, _), (target_a, target_b, size) = codes["source"], codes["target"]
+    (source_a, source_b, _), (target_a, target_b, size) = (
+        _codes(a[f], b[f], sort=False) for f in ("source", "target")
+    )
     pairs_a = pd.unique(source_a * size + target_a)
     pairs_b = pd.unique(source_b * size + target_b)
     in_both = int(pd.Series(pairs_a).isin(pairs_b).sum())
@@ -417,19 +441,19 @@ def diff_edge_sets(
     matching = matching_for(a, b, same_text, ids)
     by_id = matching == "id"
     if matching == "quote":
-        codes = {f: _codes(ea[f], eb[f], sort=False) for f in COMPARED_FIELDS}
         pos_a, pos_b = quote_pairs(ea, eb, str(a.source_text))
-        changed = changed_by_quote(a, b, pos_a, pos_b, codes, COMPARED_FIELDS)
+        differ = _differ(ea, eb, pos_a, pos_b)
+        changed = changed_by_quote(a, b, pos_a, pos_b, differ, COMPARED_FIELDS)
         identity: tuple[str, ...] = quote_identity(a, b)
     else:
-        pos_a, pos_b, occurrence, _, codes = _match(ea, eb, ids if by_id else None)
-        changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
+        pos_a, pos_b, occurrence, differ = _match(ea, eb, ids if by_id else None)
+        changed = _changed(ea, eb, pos_a, pos_b, occurrence, differ, by_id)
         identity = ("id",) if by_id else (*KEY_FIELDS, "occurrence")
     removed_pos = np.setdiff1d(np.arange(len(ea)), pos_a, assume_unique=True)
     added_pos = np.setdiff1d(np.arange(len(eb)), pos_b, assume_unique=True)
     differs = np.zeros(len(pos_a), dtype=bool)
     for name in COMPARED_FIELDS:
-        differs |= codes[name][0][pos_a] != codes[name][1][pos_b]
+        differs |= differ[name]
     unchanged = int((~differs).sum())
     union = pd.DataFrame(
         {
@@ -447,7 +471,7 @@ def diff_edge_sets(
     check_unit(unit)
     ua, ub = (s if unit == "action" else s.with_edges(count_units(s.edges, unit)) for s in (a, b))
     pairs = _strain_pairs(ua, ub)
-    hamming, adjacency_union = _adjacency(codes)
+    hamming, adjacency_union = _adjacency(ea, eb)
     metrics = similarity_metrics(
         pairs,
         shared_edges=len(pos_a),
