@@ -21,6 +21,7 @@ from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
 from .by_quote import Matching, changed_by_quote, id_pairs, matching_for, quote_identity, quote_pairs
 from .similarity import Metric, similarity_metrics
+from .values import fields_differ, joint_codes
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
 
@@ -134,19 +135,11 @@ class EdgeSetDiff:
         return frame[(frame["delta"] != 0) | one_side].reset_index(drop=True)
 
 
-def _codes(a: pd.Series, b: pd.Series, *, sort: bool = True) -> tuple[np.ndarray, np.ndarray, int]:
-    """Integer codes of ``a`` and ``b`` over their joint values, in sorted value order
-    (with ``sort``; else in order of appearance, enough to test equality, and much
-    faster on a million distinct ids or quotes)."""
-    codes, uniques = pd.factorize(pd.concat([a, b], ignore_index=True), sort=sort, use_na_sentinel=False)
-    return codes[: len(a)].astype(np.int64), codes[len(a) :].astype(np.int64), len(uniques)
-
-
 def _combine(parts: list[tuple[np.ndarray, np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
     """One code per row for several columns' codes, ordered like the tuple of values."""
     code_a, code_b, _ = parts[0]
     for part_a, part_b, size in parts[1:]:
-        joined = _codes(pd.Series(code_a * size + part_a), pd.Series(code_b * size + part_b))
+        joined = joint_codes(pd.Series(code_a * size + part_a), pd.Series(code_b * size + part_b))
         code_a, code_b = joined[0], joined[1]
     return code_a, code_b
 
@@ -173,7 +166,7 @@ def _match(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Pair the edges of A and B. Returns positions (pos_a, pos_b) of matched edges,
     each pair's occurrence (see below; 0 by id), and for each compared field where
-    the pairs' values differ (:func:`_differ`).
+    the pairs' values differ (:func:`~graphkit.compare.values.fields_differ`).
 
     By id (``ids``: the rows with equal ids, :func:`~graphkit.compare.by_quote.id_pairs`),
     edges match when their ids are equal. By key (``ids`` None), identical edges (every
@@ -182,10 +175,15 @@ def _match(
     """
     if ids is not None:
         pos_a, pos_b = ids
-        return pos_a, pos_b, np.zeros(len(pos_a), dtype=np.int64), _differ(a, b, pos_a, pos_b)
+        return (
+            pos_a,
+            pos_b,
+            np.zeros(len(pos_a), dtype=np.int64),
+            fields_differ(a, b, pos_a, pos_b, COMPARED_FIELDS),
+        )
 
     # by key, codes in sorted value order also order the copies
-    codes = {f: _codes(a[f], b[f]) for f in COMPARED_FIELDS}
+    codes = {f: joint_codes(a[f], b[f]) for f in COMPARED_FIELDS}
     sig_a, sig_b = _combine([codes[f] for f in KEY_FIELDS + ["weight", "cameo", "domain", "quote"]])
     key_a, key_b = _combine([codes[f] for f in KEY_FIELDS])
     size = int(max(len(a), len(b))) + 1
@@ -204,32 +202,6 @@ def _match(
     occurrence = np.concatenate([np.zeros(len(same_a), dtype=np.int64), number_a[moved_a] + 1])
     differ = {f: codes[f][0][pos_a] != codes[f][1][pos_b] for f in COMPARED_FIELDS}
     return pos_a, pos_b, occurrence, differ
-
-
-def _differ(a: pd.DataFrame, b: pd.DataFrame, pos_a: np.ndarray, pos_b: np.ndarray) -> dict[str, np.ndarray]:
-    """For each compared field, True where row ``pos_a[i]`` of ``a`` and row ``pos_b[i]``
-    of ``b`` hold different values (two missing values are the same value, as codes
-    make them). The matched rows are compared value to value: codes over both sets'
-    million values (the quotes' took a quarter of a second) only to test equality
-    cost more than the comparison."""
-    return {f: _values_differ(a[f], b[f], pos_a, pos_b) for f in COMPARED_FIELDS}
-
-
-def _values_differ(a: pd.Series, b: pd.Series, pos_a: np.ndarray, pos_b: np.ndarray) -> np.ndarray:
-    if a.dtype.kind == "f" and b.dtype.kind == "f":
-        x, y = a.to_numpy()[pos_a], b.to_numpy()[pos_b]
-        return ~((x == y) | (np.isnan(x) & np.isnan(y)))
-    if hasattr(a.array, "__arrow_array__") and hasattr(b.array, "__arrow_array__"):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        x = pc.take(a.array.__arrow_array__(), pa.array(pos_a, type=pa.int64()))
-        y = pc.take(b.array.__arrow_array__(), pa.array(pos_b, type=pa.int64()))
-        if x.type == y.type:
-            same = pc.or_kleene(pc.equal(x, y), pc.and_(pc.is_null(x), pc.is_null(y)))
-            return ~np.asarray(pc.fill_null(same, False).to_numpy(zero_copy_only=False), dtype=bool)
-    code_a, code_b, _ = _codes(a, b, sort=False)
-    return code_a[pos_a] != code_b[pos_b]
 
 
 def _edge_rows(edges: pd.DataFrame, positions: np.ndarray, by_id: bool) -> pd.DataFrame:
@@ -329,8 +301,8 @@ def _strain_pairs(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
     sa, sb = strain(a), strain(b)
     # pairs matched on integer codes of their two actors (sorted, so that codes order
     # like ids): an outer merge on the text columns took longer than both strain tables
-    first_a, first_b, _ = _codes(sa["actor_a"], sb["actor_a"])
-    second_a, second_b, width = _codes(sa["actor_b"], sb["actor_b"])
+    first_a, first_b, _ = joint_codes(sa["actor_a"], sb["actor_a"])
+    second_a, second_b, width = joint_codes(sa["actor_b"], sb["actor_b"])
     key_a, key_b = first_a * width + second_a, first_b * width + second_b
     in_b = pd.Index(key_b).get_indexer(key_a)  # each side lists a pair once
     only_b = np.setdiff1d(np.arange(len(sb)), in_b[in_b >= 0], assume_unique=True)
@@ -376,7 +348,7 @@ def _adjacency(a: pd.DataFrame, b: pd.DataFrame) -> tuple[int, int]:
     """Ordered pairs with an edge in exactly one set, and in either (from the
     source and target codes shared by both sets)."""
     (source_a, source_b, _), (target_a, target_b, size) = (
-        _codes(a[f], b[f], sort=False) for f in ("source", "target")
+        joint_codes(a[f], b[f], sort=False) for f in ("source", "target")
     )
     pairs_a = pd.unique(source_a * size + target_a)
     pairs_b = pd.unique(source_b * size + target_b)
@@ -442,7 +414,7 @@ def diff_edge_sets(
     by_id = matching == "id"
     if matching == "quote":
         pos_a, pos_b = quote_pairs(ea, eb, str(a.source_text))
-        differ = _differ(ea, eb, pos_a, pos_b)
+        differ = fields_differ(ea, eb, pos_a, pos_b, COMPARED_FIELDS)
         changed = changed_by_quote(a, b, pos_a, pos_b, differ, COMPARED_FIELDS)
         identity: tuple[str, ...] = quote_identity(a, b)
     else:
