@@ -19,13 +19,19 @@ __all__ = [
     "Draft",
     "FUTURE_PENALTY",
     "GROUP",
+    "GROUNDS",
     "JOINER",
     "NOT_ACTS",
     "PASSIVE",
     "PRONOUN",
+    "REACTION_OBJECT",
+    "RELATIVE",
     "SAID",
     "Skipped",
     "State",
+    "TITLES",
+    "TOPIC",
+    "UNKNOWN_SUBJECT",
     "VENUE",
     "actor_ids",
     "coordinated",
@@ -82,6 +88,29 @@ BOUNDARY = re.compile(
     r"|\b(?:when|after|because|while|although|though|whereas|unless)\b",
     re.IGNORECASE,
 )
+# a clause whose subject is a name no gazetteer entry knows ("The Lima Group of regional
+# governments met"): its act is someone else's, never the subject carried from before
+UNKNOWN_SUBJECT = re.compile(
+    r"\s*(?:(?:On|In|Last|This|Earlier|Later)\s+\w+,?\s+)?(?:[Tt]he\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)+)"
+)
+TITLES = re.compile(
+    r"\b(?:President|Prime|Premier|Minister|Chancellor|King|Queen|Emperor|Secretary|Ambassador|Foreign|Defen[cs]e|"
+    r"Minister|Spokes\w+|General|Admiral|Crown|Prince|Sheikh|Emir|Sultan)\b"
+)
+# "The United Arab Emirates, which has mediated between the parties": a description of the
+# actor; with no target named, not an act toward anyone
+RELATIVE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,3}$")
+# "expelled 18 diplomats, accusing Russia of ...": the stated grounds of the act before (codebook rule 1)
+GROUNDS = re.compile(r"(?:accusing|blaming|citing)\b")
+# a reaction to a measure named as the verb's object: an actor named after it in a
+# prepositional phrase is not its target ("protested the decision as a breach of Mercosur")
+REACTION_OBJECT = re.compile(
+    r"\s+(?:the|this|that|these|those|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:decisions?|moves?|measures?|steps?|"
+    r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions)\b",
+    re.IGNORECASE,
+)
+# a cooperative act's topic is not its target: "promised to share intelligence on Russian operations"
+TOPIC = frozenset(["on", "about", "over", "against", "regarding", "into", "concerning"])
 JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$")
 
 
@@ -134,6 +163,8 @@ class State:
     pairs: list[tuple[int, bool, list[str]]] = field(default_factory=list)
     # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
+    paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
+    main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)
 
 
 def weight_of(action: str, cameo: str) -> float:

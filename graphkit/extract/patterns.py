@@ -6,41 +6,20 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .lexicon import LEXICON
+from .phrase import CLAUSE, FRAME_TAIL, ActionPattern, V
+from .phrase import pattern as make_pattern
+
 __all__ = ["PATTERNS", "ActionPattern", "Trigger", "find_triggers", "intent_code", "refine", "threat_code"]
 
-_CLAUSE = r"[^,;:.!?]"  # stays inside a clause
-
-
-@dataclass(frozen=True)
-class ActionPattern:
-    """A phrase naming an act. ``action`` is a taxonomy action or graphkit's own name (then
-    ``cameo`` is set, so the weight comes from the code). ``frame`` patterns (threats,
-    intents, appeals, demands, accusations) take in their complement up to the end of the
-    clause, so an act named inside them ("threatened to impose sanctions") is not coded twice.
-    ``mutual`` acts (meetings, agreements) between a pair of subjects go both ways."""
-
-    name: str
-    regex: str
-    action: str
-    cameo: str
-    frame: bool = False
-    mutual: bool = False
-    passive_ok: bool = True
-
-
-def _p(name, regex, action, cameo="", **kw) -> ActionPattern:
-    return ActionPattern(name, regex, action, cameo, **kw)
-
-
-_V = r"(?:s|es|ed|d|ing)?"  # a regular verb's endings
-_FRAME_TAIL = rf"(?:{_CLAUSE}(?!\band\b|\bbut\b))*"
+_CLAUSE, _V, _FRAME_TAIL, _p = CLAUSE, V, FRAME_TAIL, make_pattern
 
 PATTERNS: tuple[ActionPattern, ...] = (
     # frames: threats, intents, appeals, demands, speech acts
     _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
     _p(
         "warn",
-        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of)\b{_FRAME_TAIL}",
+        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of|against|not\s+to)\b{_FRAME_TAIL}",
         "threat",
         "130",
         frame=True,
@@ -98,7 +77,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
     _p(
         "criticize",
-        rf"\b(?:critici[sz]{_V}|regrett?{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
+        rf"\b(?:critici[sz]{_V}|regrett?{_V}|lambast{_V}|castigat{_V}|censur{_V}|reprimand{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
         "criticism",
         "",
     ),
@@ -152,7 +131,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "sanction",
-        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
+        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?|bans?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
         "sanction",
         "",
     ),
@@ -164,7 +143,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "import-block",
-        rf"\b(?:ban|block|halt|suspend|restrict|bar)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
+        rf"\b(?:ban|block|halt|suspend|restrict|bar|freez|froze|stop|curb)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
         "import_block",
         "163",
     ),
@@ -195,7 +174,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "downgrade",
-        rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:diplomatic\s+)?(?:relations|ties)|recall{_V}\s+(?:its\s+|their\s+)?ambassador)\b",
+        rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:off\s+)?(?:diplomatic\s+)?(?:relations|ties)|(?:recall{_V}|withdr[ae]w\w*)\s+(?:its\s+|their\s+)?ambassador)\b",
         "downgrade_relations",
         "161",
     ),
@@ -227,7 +206,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "praise",
-        rf"\b(?:sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        rf"\b(?:sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|thank{_V}|congratulat{_V}|applaud{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
         "praise",
         "051",
     ),
@@ -240,7 +219,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("host", rf"\bhost{_V}\b", "host_visit", "043"),
     _p(
         "agreement",
-        rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V})\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
+        rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V}|struck|strik(?:e|es|ing))\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
         "agreement",
         "057",
         mutual=True,
@@ -301,7 +280,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "190",
         passive_ok=True,
     ),
-)
+) + LEXICON  # the core phrases first: at one place and length, the earlier pattern wins
 
 _WordRule = str | tuple[str, str]  # a regex, or (first, then): see _says
 
@@ -309,7 +288,10 @@ _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
 # words that turn an appeal or an intent into a finer CAMEO code, tried in order
 _APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (
-        (r"\b(?:lift|ease|remove|drop)\b", r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b"),
+        (
+            r"\b(?:lift|ease|remove|drop|withdraw|scrap|repeal|revoke|cancel|end)\b",
+            r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
+        ),
         "appeal",
         "0254",
     ),

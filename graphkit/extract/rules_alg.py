@@ -21,11 +21,17 @@ from .clauses import (
     CONFIDENCE,
     CONJUNCTIONS,
     FUTURE_PENALTY,
+    GROUNDS,
     GROUP,
     NOT_ACTS,
     PASSIVE,
     PRONOUN,
+    REACTION_OBJECT,
+    RELATIVE,
     SAID,
+    TITLES,
+    TOPIC,
+    UNKNOWN_SUBJECT,
     VENUE,
     Clause,
     Draft,
@@ -38,6 +44,7 @@ from .clauses import (
 )
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
+from .pairs import main_pair, previous_other, recent_pair
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .sentences import Sentence, split_sentences
 from .textdates import sentence_dates
@@ -61,6 +68,8 @@ class _Reader:
     def run(self) -> None:
         sentences = split_sentences(self.text)
         headline = _headline(sentences)
+        self.state.main_pair = main_pair(self.mentions, (headline.start, headline.end) if headline else None)
+        self.state.paragraph_of = {n: s.paragraph for n, s in enumerate(sentences)}
         dates = sentence_dates(self.text, sentences)
         starts = [m.start for m in self.mentions]  # in text order
         for number, sentence in enumerate(sentences):
@@ -95,7 +104,13 @@ class _Reader:
         segment_start = 0
         previous_target: list[str] = []
         triggers = find_triggers(text)
+        acted = False
         for trigger in triggers:
+            if acted and GROUNDS.match(trigger.text) and re.search(r",\s*$", text[: trigger.start]):
+                # "expelled 18 diplomats, accusing Russia of ...": the act's stated grounds, inside its quote
+                self._skip(number, trigger, "the stated grounds of the act before (codebook rule 1)")
+                segment_start = trigger.end
+                continue
             mood = modality(text, segment_start, trigger, conditionals)
             if mood == "should":
                 # what an actor says should (not) happen: a statement, 010, weight 0 (codebook rule 2)
@@ -173,6 +188,7 @@ class _Reader:
                     self.state.subject, self.state.subject_sentence = list(sources), number
                     self.state.history.extend((s, self.kinds.get(s, "other"), number) for s in sources)
                 previous_target = list(targets)
+            acted = acted or bool(rows)
             segment_start = max(
                 trigger.end, max((m.end - base for m in mentions if id(m) in consumed), default=0)
             )
@@ -294,19 +310,22 @@ class _Reader:
                 group = coordinated(c.before, c.before.index(first), self.text)
             return actor_ids(group), "active" if own else "carried", group[0].start - base
         group_match = GROUP.search(head)
-        if group_match and not c.after:
-            pair = self._recent_pair(exclude=[], number=c.number)
+        if group_match:
+            pair = recent_pair(self.state, [], c.number, group_match.group(0).split()[-1])
             if len(pair) == 2:
                 return pair, "group", segment_start + group_match.start()
             return [], "active", trigger.start
         earlier_group = GROUP.search(c.text[c.segment_start : trigger.start])
         if earlier_group and pronoun and pronoun.group(0) == "they" and not speaker:
             # "The two governments said they would ...": they are the pair
-            pair = self._recent_pair(exclude=[], number=c.number)
+            pair = recent_pair(self.state, [], c.number, earlier_group.group(0).split()[-1])
             if len(pair) == 2:
                 return pair, "group", c.segment_start + earlier_group.start()
         if speaker and pronoun:
             return actor_ids(coordinated(speaker, 0, self.text)), "carried", p_start
+        unknown = UNKNOWN_SUBJECT.match(head)
+        if unknown and not pronoun and not TITLES.search(unknown.group(1)):
+            return [], "active", trigger.start  # "The Lima Group ... met": not the last subject's act
         if self.state.subject:
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
             return list(self.state.subject), how, p_start if pronoun else trigger.start
@@ -317,7 +336,27 @@ class _Reader:
         trigger, base = c.trigger, c.base
         targets: list[str] = []
         end = trigger.end
-        candidates = [m for m in c.after if m.actor not in sources]
+        # a cooperative act's topic is not its target; a commitment to defend names whom it protects
+        topic = (
+            TOPIC if weight_of(*refine(trigger)) > 0 and trigger.pattern.name != "defence-commitment" else ()
+        )
+        reaction = REACTION_OBJECT.match(
+            c.text, trigger.verb_end
+        )  # "protested the decision as a breach of X"
+        candidates = [
+            m
+            for m in c.after
+            if m.actor not in sources
+            and m.preposition not in topic
+            and not (reaction and m.after_preposition)
+        ]
+        if (
+            candidates
+            and c.limit < len(c.text)
+            and BOUNDARY.search(c.text[trigger.verb_end : candidates[0].start - base])
+            and re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}", c.text[candidates[0].end - base : c.limit])
+        ):
+            candidates = []  # "met in Bogota, and Colombia urged": the next verb's subject
         tail = c.text[trigger.verb_end : c.limit]
         tail_group = GROUP.search(tail)
         if tail_group and BOUNDARY.search(tail[: tail_group.start()]):
@@ -342,7 +381,7 @@ class _Reader:
             consumed.update(id(m) for m in group)
             targets, end = actor_ids(group), max(trigger.end, group[-1].end - base)
         elif tail_group:
-            pair = self._recent_pair(exclude=sources, number=c.number)
+            pair = recent_pair(self.state, sources, c.number, tail_group.group(0).split()[-1])
             if pair:
                 targets, how = pair, "group"
                 end = max(trigger.end, trigger.verb_end + tail_group.end())
@@ -359,12 +398,14 @@ class _Reader:
         """A source but no target named after the verb: mutual, "it", the verb before's target,
         or the state the text was about (in that order of confidence)."""
         trigger, base = c.trigger, c.base
+        if RELATIVE.search(c.text[: trigger.start]):
+            return []  # "X, which has mediated between the parties": a description, no act toward anyone
         shared = [t for t in previous_target if t not in sources] if how == "carried" else []
         if (
             len(sources) >= 2
             and not shared
-            and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate")
-        ):
+            and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate" or how == "group")
+        ):  # "Both sides reduced their embassies": each toward the other
             return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
         if shared:  # "urged London, Oslo and Tórshavn ... and offered to host a meeting"
             return [(sources, shared, "shared-object", start, end)]
@@ -373,7 +414,7 @@ class _Reader:
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
         if (them and asks) or action == "mediation_offer":
             # "urged them to show restraint", "offered to mediate": the pair the text is about
-            pair = self._recent_pair(exclude=sources, number=c.number)
+            pair = recent_pair(self.state, sources, c.number, "sides")
             if len(pair) == 2:
                 return [(sources, pair, "group", start, end)]
         if re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*(?:it|them)\b", tail):
@@ -394,7 +435,7 @@ class _Reader:
             if answered and not set(sources) & set(act_sources):
                 return [(sources, answered, "unresolved-target", start, end)]
         # only a state or bloc's reaction is read as aimed at whom the text was about
-        other = self._previous_other(c.number, exclude=sources) if kinds <= {"state", "bloc"} else None
+        other = previous_other(self.state, c.number, exclude=sources) if kinds <= {"state", "bloc"} else None
         return [(sources, [other], "unresolved-target", start, end)] if other is not None else []
 
     def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
@@ -409,36 +450,6 @@ class _Reader:
             and word.group(1).lower() in CONJUNCTIONS
             and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
         )
-
-    def _recent_pair(self, exclude: list[str], number: int) -> list[str]:
-        """Who "the two governments", "both sides" are: the nearest pair named acting together
-        in this sentence or the two before ("Britain and Norway signed"), else the nearest pair
-        of a row's source and target, else the last two states or blocs named; none of them
-        in ``exclude`` (the act's source, for a target)."""
-        for together_only in (True, False):
-            for sentence, together, named in reversed(self.state.pairs):
-                if sentence < number - 2:
-                    break
-                if (together or not together_only) and not set(named) & set(exclude):
-                    return list(named)
-        pair: list[str] = []
-        for m in reversed(self.state.recent):
-            if m.actor not in exclude and m.actor not in pair and m.kind in ("state", "bloc"):
-                pair.append(m.actor)
-            if len(pair) == 2:
-                break
-        return pair[::-1]
-
-    def _previous_other(self, number: int, exclude: list[str]) -> str | None:
-        """The state or bloc the text was last about, in this sentence or the one before,
-        other than ``exclude``: the likeliest addressee of a reaction ("Japan condemned the
-        restrictions" after "China restricted exports")."""
-        for actor, kind, sentence in reversed(self.state.history):
-            if sentence < number - 1:
-                return None
-            if actor not in exclude and kind in ("state", "bloc"):
-                return actor
-        return None
 
     def _add(self, row: Draft) -> None:
         key = (row.source, row.target, row.action, row.quote)
