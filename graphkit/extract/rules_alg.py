@@ -340,9 +340,9 @@ class _Reader:
         topic = (
             TOPIC if weight_of(*refine(trigger)) > 0 and trigger.pattern.name != "defence-commitment" else ()
         )
-        reaction = REACTION_OBJECT.match(
-            c.text, trigger.verb_end
-        )  # "protested the decision as a breach of X"
+        # "protested the decision as a breach of X" (not "kept its ban on X": the measure is the act)
+        reaction = REACTION_OBJECT.match(c.text, trigger.verb_end)
+        reaction = reaction if reaction and reaction.end() > trigger.end else None
         candidates = [
             m
             for m in c.after
