@@ -62,9 +62,10 @@ def test_cameo_phrasings_become_rows(text, expected):
 
 
 def test_a_cooperative_act_continued_into_the_future_is_an_intent():
-    # "will keep supplying": announced, cooperative -> an intent (03x), confidence 0.9 - 0.1
+    # "will keep supplying": announced, cooperative -> an intent to cooperate economically
+    # (0311: the complement names supplies), confidence 0.9 - 0.1
     edges = extract_edge_set("Norway will keep supplying electricity to Denmark.").edge_set.edges
-    assert edges[["source", "target", "cameo", "confidence"]].values.tolist() == [["NOR", "DNK", "030", 0.8]]
+    assert edges[["source", "target", "cameo", "confidence"]].values.tolist() == [["NOR", "DNK", "0311", 0.8]]
 
 
 def test_both_sides_are_the_article_s_main_pair_not_the_last_pair_named():

@@ -43,7 +43,8 @@ LEXICON: tuple[ActionPattern, ...] = (
     pattern(
         "order-leave",
         r"\b(?:order\w*|gave|give[sn]?|giving|told|tells?)\s+(?:\w+\s+){0,5}?"
-        r"(?:diplomats?|ambassadors?|envoys?|officials|staff|nationals|citizens|attach[eé]s?)\s+"
+        r"(?:diplomats?|ambassadors?|envoys?|officials|staff|personnel|nationals|citizens|residents|traders|"
+        r"workers|migrants|journalists|correspondents|inspectors|observers|monitors|peacekeepers|troops|attach[eé]s?)\s+"
         r"(?:\w+\s+){0,4}?to\s+leave\b",
         "expulsion",
         "174",
@@ -57,6 +58,14 @@ LEXICON: tuple[ActionPattern, ...] = (
         r"\b(?:clos|shut|seal)\w*\s+(?:\w+\s+){0,3}?(?:borders?|border\s+crossings?|crossings?|bridges)\b",
         "border_closure",
         "172",
+    ),
+    # 124 Refuse to yield: a stated refusal to lift or ease a measure (codebook rule 3)
+    pattern(
+        "refuse-ease",
+        r"\b(?:(?:would|will|did|does|do)\s+not|won't|refus\w*\s+to|declin\w*\s+to)\s+"
+        r"(?:lift|ease|remove|end|scrap|drop|withdraw|relax|reverse)\b",
+        "refusal_to_yield",
+        "124",
     ),
     # 120 Reject: a stated refusal to recognise is an act (codebook rule 3)
     pattern(
