@@ -327,8 +327,10 @@ _INTENT_CODES = (
     (r"\b(?:troops|military|weapons|defen[cs]e|exercises?|soldiers)\b", "intent_to_cooperate", "0312"),
     (r"\baid\b|\bassistance\b", "aid_pledge", "033"),
     (
-        r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?|"
-        r"buy\w*|purchas\w*|suppl\w*|imports?|exports?|sell\w*|credit|loans?)\b",
+        (
+            r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?|"
+            r"buy\w*|purchas\w*|suppl\w*|imports?|exports?|sell\w*|credit|loans?)\b"
+        ),
         "investment_pledge",
         "0311",
     ),
