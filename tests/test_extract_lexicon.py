@@ -114,3 +114,35 @@ def test_a_reaction_to_a_measure_answers_who_took_it_not_a_name_after_it():
     # "the move" is Austria's; the European Union is named only as whose law it breaks
     text = "Austria closed its border with Slovenia. Croatia protested the move as a violation of European Union law."
     assert ("HRV", "AUT", "-") in signed(text) and not [k for k in signed(text) if k[1] == "EEC"]
+
+
+def test_the_month_may_is_not_a_modal():
+    # a dateline in May: "12 May 2026 - Kenya suspended ..." is told as done, not as possible
+    text = "NAIROBI, 12 May 2026 - Kenya suspended sugar imports from Uganda on Thursday."
+    assert rows(text) == [("KEN", "UGA", "163")]
+
+
+def test_firm_as_an_adjective_names_no_firm():
+    # "Chile's firm stand" is Chile's stand; "firm" is no company (CHLBUS)
+    assert signed("Argentina welcomed Chile's firm stand.") == [("ARG", "CHL", "+")]
+
+
+def test_support_expressed_for_a_state_is_an_endorsement():
+    # CAMEO 051 Praise or endorse
+    assert rows("Greece expressed support for Cyprus on Monday.") == [("GRC", "CYP", "051")]
+
+
+def test_a_surtax_is_a_tariff():
+    assert rows("Mexico imposed a 30% surtax on Brazilian steel.") == [("MEX", "BRA", "163")]
+
+
+def test_the_two_governments_are_the_main_pair_before_a_third_party_s_row():
+    # Kenya and Somalia are the article's pair; Ethiopia's praise of Kenya in the sentence
+    # before is a third party's, so "the two governments" agreeing are Kenya and Somalia
+    text = (
+        "Kenya and Somalia spar over maritime border\n\n"
+        "Kenya accused Somalia of seizing fishing boats. Somalia denied the charge.\n\n"
+        "Ethiopia praised Kenya. The two governments agreed to hold talks in Djibouti."
+    )
+    assert ("KEN", "SOM", "+") in signed(text) and ("SOM", "KEN", "+") in signed(text)
+    assert ("ETH", "KEN", "+") in signed(text) and ("KEN", "ETH", "+") not in signed(text)

@@ -165,6 +165,7 @@ class State:
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
     main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)
+    main_pair_states: bool = False  # both of the main pair are states (not a bloc)
 
 
 def weight_of(action: str, cameo: str) -> float:

@@ -293,6 +293,8 @@ _ROLE_AFTER = {
         rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:(?!(?:an?|the|its|their|his|her|this|that)\s)(?![a-z]+(?:ed|ing)\s)"
         r"(?!(?:for|to|of|in|on|at|with|from|by|against|over|into)\s)"
         rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})\b"
+        # "welcomed Canada's firm stand": "firm" as an adjective names no firm
+        r"(?!\s+(?:stand|stance|position|response|line|commitment|support|resolve|message|answer|warning|no)\b)"
     )
     for code, (_, _, words) in ROLES.items()
 }

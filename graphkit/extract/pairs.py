@@ -8,24 +8,28 @@ from collections import Counter
 from .clauses import State
 from .gazetteer import Mention
 
-__all__ = ["ADVERSARIES", "main_pair", "previous_other", "recent_pair"]
+__all__ = ["STATE_NOUNS", "main_pair", "previous_other", "recent_pair"]
 
-# "both sides", "the two rivals": the parties of the article's quarrel, not whoever acted last
-ADVERSARIES = frozenset(["sides", "rivals", "neighbours", "neighbors", "parties", "allies"])
+# "the two countries" are two states: a bloc (the EU) is not one of them
+STATE_NOUNS = frozenset(["countries", "states", "nations", "kingdoms", "neighbours", "neighbors", "capitals"])
 
 
-def main_pair(mentions: list[Mention], headline: tuple[int, int] | None) -> list[str]:
+def main_pair(mentions: list[Mention], headline: tuple[int, int] | None) -> tuple[list[str], bool]:
     """The two states or blocs the text names most (a headline mention counts twice; ties go
-    to the one named first): whom the article is about. Empty when fewer than two are named."""
+    to the one named first): whom the article is about, empty when fewer than two are named
+    twice; and whether both are states."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    kinds: dict[str, str] = {}
     for m in mentions:
         if m.kind not in ("state", "bloc"):
             continue
+        kinds[m.actor] = m.kind
         counts[m.actor] += 2 if headline and headline[0] <= m.start < headline[1] else 1
         first.setdefault(m.actor, m.start)
     ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))
-    return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= 2 else []
+    pair = ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= 2 else []
+    return pair, all(kinds[a] == "state" for a in pair)
 
 
 def recent_pair(state: State, exclude: list[str], number: int, noun: str = "") -> list[str]:
@@ -34,35 +38,49 @@ def recent_pair(state: State, exclude: list[str], number: int, noun: str = "") -
 
     1. a pair named acting together in this sentence or the one before in its paragraph
        ("Finland and Estonia said ... The two governments agreed");
-    2. for "sides", "rivals", "allies", ...: the article's main pair (:func:`main_pair`);
-    3. a row's source and target in this sentence or the one before in its paragraph
-       ("Malaysia backed Jakarta. ... the two countries would coordinate");
-    4. the article's main pair;
+    2. a row's source and target in this sentence ("Rabat welcomed Spain's shift, and the
+       two kingdoms restored ties");
+    3. the article's main pair (:func:`main_pair`), when it fits the noun ("the two
+       countries" are two states, not a state and a bloc);
+    4. a row's source and target in the sentence before, in its paragraph ("Malaysia backed
+       Jakarta. ... the two countries would coordinate");
     5. the nearest pair named in the two sentences before, else the last two states or
        blocs named."""
-
-    def near(sentence: int) -> bool:
-        return sentence == number or (
-            sentence == number - 1 and state.paragraph_of.get(sentence) == state.paragraph_of.get(number)
-        )
 
     def fits(named: list[str]) -> bool:
         return len(named) == 2 and not set(named) & set(exclude)
 
-    def scan(together: bool, since: int) -> list[str]:
+    def scan(together: bool, since: int, until: int) -> list[str]:
         for sentence, acting_together, named in reversed(state.pairs):
             if sentence < since:
                 break  # bounded: a scan of every pair so far was quadratic in the text
-            if (acting_together or not together) and (since < number - 1 or near(sentence)) and fits(named):
+            if sentence > until or (sentence < number and not same_paragraph(sentence)):
+                continue
+            if (acting_together or not together) and fits(named):
                 return named
         return []
 
+    def same_paragraph(sentence: int) -> bool:
+        return state.paragraph_of.get(sentence) == state.paragraph_of.get(number)
+
     main = state.main_pair if fits(state.main_pair) else []
-    steps = [scan(True, number - 1), main if noun.lower() in ADVERSARIES else [], scan(False, number - 1)]
-    steps += [main, scan(True, number - 2), scan(False, number - 2)]
+    if noun.lower() in STATE_NOUNS and not state.main_pair_states:
+        main = []
+    steps = [
+        scan(True, number - 1, number),
+        scan(False, number, number),
+        main,
+        scan(False, number - 1, number - 1),
+    ]
     for pair in steps:
         if pair:
             return list(pair)
+    for together_only in (True, False):
+        for sentence, acting_together, named in reversed(state.pairs):
+            if sentence < number - 2:
+                break
+            if (acting_together or not together_only) and fits(named):
+                return list(named)
     last: list[str] = []
     for m in reversed(state.recent):
         if m.actor not in exclude and m.actor not in last and m.kind in ("state", "bloc"):

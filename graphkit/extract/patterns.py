@@ -125,7 +125,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "tariff",
-        rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies)\b",
+        rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies|surtax(?:es)?|surcharges?)\b",
         "tariff",
         "",
     ),
@@ -206,7 +206,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "praise",
-        rf"\b(?:sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|thank{_V}|congratulat{_V}|applaud{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        rf"\b(?:express\w*\s+(?:\w+\s+)?(?:support|solidarity)\s+(?:for|with)|sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|thank{_V}|congratulat{_V}|applaud{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
         "praise",
         "051",
     ),

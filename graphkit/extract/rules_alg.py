@@ -68,7 +68,9 @@ class _Reader:
     def run(self) -> None:
         sentences = split_sentences(self.text)
         headline = _headline(sentences)
-        self.state.main_pair = main_pair(self.mentions, (headline.start, headline.end) if headline else None)
+        self.state.main_pair, self.state.main_pair_states = main_pair(
+            self.mentions, (headline.start, headline.end) if headline else None
+        )
         self.state.paragraph_of = {n: s.paragraph for n, s in enumerate(sentences)}
         dates = sentence_dates(self.text, sentences)
         starts = [m.start for m in self.mentions]  # in text order
