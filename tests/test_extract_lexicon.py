@@ -146,3 +146,38 @@ def test_the_two_governments_are_the_main_pair_before_a_third_party_s_row():
     )
     assert ("KEN", "SOM", "+") in signed(text) and ("SOM", "KEN", "+") in signed(text)
     assert ("ETH", "KEN", "+") in signed(text) and ("KEN", "ETH", "+") not in signed(text)
+
+
+def test_a_reaction_to_the_decision_answers_who_took_the_measure():
+    # the decision is Japan's ban, two sentences back; Korea's appeal in between is a saying
+    text = (
+        "Japan banned seafood imports from Korea on Monday. Korea urged Japan to reconsider. "
+        'China called the decision "unscientific".'
+    )
+    assert ("CHN", "JPN", "-") in signed(text) and ("CHN", "KOR", "-") not in signed(text)
+
+
+def test_the_bloc_is_the_bloc_named_before():
+    text = "The European Union fined Gazprom. Russia said it would cut gas supplies to the bloc."
+    assert ("RUS", "EEC", "-") in signed(text)
+
+
+def test_urged_them_addresses_them_not_the_state_inside_the_appeal():
+    # "them" are the EU leaders just thanked; Iran is what the appeal is about
+    text = "Israel thanked EU leaders and urged them to sanction Iranian banks."
+    assert signed(text) == [("ISR", "EEC", "+")]
+
+
+def test_spoke_to_is_a_consultation_and_asked_for_an_appeal():
+    # one named subject acting on a named object: one row, as "met" (CAMEO 040)
+    assert rows("France spoke to Algeria about migration.") == [("FRA", "DZA", "040")]
+    assert rows("Kenya asked Tanzania for an explanation.") == [("KEN", "TZA", "020")]
+
+
+def test_a_planned_appeal_is_a_considered_option():
+    # codebook rule 3: planned, not done: 014, weight 0
+    assert rows("Romania plans to ask Moldova for compensation.") == [("ROU", "MDA", "014")]
+
+
+def test_an_agreement_to_extend_sanctions_is_the_sanction():
+    assert rows("NATO members agreed to expel Belarusian diplomats.") == [("NAT", "BLR", "174")]

@@ -36,6 +36,7 @@ __all__ = [
     "actor_ids",
     "coordinated",
     "coordinated_left",
+    "weight_cameo",
     "weight_of",
 ]
 
@@ -163,9 +164,15 @@ class State:
     pairs: list[tuple[int, bool, list[str]]] = field(default_factory=list)
     # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
+    last_measure: tuple[int, list[str], list[str], bool] = (-9, [], [], False)  # the last material act
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
     main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)
     main_pair_states: bool = False  # both of the main pair are states (not a bloc)
+
+
+def weight_cameo(action: str) -> str:
+    """The CAMEO code the taxonomy gives ``action``, "" when none."""
+    return action_defaults().get(action, ("", "", 0.0))[1]
 
 
 def weight_of(action: str, cameo: str) -> float:

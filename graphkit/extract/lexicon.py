@@ -93,6 +93,14 @@ LEXICON: tuple[ActionPattern, ...] = (
         "sanction",
         "163",
     ),
+    # "cut gas supplies to the bloc": an embargo on what was supplied
+    pattern(
+        "supply-cut",
+        r"\b(?:cut|halt|stop|suspend|reduc|curtail|shut\s+off|turn\w*\s+off)\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:supplies|deliveries|flows?)\b",
+        "sanction",
+        "163",
+    ),
     pattern("boycott", rf"\bboycott{V}\b(?!\s+(?:of|by)\b)", "sanction", "163"),
     pattern(
         "freeze-assets",

@@ -82,7 +82,7 @@ def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list
         return "negated"
     if POSSIBLE.search(window) and not frame:
         return "possible"
-    if PREPARED.search(window) and not frame:
+    if PREPARED.search(window):  # "plan to ask the Commission": a considered option, frame or not
         return "prepared"
     if FUTURE.search(window) and not frame:
         return "future"

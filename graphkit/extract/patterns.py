@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..actions import action_defaults, goldstein
 from .lexicon import LEXICON
 from .phrase import CLAUSE, FRAME_TAIL, ActionPattern, V
 from .phrase import pattern as make_pattern
@@ -58,7 +59,13 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p("demand", rf"\bdemand(?:s|ed|ing)?\b{_FRAME_TAIL}", "demand", "100", frame=True),
     _p("pressure", r"\b(?:put|puts|putting|exert\w*|pil\w*)\s+(?:\w+\s+)?pressure\s+on\b", "demand", "100"),
-    _p("ask", rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,3}}?to\b{_FRAME_TAIL}", "appeal", "020", frame=True),
+    _p(
+        "ask",
+        rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,3}}?(?:to|for)\b{_FRAME_TAIL}",
+        "appeal",
+        "020",
+        frame=True,
+    ),
     _p(
         "surveillance",
         r"\b(?:monitor(?:ing|ed|s)?\s+(?:of\s+)?|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
@@ -180,7 +187,8 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "expel",
-        rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials)\b",
+        rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials|advis[eo]rs|attach[eé]s|staff|"
+        r"personnel|nationals|citizens|journalists|correspondents|workers)\b",
         "expulsion",
         "174",
     ),
@@ -233,7 +241,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "meet",
-        rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|spoke\s+(?:by\s+(?:phone|telephone)\s+)?with|consult{_V})\b",
+        rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|(?:spoke|talked)\s+(?:by\s+(?:phone|telephone)\s+)?(?:with|to)|consult{_V})\b",
         "consultation",
         "",
         mutual=True,
@@ -405,6 +413,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def refine(trigger: Trigger) -> tuple[str, str]:
     """(action, cameo) for a trigger, refined by the words of its complement."""
     pattern, text = trigger.pattern, trigger.text
+    if pattern.name == "agree":
+        # "agreed to extend sanctions on Russia": a decision taken is the measure, not a threat
+        inner = [t for t in find_triggers(text[trigger.verb_end - trigger.start :]) if not t.pattern.frame]
+        if inner:
+            action, code = refine(inner[0])
+            if (goldstein().get(code, 0.0) if code else action_defaults().get(action, ("", "", 0.0))[2]) < 0:
+                return action, code
     if pattern.action == "threat":
         return threat_code(text)
     if pattern.action == "intent_to_cooperate":

@@ -40,12 +40,14 @@ from .clauses import (
     actor_ids,
     coordinated,
     coordinated_left,
+    weight_cameo,
     weight_of,
 )
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
-from .pairs import main_pair, previous_other, recent_pair
+from .pairs import main_pair, recent_pair
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
+from .reactions import BLOC_REFERENCE, answered, bloc_named_before, is_material
 from .sentences import Sentence, split_sentences
 from .textdates import sentence_dates
 from .unmatched import action_phrase
@@ -73,7 +75,7 @@ class _Reader:
         )
         self.state.paragraph_of = {n: s.paragraph for n, s in enumerate(sentences)}
         dates = sentence_dates(self.text, sentences)
-        starts = [m.start for m in self.mentions]  # in text order
+        starts = self.starts = [m.start for m in self.mentions]  # in text order
         for number, sentence in enumerate(sentences):
             # the sentence's mentions by bisection: a scan of every mention per sentence was quadratic
             mentions = self.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -176,6 +178,8 @@ class _Reader:
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []
                 )
                 self.state.last_act = (number, list(sources), list(targets), how == "mutual")
+                if is_material(cameo or weight_cameo(action)):
+                    self.state.last_measure = self.state.last_act
                 if len(targets) == 2 and not set(targets) & set(sources):
                     self.state.pairs.append(
                         (number, True, list(targets))
@@ -352,6 +356,9 @@ class _Reader:
             and m.preposition not in topic
             and not (reaction and m.after_preposition)
         ]
+        asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
+        if asks and re.match(r"\s*(?:them|it|him|her)\b", c.text[trigger.verb_end :]):
+            candidates = []  # "urged them to seize Russian assets": the addressee is "them", not Russia
         if (
             candidates
             and c.limit < len(c.text)
@@ -426,19 +433,17 @@ class _Reader:
                 return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
         if how == "carried" and previous_target:
             return [(sources, [t for t in previous_target if t not in sources], "shared-object", start, end)]
-        # a reaction with no target ("Ethiopia rejected the statement", "Kenya praised the
-        # resumption of talks") answers the last act told, in this sentence or the one before
-        kinds = {self.kinds.get(s, "other") for s in sources}
-        act_sentence, act_sources, act_targets, act_mutual = self.state.last_act
-        if act_sentence >= c.number - 1 and kinds <= {"state", "bloc"}:
-            answered = [
-                a for a in (act_sources + act_targets if act_mutual else act_sources) if a not in sources
-            ]
-            if answered and not set(sources) & set(act_sources):
-                return [(sources, answered, "unresolved-target", start, end)]
-        # only a state or bloc's reaction is read as aimed at whom the text was about
-        other = previous_other(self.state, c.number, exclude=sources) if kinds <= {"state", "bloc"} else None
-        return [(sources, [other], "unresolved-target", start, end)] if other is not None else []
+        if BLOC_REFERENCE.search(tail):  # "restricting exports to the bloc": the bloc last named
+            bloc = bloc_named_before(self.mentions, self.starts, base + trigger.start, sources)
+            if bloc is not None:
+                return [(sources, [bloc], "pronoun-target", start, end)]
+        # a reaction with no target ("Ethiopia rejected the statement", "Russia called the
+        # decision illegitimate") answers the act it reacts to; only a state's or bloc's
+        if {self.kinds.get(s, "other") for s in sources} <= {"state", "bloc"}:
+            aimed = answered(self.state, c.text, trigger.verb_end, c.number, sources)
+            if aimed:
+                return [(sources, aimed, "unresolved-target", start, end)]
+        return []
 
     def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
         """True for "after Tokyo tightened" (a conjunction, the actor, its verb) and for "of the

@@ -1,0 +1,55 @@
+"""Whom an act with no target named is aimed at: a reaction answers the act it reacts to
+("Ethiopia rejected the statement", "Russia called the decision illegitimate"), "the bloc"
+is the bloc last named. Guesses all: rows from here are written at low confidence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .clauses import REACTION_OBJECT, State
+from .gazetteer import Mention
+from .pairs import previous_other
+
+__all__ = ["BLOC_REFERENCE", "is_material", "answered", "bloc_named_before"]
+
+# roots of CAMEO codes for acts of saying (statements, appeals, intents, consultations,
+# diplomacy, demands, disapproval, rejection, threats): not a measure "the decision" names
+_SAYING = frozenset(["01", "02", "03", "04", "05", "10", "11", "12", "13"])
+BLOC_REFERENCE = re.compile(r"\bthe\s+(?:bloc|alliance|union|organi[sz]ation)\b", re.IGNORECASE)
+
+
+def is_material(cameo: str) -> bool:
+    """True for a code of a material act (a measure: sanctions, expulsions, closures, aid)."""
+    return bool(cameo) and cameo[:2] not in _SAYING
+
+
+def answered(state: State, text: str, verb_end: int, number: int, sources: list[str]) -> list[str]:
+    """Whom a state's or bloc's reaction with no target answers: the author of the last
+    measure told in the three sentences before, when the reaction's object names a measure
+    ("called the decision illegitimate"); else the last act told in this sentence or the
+    one before (its source, or both sides of a mutual act); else the state the text was
+    about (:func:`pairs.previous_other`)."""
+    if REACTION_OBJECT.match(text, verb_end):
+        m_sentence, m_sources, m_targets, m_mutual = state.last_measure
+        authors = [a for a in (m_sources + m_targets if m_mutual else m_sources) if a not in sources]
+        if m_sentence >= number - 3 and authors and not set(sources) & set(m_sources):
+            return authors
+    act_sentence, act_sources, act_targets, act_mutual = state.last_act
+    if act_sentence >= number - 1:
+        authors = [a for a in (act_sources + act_targets if act_mutual else act_sources) if a not in sources]
+        if authors and not set(sources) & set(act_sources):
+            return authors
+    other = previous_other(state, number, exclude=sources)
+    return [other] if other is not None else []
+
+
+def bloc_named_before(
+    mentions: list[Mention], starts: list[int], position: int, exclude: list[str]
+) -> str | None:
+    """The bloc last named before ``position`` (at most 50 mentions back: bounded), for "the bloc"."""
+    index = bisect_left(starts, position)
+    for m in reversed(mentions[max(0, index - 50) : index]):
+        if m.kind == "bloc" and m.actor not in exclude:
+            return m.actor
+    return None
