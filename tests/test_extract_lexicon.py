@@ -181,3 +181,19 @@ def test_a_planned_appeal_is_a_considered_option():
 
 def test_an_agreement_to_extend_sanctions_is_the_sanction():
     assert rows("NATO members agreed to expel Belarusian diplomats.") == [("NAT", "BLR", "174")]
+
+
+def test_a_reaction_to_the_accord_answers_its_parties():
+    # the accord is Kenya's and Ethiopia's; Eritrea's praise of it is toward both of them
+    text = "Kenya and Ethiopia signed a border agreement. Eritrea welcomed the accord."
+    assert ("ERI", "KEN", "+") in signed(text) and ("ERI", "ETH", "+") in signed(text)
+
+
+def test_support_for_an_indefinite_thing_is_no_act_toward_anyone():
+    text = "Spain accused Morocco of spying. France said it supported a peaceful solution."
+    assert [k for k in signed(text) if k[0] == "FRA"] == []
+
+
+def test_warned_x_to_is_a_threat_and_lend_is_economic_aid():
+    assert rows("Turkey warned Sweden to stop the protests.") == [("TUR", "SWE", "130")]
+    assert rows("Japan lent Sri Lanka 300 million dollars.") == [("JPN", "LKA", "071")]

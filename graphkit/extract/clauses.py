@@ -165,6 +165,7 @@ class State:
     # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
     last_measure: tuple[int, list[str], list[str], bool] = (-9, [], [], False)  # the last material act
+    last_accord: tuple[int, list[str]] = (-9, [])  # the parties of the last agreement or talks told
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
     main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)
     main_pair_states: bool = False  # both of the main pair are states (not a bloc)

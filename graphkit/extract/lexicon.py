@@ -151,6 +151,12 @@ LEXICON: tuple[ActionPattern, ...] = (
         "economic_aid",
         "071",
     ),
+    pattern(
+        "lend",
+        r"\b(?:lend(?:s|ing)?|lent)\b(?!\s+(?:support|weight|credence|its\s+voice)\b)",
+        "economic_aid",
+        "071",
+    ),
     # 110 Disapprove: concern expressed over what another did
     pattern(
         "concern",

@@ -20,7 +20,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
     _p(
         "warn",
-        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of|against|not\s+to)\b{_FRAME_TAIL}",
+        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of|against|not\s+to|to)\b{_FRAME_TAIL}",
         "threat",
         "130",
         frame=True,

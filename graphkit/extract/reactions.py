@@ -16,6 +16,14 @@ __all__ = ["BLOC_REFERENCE", "is_material", "answered", "bloc_named_before"]
 # roots of CAMEO codes for acts of saying (statements, appeals, intents, consultations,
 # diplomacy, demands, disapproval, rejection, threats): not a measure "the decision" names
 _SAYING = frozenset(["01", "02", "03", "04", "05", "10", "11", "12", "13"])
+# "welcomed the accord", "criticised the agreement": the agreement last told
+ACCORD_OBJECT = re.compile(
+    r"\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(?:agreement|accord|deal|pact|treaty|memorandum|talks|"
+    r"resumption|ceasefire|truce|rapprochement)\b",
+    re.IGNORECASE,
+)
+# an object with an indefinite article names something new, not an act told before
+INDEFINITE_OBJECT = re.compile(r"\s+(?:an?|any|some)\s+[a-z]")
 BLOC_REFERENCE = re.compile(r"\bthe\s+(?:bloc|alliance|union|organi[sz]ation)\b", re.IGNORECASE)
 
 
@@ -25,11 +33,20 @@ def is_material(cameo: str) -> bool:
 
 
 def answered(state: State, text: str, verb_end: int, number: int, sources: list[str]) -> list[str]:
-    """Whom a state's or bloc's reaction with no target answers: the author of the last
-    measure told in the three sentences before, when the reaction's object names a measure
-    ("called the decision illegitimate"); else the last act told in this sentence or the
+    """Whom a state's or bloc's reaction with no target answers: nobody when its object is
+    indefinite ("supported a peaceful solution"); the parties of the last agreement or talks
+    told in the five sentences before, when its object names one ("welcomed the accord");
+    the author of the last measure told in the three sentences before, when its object
+    names a measure ("called the decision illegitimate"); else the last act told in this sentence or the
     one before (its source, or both sides of a mutual act); else the state the text was
     about (:func:`pairs.previous_other`)."""
+    if INDEFINITE_OBJECT.match(text, verb_end):
+        return []  # "supported a peaceful solution": a position, not a reaction to an act told
+    if ACCORD_OBJECT.match(text, verb_end):  # "welcomed the accord": its parties
+        a_sentence, parties = state.last_accord
+        parties = [a for a in parties if a not in sources]
+        if a_sentence >= number - 5 and parties:
+            return parties
     if REACTION_OBJECT.match(text, verb_end):
         m_sentence, m_sources, m_targets, m_mutual = state.last_measure
         authors = [a for a in (m_sources + m_targets if m_mutual else m_sources) if a not in sources]

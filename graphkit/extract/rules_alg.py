@@ -54,6 +54,8 @@ from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
+_ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
+
 
 class _Reader:
     def __init__(self, text: str, gazetteer: Gazetteer):
@@ -110,7 +112,11 @@ class _Reader:
         triggers = find_triggers(text)
         acted = False
         for trigger in triggers:
-            if acted and GROUNDS.match(trigger.text) and re.search(r",\s*$", text[: trigger.start]):
+            if (
+                acted
+                and GROUNDS.match(trigger.text)
+                and text[max(0, trigger.start - 10) : trigger.start].rstrip().endswith(",")
+            ):
                 # "expelled 18 diplomats, accusing Russia of ...": the act's stated grounds, inside its quote
                 self._skip(number, trigger, "the stated grounds of the act before (codebook rule 1)")
                 segment_start = trigger.end
@@ -180,6 +186,8 @@ class _Reader:
                 self.state.last_act = (number, list(sources), list(targets), how == "mutual")
                 if is_material(cameo or weight_cameo(action)):
                     self.state.last_measure = self.state.last_act
+                if trigger.pattern.mutual and not action.endswith("_preparation"):
+                    self.state.last_accord = (number, sorted({*sources, *targets}))
                 if len(targets) == 2 and not set(targets) & set(sources):
                     self.state.pairs.append(
                         (number, True, list(targets))
@@ -357,7 +365,7 @@ class _Reader:
             and not (reaction and m.after_preposition)
         ]
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
-        if asks and re.match(r"\s*(?:them|it|him|her)\b", c.text[trigger.verb_end :]):
+        if asks and _ADDRESSEE_PRONOUN.match(c.text, trigger.verb_end):
             candidates = []  # "urged them to seize Russian assets": the addressee is "them", not Russia
         if (
             candidates
@@ -407,7 +415,7 @@ class _Reader:
         """A source but no target named after the verb: mutual, "it", the verb before's target,
         or the state the text was about (in that order of confidence)."""
         trigger, base = c.trigger, c.base
-        if RELATIVE.search(c.text[: trigger.start]):
+        if RELATIVE.search(c.text[max(0, trigger.start - 80) : trigger.start]):  # a window: linear
             return []  # "X, which has mediated between the parties": a description, no act toward anyone
         shared = [t for t in previous_target if t not in sources] if how == "carried" else []
         if (
