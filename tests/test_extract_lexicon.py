@@ -197,3 +197,26 @@ def test_support_for_an_indefinite_thing_is_no_act_toward_anyone():
 def test_warned_x_to_is_a_threat_and_lend_is_economic_aid():
     assert rows("Turkey warned Sweden to stop the protests.") == [("TUR", "SWE", "130")]
     assert rows("Japan lent Sri Lanka 300 million dollars.") == [("JPN", "LKA", "071")]
+
+
+def test_a_reduced_passive_and_the_subject_after_it():
+    # "Serbia, accused by Croatia of ..., denied the charge": Croatia accuses Serbia; Serbia denies
+    text = "Serbia, accused by Croatia of hiding weapons, denied the charge."
+    assert signed(text) == [("HRV", "SRB", "-"), ("SRB", "HRV", "-")]
+
+
+def test_whose_refers_to_the_actor_just_named():
+    text = "Armenia was backed by France, whose president criticised Azerbaijan."
+    assert ("FRA", "AZE", "-") in signed(text) and ("ARM", "AZE", "-") not in signed(text)
+
+
+def test_the_noun_veto_is_no_veto_and_army_led_names_no_army():
+    text = "Russia vetoed a Ukrainian resolution. Syria's army-led government welcomed the veto."
+    assert rows(text) == [("RUS", "UKR", "129"), ("SYR", "RUS", "051")]
+
+
+def test_an_actor_named_for_its_summit_is_not_a_target():
+    # "to the NATO summit" is where troops go, not whom the pledge is to; Estonia, praised just
+    # before, is (the object the two verbs share)
+    text = "Norway praised Estonia and pledged to send troops to the NATO summit."
+    assert signed(text) == [("NOR", "EST", "+")]

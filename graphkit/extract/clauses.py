@@ -17,6 +17,7 @@ __all__ = [
     "CONJUNCTIONS",
     "Clause",
     "Draft",
+    "EVENT_AFTER",
     "FUTURE_PENALTY",
     "GROUP",
     "GROUNDS",
@@ -24,6 +25,7 @@ __all__ = [
     "NOT_ACTS",
     "PASSIVE",
     "PRONOUN",
+    "REDUCED_PASSIVE",
     "REACTION_OBJECT",
     "RELATIVE",
     "SAID",
@@ -60,6 +62,12 @@ SAID = re.compile(
     re.IGNORECASE,
 )
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "accused by Khartoum": a participle followed by its agent
+REDUCED_PASSIVE = re.compile(r"\s+by\b")
+# an actor's name used for an event it holds is not a target: "to the NATO summit"
+EVENT_AFTER = re.compile(
+    r"\s+(?:summit|mission|meeting|session|forum|conference|headquarters|ministerial|council\s+meeting)\b"
+)
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b")
 GROUP = re.compile(
     r"\b(?:both|the\s+two)\s+(?:\w+\s+)?(?:governments|countries|sides|allies|states|nations|capitals|leaders|"
@@ -107,7 +115,8 @@ GROUNDS = re.compile(r"(?:accusing|blaming|citing)\b")
 # prepositional phrase is not its target ("protested the decision as a breach of Mercosur")
 REACTION_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:decisions?|moves?|measures?|steps?|"
-    r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions)\b",
+    r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions|"
+    r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?)\b",
     re.IGNORECASE,
 )
 # a cooperative act's topic is not its target: "promised to share intelligence on Russian operations"

@@ -192,7 +192,9 @@ LEXICON: tuple[ActionPattern, ...] = (
         "190",
     ),
     # 129 Veto; 036 Express intent to meet (an invitation)
-    pattern("veto", r"\bveto(?:ed|es|ing)?\b", "veto", "129"),
+    pattern(
+        "veto", r"\bveto(?:ed|es|ing)\b|\bto\s+veto\b", "veto", "129"
+    ),  # not the noun: "welcomed the veto"
     pattern("invite", rf"\binvit{V}\s+(?=(?:the\s+)?[A-Z])", "invitation", "036"),
     # 050 Engage in diplomatic cooperation: ties restored or normalised, both ways
     pattern(

@@ -20,6 +20,7 @@ from .clauses import (
     CLAUSE_BREAK,
     CONFIDENCE,
     CONJUNCTIONS,
+    EVENT_AFTER,
     FUTURE_PENALTY,
     GROUNDS,
     GROUP,
@@ -27,6 +28,7 @@ from .clauses import (
     PASSIVE,
     PRONOUN,
     REACTION_OBJECT,
+    REDUCED_PASSIVE,
     RELATIVE,
     SAID,
     TITLES,
@@ -54,6 +56,7 @@ from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
+_RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
 
@@ -198,6 +201,8 @@ class _Reader:
                     self.state.pairs.append((number, together, list(pair)))
                 if how == "mutual":  # "Britain and Norway signed": both are who the next clause is about
                     self.state.subject, self.state.subject_sentence = sorted({*sources, *targets}), number
+                elif how == "passive":  # "X, accused by Y, denied ...": X is who the next clause is about
+                    self.state.subject, self.state.subject_sentence = list(targets), number
                 elif how not in ("unresolved",):
                     self.state.subject, self.state.subject_sentence = list(sources), number
                     self.state.history.extend((s, self.kinds.get(s, "other"), number) for s in sources)
@@ -228,7 +233,10 @@ class _Reader:
         clause = Clause(number, text, base, trigger, segment_start, limit, before, after)
         # "was criticised by": a participle; "was visiting Jakarta" is active
         participle = not re.match(r"\w+ing\b", trigger.text)
-        if PASSIVE.search(text[segment_start : trigger.start]) and trigger.pattern.passive_ok and participle:
+        # "The UAE, accused by Khartoum of ...": a reduced relative clause is passive too
+        reduced = REDUCED_PASSIVE.match(text, trigger.verb_end) and text[: trigger.start].rstrip()[-1:] == ","
+        passive = PASSIVE.search(text[segment_start : trigger.start]) or reduced
+        if passive and trigger.pattern.passive_ok and participle:
             return self._passive(clause, consumed)
         sources, how, start = self._source(clause)
         return self._targets(clause, mentions, sources, how, start, consumed, previous_target)
@@ -340,6 +348,11 @@ class _Reader:
         unknown = UNKNOWN_SUBJECT.match(head)
         if unknown and not pronoun and not TITLES.search(unknown.group(1)):
             return [], "active", trigger.start  # "The Lima Group ... met": not the last subject's act
+        relative = _RELATIVE_HEAD.match(head)
+        if relative and not pronoun:  # "backed by Russia, whose foreign ministry accused": Russia
+            index = bisect_left(self.starts, base + segment_start)
+            if index and base + segment_start - self.mentions[index - 1].end <= 3:
+                return [self.mentions[index - 1].actor], "carried", trigger.start
         if self.state.subject:
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
             return list(self.state.subject), how, p_start if pronoun else trigger.start
@@ -363,6 +376,7 @@ class _Reader:
             if m.actor not in sources
             and m.preposition not in topic
             and not (reaction and m.after_preposition)
+            and not EVENT_AFTER.match(c.text, m.end - base)  # "to a new African Union mission"
         ]
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
         if asks and _ADDRESSEE_PRONOUN.match(c.text, trigger.verb_end):
@@ -439,8 +453,9 @@ class _Reader:
             earlier = [m for m in mentions if m.start < base + trigger.start and m.actor not in sources]
             if earlier:
                 return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
-        if how == "carried" and previous_target:
-            return [(sources, [t for t in previous_target if t not in sources], "shared-object", start, end)]
+        others = [t for t in previous_target if t not in sources]
+        if how == "carried" and others:
+            return [(sources, others, "shared-object", start, end)]
         if BLOC_REFERENCE.search(tail):  # "restricting exports to the bloc": the bloc last named
             bloc = bloc_named_before(self.mentions, self.starts, base + trigger.start, sources)
             if bloc is not None:
