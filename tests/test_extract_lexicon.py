@@ -220,3 +220,32 @@ def test_an_actor_named_for_its_summit_is_not_a_target():
     # before, is (the object the two verbs share)
     text = "Norway praised Estonia and pledged to send troops to the NATO summit."
     assert signed(text) == [("NOR", "EST", "+")]
+
+
+def test_the_raid_condemned_by_others_answers_who_raided():
+    # "The raid" is Bolivia's (it raided Peru's embassy), not Peru's later break of relations
+    text = (
+        "Bolivian police raided the Peruvian embassy. Peru broke off diplomatic relations with Bolivia. "
+        "The raid was condemned by Chile and Argentina."
+    )
+    assert ("CHL", "BOL", "-") in signed(text) and ("ARG", "BOL", "-") in signed(text)
+    assert ("CHL", "PER", "-") not in signed(text)
+
+
+def test_an_actor_in_an_appositive_after_the_object_is_not_the_target():
+    # the measure is Sweden's toward Turkey (the article's pair); Norway only pressed for it
+    text = (
+        "Sweden and Turkey at odds\n\n"
+        "Sweden restricted arms exports, a move that followed pressure from Norway. "
+        "Turkey protested to Sweden. Sweden rejected the protest."
+    )
+    assert ("SWE", "NOR", "-") not in signed(text) and ("SWE", "TUR", "-") in signed(text)
+
+
+def test_a_threat_with_no_addressee_by_one_of_the_pair_is_to_the_other():
+    text = (
+        "Japan and South Korea row over chips\n\n"
+        "Japan restricted chemical exports to South Korea. Seoul protested to Tokyo. "
+        "The United States praised Korea. Japan threatened to expand the list."
+    )
+    assert ("JPN", "KOR", "-") in signed(text) and ("JPN", "USA", "-") not in signed(text)

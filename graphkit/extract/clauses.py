@@ -11,6 +11,7 @@ from .gazetteer import Mention
 from .patterns import Trigger
 
 __all__ = [
+    "APPOSITIVE",
     "BOUNDARY",
     "CLAUSE_BREAK",
     "CONFIDENCE",
@@ -27,6 +28,7 @@ __all__ = [
     "PRONOUN",
     "REDUCED_PASSIVE",
     "REACTION_OBJECT",
+    "REACTION_SUBJECT",
     "RELATIVE",
     "SAID",
     "Skipped",
@@ -94,7 +96,8 @@ CLAUSE_BREAK = re.compile(
 # a clause boundary between a verb and an actor named after it
 BOUNDARY = re.compile(
     r"[;:]|,\s*(?:and|but|while|whereas|when|after|before|as|because|which|who|although|though|since)\b"
-    r"|\b(?:when|after|because|while|although|though|whereas|unless)\b",
+    r"|\b(?:when|after|because|while|although|though|whereas|unless)\b"
+    r"|,\s*an?\s+(?:move|step|decision|measure|response)\b",  # "..., a move that followed pressure from X"
     re.IGNORECASE,
 )
 # a clause whose subject is a name no gazetteer entry knows ("The Lima Group of regional
@@ -116,9 +119,17 @@ GROUNDS = re.compile(r"(?:accusing|blaming|citing)\b")
 REACTION_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:decisions?|moves?|measures?|steps?|"
     r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions|"
-    r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?)\b",
+    r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?|raids?|"
+    r"operation|blockade|incursion)\b",
     re.IGNORECASE,
 )
+# the same measure as a passive's subject: "The raid was condemned by Brazil"
+REACTION_SUBJECT = re.compile(
+    r"\s*" + REACTION_OBJECT.pattern.replace(r"\s+(?:the|", r"(?:the|", 1), re.IGNORECASE
+)
+# an appositive or relative clause after the object: an actor in it is not the verb's target
+# ("tightened export controls, a move that followed pressure from Washington")
+APPOSITIVE = re.compile(r",\s*(?:an?\s+(?:move|step|decision|measure|response)|which|whose)\b", re.IGNORECASE)
 # a cooperative act's topic is not its target: "promised to share intelligence on Russian operations"
 TOPIC = frozenset(["on", "about", "over", "against", "regarding", "into", "concerning"])
 JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$")
@@ -174,6 +185,8 @@ class State:
     # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
     last_measure: tuple[int, list[str], list[str], bool] = (-9, [], [], False)  # the last material act
+    # the last act told by each pattern: what "the raid", "the expulsion" refers to
+    acts_by_pattern: dict[str, tuple[int, list[str], list[str], bool]] = field(default_factory=dict)
     last_accord: tuple[int, list[str]] = (-9, [])  # the parties of the last agreement or talks told
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
     main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)

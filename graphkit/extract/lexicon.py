@@ -183,6 +183,14 @@ LEXICON: tuple[ActionPattern, ...] = (
         "release",
         "0841",
     ),
+    # 170 Coerce: a mission or a ship raided
+    pattern(
+        "raid",
+        rf"\b(?:raid{V}|storm{V})\s+(?:the\s+|an?\s+|its\s+)?(?:\S+\s+){{0,2}}?"
+        r"(?:embass(?:y|ies)|consulates?|offices|headquarters|compound|vessels?|ships?|tankers?)\b",
+        "coercion",
+        "170",
+    ),
     # 191 Impose blockade; 190 Use conventional military force
     pattern("blockade", rf"\bblockad{V}\b", "blockade", "191"),
     pattern(

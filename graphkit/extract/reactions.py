@@ -22,6 +22,27 @@ ACCORD_OBJECT = re.compile(
     r"resumption|ceasefire|truce|rapprochement)\b",
     re.IGNORECASE,
 )
+# a measure named by its kind, and the patterns that tell an act of that kind
+_ACT_NOUNS = {
+    "raid": ("raid",),
+    "expulsion": ("expel", "deport", "order-leave", "persona-non-grata"),
+    "closure": ("border-closure", "port-ban", "embassy-cut"),
+    "veto": ("veto",),
+    "vetoe": ("veto",),
+    "arrest": ("detain",),
+    "detention": ("detain",),
+    "seizure": ("seize",),
+    "ban": ("import-block", "export-restriction", "keep-measure", "port-ban"),
+    "sanction": ("sanction", "keep-measure", "freeze-assets"),
+    "tariff": ("tariff",),
+    "dutie": ("tariff",),
+    "blockade": ("blockade",),
+    "strike": ("attack", "open-fire"),
+    "attack": ("attack", "open-fire"),
+    "recall": ("downgrade",),
+    "suspension": ("treaty-suspension", "aid-suspension", "halt-talks"),
+    "incursion": ("attack",),
+}
 # an object with an indefinite article names something new, not an act told before
 INDEFINITE_OBJECT = re.compile(r"\s+(?:an?|any|some)\s+[a-z]")
 BLOC_REFERENCE = re.compile(r"\bthe\s+(?:bloc|alliance|union|organi[sz]ation)\b", re.IGNORECASE)
@@ -32,12 +53,15 @@ def is_material(cameo: str) -> bool:
     return bool(cameo) and cameo[:2] not in _SAYING
 
 
-def answered(state: State, text: str, verb_end: int, number: int, sources: list[str]) -> list[str]:
+def answered(
+    state: State, text: str, verb_end: int, number: int, sources: list[str], frame: bool = False
+) -> list[str]:
     """Whom a state's or bloc's reaction with no target answers: nobody when its object is
     indefinite ("supported a peaceful solution"); the parties of the last agreement or talks
     told in the five sentences before, when its object names one ("welcomed the accord");
     the author of the last measure told in the three sentences before, when its object
-    names a measure ("called the decision illegitimate"); else the last act told in this sentence or the
+    names a measure ("called the decision illegitimate"); for a threat, appeal or pledge
+    (``frame``) by one of the article's main pair, the other one; else the last act told in this sentence or the
     one before (its source, or both sides of a mutual act); else the state the text was
     about (:func:`pairs.previous_other`)."""
     if INDEFINITE_OBJECT.match(text, verb_end):
@@ -47,11 +71,23 @@ def answered(state: State, text: str, verb_end: int, number: int, sources: list[
         parties = [a for a in parties if a not in sources]
         if a_sentence >= number - 5 and parties:
             return parties
-    if REACTION_OBJECT.match(text, verb_end):
+    measure = REACTION_OBJECT.match(text, verb_end)
+    named = _ACT_NOUNS.get(measure.group(0).split()[-1].lower().rstrip("s")) if measure else None
+    if named:  # "the raid", "the expulsion": the last act of that kind, five sentences back at most
+        acts = [state.acts_by_pattern[p] for p in named if p in state.acts_by_pattern]
+        if acts:
+            k_sentence, k_sources, k_targets, k_mutual = max(acts, key=lambda a: a[0])
+            authors = [a for a in (k_sources + k_targets if k_mutual else k_sources) if a not in sources]
+            if k_sentence >= number - 5 and authors:
+                return authors
+    if measure:
         m_sentence, m_sources, m_targets, m_mutual = state.last_measure
         authors = [a for a in (m_sources + m_targets if m_mutual else m_sources) if a not in sources]
         if m_sentence >= number - 3 and authors and not set(sources) & set(m_sources):
             return authors
+    if frame and len(sources) == 1 and sources[0] in state.main_pair:
+        # a threat or an appeal with no addressee, by one of the article's pair: to the other
+        return [a for a in state.main_pair if a != sources[0]]
     act_sentence, act_sources, act_targets, act_mutual = state.last_act
     if act_sentence >= number - 1:
         authors = [a for a in (act_sources + act_targets if act_mutual else act_sources) if a not in sources]

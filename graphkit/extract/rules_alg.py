@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..io.text import normalize_ws
 from .clauses import (
+    APPOSITIVE,
     BOUNDARY,
     CLAUSE_BREAK,
     CONFIDENCE,
@@ -28,6 +29,7 @@ from .clauses import (
     PASSIVE,
     PRONOUN,
     REACTION_OBJECT,
+    REACTION_SUBJECT,
     REDUCED_PASSIVE,
     RELATIVE,
     SAID,
@@ -187,6 +189,7 @@ class _Reader:
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []
                 )
                 self.state.last_act = (number, list(sources), list(targets), how == "mutual")
+                self.state.acts_by_pattern[trigger.pattern.name] = self.state.last_act
                 if is_material(cameo or weight_cameo(action)):
                     self.state.last_measure = self.state.last_act
                 if trigger.pattern.mutual and not action.endswith("_preparation"):
@@ -279,6 +282,15 @@ class _Reader:
             end = max(trigger.end, agent_group[-1].end - base)
             patients = actor_ids(coordinated(c.before, c.before.index(subjects[0]), self.text))
             return [(actor_ids(agent_group), patients, "passive", subjects[0].start - base, end)]
+        if agents and REACTION_SUBJECT.match(c.text, c.segment_start):
+            # "The raid was condemned by Brazil": the raid's author, as a reaction answers it
+            agent_group = coordinated(c.after, c.after.index(agents[0]), self.text)
+            sources = actor_ids(agent_group)
+            aimed = answered(self.state, " " + c.text[c.segment_start :], 0, c.number, sources)
+            if aimed:
+                consumed.update(id(m) for m in agent_group)
+                end = max(trigger.end, agent_group[-1].end - base)
+                return [(sources, aimed, "unresolved-target", c.segment_start, end)]
         others = [m for m in c.after if subjects and m.actor not in actor_ids(subjects)]
         if others:
             end = max(trigger.end, others[0].end - base)
@@ -378,6 +390,8 @@ class _Reader:
             and not (reaction and m.after_preposition)
             and not EVENT_AFTER.match(c.text, m.end - base)  # "to a new African Union mission"
         ]
+        if candidates and APPOSITIVE.search(c.text, trigger.verb_end, candidates[0].start - base):
+            candidates = []  # "..., a move that followed pressure from Washington": not the target
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
         if asks and _ADDRESSEE_PRONOUN.match(c.text, trigger.verb_end):
             candidates = []  # "urged them to seize Russian assets": the addressee is "them", not Russia
@@ -463,7 +477,7 @@ class _Reader:
         # a reaction with no target ("Ethiopia rejected the statement", "Russia called the
         # decision illegitimate") answers the act it reacts to; only a state's or bloc's
         if {self.kinds.get(s, "other") for s in sources} <= {"state", "bloc"}:
-            aimed = answered(self.state, c.text, trigger.verb_end, c.number, sources)
+            aimed = answered(self.state, c.text, trigger.verb_end, c.number, sources, trigger.pattern.frame)
             if aimed:
                 return [(sources, aimed, "unresolved-target", start, end)]
         return []
