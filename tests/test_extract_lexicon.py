@@ -249,3 +249,31 @@ def test_a_threat_with_no_addressee_by_one_of_the_pair_is_to_the_other():
         "The United States praised Korea. Japan threatened to expand the list."
     )
     assert ("JPN", "KOR", "-") in signed(text) and ("JPN", "USA", "-") not in signed(text)
+
+
+def test_an_announced_easing_is_an_intent_to_ease_never_a_threat():
+    # naming "sanctions" once sent an announced lifting to the threat codes (1312)
+    edges = extract_edge_set("The EU will lift sanctions on Belarus.").edge_set.edges
+    assert edges[["source", "target", "cameo", "weight"]].values.tolist() == [["EEC", "BLR", "0354", 7.0]]
+
+
+def test_a_measure_eased_names_its_target_after_on_and_a_reopened_border_is_081():
+    assert rows("Ukraine lifted its restrictions on Polish trucks.") == [("UKR", "POL", "085")]
+    assert rows("Armenia reopened its border to Turkey.") == [("ARM", "TUR", "081")]
+
+
+def test_a_promised_response_is_a_threat_and_the_noun_boycott_is_no_boycott():
+    # a promised response is retaliation announced: a threat (130), not an intent to cooperate
+    assert rows("Iran promised Israel a response.") == [("IRN", "ISR", "130")]
+    assert rows("Jordan, a member of the boycott, praised Egypt.") == [("JOR", "EGY", "051")]
+
+
+def test_supply_across_a_hyphenated_object():
+    rows_ = rows("Germany will continue to supply air-defence systems to Ukraine.")
+    assert [(s, t) for s, t, _ in rows_] == [("DEU", "UKR")] and rows_[0][2].startswith("03")
+
+
+def test_a_frame_addressed_to_an_unnamed_group_gives_no_row():
+    # "its neighbours" are not named: no guessed addressee
+    text = "Egypt accused Sudan of smuggling. Chad warned its neighbours against interference."
+    assert [k for k in signed(text) if k[0] == "TCD"] == []

@@ -27,13 +27,13 @@ LEXICON: tuple[ActionPattern, ...] = (
     pattern(
         "treaty-suspension",
         r"\b(?:suspend\w*|froze|freez\w*|renounc\w*|withdr[ae]w\w*\s+from|pull\w*\s+out\s+of|tore\s+up|scrap\w*)"
-        r"\s+(?:\w+\s+){0,4}?(?:treaty|agreement|accord|pact)\b",
+        r"\s+(?:[\w-]+\s+){0,4}?(?:treaty|agreement|accord|pact)\b",
         "treaty_suspension",
         "161",
     ),
     pattern(
         "embassy-cut",
-        r"\b(?:reduc|cut|downsiz|clos|shut|scal\w*\s+back)\w*\s+(?:\w+\s+){0,3}?"
+        r"\b(?:reduc|cut|downsiz|clos|shut|scal\w*\s+back)\w*\s+(?:[\w-]+\s+){0,3}?"
         r"(?:embass(?:y|ies)|consulates?|diplomatic\s+(?:staff|presence|missions?))\b",
         "downgrade_relations",
         "161",
@@ -42,20 +42,20 @@ LEXICON: tuple[ActionPattern, ...] = (
     pattern("deport", rf"\bdeport{V}\b", "expulsion", "174"),
     pattern(
         "order-leave",
-        r"\b(?:order\w*|gave|give[sn]?|giving|told|tells?)\s+(?:\w+\s+){0,5}?"
+        r"\b(?:order\w*|gave|give[sn]?|giving|told|tells?)\s+(?:[\w-]+\s+){0,5}?"
         r"(?:diplomats?|ambassadors?|envoys?|officials|staff|personnel|nationals|citizens|residents|traders|"
         r"workers|migrants|journalists|correspondents|inspectors|observers|monitors|peacekeepers|troops|attach[eé]s?)\s+"
-        r"(?:\w+\s+){0,4}?to\s+leave\b",
+        r"(?:[\w-]+\s+){0,4}?to\s+leave\b",
         "expulsion",
         "174",
     ),
     pattern(
-        "persona-non-grata", r"\bdeclar\w*\s+(?:\w+\s+){1,6}?persona\s+non\s+grata\b", "expulsion", "174"
+        "persona-non-grata", r"\bdeclar\w*\s+(?:[\w-]+\s+){1,6}?persona\s+non\s+grata\b", "expulsion", "174"
     ),
     # 172 Impose administrative sanctions: a border closed to the neighbour
     pattern(
         "border-closure",
-        r"\b(?:clos|shut|seal)\w*\s+(?:\w+\s+){0,3}?(?:borders?|border\s+crossings?|crossings?|bridges)\b",
+        r"\b(?:clos|shut|seal)\w*\s+(?:[\w-]+\s+){0,3}?(?:borders?|border\s+crossings?|crossings?|bridges)\b",
         "border_closure",
         "172",
     ),
@@ -80,7 +80,7 @@ LEXICON: tuple[ActionPattern, ...] = (
     pattern(
         "dismiss",
         rf"\b(?:dismiss{V}|brush\w*\s+aside|shrugg?\w*\s+off)\s+(?:the|an?|these|those|its|their|his|her)\s+"
-        r"(?:\w+\s+)?(?:protests?|complaints?|accusations?|charges?|allegations?|claims?|criticism|"
+        r"(?:[\w-]+\s+)?(?:protests?|complaints?|accusations?|charges?|allegations?|claims?|criticism|"
         r"concerns?|demands?|requests?|calls?|proposals?|offers?)\b",
         "rejection",
         "120",
@@ -96,29 +96,31 @@ LEXICON: tuple[ActionPattern, ...] = (
     # "cut gas supplies to the bloc": an embargo on what was supplied
     pattern(
         "supply-cut",
-        r"\b(?:cut|halt|stop|suspend|reduc|curtail|shut\s+off|turn\w*\s+off)\w*\s+(?:\w+\s+){0,3}?"
+        r"\b(?:cut|halt|stop|suspend|reduc|curtail|shut\s+off|turn\w*\s+off)\w*\s+(?:[\w-]+\s+){0,3}?"
         r"(?:supplies|deliveries|flows?)\b",
         "sanction",
         "163",
     ),
-    pattern("boycott", rf"\bboycott{V}\b(?!\s+(?:of|by)\b)", "sanction", "163"),
+    pattern(
+        "boycott", r"\bboycott(?:s|ed|ing)\b(?!\s+(?:of|by)\b)|\bto\s+boycott\b", "sanction", "163"
+    ),  # not the noun
     pattern(
         "freeze-assets",
-        r"\b(?:froze|freez\w*)\s+(?:\w+\s+){0,4}?(?:assets|funds|accounts)\b",
+        r"\b(?:froze|freez\w*)\s+(?:[\w-]+\s+){0,4}?(?:assets|funds|accounts)\b",
         "sanction",
         "163",
     ),
     # 1211 Reject economic cooperation: a firm excluded, a contract cancelled
     pattern(
         "exclude",
-        rf"\b(?:exclud{V}|bar(?:s|red|ring)?|ban(?:s|ned|ning)?)\s+(?:\w+\s+){{1,5}}?from\s+"
-        r"(?:the\s+|a\s+|its\s+|their\s+)?(?:\w+\s+)?(?:tenders?|bids?|contracts?|projects?|markets?|auctions?|networks?)\b",
+        rf"\b(?:exclud{V}|bar(?:s|red|ring)?|ban(?:s|ned|ning)?)\s+(?:[\w-]+\s+){{1,5}}?from\s+"
+        r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:tenders?|bids?|contracts?|projects?|markets?|auctions?|networks?)\b",
         "exclusion",
         "1211",
     ),
     pattern(
         "cancel-contract",
-        r"\b(?:cancel\w*|terminat\w*|scrap\w*|tore\s+up|rip\w*\s+up)\s+(?:\w+\s+){0,5}?"
+        r"\b(?:cancel\w*|terminat\w*|scrap\w*|tore\s+up|rip\w*\s+up)\s+(?:[\w-]+\s+){0,5}?"
         r"(?:contracts?|deals?|orders?|purchases?|projects?|licen[cs]es?)\b",
         "contract_cancellation",
         "1211",
@@ -126,27 +128,27 @@ LEXICON: tuple[ActionPattern, ...] = (
     # 061 Cooperate economically: trade expanded, goods supplied or bought
     pattern(
         "trade-expand",
-        r"\b(?:expand|increas|boost|doubl|step\w*\s+up|rais|resum)\w*\s+(?:\w+\s+){0,3}?"
+        r"\b(?:expand|increas|boost|doubl|step\w*\s+up|rais|resum)\w*\s+(?:[\w-]+\s+){0,3}?"
         r"(?:purchases|imports|exports|investments?|trade|sales|deliveries|shipments)\s+(?:from|with|to|in)\b",
         "economic_cooperation",
         "061",
     ),
     pattern(
         "supply",
-        r"\b(?:suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold)\s+(?:\w+\s+){0,4}?to\b",
+        r"\b(?:suppl(?:y|ies|ied|ying)|sell(?:s|ing)?|sold)\s+(?:[\w-]+\s+){0,4}?to\b",
         "economic_cooperation",
         "061",
     ),
     pattern(
         "buy",
-        r"\b(?:bought|buy(?:s|ing)?|purchas\w*|import(?:s|ed|ing))\s+(?:\w+\s+){0,4}?from\b",
+        r"\b(?:bought|buy(?:s|ing)?|purchas\w*|import(?:s|ed|ing))\s+(?:[\w-]+\s+){0,4}?from\b",
         "economic_cooperation",
         "061",
     ),
     # 071 Provide economic aid
     pattern(
         "loan",
-        r"\b(?:lent|lend\w*|grant\w*|provid\w*|extend\w*|approv\w*|offer\w*)\s+(?:\w+\s+){0,4}?"
+        r"\b(?:lent|lend\w*|grant\w*|provid\w*|extend\w*|approv\w*|offer\w*)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:loans?|credit\s+lines?|credits?|financing|bail-?outs?)\b",
         "economic_aid",
         "071",
@@ -195,9 +197,16 @@ LEXICON: tuple[ActionPattern, ...] = (
     pattern("blockade", rf"\bblockad{V}\b", "blockade", "191"),
     pattern(
         "open-fire",
-        r"\b(?:opened\s+fire\s+on|fired\s+(?:\w+\s+){0,3}?(?:on|at)|shot\s+down)\b",
+        r"\b(?:opened\s+fire\s+on|fired\s+(?:[\w-]+\s+){0,3}?(?:on|at)|shot\s+down)\b",
         "military_attack",
         "190",
+    ),
+    # 081 Ease administrative sanctions: a border, airspace or port reopened
+    pattern(
+        "reopen",
+        r"\bre-?open\w*\s+(?:[\w-]+\s+){0,5}?(?:borders?|airspace|ports?|crossings?|embass(?:y|ies)|consulates?|markets?)\b",
+        "easing",
+        "081",
     ),
     # 129 Veto; 036 Express intent to meet (an invitation)
     pattern(
@@ -207,7 +216,7 @@ LEXICON: tuple[ActionPattern, ...] = (
     # 050 Engage in diplomatic cooperation: ties restored or normalised, both ways
     pattern(
         "restore-ties",
-        r"\b(?:restor|normali[sz]|re-?establish|upgrad)\w*\s+(?:\w+\s+){0,2}?(?:relations|ties)\b",
+        r"\b(?:restor|normali[sz]|re-?establish|upgrad)\w*\s+(?:[\w-]+\s+){0,2}?(?:relations|ties)\b",
         "diplomatic_cooperation",
         "050",
         mutual=True,

@@ -330,8 +330,21 @@ _THREAT_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:relations|ties|ambassador)\b", "threat", "1313"),
     (r"\b(?:talks|negotiations)\b", "threat", "134"),
 )
-_INTENT_CODES = (
-    (r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*)\b", None, None),  # a threat, not an intent
+_INTENT_CODES: tuple[tuple[_WordRule, str | None, str | None], ...] = (
+    # "will lift sanctions on Belarus": an intent to ease (0354), never a threat for naming sanctions
+    (
+        (
+            r"\b(?:lift|ease|remove|scrap|drop|suspend|end|relax|roll\s+back)\b",
+            r"\b(?:sanctions|restrictions|tariffs|duties|embargo|ban|controls)\b",
+        ),
+        "easing_intent",
+        "0354",
+    ),
+    (
+        r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*|respon[sd]\w*|reprisals?|consequences)\b",
+        None,
+        None,
+    ),  # a threat, not an intent
     (r"\b(?:troops|military|weapons|defen[cs]e|exercises?|soldiers)\b", "intent_to_cooperate", "0312"),
     (r"\baid\b|\bassistance\b", "aid_pledge", "033"),
     (

@@ -26,6 +26,7 @@ from .reactions import BLOC_REFERENCE, answered, bloc_named_before
 
 __all__ = ["TargetRules"]
 
+_UNNAMED_ADDRESSEE = re.compile(r"\s+(?:its|their|his|her)\s+[a-z]")
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
 
@@ -44,9 +45,10 @@ class TargetRules:
         targets: list[str] = []
         end = trigger.end
         # a cooperative act's topic is not its target; a commitment to defend names whom it protects
-        topic = (
-            TOPIC if weight_of(*refine(trigger)) > 0 and trigger.pattern.name != "defence-commitment" else ()
-        )
+        action, cameo = refine(trigger)
+        # ("lift restrictions on Qatari flights": a measure eased names its target after "on")
+        easing = cameo.startswith("08") or trigger.pattern.name in ("defence-commitment", "lift", "reopen")
+        topic = TOPIC if weight_of(action, cameo) > 0 and not easing else ()
         # "protested the decision as a breach of X" (not "kept its ban on X": the measure is the act)
         reaction = REACTION_OBJECT.match(c.text, trigger.verb_end)
         reaction = reaction if reaction and reaction.end() > trigger.end else None
@@ -138,6 +140,8 @@ class TargetRules:
         others = [t for t in previous_target if t not in sources]
         if how == "carried" and others:
             return [(sources, others, "shared-object", start, end)]
+        if trigger.pattern.frame and _UNNAMED_ADDRESSEE.match(c.text, trigger.verb_end):
+            return []  # "warned its neighbours", "urged its members": an addressee the text does not name
         if BLOC_REFERENCE.search(tail):  # "restricting exports to the bloc": the bloc last named
             bloc = bloc_named_before(self.mentions, self.starts, base + trigger.start, sources)
             if bloc is not None:
