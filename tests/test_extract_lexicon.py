@@ -277,3 +277,17 @@ def test_a_frame_addressed_to_an_unnamed_group_gives_no_row():
     # "its neighbours" are not named: no guessed addressee
     text = "Egypt accused Sudan of smuggling. Chad warned its neighbours against interference."
     assert [k for k in signed(text) if k[0] == "TCD"] == []
+
+
+def test_called_on_x_addresses_x_even_for_a_cooperative_appeal():
+    # "on" is the verb's particle here, not a topic's preposition
+    assert rows("Albania called on Serbia to recognise Kosovo's borders.") == [("ALB", "SRB", "020")]
+
+
+def test_a_postponed_ban_is_a_yield_and_a_bank_loan_is_aid():
+    # codebook rule 9: postponing a hostile measure is 080; CAMEO 071 for the World Bank's loan
+    assert rows("Kosovo postponed its ban on Serbian licence plates.") == [("XKX", "SRB", "080")]
+    assert rows("The World Bank approved a loan of 300 million dollars to Tanzania.") == [
+        ("WBK", "TZA", "071")
+    ]
+    assert rows("Tanzania scrapped a levy on Kenyan trucks.") == [("TZA", "KEN", "085")]

@@ -120,7 +120,7 @@ REACTION_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:decisions?|moves?|measures?|steps?|"
     r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions|"
     r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?|raids?|"
-    r"operation|blockade|incursion)\b",
+    r"operation|blockade|incursion|delay|postponement|lifting|easing|reopening|release)\b",
     re.IGNORECASE,
 )
 # the same measure as a passive's subject: "The raid was condemned by Brazil"

@@ -201,6 +201,14 @@ LEXICON: tuple[ActionPattern, ...] = (
         "military_attack",
         "190",
     ),
+    # 080 Yield: a hostile measure postponed or suspended (codebook rule 9)
+    pattern(
+        "postpone-measure",
+        r"\b(?:postpon|delay|defer|shelv|paus)\w*\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:bans?|sanctions|tariffs?|duties|restrictions|rules?|measures?|requirements?|embargo)\b",
+        "postponement",
+        "080",
+    ),
     # 081 Ease administrative sanctions: a border, airspace or port reopened
     pattern(
         "reopen",

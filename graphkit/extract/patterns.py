@@ -201,7 +201,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("bypass", rf"\bbypass{_V}\b", "diplomatic_bypass", ""),
     _p(
         "lift",
-        rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|sanctions|restrictions|embargo|ban|controls)\b",
+        rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|levy|levies|surtax(?:es)?|sanctions|restrictions|embargo|ban|controls)\b",
         "easing",
         "085",
     ),

@@ -26,6 +26,8 @@ from .reactions import BLOC_REFERENCE, answered, bloc_named_before
 
 __all__ = ["TargetRules"]
 
+# "called on Belgrade": the verb's own particle, not a topic's preposition
+_VERB_PARTICLE = re.compile(r"\s*(?:the\s+)?")
 _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:its|their|his|her)\s+[a-z]")
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
@@ -56,7 +58,10 @@ class TargetRules:
             m
             for m in c.after
             if m.actor not in sources
-            and m.preposition not in topic
+            and (
+                m.preposition not in topic
+                or _VERB_PARTICLE.fullmatch(c.text, trigger.verb_end, m.start - base)
+            )
             and not (reaction and m.after_preposition)
             and not EVENT_AFTER.match(c.text, m.end - base)  # "to a new African Union mission"
         ]
