@@ -291,3 +291,24 @@ def test_a_postponed_ban_is_a_yield_and_a_bank_loan_is_aid():
         ("WBK", "TZA", "071")
     ]
     assert rows("Tanzania scrapped a levy on Kenyan trucks.") == [("TZA", "KEN", "085")]
+
+
+def test_military_phrasings_and_a_reaction_to_the_exercises():
+    text = (
+        "India held joint naval exercises with France on Monday. China condemned the exercises. "
+        "Pakistan reinforced its troops on the border with India."
+    )
+    assert ("IND", "FRA", "+") in signed(text) and ("CHN", "IND", "-") in signed(text)
+    assert ("PAK", "IND", "-") in signed(text)
+
+
+def test_the_two_presidents_and_a_long_addressee():
+    text = "Chile accused Bolivia of smuggling. The two presidents met in Lima on Friday."
+    assert ("CHL", "BOL", "+") in signed(text) and ("BOL", "CHL", "+") in signed(text)
+    assert rows("Guyana asked the United Nations Security Council to intervene.") == [("GUY", "UNO", "020")]
+
+
+def test_an_indefinite_subject_is_no_actor():
+    # "a court ruled": neither Peru (named before) nor a guessed source backs Chile
+    text = "Peru's president visited Lima's port on Monday, a week after a court backed Chile's claim."
+    assert [k for k in signed(text) if k[1] == "CHL"] == []

@@ -73,7 +73,7 @@ EVENT_AFTER = re.compile(
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b")
 GROUP = re.compile(
     r"\b(?:both|the\s+two)\s+(?:\w+\s+)?(?:governments|countries|sides|allies|states|nations|capitals|leaders|"
-    r"ministers|neighbou?rs|partners|rivals)\b",
+    r"ministers|neighbou?rs|partners|rivals|presidents|premiers|chancellors|delegations|kingdoms|republics)\b",
     re.IGNORECASE,
 )
 # what modality.modality says is not an act, and the reason listed in ``skipped``
@@ -120,7 +120,8 @@ REACTION_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:decisions?|moves?|measures?|steps?|"
     r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions|"
     r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?|raids?|"
-    r"operation|blockade|incursion|delay|postponement|lifting|easing|reopening|release)\b",
+    r"operation|blockade|incursion|delay|postponement|lifting|easing|reopening|release|exercises|drills|"
+    r"patrols|deployment)\b",
     re.IGNORECASE,
 )
 # the same measure as a passive's subject: "The raid was condemned by Brazil"

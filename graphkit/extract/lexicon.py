@@ -193,6 +193,15 @@ LEXICON: tuple[ActionPattern, ...] = (
         "coercion",
         "170",
     ),
+    # 154 Mobilize or increase armed forces: troops massed at a neighbour's border
+    pattern(
+        "troop-buildup",
+        r"\b(?:reinforc|mass|deploy|mobili[sz]|build\w*\s+up|station)\w*\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:troops|forces|soldiers|tanks|warships|units)\s+(?:on|along|at|to|near)\s+(?:the|its|their)\s+"
+        r"(?:[\w-]+\s+)?border\s+with\b",
+        "military_posture",
+        "154",
+    ),
     # 191 Impose blockade; 190 Use conventional military force
     pattern("blockade", rf"\bblockad{V}\b", "blockade", "191"),
     pattern(

@@ -61,7 +61,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("pressure", r"\b(?:put|puts|putting|exert\w*|pil\w*)\s+(?:\w+\s+)?pressure\s+on\b", "demand", "100"),
     _p(
         "ask",
-        rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,3}}?(?:to|for)\b{_FRAME_TAIL}",
+        rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,5}}?(?:to|for)\b{_FRAME_TAIL}",
         "appeal",
         "020",
         frame=True,
@@ -249,7 +249,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     # "sent two frigates to Crete for joint drills with the Greek navy"
     _p(
         "joint-drills",
-        r"\bjoint\s+(?:military\s+|naval\s+)?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
+        r"\bjoint\s+(?:[\w-]+\s+){0,2}?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
         "military_cooperation",
         "062",
     ),

@@ -42,6 +42,10 @@ _ACT_NOUNS = {
     "recall": ("downgrade",),
     "suspension": ("treaty-suspension", "aid-suspension", "halt-talks"),
     "incursion": ("attack",),
+    "exercise": ("joint-drills",),
+    "drill": ("joint-drills",),
+    "patrol": ("joint-drills",),
+    "deployment": ("troop-buildup",),
 }
 # an object with an indefinite article names something new, not an act told before
 INDEFINITE_OBJECT = re.compile(r"\s+(?:an?|any|some)\s+[a-z]")

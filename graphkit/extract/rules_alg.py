@@ -53,6 +53,7 @@ from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
+_INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s*$")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
@@ -334,6 +335,8 @@ class _Reader(TargetRules):
             ):
                 # "the US strongly urged", "Lithuania and Latvia praised": the actor right before the verb
                 group = coordinated_left(c.before, c.before.index(near), self.text)
+            elif _INDEFINITE_SUBJECT.search(text[max(0, trigger.start - 60) : trigger.start]):
+                return [], "nonactor", trigger.start  # "..., after a referendum backed": not the actor's act
             else:
                 group = coordinated(c.before, c.before.index(first), self.text)
             return actor_ids(group), "active" if own else "carried", group[0].start - base
@@ -352,8 +355,10 @@ class _Reader(TargetRules):
         if speaker and pronoun:
             return actor_ids(coordinated(speaker, 0, self.text)), "carried", p_start
         unknown = UNKNOWN_SUBJECT.match(head)
+        if not pronoun and _INDEFINITE_SUBJECT.search(head[-60:]):
+            return [], "nonactor", trigger.start  # "after a referendum backed ...": a new non-actor subject
         if unknown and not pronoun and not TITLES.search(unknown.group(1)):
-            return [], "active", trigger.start  # "The Lima Group ... met": not the last subject's act
+            return [], "nonactor", trigger.start  # "The Lima Group ... met": not the last subject's act
         relative = _RELATIVE_HEAD.match(head)
         if relative and not pronoun:  # "backed by Russia, whose foreign ministry accused": Russia
             index = bisect_left(self.starts, base + segment_start)

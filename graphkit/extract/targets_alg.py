@@ -43,6 +43,8 @@ class TargetRules:
 
     def _targets(self, c: Clause, mentions, sources, how, start, consumed, previous_target):
         """The rows for one act: its target(s) after the verb, else the fallbacks, by confidence."""
+        if how == "nonactor":
+            return []  # its subject is named, and is no actor: no row, no guessed source
         trigger, base = c.trigger, c.base
         targets: list[str] = []
         end = trigger.end
