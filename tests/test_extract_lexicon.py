@@ -312,3 +312,9 @@ def test_an_indefinite_subject_is_no_actor():
     # "a court ruled": neither Peru (named before) nor a guessed source backs Chile
     text = "Peru's president visited Lima's port on Monday, a week after a court backed Chile's claim."
     assert [k for k in signed(text) if k[1] == "CHL"] == []
+
+
+def test_a_thing_a_state_owns_is_no_speaker_of_a_threat():
+    # "China's actions threatened Vietnam's supplies": the actions endanger; nobody threatens
+    text = "China's actions threatened Vietnam's energy supplies."
+    assert [k for k in signed(text) if k[0] == "CHN"] == []

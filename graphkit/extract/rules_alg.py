@@ -54,6 +54,11 @@ from .unmatched import action_phrase
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
 _INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s*$")
+# a thing a state owns, as the subject of a verb of saying, is no speaker
+_THING_OWNED = re.compile(
+    r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:actions|measures|decisions?|moves?|polic(?:y|ies)|plans?|behaviou?r|conduct|"
+    r"invasion|ban|sanctions|tariffs|presence|activities|expansion|claims?|exports|imports|policies)\s+"
+)
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
@@ -330,6 +335,8 @@ class _Reader(TargetRules):
                     p_start,
                 )  # "he and his Russian counterpart"
             near = subjects[-1]
+            if trigger.pattern.frame and _THING_OWNED.fullmatch(self.text, near.end, base + trigger.start):
+                return [], "nonactor", trigger.start  # "China's actions threatened supplies": no speaker
             if re.fullmatch(
                 r"(?:['\u2019]s)?(?:\s+[\w-]+){0,4}\s*", self.text[near.end : base + trigger.start]
             ):
