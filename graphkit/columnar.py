@@ -85,7 +85,8 @@ class ColumnarSet:
     ``connection`` is a DuckDB connection holding the view ``edges``, whose columns are
     :attr:`EdgeSet.edges`'s: ``id`` (when the file has one), ``source``, ``target``,
     ``action``, ``weight`` (DOUBLE, defaults filled in), ``cameo``, ``domain`` (filled in),
-    ``date``, ``quote``, then the file's other columns, all text. Every query on it
+    ``date``, ``quote``, then the file's other columns, all text, and last ``domain_code``
+    (the domain's place in ``domains``, an integer). Every query on it
     reads the file again (nothing is held in memory between queries). ``actors`` is the
     set's actors table (actors.csv, or inferred from the ids), ``domains`` the set's
     domains (sorted), ``rows`` the number of edges.

@@ -87,8 +87,20 @@ def _duckdb_records(path: Path, width: int, padded: bool) -> list[list[str]] | N
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='ab ,\n"\r\té', min_size=1, max_size=40))
+# quotes, line ends, tabs, non-ASCII (never plain) and what other readers may take for an
+# escape, a comment or another separator (plain, and read as text)
+@given(st.text(alphabet="ab ,\n\"\r\té\\#;|'", min_size=1, max_size=40))
+def test_files_read_alike(tmp_path_factory, text):
+    _check_read_alike(tmp_path_factory, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,\n\\#", min_size=1, max_size=40))  # mostly plain files
 def test_plain_files_read_alike(tmp_path_factory, text):
+    _check_read_alike(tmp_path_factory, text)
+
+
+def _check_read_alike(tmp_path_factory, text):
     """Where the scan says plain, the csv module's records are the lines split at commas,
     and DuckDB reads the same cells or refuses the file (never reads others)."""
     path = tmp_path_factory.mktemp("plain") / "edges.csv"
@@ -190,6 +202,10 @@ def test_folder_with_actors_and_source_text(run, tmp_path):
     )
     # 'Troops' is capitalised in the text: that quote is not verbatim
     assert load_columnar(folder) is None
+    results = _engines(run, "strain", str(folder), "--format", "csv")
+    assert results["duckdb"] == results["pandas"]
+    assert "quote not found verbatim in source.txt" in results["pandas"][1]
+    assert results["pandas"][2] != 0
     (folder / "source.txt").write_text(
         "the ministry imposed a tariff\non steel. troops massed at the border; talks resumed."
     )
