@@ -270,7 +270,7 @@ def _gather(
             problems += actor_problems
         if actors is not None:
             problems += validation.check_endpoints(
-                edges, table.lines, actors["id"], edges_name, actors_path.name
+                edges, table.lines, actors["id"], edges_name, actors_path.name, actors["name"]
             )
     else:
         ids = sorted(pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True)))

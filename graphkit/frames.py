@@ -85,7 +85,9 @@ def from_frame(
         actor_frame, actor_problems = validation.check_actors(actors_table, "actors")
         problems += actor_problems
         if actor_frame is not None:
-            problems += validation.check_endpoints(checked, table.lines, actor_frame["id"], "edges", "actors")
+            problems += validation.check_endpoints(
+                checked, table.lines, actor_frame["id"], "edges", "actors", actor_frame["name"]
+            )
     else:
         ids = sorted(pd.unique(pd.concat([checked["source"], checked["target"]], ignore_index=True)))
         actor_frame = infer_actors([a for a in ids if a != ""])

@@ -316,12 +316,22 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
 
 
 def check_endpoints(
-    edges: pd.DataFrame, lines: np.ndarray, actor_ids: pd.Series, name: str, actors_name: str
+    edges: pd.DataFrame,
+    lines: np.ndarray,
+    actor_ids: pd.Series,
+    name: str,
+    actors_name: str,
+    actor_names: pd.Series | None = None,
 ) -> list[Problem]:
     """One problem per actor used in ``edges`` but missing from the actors file,
-    at the first line that uses it."""
+    at the first line that uses it; one written as another actor's id case aside
+    (``usa``) or as its name (``White House`` for ``WH``, ``actor_names`` beside
+    ``actor_ids``) says which."""
     known = set(actor_ids)
     by_case = {str(k).casefold(): k for k in known}  # 'usa' in the edges, 'USA' in actors.csv
+    if actor_names is not None:
+        for actor, called in zip(actor_ids, actor_names):
+            by_case.setdefault(str(called).strip().casefold(), actor)
     problems = []
     line = pd.Series(lines, index=edges.index)
     for column in ("source", "target"):
@@ -331,6 +341,8 @@ def check_endpoints(
             for actor, row in firsts.iterrows():
                 listed = by_case.get(str(actor).casefold())
                 fix = f"write it as {listed!r}, as {actors_name} does" if listed else "add it there"
+                if listed and str(listed).casefold() != str(actor).casefold():
+                    fix = f"it is the name of {listed!r} there: write {listed!r}"
                 problems.append(
                     Problem(
                         name,
