@@ -34,6 +34,7 @@ from .schema import (
     SOURCE_FILE,
 )
 from .spelling import action_warnings
+from .weight_signs import weight_sign_warnings
 
 __all__ = [
     "SET_FILES",
@@ -299,6 +300,7 @@ def _gather(
             *header_warnings,
             *actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path)),
             *action_warnings(edges, table.lines, edges_name, list(action_defaults())),
+            *weight_sign_warnings(edges, table.lines, edges_name),
         ),
     )
     return edge_set, problems

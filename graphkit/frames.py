@@ -14,6 +14,7 @@ from .errors import ArgumentError, EdgeSetError
 from .io.csvfile import read_csv_bytes
 from .schema import ACTOR_COLUMNS
 from .spelling import action_warnings
+from .weight_signs import weight_sign_warnings
 
 __all__ = ["from_frame"]
 
@@ -106,5 +107,6 @@ def from_frame(
                 checked, table.lines, "edges", _names(actor_frame) if actors is not None else None
             ),
             *action_warnings(checked, table.lines, "edges", list(action_defaults())),
+            *weight_sign_warnings(checked, table.lines, "edges"),
         ),
     )

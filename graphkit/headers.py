@@ -2,7 +2,10 @@
 
 Gephi's edge table (its Data Laboratory exports and imports ``Source``, ``Target``,
 ``Type``, ``Id``, ``Label``, ``Weight``: https://gephi.org/users/supported-graph-formats/spreadsheet)
-is read as graphkit's columns, with a warning saying so. A file separated by
+is read as graphkit's columns, with a warning saying so. Its ``Weight`` is not:
+Gephi's edge weight is a strength (1 by default, the count of an edge repeated in
+a CSV import: https://gephi.org/users/supported-graph-formats/csv-format), which
+read as a Goldstein value made every tariff of a Gephi export cooperation at +1. A file separated by
 semicolons or tabs, or a header with ``from``/``to``, gets a one-line hint instead
 of a list of missing columns.
 """
@@ -23,7 +26,7 @@ __all__ = [
 ]
 
 #: Gephi's edge-table column -> graphkit's, read only when the file lacks graphkit's own.
-GEPHI_COLUMNS = {"Source": "source", "Target": "target", "Label": "action", "Weight": "weight", "Id": "id"}
+GEPHI_COLUMNS = {"Source": "source", "Target": "target", "Label": "action", "Id": "id"}
 
 # (source, target) names other tools give the two ends of an edge
 _PAIRS = [("from", "to"), ("src", "dst"), ("sender", "receiver"), ("actor1", "actor2"), ("node1", "node2")]
@@ -84,10 +87,17 @@ def gephi_header(table: CsvTable, name: str) -> tuple[CsvTable, list[Problem]]:
     if not {"Source", "Target"} <= set(columns) or {"source", "target"} & set(columns):
         return table, []
     renamed = {g: ours for g, ours in GEPHI_COLUMNS.items() if g in columns and ours not in columns}
+    if "Weight" in columns and "weight" not in columns:
+        renamed["Weight"] = "gephi_weight"  # a column of its own: 'Weight' would be a slip for 'weight'
     frame = table.frame.rename(columns=renamed)
-    read = ", ".join(f"{g} as {ours}" for g, ours in renamed.items())
+    read = ", ".join(f"{g} as {ours}" for g, ours in renamed.items() if g != "Weight")
     note = ""
+    if "Weight" in columns and "weight" not in columns:
+        note += (
+            "; its Weight (Gephi's edge strength, 1 unless set) is not a Goldstein weight: kept as "
+            "gephi_weight, each action weighs its own (rename Weight to weight if it holds Goldstein values)"
+        )
     if "Type" in columns and frame["Type"].str.casefold().eq("undirected").any():
-        note = "; rows of Type 'Undirected' are read as directed, from Source to Target"
+        note += "; rows of Type 'Undirected' are read as directed, from Source to Target"
     warning = Problem(name, 1, f"read Gephi's edge-table header: {read}{note}")
     return replace(table, frame=frame), [warning]

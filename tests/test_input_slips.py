@@ -87,21 +87,45 @@ def test_from_and_to_get_a_hint_to_rename_them(write_csv):
 def test_gephis_edge_table_is_read_with_a_warning(write_csv):
     # Gephi's Data Laboratory edge table: Source, Target, Type, Id, Label, Weight
     path = write_csv(
-        "Source,Target,Type,Id,Label,Weight\nUSA,CAN,Directed,e1,tariff,\nCAN,USA,Undirected,e2,retaliation,-4\n"
+        "Source,Target,Type,Id,Label,Weight\nUSA,CAN,Directed,e1,tariff,1.0\nCAN,USA,Undirected,e2,retaliation,1.0\n"
     )
     edge_set = gk.load_edge_set(path)
     assert [str(w) for w in edge_set.warnings] == [
         (
             f"{path}:1: read Gephi's edge-table header: Source as source, Target as target, Label as action, "
-            "Weight as weight, Id as id; rows of Type 'Undirected' are read as directed, from Source to Target"
+            "Id as id; its Weight (Gephi's edge strength, 1 unless set) is not a Goldstein weight: kept as "
+            "gephi_weight, each action weighs its own (rename Weight to weight if it holds Goldstein values); "
+            "rows of Type 'Undirected' are read as directed, from Source to Target"
         )
     ]
-    # tariff takes its taxonomy weight (CAMEO 163, -8.0), the retaliation its own (-4)
+    # Gephi writes Weight 1.0 on every edge it was not told otherwise about: read as a Goldstein
+    # weight, both acts were cooperation at +1. Each takes its taxonomy weight (CAMEO 163, -8.0).
     assert edge_set.edges[["id", "source", "target", "action", "weight"]].values.tolist() == [
         ["e1", "USA", "CAN", "tariff", -8.0],
-        ["e2", "CAN", "USA", "retaliation", -4.0],
+        ["e2", "CAN", "USA", "retaliation", -8.0],
     ]
-    assert edge_set.extra_columns == ["Type"]
+    assert edge_set.extra_columns == ["Type", "gephi_weight"]
+
+
+def test_a_weight_of_the_opposite_sign_of_its_act_warns(write_csv):
+    # a tariff at +1 (a count, a default, a lost minus) is cooperation: 8 of strain gone unseen
+    path = write_csv(
+        "source,target,action,weight,cameo\nUSA,CAN,tariff,1,\nUSA,MEX,tariff,-6.5,\nUSA,MEX,tariff,2,\n"
+        "CAN,USA,talks,-1,040\nCAN,USA,talks,3,040\n"
+    )
+    assert [str(w) for w in gk.load_edge_set(path).warnings] == [
+        (
+            f"{path}:2: weight 1 has the opposite sign of 'tariff' (CAMEO 163, -8.0), so the row counts as "
+            "cooperation, not strain (2 rows like it): check the sign, or leave weight empty to take -8.0"
+        ),
+        (
+            f"{path}:5: weight -1 has the opposite sign of 'talks' (CAMEO 040, +1.0), so the row counts as "
+            "strain, not cooperation: check the sign, or leave weight empty to take 1.0"
+        ),
+    ]
+    result = run("strain", path)
+    assert result.exit_code == 0
+    assert result.stderr.count("graphkit: warning: ") == 2
 
 
 def test_a_capitalised_source_beside_a_lower_case_target_is_still_a_slip(write_csv):
