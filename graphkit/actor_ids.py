@@ -161,9 +161,14 @@ def resolve_actor(actor: str, actors: pd.DataFrame, ids: Iterable[str], where: s
         listed = ", ".join(_display(i, names) for i in found)
         raise ArgumentError("actor", f"{actor!r} names several actors of {where} ({listed}): give one id")
     labels = {i: i for i in known} | {names[i]: i for i in known if names.get(i)}
-    meant = near_miss(actor, list(labels))
+    # 'EU' in a set without EEC is the EU, not a slip for DEU
+    standard = _names().get(name_key(actor))
+    meant = near_miss(actor, list(labels)) if standard is None else None
+    begun = _begun_by(key, labels) if standard is None else []
     if meant is not None:
         hint = f"did you mean {_display(labels[meant], names)}?"
+    elif begun:
+        hint = f"did you mean {' or '.join(_display(i, names) for i in begun)}?"
     else:
         nearest: list[str] = []
         for label in closest_first(actor, labels):
@@ -171,4 +176,21 @@ def resolve_actor(actor: str, actors: pd.DataFrame, ids: Iterable[str], where: s
                 nearest.append(labels[label])
         more = ", ..." if len(nearest) > 8 else ""
         hint = f"use an actor's id or name from it ({', '.join(nearest[:8])}{more})"
+    if standard is not None:
+        hint = f"{actor!r} stands for {_display(standard, {})}, which it does not hold: {hint}"
     raise ArgumentError("actor", f"{actor!r} is not an actor of {where}: {hint}")
+
+
+def _begun_by(key: str, labels: Mapping[str, str]) -> list[str]:
+    """The ids (at most four) whose id, name or a word of its name begins with ``key``
+    (``germ`` -> DEU, Germany; ``korea`` -> KOR, South Korea); none for a key under two letters."""
+    if len(key) < 2:
+        return []
+    found = sorted(
+        {
+            i
+            for label, i in labels.items()
+            if any(w.startswith(key) for w in [label.casefold(), *label.casefold().split()])
+        }
+    )
+    return found if len(found) <= 4 else []

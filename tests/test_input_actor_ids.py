@@ -202,3 +202,28 @@ def test_an_endpoint_written_as_an_actors_name_says_which_id_it_is(tmp_path):
 def test_actor_filter_reads_abbreviations_and_the_as_names(given, meant):
     essay = gk.load_edge_set("essay")
     assert len(gk.filter_edges(essay, actor=given).edges) == len(gk.filter_edges(essay, actor=meant).edges)
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("Germ", "did you mean DEU (Germany) or DEUMED (German media)?"),  # a prefix of two names
+        ("United", "did you mean USA (United States)?"),  # a prefix of one
+        ("korea", "did you mean KOR (South Korea)?"),  # a word of a name
+    ],
+)
+def test_an_actor_given_by_the_start_of_its_name_gets_a_did_you_mean(given, hint):
+    with pytest.raises(ArgumentError) as err:
+        gk.filter_edges(gk.load_edge_set("essay"), actor=given)
+    assert str(err.value) == f"actor {given!r} is not an actor of edge set 'essay': {hint}"
+
+
+def test_an_abbreviation_for_an_actor_the_set_lacks_says_what_it_stands_for():
+    # the essay has no EEC: 'EU' was answered "did you mean DEU (Germany)?", one edit away
+    with pytest.raises(ArgumentError) as err:
+        gk.filter_edges(gk.load_edge_set("essay"), actor="EU")
+    assert str(err.value).startswith(
+        "actor 'EU' is not an actor of edge set 'essay': 'EU' stands for EEC (European Union), which it does "
+        "not hold: use an actor's id or name from it ("
+    )
+    assert "DEU (Germany)?" not in str(err.value)
