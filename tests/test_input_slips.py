@@ -35,6 +35,40 @@ def test_a_day_that_does_not_exist_is_named_not_called_malformed(write_csv, date
     assert result.stdout == f"{path}:2: {message}\n"
 
 
+SAY = "(dates are YYYY, YYYY-MM or YYYY-MM-DD)"
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        # each reading worked out by hand: the year, then the month, then the day, zero-padded
+        ("2024-4-1", f"write '2024-04-01' {SAY}"),
+        ("2024/04/12", f"write '2024-04-12' {SAY}"),
+        ("20240412", f"write '2024-04-12' {SAY}"),
+        ("April 2024", f"write '2024-04' {SAY}"),
+        ("12 April 2024", f"write '2024-04-12' {SAY}"),
+        ("2024-04-12T10:00", f"write '2024-04-12' {SAY}"),
+        ("2024\u201004\u201012", f"write '2024-04-12' {SAY}"),  # Unicode hyphens from a word processor
+        # day and month either way round: both readings, day first (Europe), then month first (US)
+        ("12/04/2024", f"write '2024-04-12' if the day comes first, '2024-12-04' if the month does {SAY}"),
+        ("12.04.2024", f"write '2024-04-12' if the day comes first, '2024-12-04' if the month does {SAY}"),
+        # 13 can only be a day
+        ("13/04/2024", f"write '2024-04-13' {SAY}"),
+    ],
+)
+def test_a_date_written_another_way_is_refused_with_its_iso_form(write_csv, date, message):
+    path = write_csv(f"source,target,action,date\nUSA,CAN,tariff,{date}\n")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stdout == f"{path}:2: malformed date {date!r}: {message}\n"
+
+
+def test_a_bound_written_another_way_gets_its_iso_form():
+    result = run("strain", "--since", "April 2025")
+    assert result.exit_code == 2
+    assert result.stderr == f"graphkit: --since 'April 2025': write '2025-04' {SAY}\n"
+
+
 def test_a_leap_day_is_a_real_date(write_csv):
     assert gk.validate_edge_set(write_csv("source,target,action,date\nUSA,CAN,tariff,2024-02-29\n")) == []
 
