@@ -134,7 +134,9 @@ def test_endless_standard_input_stops_at_its_header():
     assert done.returncode == 2
     assert (
         done.stderr.decode().splitlines()[0]
-        == "graphkit: <stdin>:1: missing required column 'source': add it to the header"
+        == "graphkit: <stdin>:1: the first line 'y' is not a header naming source, target and action (the file "
+        "looks like a row of data (no header), or another tool's header): write a first line naming the columns, "
+        "such as source,target,action (docs/format.md)"
     )
 
 

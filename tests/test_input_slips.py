@@ -118,6 +118,69 @@ def test_from_and_to_get_a_hint_to_rename_them(write_csv):
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "pair"),
+    [
+        ("origin,destination,action", ("origin", "destination")),
+        ("tail,head,action", ("tail", "head")),  # an arc runs from its tail to its head
+        ("Actor1Code,Actor2Code,action", ("Actor1Code", "Actor2Code")),  # GDELT's event table
+        ("Sender,Recipient,action", ("Sender", "Recipient")),
+        ("actor_1,actor_2,action", ("actor_1", "actor_2")),  # compared without case, spaces, underscores
+    ],
+)
+def test_other_tools_names_for_the_ends_of_an_edge_get_a_hint_to_rename_them(write_csv, header, pair):
+    path = write_csv(f"{header}\nUSA,CAN,tariff\n")
+    assert run("validate", path).stdout == (
+        f"{path}:1: missing required columns 'source' and 'target': rename {pair[0]!r} and {pair[1]!r} "
+        "in the header to source and target\n"
+    )
+
+
+def test_other_tools_names_for_an_edges_type_get_a_hint(write_csv):
+    # Cytoscape's edge table names the type of an edge 'interaction'
+    path = write_csv("source,target,interaction,shared name\nUSA,CAN,tariff,USA (tariff) CAN\n")
+    assert run("validate", path).stdout == (
+        f"{path}:1: missing required column 'action': rename 'interaction' to action if it holds the type of "
+        "each act (graphkit taxonomy lists them), or add an action column\n"
+    )
+    gdelt = write_csv("Actor1CountryCode,Actor2CountryCode,EventCode\nUSA,CAN,163\n", "gdelt.csv")
+    assert run("validate", gdelt).stdout.splitlines()[1] == (
+        f"{gdelt}:1: missing required column 'action': 'EventCode' looks like CAMEO codes: rename it to cameo "
+        "and add an action column (a row with a CAMEO code takes its Goldstein value, whatever its action)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "looks"),
+    [
+        (
+            "USA,CAN,tariff\nCAN,USA,retaliation\n",
+            "USA,CAN,tariff",
+            "a row of data (no header), or another tool's header",
+        ),
+        ("USA CAN 1\nCAN USA 1\n", "USA CAN 1", "an edge list separated by spaces, without a header"),
+        ('*Vertices 2\n1 "USA"\n2 "CAN"\n*Arcs\n1 2 -8\n', "*Vertices 2", "a Pajek .net file"),
+        ("DL n=2\nformat = edgelist1\ndata:\n1 2\n", "DL n=2", "a UCINET DL file"),
+        (
+            "name,interaction,shared name\nUSA (tariff) CAN,tariff,USA (tariff) CAN\n",
+            "name,interaction,shared name",
+            "Cytoscape's default edge table (each edge named 'A (interaction) B', no source and target)",
+        ),
+    ],
+)
+def test_a_file_without_graphkits_header_gets_one_line_saying_what_it_looks_like(
+    write_csv, text, first, looks
+):
+    # three "missing required column" lines said nothing about why all three were missing
+    path = write_csv(text)
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:1: the first line {first!r} is not a header naming source, target and action (the file looks "
+        f"like {looks}): write a first line naming the columns, such as source,target,action (docs/format.md)\n"
+    )
+
+
 def test_gephis_edge_table_is_read_with_a_warning(write_csv):
     # Gephi's Data Laboratory edge table: Source, Target, Type, Id, Label, Weight
     path = write_csv(
