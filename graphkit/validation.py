@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -99,9 +100,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     weight = weights.check(_parse_weights)
     given = weight_text != ""
     not_number = given & weight.isna() & ~weights.check(_is_nan_text)
-    out.rows(
-        not_number, lambda i: f"weight {weight_text.iat[i]!r} is not a number: use a number from -10 to 10"
-    )
+    out.rows(not_number, lambda i: _not_a_number(weight_text.iat[i]))
     not_finite = given & ~not_number & ~np.isfinite(weight.fillna(np.nan))
     out.rows(
         not_finite,
@@ -205,6 +204,26 @@ def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:
         before,
         lambda i: f"date_end {end.iat[i]!r} is before date {date.iat[i]!r}: a range ends after it starts",
     )
+
+
+_MINUS = (
+    "\u2212\u2010\u2011\u2012\u2013\u2014\ufe63\uff0d"  # the minus sign and dashes a word processor writes
+)
+
+
+def _not_a_number(text: str) -> str:
+    """Why weight ``text`` is no number, and the number it may mean: a decimal comma
+    (``-4,5``, a spreadsheet in many locales) or a Unicode minus (``\u22124.5``) -> ``-4.5``."""
+    plain = text.translate({ord(c): "-" for c in _MINUS})
+    if re.fullmatch(r"[-+]?[0-9]+,([0-9]{1,2}|[0-9]{4,})", plain):  # not 1,000: a thousands comma as likely
+        plain = plain.replace(",", ".")
+    try:
+        float(plain)
+    except ValueError:
+        return f"weight {text!r} is not a number: use a number from -10 to 10"
+    if not re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", plain):
+        return f"weight {text!r} is not a number: use a number from -10 to 10"
+    return f"weight {text!r} is not a number as graphkit reads them: write {plain!r} (a point before decimals, '-' for minus)"
 
 
 def _unknown_action_message(action: str, known: list[str]) -> str:

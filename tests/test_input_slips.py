@@ -239,3 +239,66 @@ def test_a_slip_for_a_taxonomy_action_with_its_own_weight_warns(write_csv):
             "write 'tariff' if that is the act, or keep 'tarif' as a type of its own"
         )
     ]
+
+
+# --- files a spreadsheet saved --------------------------------------------------------
+
+
+def test_a_spreadsheets_empty_trailing_columns_are_dropped(write_csv):
+    # Excel writes ",,," after every row once a cell far right was touched: they hold nothing.
+    # Each unnamed column used to be "column '' appears twice in the header", once per column.
+    path = write_csv("source,target,action,,,\r\nUSA,CAN,tariff,,,\r\nCAN,USA,retaliation,,,\r\n")
+    edge_set = gk.load_edge_set(path)
+    assert len(edge_set.edges) == 2
+    assert edge_set.extra_columns == []
+
+
+def test_an_unnamed_column_holding_values_is_an_error(write_csv):
+    path = write_csv("source,target,action,\nUSA,CAN,tariff,\nCAN,USA,retaliation,see page 4\n")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:1: column 4 has no name in the header but holds values ('see page 4' on line 3): "
+        "name it in the header, or delete the column\n"
+    )
+
+
+def test_a_column_given_three_times_is_one_problem(write_csv):
+    path = write_csv("source,target,action,note,note,note\nUSA,CAN,tariff,a,b,c\n")
+    assert (
+        run("validate", path).stdout == f"{path}:1: column 'note' appears 3 times in the header: keep one\n"
+    )
+
+
+def test_a_file_saved_as_utf16_says_so(tmp_path):
+    # a spreadsheet's "Unicode Text": UTF-16 with its byte-order mark, which read as bytes is half NULs
+    path = tmp_path / "unicode.csv"
+    path.write_bytes("source,target,action\nUSA,CAN,tariff\n".encode("utf-16"))
+    message = "saved as UTF-16 (a spreadsheet's 'Unicode Text'), not UTF-8: save it as CSV UTF-8"
+    assert run("validate", path).stdout == f"{path}:1: {message}\n"
+    piped = run("strain", "-", input="source,target,action\nUSA,CAN,tariff\n".encode("utf-16"))
+    assert piped.stderr == f"graphkit: <stdin>:1: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        ('"-4,5"', "weight '-4,5' is not a number as graphkit reads them: write '-4.5'"),  # a decimal comma
+        (
+            "\u22124.5",
+            "weight '\u22124.5' is not a number as graphkit reads them: write '-4.5'",
+        ),  # U+2212 minus
+        (
+            "\u20134.5",
+            "weight '\u20134.5' is not a number as graphkit reads them: write '-4.5'",
+        ),  # an en dash
+        # 1,000 may be a thousand: no reading offered
+        ('"1,000"', "weight '1,000' is not a number: use a number from -10 to 10"),
+    ],
+)
+def test_a_weight_written_with_a_decimal_comma_or_a_unicode_minus_gets_its_reading(
+    write_csv, weight, message
+):
+    path = write_csv(f"source,target,action,weight\nUSA,CAN,retaliation,{weight}\n")
+    stdout = run("validate", path).stdout
+    assert stdout.startswith(f"{path}:2: {message}")
