@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -302,3 +304,26 @@ def test_a_weight_written_with_a_decimal_comma_or_a_unicode_minus_gets_its_readi
     path = write_csv(f"source,target,action,weight\nUSA,CAN,retaliation,{weight}\n")
     stdout = run("validate", path).stdout
     assert stdout.startswith(f"{path}:2: {message}")
+
+
+# --- one edge set given twice ------------------------------------------------------------
+
+
+def test_scoring_a_set_against_itself_warns():
+    # a perfect 1.0 everywhere came with no word that nothing had been compared
+    held = Path(__file__).parent / "data" / "held-out" / "poland-germany-alliance"
+    result = run("score", held, held / "edges.csv")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "graphkit: warning: candidate and gold are the same edge set ('poland-germany-alliance'): every score "
+        "is 1 by construction; give a second coding of the text as the candidate\n"
+    )
+    assert "same edge set" not in run("score", held, "essay").stderr
+
+
+def test_diffing_a_set_against_itself_warns():
+    result = run("diff", "essay", Path(__file__).parents[1] / "edges" / "essay")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "graphkit: warning: A and B are the same edge set ('essay'): nothing can differ; give two edge sets\n"
+    )
