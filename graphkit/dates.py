@@ -130,11 +130,13 @@ def date_mistake(value: str, column: str = "date") -> str:
                 f"{readings[1]!r} if the month does (dates are YYYY, YYYY-MM or YYYY-MM-DD)"
             )
         return f"malformed {column} {value!r}: {fix}"
-    year, month, _day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
     if year == 0:
         why = "there is no year 0"
     elif not 1 <= month <= 12:
         why = "months run from 01 to 12"
+    elif day == 0:
+        why = f"days run from 01 to {calendar.monthrange(year, month)[1]} in {calendar.month_name[month]} {year}"
     else:
         why = f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
     return f"{column} {value!r} does not exist ({why}): {fix}"

@@ -27,6 +27,8 @@ def run(*args, input=None):
         ("2024-04-31", f"date '2024-04-31' does not exist (April 2024 has 30 days): {FIX}"),
         ("2023-02-29", f"date '2023-02-29' does not exist (February 2023 has 28 days): {FIX}"),
         ("2025-13", f"date '2025-13' does not exist (months run from 01 to 12): {FIX}"),
+        # day 00 is no day: "April 2024 has 30 days" said nothing about it
+        ("2024-04-00", f"date '2024-04-00' does not exist (days run from 01 to 30 in April 2024): {FIX}"),
         ("31/04/2024", f"malformed date '31/04/2024': {FIX}"),
     ],
 )
