@@ -115,9 +115,9 @@ def actor_id_warnings(
         Problem(
             name,
             first[actor],
-            f"actor {actor!r} is {country_name(actor)}'s ISO code, but actors.csv names it "
+            f"actor {actor!r} is {_forms(str(country_name(actor)))[-1]}'s ISO code, but actors.csv names it "
             f"{set_names[actor]!r}, whose code is {code!r}: write {code!r} for {set_names[actor]}, "
-            f"or name {actor!r} {country_name(actor)!r}",
+            f"or name {actor!r} {_forms(str(country_name(actor)))[-1]!r}",
         )
         for actor, code in misnamed.items()
     ]
