@@ -118,6 +118,14 @@ def date_mistake(value: str, column: str = "date") -> str:
     "date '2024-04-31' does not exist (April 2024 has 30 days): use YYYY, YYYY-MM or YYYY-MM-DD"
     """
     fix = "use YYYY, YYYY-MM or YYYY-MM-DD"
+    quarter = _QUARTER.match(value.strip())
+    if quarter and column == "date":  # a quarter is a range of three months: date and date_end
+        year = int(quarter.group(2) or quarter.group(3))
+        first = 3 * int(quarter.group(1) or quarter.group(4)) - 2
+        return (
+            f"malformed date {value!r}: a quarter is a range: write date '{year:04d}-{first:02d}' and "
+            f"date_end '{year:04d}-{first + 2:02d}' (dates are YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     if not _DATE.match(value):
         readings = date_readings(value)
         if len(readings) == 1:
@@ -148,6 +156,7 @@ _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m} | {
 _SEP = r"[-/.\u2010-\u2015\u2212 ]"  # hyphen, slash, dot, the Unicode dashes and minus, space
 _YEAR_FIRST = re.compile(rf"^([0-9]{{4}}){_SEP}([0-9]{{1,2}})(?:{_SEP}([0-9]{{1,2}}))?(?:[T ][0-9:.]+Z?)?$")
 _YEAR_LAST = re.compile(rf"^([0-9]{{1,2}}){_SEP}([0-9]{{1,2}}){_SEP}([0-9]{{4}})$")
+_QUARTER = re.compile(r"^(?:Q([1-4])[\s/-]*([0-9]{4})|([0-9]{4})[\s/-]*Q([1-4]))$", re.IGNORECASE)
 _COMPACT = re.compile(r"^([0-9]{4})([0-9]{2})([0-9]{2})$")
 _WORDS = re.compile(
     r"^(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?(?:\s+([0-9]{1,2})(?:st|nd|rd|th)?)?,?\s+([0-9]{4})$"

@@ -67,6 +67,16 @@ def test_a_date_written_another_way_is_refused_with_its_iso_form(write_csv, date
     assert result.stdout == f"{path}:2: malformed date {date!r}: {message}\n"
 
 
+@pytest.mark.parametrize("date", ["Q2 2024", "2024-Q2", "q2/2024"])
+def test_a_quarter_is_refused_with_the_range_it_means(write_csv, date):
+    # Q2 is April to June: date 2024-04, date_end 2024-06 (docs/time.md's ranges)
+    path = write_csv(f"source,target,action,date\nUSA,CAN,tariff,{date}\n")
+    assert run("validate", path).stdout == (
+        f"{path}:2: malformed date {date!r}: a quarter is a range: write date '2024-04' and date_end '2024-06' "
+        f"{SAY}\n"
+    )
+
+
 def test_a_bound_written_another_way_gets_its_iso_form():
     result = run("strain", "--since", "April 2025")
     assert result.exit_code == 2
