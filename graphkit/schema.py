@@ -149,8 +149,9 @@ VIEWS: tuple[str, ...] = get_args(View)
 #: graphkit.analysis.balance_alg.balance: how the camps are found.
 BalanceMethod = Literal["auto", "exact", "heuristic"]
 BALANCE_METHODS: tuple[str, ...] = get_args(BalanceMethod)
-#: Where pairs are summed: in memory, or on a Dask cluster (--engine).
-Engine = Literal["pandas", "dask"]
+#: Where pairs are summed (--engine): DuckDB for large plain files, else in memory
+#: (auto); DuckDB wherever it can vouch for the set; in memory; on a Dask cluster.
+Engine = Literal["auto", "duckdb", "pandas", "dask"]
 ENGINES: tuple[str, ...] = get_args(Engine)
 
 
