@@ -159,7 +159,7 @@ def centrality(edgeset, domain, since, until, actor, unit, scale, fmt, output, e
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.
 
-    Example: graphkit centrality --format csv -o output/centrality.csv
+    Example: graphkit centrality --format csv -o centrality.csv
     """
     from ..analysis.centrality_alg import centrality as compute
 
