@@ -2,7 +2,8 @@
 
 The measures are :func:`graphkit.analysis.centrality_alg.centrality_from_pairs`'s, on the
 sums of :func:`graphkit.analysis.pairs.ordered_pairs` taken by DuckDB. Each pair's sums
-are compensated (``fsum``, Kahan-Babuska), as pandas' groupby sum is (Kahan), so both
+are exact (integer ``weight_units``, then one division), so the same whatever order
+DuckDB's threads add the rows in; pandas' groupby sum is compensated (Kahan), so both
 give the correctly rounded sum of the pair's weights but in rare cases; the printed
 values are the pandas engine's (checked on the benchmark's million rows and the essay).
 """
@@ -26,10 +27,11 @@ def ordered_pairs_columnar(columnar: ColumnarSet) -> pd.DataFrame:
     ordered pair, sorted by source then target (ASCII ids: DuckDB's order is Python's)."""
     # DuckDB draws a progress bar on standard output when a query runs past 2 s: over the report
     columnar.connection.execute("SET enable_progress_bar = false")
+    unit = 10**columnar.weight_scale
     pairs = columnar.sql(
-        """SELECT source, target,
-                  fsum(CASE WHEN weight < 0 THEN -weight ELSE 0.0 END) AS strain,
-                  fsum(CASE WHEN weight > 0 THEN weight ELSE 0.0 END) AS cooperation,
+        f"""SELECT source, target,
+                  sum(CASE WHEN weight_units < 0 THEN -weight_units ELSE 0 END)::DOUBLE / {unit} AS strain,
+                  sum(CASE WHEN weight_units > 0 THEN weight_units ELSE 0 END)::DOUBLE / {unit} AS cooperation,
                   count(*) AS actions, count_if(weight < 0) AS hostile, count_if(weight > 0) AS cooperative
            FROM edges GROUP BY source, target ORDER BY source, target"""
     )
