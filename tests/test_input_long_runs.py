@@ -1,0 +1,104 @@
+"""Long runs of one character in user text (spaces, blank lines) cost time linear in
+their length (issue 24, round three: patterns that tried every character of a run
+against its end took minutes on a few hundred kilobytes).
+
+Size checks, not timings: each case runs in a child process under a generous bound
+(seconds, where the quadratic code took minutes), so a regression fails instead of
+hanging the suite.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import ArgumentError
+from graphkit.verification.claims import parse_period
+
+BOUND_SECONDS = 60
+
+EDGES = "source,target,action,weight,date,quote\nUSA,CAN,tariff,-5,2025-03-04,a tariff\n"
+
+
+def graphkit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=BOUND_SECONDS,
+        check=False,
+    )
+
+
+def edge_set(tmp_path: Path, description: str, actors: str = "") -> Path:
+    folder = tmp_path / "coding"
+    folder.mkdir()
+    (folder / "edges.csv").write_text(EDGES)
+    (folder / "source.txt").write_text("a tariff\n")
+    (folder / "description.txt").write_text(description)
+    if actors:
+        (folder / "actors.csv").write_text(actors)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # 200 KB of blank lines: "^\s*period" tried every line start against every blank line after it
+        "A coding.\n" + "\n" * 200_000 + "The end.\n",
+        # a Period line of 100,000 spaces: "(.+?)\s*$" tried every space against the line's end
+        "Period: 2025" + " " * 100_000 + "x\n",
+    ],
+    ids=["blank lines", "spaces in the period line"],
+)
+def test_verify_reads_a_long_description_in_linear_time(tmp_path, description):
+    folder = edge_set(tmp_path, description)
+    record = tmp_path / "record.csv"
+    record.write_text(EDGES)
+    done = graphkit("verify", str(folder), "--record", str(record), "--format", "csv", cwd=tmp_path)
+    # the blank lines state no period; the long line states one that is not a date
+    assert done.returncode in (0, 2), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_period_line_is_read_as_before(tmp_path):
+    # by hand: the value is the rest of the line, stripped; the 2024..2025 range is kept whole
+    from graphkit.verification.claims import _period_line
+
+    assert _period_line("About.\n  period :  2024..2025  \r\nmore\n") == ("2024..2025", 19)
+    assert _period_line("Period:\n\n 2025 \n") == ("2025", 10)  # the next line holding text
+    assert _period_line("Period:   ") is None
+    assert _period_line("no period here\n") is None
+
+
+def test_a_long_period_text_is_refused_at_once(tmp_path):
+    # "(\S+)\s*(?:\.\.|/|\s+to\s+)" tried every space against every split: 200,000 took minutes
+    script = (
+        "from graphkit.verification.claims import parse_period\n"
+        "from graphkit.errors import ArgumentError\n"
+        "try:\n    parse_period('2024' + ' ' * 200_000 + 'x')\n"
+        "except ArgumentError:\n    print('refused')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=BOUND_SECONDS, check=False
+    )
+    assert done.stdout == "refused\n", done.stderr
+    # the forms it reads are unchanged (ends worked out by hand)
+    assert [str(d.date()) for d in parse_period(" 2024-03 / 2024-05 ")] == ["2024-03-01", "2024-05-31"]
+    assert [str(d.date()) for d in parse_period("2024 to 2025")] == ["2024-01-01", "2025-12-31"]
+    with pytest.raises(ArgumentError):
+        parse_period("2024..x")
+
+
+def test_a_table_with_a_name_of_60000_spaces_is_written(tmp_path):
+    actors = "id,name\nUSA,United" + " " * 60_000 + "States\nCAN,Canada\n"
+    folder = edge_set(tmp_path, "A coding.\n", actors)
+    done = graphkit("strain", str(folder), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2  # header and one pair
+    assert all(line == line.rstrip() for line in lines)  # no trailing white space, as before
