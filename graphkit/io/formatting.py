@@ -7,7 +7,6 @@ so a table of half a million pairs formats in about a second.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 import numpy as np
