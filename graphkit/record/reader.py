@@ -132,7 +132,7 @@ def _kind(name: str, number: int, head: str) -> tuple[str, int, dict[str, int]]:
 def _gdelt_events(name: str, stream, head: bytes, block_lines: int, fast: bool):
     """Yield (events, problems, rows per layout, rows) per chunk of a GDELT text."""
     line = 1
-    chunks = gdelt_chunks(stream, head, block_lines)
+    chunks = gdelt_chunks(stream, head, block_lines, name=name)
     try:
         for line, chunk in chunks:
             yield read_chunk(name, line, chunk, fast)
@@ -154,7 +154,7 @@ def _text_events(
     texts_read = 0
     for name, stream in texts(Path(path)):
         try:
-            head = head_of(stream)
+            head = head_of(stream, name)
         except DAMAGED as err:
             raise damaged(name, 1, err) from err
         if not head.strip():
