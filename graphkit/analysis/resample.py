@@ -74,17 +74,32 @@ def _competition_ranks(totals: np.ndarray) -> np.ndarray:
     return np.searchsorted(np.sort(negated), negated, side="left") + 1
 
 
+#: The most resamples: each holds a rank per pair, and a bound keeps a slip (an extra
+#: zero or three) an error rather than hours of work or an out-of-memory end.
+MAX_RESAMPLES = 1_000_000
+#: The most ranks the resamples may hold together (resamples x pairs, 8 bytes each).
+MAX_RANKS = 1 << 28
+
+
 def _check_counts(**values: int) -> None:
     least = {"resamples": 1, "seed": 0, "top": 1}
     for name, value in values.items():
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < least[name]:
             raise ArgumentError(name, f"must be a whole number of at least {least[name]}, not {value!r}")
+    if values.get("resamples", 0) > MAX_RESAMPLES:
+        raise ArgumentError("resamples", f"{values['resamples']!r}: give at most {MAX_RESAMPLES:,}")
 
 
 def _draw_ranks(group, pair, strain, pairs: int, resamples: int, rng: np.random.Generator):
     """Competition ranks of every pair in each of ``resamples`` bootstrap draws of the
     units (a matrix, resamples x pairs), and per draw the rank of a pair without
     strain there: 1 + the number of pairs with strain."""
+    if resamples * pairs > MAX_RANKS:
+        raise ArgumentError(
+            "resamples",
+            f"{resamples:,} resamples of {pairs:,} pairs would hold {resamples * pairs:,} ranks (more "
+            f"than {MAX_RANKS:,}, 2 GiB): give at most {max(MAX_RANKS // max(pairs, 1), 1):,}, or narrow the set",
+        )
     units = int(group.max()) + 1 if len(group) else 0
     ranks = np.zeros((resamples, pairs), dtype=np.int64)
     absent = np.ones(resamples, dtype=np.int64)

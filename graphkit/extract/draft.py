@@ -173,6 +173,8 @@ def extract_edge_set(
     require_optional_str(name, "name")
     if not isinstance(text, str):
         raise ArgumentError("text", f": expected str, got {type(text).__name__}")
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        require_path(gazetteer, "gazetteer")  # named as this function's parameter, not load_gazetteer's
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
     dropped: list[str] = []
     if model is None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..checks import require_path
+from ..checks import require_path, require_str_list
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..io.bounded import UnpackBudget
 from ..io.csvfile import read_csv_bytes, read_input, stream_limit
@@ -152,7 +152,11 @@ def read_dyads(
     """
     require_path(path, "path")
     path = os.fspath(path)
-    hostile, cooperative = list(hostile), list(cooperative)
+    require_str_list(hostile, "hostile", optional=False)
+    require_str_list(cooperative, "cooperative", optional=False)
+    # one column named as text is that column, not its letters
+    hostile = [hostile] if isinstance(hostile, str) else list(hostile)
+    cooperative = [cooperative] if isinstance(cooperative, str) else list(cooperative)
     if not hostile and not cooperative:
         raise ArgumentError(
             "hostile", "and cooperative are both empty: name at least one count column", also=("cooperative",)
