@@ -54,7 +54,6 @@ def test_a_second_signal_during_the_cleaning_leaves_no_temporary_file(tmp_path):
         if event == "call" and frame.f_code.co_name == "unlink" and not sent:
             sent.append(True)
             os.kill(os.getpid(), signal.SIGINT)
-        return None
 
     sys.settrace(second_signal_on_cleaning)
     try:
