@@ -247,7 +247,8 @@ def write_draft(result: ExtractResult, output: str | Path) -> Path:
             os.rename(staging, folder)
             note_landed(str(folder))
     except BaseException as err:
-        shutil.rmtree(staging, ignore_errors=True)
+        with signals_held():  # a second signal must not stop the removal midway
+            shutil.rmtree(staging, ignore_errors=True)
         if isinstance(err, OSError):
             raise GraphkitError(f"cannot write {folder}: {err.strerror}") from err
         raise
