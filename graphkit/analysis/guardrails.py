@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
+import numpy as np
+import pandas as pd
+from scipy import sparse
 
 __all__ = ["MIN_ACTORS", "NO_CYCLE", "Shape", "balance_warnings", "centrality_warnings", "shape_of"]
 
@@ -48,15 +50,26 @@ def shape_of(pairs: Iterable[tuple[str, str]]) -> Shape:
     >>> shape_of([("A", "B"), ("B", "C"), ("C", "A")]).cycles
     1
     """
-    graph = nx.Graph()
-    graph.add_edges_from((a, b) for a, b in pairs if a != b)
-    actors, ties = graph.number_of_nodes(), graph.number_of_edges()
-    cycles = ties - actors + nx.number_connected_components(graph) if actors else 0
+    # by arrays, not a networkx graph built edge by edge (320,000 ties took 5 s)
+    kept = [(a, b) for a, b in pairs if a != b]
+    if not kept:
+        return Shape(actors=0, ties=0, cycles=0, centre=None)
+    codes, names = pd.factorize(np.array(kept, dtype=object).ravel())
+    actors = len(names)
+    low = np.minimum(codes[0::2], codes[1::2]).astype(np.int64)
+    high = np.maximum(codes[0::2], codes[1::2]).astype(np.int64)
+    tie = np.unique(low * actors + high)  # each unordered pair once
+    low, high = tie // actors, tie % actors
+    ties = len(tie)
+    matrix = sparse.csr_matrix((np.ones(ties), (low, high)), shape=(actors, actors))
+    components = sparse.csgraph.connected_components(matrix, directed=False)[0]
+    cycles = ties - actors + components
     centre = None
     if actors >= 3 and cycles == 0:
-        top = max(graph.degree, key=lambda item: (item[1], item[0]))
-        if top[1] == ties:
-            centre = str(top[0])
+        degree = np.bincount(low, minlength=actors) + np.bincount(high, minlength=actors)
+        top = max(zip(degree.tolist(), names.tolist()))  # the highest degree; of equals, the last name
+        if top[0] == ties:
+            centre = str(top[1])
     return Shape(actors=actors, ties=ties, cycles=cycles, centre=centre)
 
 
