@@ -102,3 +102,53 @@ def test_a_table_with_a_name_of_60000_spaces_is_written(tmp_path):
     lines = done.stdout.splitlines()
     assert len(lines) == 2  # header and one pair
     assert all(line == line.rstrip() for line in lines)  # no trailing white space, as before
+
+
+# Dates as far apart as the format allows (0001 and 9999), on a handful of rows.
+SPAN = (
+    "source,target,action,weight,date\nA,B,tariff,-5,0001-01-01\nB,A,talks,3,9999-12-31\nA,C,talks,3,5000\n"
+)
+SPAN_ROW = "source,target,action,weight,date,date_end\nA,B,tariff,-5,0001-01-01,9999-12-31\n" * 1
+SPAN_ROWS = SPAN_ROW + "A,B,tariff,-5,0001-01-01,9999-12-31\n" * 2
+
+
+@pytest.mark.parametrize(
+    ("args", "data", "expected"),
+    [
+        # 3 relationships... 2 chosen x 521,723 weeks: 30 s and 1.4 GB for three rows before
+        (
+            ["timeline", "--freq", "week"],
+            SPAN,
+            "the timeline of 2 relationships by week would be 1,043,446 cells",
+        ),
+        # one row spread over 521,723 weeks, each measured as a network: minutes before
+        (["summary", "--by", "week"], SPAN_ROW, "the network measures by week would be 521,723 periods"),
+        # three rows of 521,723 weeks each: 1,565,169 copies (every row-period)
+        (["export", "--panel", "--freq", "week"], SPAN_ROWS, "would be 1,565,169 row-periods"),
+    ],
+    ids=["timeline", "summary", "panel"],
+)
+def test_tables_by_period_are_bounded_in_their_cells(tmp_path, args, data, expected):
+    path = tmp_path / "span.csv"
+    path.write_text(data)
+    done = graphkit(args[0], str(path), *args[1:], cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert expected in done.stderr
+    assert "choose a longer period (year)" in done.stderr
+
+
+def test_verify_says_a_date_it_cannot_compare_is_out_of_its_range(tmp_path):
+    claims = tmp_path / "claims.csv"
+    claims.write_text(SPAN)
+    good = tmp_path / "good.csv"
+    good.write_text("source,target,action,weight,date\nA,B,tariff,-5,2020-01-01\n")
+    expected = (
+        "graphkit: span.csv:2: date '0001-01-01' lies outside 1677-09-22..2262-04-11, the days verify can "
+        "compare (event data begins in 1979): correct the date, or leave the row out\n"
+    )
+    # as a claim and as a record event: before, "internal error: OutOfBoundsDatetime"
+    for args in ([str(claims.rename(tmp_path / "span.csv")), "--record", str(good)],):
+        done = graphkit("verify", *args, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (2, expected)
+    done = graphkit("verify", str(good), "--record", str(tmp_path / "span.csv"), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, expected)

@@ -12,6 +12,7 @@ from ..dates import DATE_PATTERN, edge_intervals, parse_bound
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, EdgeSetError, Problem
 from ..record.countries import roll_up_series
+from ..record.edges import refuse_outside_timestamps
 from ..record.form import cameo_parts, match_codes, plover_of_code
 
 __all__ = ["ClaimForm", "claim_form", "parse_period", "period_of", "stated_period"]
@@ -137,6 +138,7 @@ def claim_form(edge_set: EdgeSet, period: tuple[pd.Timestamp, pd.Timestamp] | No
     start, end = intervals["start"].copy(), intervals["end"].copy()
     if period is not None:
         start[~dated], end[~dated] = period[0], period[1]
+    refuse_outside_timestamps(edge_set, start, end)
     windowed_by = np.where(dated, "date", "period" if period is not None else "")
     cameo = (
         edges["cameo"].fillna("").astype(str).str.strip()
