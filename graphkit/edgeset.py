@@ -29,6 +29,7 @@ from .schema import (
     DESCRIPTION_FILE,
     EDGE_COLUMNS,
     EDGES_FILE,
+    READ_OPTIONAL_COLUMNS,
     REQUIRED_EDGE_COLUMNS,
     SET_FILES,
     SOURCE_FILE,
@@ -118,7 +119,7 @@ class EdgeSet:
     @property
     def extra_columns(self) -> list[str]:
         """The file's columns that graphkit does not read; they are carried through to the outputs."""
-        return [c for c in self.edges.columns if c not in EDGE_COLUMNS]
+        return [c for c in self.edges.columns if c not in EDGE_COLUMNS and c not in READ_OPTIONAL_COLUMNS]
 
     def with_edges(self, edges: pd.DataFrame) -> EdgeSet:
         """The same set restricted to ``edges`` (a subset of its rows), and to their actors."""

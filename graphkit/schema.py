@@ -25,6 +25,7 @@ __all__ = [
     "LAYERS",
     "LOW_CONFIDENCE",
     "PAIR_COLUMNS",
+    "READ_OPTIONAL_COLUMNS",
     "REQUIRED_EDGE_COLUMNS",
     "STRAIN_COLUMNS",
     "STRAIN_INTENSITY_COLUMNS",
@@ -52,6 +53,10 @@ REQUIRED_EDGE_COLUMNS = ["source", "target", "action"]
 
 #: Columns a drafted edge set (graphkit extract) adds after the edge columns.
 DRAFT_COLUMNS = ["confidence", "rule", "status"]
+#: Optional columns graphkit reads when a file has them (docs/format.md): the date's end,
+#: the weight's scale, the reported mode, the PLOVER type and mode, and a draft's columns.
+#: ``graphkit validate`` lists a file's other columns as carried through unread.
+READ_OPTIONAL_COLUMNS = ["date_end", "scale", "mode", "plover_type", "plover_mode", *DRAFT_COLUMNS]
 #: Draft rows below this confidence are drawn apart (grey, dashed) by graphkit render.
 LOW_CONFIDENCE = 0.5
 
@@ -144,8 +149,9 @@ VIEWS: tuple[str, ...] = get_args(View)
 #: graphkit.analysis.balance_alg.balance: how the camps are found.
 BalanceMethod = Literal["auto", "exact", "heuristic"]
 BALANCE_METHODS: tuple[str, ...] = get_args(BalanceMethod)
-#: Where pairs are summed: in memory, or on a Dask cluster (--engine).
-Engine = Literal["pandas", "dask"]
+#: Where pairs are summed (--engine): DuckDB for large plain files, else in memory
+#: (auto); DuckDB wherever it can vouch for the set; in memory; on a Dask cluster.
+Engine = Literal["auto", "duckdb", "pandas", "dask"]
 ENGINES: tuple[str, ...] = get_args(Engine)
 
 

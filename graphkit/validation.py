@@ -17,7 +17,14 @@ from .plover import AUXILIARY_MODES, PLOVER_TYPES
 from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, column_slips, near_miss
 
-__all__ = ["check_actors", "check_edges", "check_quotes", "date_mistake", "real_dates"]
+__all__ = [
+    "check_actors",
+    "check_edges",
+    "edge_header_problems",
+    "check_quotes",
+    "date_mistake",
+    "real_dates",
+]
 
 # ASCII digits only (\d would take Arabic-Indic digits); years 0001-9999, as Python's dates
 DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
@@ -50,14 +57,10 @@ def _missing_columns(
     )
 
 
-def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Validate an edges table and fill in defaults.
-
-    Returns the edges with ``weight`` as float and ``cameo``/``domain`` filled from
-    the taxonomy, in the canonical column order with extra columns after, and the
-    problems found. The frame is None when a required column is missing.
-    """
-    problems = _missing_columns(
+def edge_header_problems(table: CsvTable, name: str) -> list[Problem]:
+    """The problems of an edges file's header: misspelt columns, required columns missing.
+    ``table`` may be empty (its frame's columns are what is checked)."""
+    return _missing_columns(
         # "mode" is left out of the names a slip is checked against: one edit from "code",
         # a column users have, it would turn theirs into an error
         table,
@@ -65,6 +68,16 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
         REQUIRED_EDGE_COLUMNS,
         [*EDGE_COLUMNS, DATE_END_COLUMN, "plover_type", "plover_mode"],
     )
+
+
+def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Validate an edges table and fill in defaults.
+
+    Returns the edges with ``weight`` as float and ``cameo``/``domain`` filled from
+    the taxonomy, in the canonical column order with extra columns after, and the
+    problems found. The frame is None when a required column is missing.
+    """
+    problems = edge_header_problems(table, name)
     if any(column not in table.frame.columns for column in REQUIRED_EDGE_COLUMNS):
         return None, problems
     # shallow: copy-on-write keeps table.frame intact, and a deep copy of a large file costs its size again

@@ -35,8 +35,8 @@ def test_library_errors_name_the_parameter_not_the_flag():
 
 
 def _page_data(html: str) -> dict:
-    found = re.search(r"^var PAGE = (.*);$", html, re.MULTILINE)
-    assert found, "the page holds its data in one line: var PAGE = {...};"
+    found = re.search(r'^<script type="application/json" id="page-data">(.*)</script>$', html, re.MULTILINE)
+    assert found, "the page holds its data in one line: a JSON block, <script type=application/json>"
     return json.loads(found.group(1))
 
 

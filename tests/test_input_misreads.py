@@ -210,3 +210,17 @@ def test_valid_says_one_edge_not_one_edges(write_csv):
 
 def test_short_version_flag():
     assert run("-V").stdout == run("--version").stdout == f"graphkit, version {gk.__version__}\n"
+
+
+def test_optional_columns_graphkit_reads_are_not_called_unread(write_csv):
+    # docs/format.md documents date_end, scale, mode, plover_type/plover_mode and a draft's
+    # confidence/rule/status: validate must not tell the user graphkit ignores them
+    path = write_csv(
+        "source,target,action,date,date_end,mode,plover_type,plover_mode,confidence,rule,status,note\n"
+        "USA,CAN,tariff,2024,2025,hedged,COERCE,restrict,0.9,r1,draft,mine\n",
+        "mine.csv",
+    )
+    assert gk.load_edge_set(path).extra_columns == ["note"]
+    result = run("validate", path)
+    assert result.exit_code == 0
+    assert "carried through to the outputs: note\n" in result.stderr

@@ -22,8 +22,8 @@ from .page_parts import page_parts
 
 def page_data(html: str) -> dict:
     """The JSON the page draws from."""
-    match = re.search(r"^var PAGE = (.*);$", html, re.MULTILINE)
-    assert match, "the page holds its data in one line: var PAGE = {...};"
+    match = re.search(r'^<script type="application/json" id="page-data">(.*)</script>$', html, re.MULTILINE)
+    assert match, "the page holds its data in one line: a JSON block, <script type=application/json>"
     return json.loads(match.group(1))
 
 
@@ -183,7 +183,7 @@ def test_hostile_text_stays_data(hostile_set):
     html = render_html(load_edge_set(hostile_set))
     for raw in ("<img src=x", "<svg onload", "<b>Bold", "<script>alert", "</script><script>", "<i>fine"):
         assert raw not in html
-    # the page's own tags only: two scripts (vis, graphkit) and no element from the data
+    # the page's own tags only: three scripts (vis, the data as JSON, graphkit) and no element from the data
     assert [
         t
         for t, _ in tags_of(html)
@@ -212,7 +212,7 @@ def test_hostile_text_stays_data(hostile_set):
             "h2",
         )
     ] == []
-    assert html.count("</script>") == 2
+    assert html.count("</script>") == 3
     # and the data still says exactly what the user wrote
     data = page_data(html)
     titles = "\n".join(e["title"] for e in data["edges"])

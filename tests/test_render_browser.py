@@ -205,7 +205,9 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_page, hostile_page):
     focus = page.js("document.getElementById('focus').textContent")
     assert "Beta <script>alert(6)</script>" in focus
     assert page.js("document.querySelectorAll('img, svg, b, i').length") == 0
-    assert page.js("document.scripts.length") == 2
+    # vis-network, the data (a JSON block, never run) and graphkit's script: nothing from the data
+    assert page.js("document.scripts.length") == 3
+    assert page.js("Array.from(document.scripts).map(s => s.type).join()") == ",application/json,"
     assert page.dialogs == [] and page.errors == []
     assert page.requests == [page.url] and page.blocked == []
 

@@ -59,6 +59,28 @@ def test_claims_are_drawn_whole(write_csv):
     assert table["strain"].tolist() == [5.0, 1.0]
 
 
+# 60 pairs (A0-B0 ... A59-B59), pair k hostile with weight -(1 + k % 7): many ties
+BIG = "source,target,action,weight\n" + "".join(f"A{k},B{k},x,-{1 + k % 7}\n" for k in range(60))
+
+
+def test_rows_ranks_only_the_first_pairs_with_the_same_figures(write_csv):
+    # TWO with rows=1: only A-B, with the interval and shares worked out above; on the essay
+    # (ties included) the first rows of the whole table, figure for figure, under every unit
+    one = resample_strain(load_edge_set(write_csv(TWO)), resamples=4000, seed=7, top=1, rows=1)
+    assert one[["actor_a", "actor_b", "rank_low", "rank_high"]].values.tolist() == [["A", "B", 1, 2]]
+    assert one["p_first"].iloc[0] == pytest.approx(0.75, abs=0.03)
+    essay = load_edge_set("essay")
+    for unit in ("action", "claim", "type"):
+        whole = resample_strain(essay, resamples=300, seed=3, unit=unit)
+        assert resample_strain(essay, resamples=300, seed=3, unit=unit, rows=4).equals(whole.head(4))
+    assert resample_strain(essay, resamples=50, rows=500).equals(resample_strain(essay, resamples=50))
+    # both ways of ranking (counting a few rows, sorting for more) give the same figures
+    big = load_edge_set(write_csv(BIG))
+    whole = resample_strain(big, resamples=100, seed=1, top=3)
+    for rows in (1, 5, 40, 60):
+        assert resample_strain(big, resamples=100, seed=1, top=3, rows=rows).equals(whole.head(rows))
+
+
 def test_bad_arguments_name_the_parameter():
     essay = load_edge_set("essay")
     with pytest.raises(ArgumentError, match="^resamples must be a whole number"):
@@ -67,6 +89,8 @@ def test_bad_arguments_name_the_parameter():
         resample_strain(essay, seed=-1)
     with pytest.raises(ArgumentError, match="^unit 'row' is not a unit"):
         resample_strain(essay, unit="row")
+    with pytest.raises(ArgumentError, match="^rows must be a whole number of at least 1"):
+        resample_strain(essay, rows=0)
 
 
 # A-B: rows of 5 and 1 (6); C-D: 4; E-F: 3. Top 2: A-B, C-D.

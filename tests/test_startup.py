@@ -56,3 +56,29 @@ def test_strain_does_not_load_the_graph_or_dask_libraries():
     imported = _imported_after(code)
     assert imported["pandas"] is True
     assert not any(imported[m] for m in ("networkx", "pyvis", "igraph", "dask", "distributed", "scipy"))
+
+
+def test_render_does_not_load_ipython_until_a_notebook_frame_is_asked_for():
+    # pyvis imports IPython at its top for show(notebook=True)'s IFrame (a tenth of a second
+    # of every render): a page is built without it, and the frame is still IPython's
+    code = (
+        "import sys\nfrom graphkit.edgeset import load_edge_set\nfrom graphkit.render import render_html\n"
+        "render_html(load_edge_set('essay'))\nassert 'IPython' not in sys.modules, 'IPython loaded'\n"
+        "import pyvis.network\nframe = pyvis.network.IFrame('page.html', width=10, height=10)\n"
+        "print(type(frame).__module__, type(frame).__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["IPython.lib.display", "IFrame"]
+
+
+def test_in_a_notebook_pyvis_keeps_ipythons_own_frame():
+    code = "import IPython.display\nimport graphkit.render.network\nimport pyvis.network\n"
+    code += "print(pyvis.network.IFrame is IPython.display.IFrame)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True"]

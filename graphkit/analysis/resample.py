@@ -26,6 +26,8 @@ __all__ = ["RESAMPLE_COLUMNS", "drop_one", "pooled_ranks", "resample_strain", "u
 RESAMPLE_COLUMNS = ["rank_low", "rank_high", "p_first", "p_top"]
 #: The interval's level: the 5th and the 95th percentile of the ranks.
 LEVEL = 0.90
+#: Up to this many ``rows``, :func:`resample_strain` ranks them by counting (no sort).
+FEW_ROWS = 32
 
 
 def unit_groups(edges: pd.DataFrame, unit: Unit) -> tuple[pd.DataFrame, np.ndarray]:
@@ -82,7 +84,7 @@ MAX_RANKS = 1 << 28
 
 
 def _check_counts(**values: int) -> None:
-    least = {"resamples": 1, "seed": 0, "top": 1}
+    least = {"resamples": 1, "seed": 0, "top": 1, "rows": 1}
     for name, value in values.items():
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < least[name]:
             raise ArgumentError(name, f"must be a whole number of at least {least[name]}, not {value!r}")
@@ -90,23 +92,30 @@ def _check_counts(**values: int) -> None:
         raise ArgumentError("resamples", f"{values['resamples']!r}: give at most {MAX_RESAMPLES:,}")
 
 
-def _draw_ranks(group, pair, strain, pairs: int, resamples: int, rng: np.random.Generator):
+def _draw_ranks(group, pair, strain, pairs: int, resamples: int, rng: np.random.Generator, columns=None):
     """Competition ranks of every pair in each of ``resamples`` bootstrap draws of the
     units (a matrix, resamples x pairs), and per draw the rank of a pair without
-    strain there: 1 + the number of pairs with strain."""
-    if resamples * pairs > MAX_RANKS:
+    strain there: 1 + the number of pairs with strain. ``columns`` (pair positions):
+    the ranks of those pairs only (resamples x len(columns)), each counted as 1 + the
+    pairs above it, without sorting every pair (the same ranks, for a few pairs)."""
+    kept = pairs if columns is None else len(columns)
+    if resamples * kept > MAX_RANKS:
         raise ArgumentError(
             "resamples",
-            f"{resamples:,} resamples of {pairs:,} pairs would hold {resamples * pairs:,} ranks (more "
-            f"than {MAX_RANKS:,}, 2 GiB): give at most {max(MAX_RANKS // max(pairs, 1), 1):,}, or narrow the set",
+            f"{resamples:,} resamples of {kept:,} pairs would hold {resamples * kept:,} ranks (more "
+            f"than {MAX_RANKS:,}, 2 GiB): give at most {max(MAX_RANKS // max(kept, 1), 1):,}, or narrow the set",
         )
     units = int(group.max()) + 1 if len(group) else 0
-    ranks = np.zeros((resamples, pairs), dtype=np.int64)
+    ranks = np.zeros((resamples, pairs if columns is None else len(columns)), dtype=np.int64)
     absent = np.ones(resamples, dtype=np.int64)
     for r in range(resamples):
         drawn = np.bincount(rng.integers(0, units, size=units), minlength=units) if units else group
         totals = _totals(pair, strain, drawn[group].astype(float), pairs)
-        ranks[r] = _competition_ranks(totals)
+        if columns is None:
+            ranks[r] = _competition_ranks(totals)
+        else:
+            negated = -totals.round(TIE_DECIMALS)
+            ranks[r] = (negated[None, :] < negated[columns][:, None]).sum(axis=1) + 1
         absent[r] = 1 + int((totals.round(TIE_DECIMALS) > 0).sum())
     return ranks, absent
 
@@ -154,6 +163,7 @@ def resample_strain(
     unit: str = "action",
     scale: str = "goldstein",
     top: int = 5,
+    rows: int | None = None,
 ) -> pd.DataFrame:
     """Each strained pair's rank, with a bootstrap interval over the units of evidence.
 
@@ -173,6 +183,9 @@ def resample_strain(
         where it ranks 1, ties included) and ``p_top`` (share where it ranks
         ``top`` or better). ``attrs`` holds ``resamples``, ``seed``, ``unit``,
         ``scale``, ``top`` and ``units`` (how many units were drawn from).
+        ``rows`` (a whole number of at least 1) keeps only the first ``rows`` pairs
+        of that table, with the same figures (a page's ranked list: the draws are
+        the same, only the pairs it shows are ranked).
 
     Examples
     --------
@@ -182,12 +195,21 @@ def resample_strain(
     ['rank', 'actor_a', 'actor_b', 'strain', 'rank_low', 'rank_high', 'p_first', 'p_top']
     """
     _check_counts(resamples=resamples, seed=seed, top=top)
+    if rows is not None:
+        _check_counts(rows=rows)
     _, group, pair, pairs, strain = _prepare(edge_set, unit, scale)
     units = int(group.max()) + 1 if len(group) else 0
     full = _totals(pair, strain, np.ones(len(pair)), len(pairs))
-    order = [i for i in _order(full, pairs) if full[i] > 0]
-    ranks, _ = _draw_ranks(group, pair, strain, len(pairs), resamples, np.random.default_rng(seed))
-    chosen = ranks[:, order]
+    order = [i for i in _order(full, pairs) if full[i] > 0][:rows]
+    rng = np.random.default_rng(seed)
+    # a few pairs are counted against every pair (a pairs x rows comparison per draw);
+    # more are ranked by the sort, which then costs less and holds no rows x pairs matrix
+    if rows is None or len(order) > FEW_ROWS:
+        chosen = _draw_ranks(group, pair, strain, len(pairs), resamples, rng)[0][:, order]
+    else:
+        chosen = _draw_ranks(
+            group, pair, strain, len(pairs), resamples, rng, np.asarray(order, dtype=np.int64)
+        )[0]
     table = pairs.iloc[order].reset_index(drop=True)
     table.insert(0, "rank", np.arange(1, len(order) + 1, dtype=np.int64))
     table["strain"] = full[order]

@@ -38,3 +38,20 @@ def read_dask_pairs(spec, scheduler, *, domain=(), since=None, until=None, actor
 def check_engine(engine, scheduler) -> None:
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+
+
+def read_columnar(spec, engine):
+    """EDGESET read and validated by DuckDB (graphkit.columnar), or None when the
+    pandas engine reads it: --engine pandas, a file under the auto size, or one
+    DuckDB cannot vouch for (the pandas engine then reports its problems)."""
+    if engine not in ("auto", "duckdb"):
+        return None
+    from ..columnar import AUTO_MIN_BYTES, load_columnar
+    from .output import remember_inputs
+
+    columnar = load_columnar(
+        spec, min_bytes=AUTO_MIN_BYTES if engine == "auto" else 0, progress=progress_reporter()
+    )
+    if columnar is not None:
+        remember_inputs(columnar.path)
+    return columnar

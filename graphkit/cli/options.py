@@ -153,8 +153,11 @@ def engine_options(func):
     return click.option(
         "--engine",
         type=click.Choice(ENGINES),
-        default="pandas",
+        default="auto",
         show_default=True,
-        help="dask: read EDGESET (CSV/Parquet files, or a quoted glob such as 'events/*.csv') "
-        "and aggregate it to pairs on a Dask cluster.",
+        help="duckdb: read and validate EDGESET with DuckDB when it can vouch for it (a plain CSV "
+        "file without problems or warnings; anything else is read by pandas, with the same messages); "
+        "auto: duckdb for files of 8 MB or more; pandas: always the reference reader; "
+        "dask: read EDGESET (CSV/Parquet files, or a quoted glob such as 'events/*.csv') "
+        "and aggregate it to pairs on a Dask cluster. See docs/speed.md.",
     )(func)

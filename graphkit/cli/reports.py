@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .engine import check_engine, read_dask_pairs
+from .engine import check_engine, read_columnar, read_dask_pairs
 from .errors import echo_error, show_warnings, warn
 from .group import main
 from .loading import progress_reporter, read_edge_set, read_stdin
@@ -98,6 +98,17 @@ def strain(
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = strain_from_pairs(pairs.pairs, pairs.actors, top=top)
         emit(table_text(table, fmt), output)
+        return
+    plain = not (drop_one or intensity or resample or any(filters.values())) and (unit, scale) == (
+        "action",
+        "goldstein",
+    )
+    columnar = read_columnar(edgeset, engine) if plain else None
+    if columnar is not None:
+        from ..analysis.strain_columnar import strain_columnar
+
+        emit(table_text(strain_columnar(columnar, top=top), fmt), output)
+        columnar.close()
         return
     edge_set = read_edge_set(edgeset, **filters)
     if drop_one:

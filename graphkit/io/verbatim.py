@@ -50,7 +50,10 @@ def _normalised(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pa.array(values, type=pa.large_string())
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):  # a column from arrow or DuckDB: no list of str
+        array = values.cast(pa.large_string())
+    else:
+        array = pa.array(values, type=pa.large_string())
     array = pc.utf8_trim(pc.replace_substring_regex(array, _RUN, " "), " ")
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
@@ -159,7 +162,8 @@ def _firsts(sorted_values: np.ndarray) -> np.ndarray:
 
 def found_verbatim(text: str, quotes: Sequence[str]) -> np.ndarray:
     """For each quote, whether it stands in ``text`` verbatim, white space aside (an
-    empty quote does). Equal to ``normalize_ws(q) in normalize_ws(text)``."""
+    empty quote does). Equal to ``normalize_ws(q) in normalize_ws(text)``. ``quotes``
+    may be a pyarrow string array (no null)."""
     if not len(quotes):
         return np.zeros(0, dtype=bool)
     buffer, _, text_ends = _normalised([text])

@@ -17,12 +17,44 @@ text must never be parsed as HTML.
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
-from typing import Any
-
-from pyvis.network import Network
+import sys
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from .page import _merge, physics_options, render_page
+
+
+def _iframe(*args: Any, **kwargs: Any) -> Any:
+    """IPython's ``IFrame``, imported when pyvis's ``show(notebook=True)`` first asks for it."""
+    from IPython.display import IFrame
+
+    return IFrame(*args, **kwargs)
+
+
+def _import_network() -> type:
+    """pyvis's ``Network``. pyvis imports IPython at its top for the ``IFrame`` that
+    ``show`` returns in a notebook, a tenth of a second of every ``graphkit render``
+    (issue 24): outside a notebook (no ``IPython.display`` loaded yet) pyvis is given
+    :func:`_iframe` in its place, which imports IPython on its first call; in a notebook
+    it gets the real one. The stand-in module is gone once pyvis is loaded."""
+    if "IPython.display" in sys.modules or "pyvis.network" in sys.modules:
+        from pyvis.network import Network as loaded
+    else:
+        stand_in = ModuleType("IPython.display")
+        stand_in.IFrame = _iframe  # type: ignore[attr-defined]
+        sys.modules["IPython.display"] = stand_in
+        try:
+            from pyvis.network import Network as loaded
+        finally:
+            if sys.modules.get("IPython.display") is stand_in:
+                del sys.modules["IPython.display"]
+    return loaded
+
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
+else:
+    Network = _import_network()
 
 __all__ = ["GraphkitNetwork"]
 

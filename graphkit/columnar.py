@@ -1,0 +1,424 @@
+"""Large edge sets read and validated by DuckDB, for commands that aggregate them.
+
+:func:`load_columnar` is the fast path's read-and-validate step. It vouches for a
+set only when the reference path (:func:`graphkit.edgeset.load_edge_set`) would
+load it **without a single problem or warning**; for anything else it returns
+None, and the caller loads the set the reference way, which then reports every
+problem at its FILE:LINE. Messages are therefore the reference path's by
+construction; the fast path only has to be sure of "nothing to say".
+
+How it is sure:
+
+- **Structure.** The edges file must be plain (:mod:`graphkit.io.plain`: printable
+  ASCII without ``"``, line feeds, no empty line), where DuckDB's reader, told
+  "comma, no quoting, every row as wide as the header", splits exactly the cells
+  Python's csv module does; DuckDB refuses a row of another width, and its row
+  count must equal the file's lines. Cells are trimmed of spaces, the only white
+  space a plain file holds; ids are ASCII, so NFC changes none.
+- **Values.** Distinct values are few next to rows: DuckDB lists the distinct
+  (action, weight, cameo, domain[, scale]) tuples, dates (with ``date_end``),
+  PLOVER columns, actor ids and quotes, and graphkit's own checks run on them:
+  :func:`graphkit.validation.check_edges` on a small frame built from the distinct
+  tuples (each of its row checks reads only those columns), the case-clash, actor-id
+  and action warnings on the distinct ids and actions, the verbatim-quote check
+  (:func:`graphkit.io.verbatim.found_verbatim`) on the distinct quotes.
+- **Rows.** What depends on whole rows is counted in SQL: empty sources, targets,
+  actions and ids, a source equal to its target, and repeated ids (distinct 64-bit
+  hashes of the ids against the rows: a collision only sends the set to the
+  reference path).
+
+The defaults check_edges fills in (weight from the CAMEO code or the action,
+cameo and domain from the action) come back with the distinct tuples and are
+joined in SQL, so the ``edges`` view holds what :attr:`EdgeSet.edges` would.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .actions import action_defaults, goldstein
+from .actor_ids import actor_id_warnings
+from .actors import infer_actors
+from .bundled import describe
+from .dates import DATE_END_COLUMN
+from .edgeset import resolve_edge_set, set_folder
+from .errors import GraphkitError
+from .headers import separator_problem
+from .io.csvfile import CsvTable, read_csv_bytes, read_input
+from .io.plain import plain_csv
+from .io.progress import Progress
+from .schema import ACTORS_FILE, EDGE_COLUMNS, EDGES_FILE, SOURCE_FILE
+from .spelling import action_warnings, case_clash_problems
+from .validation import check_actors, check_edges, check_endpoints, edge_header_problems
+
+__all__ = ["AUTO_MIN_BYTES", "ColumnarSet", "load_columnar"]
+
+#: ``--engine auto`` reads an edges file of this size or more with DuckDB: below it,
+#: DuckDB's start (about 0.1 s) and the distinct-value queries cost more than they save.
+AUTO_MIN_BYTES = 8 << 20
+#: DuckDB's threads and memory: two threads (the machines graphkit is measured on have two
+#: cores), and a limit past which its hash tables spill to a temporary folder; with the
+#: quote check's arrays beside it, a 10M-row set stays under 2.5 GB.
+THREADS = 2
+MEMORY_LIMIT = "1GB"
+
+# tuples of columns whose checks read one another (a weight is needed unless a code or a
+# known action gives one; a count weight may leave the Goldstein range; a range's end
+# follows its start; a PLOVER mode needs a type): listed together, each set apart
+_VALUE_GROUPS = (("action", "weight", "cameo", "domain", "scale"), ("date", DATE_END_COLUMN),
+                 ("plover_type", "plover_mode", "mode"))  # fmt: skip
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True, repr=False)
+class ColumnarSet:
+    """A valid edge set held by DuckDB: what :func:`graphkit.edgeset.load_edge_set`
+    would return, without the rows in Python.
+
+    ``connection`` is a DuckDB connection holding the view ``edges``, whose columns are
+    :attr:`EdgeSet.edges`'s: ``id`` (when the file has one), ``source``, ``target``,
+    ``action``, ``weight`` (DOUBLE, defaults filled in), ``cameo``, ``domain`` (filled in),
+    ``date``, ``quote``, then the file's other columns, all text, and last ``domain_code``
+    (the domain's place in ``domains``, an integer). Every query on it
+    reads the file again (nothing is held in memory between queries). ``actors`` is the
+    set's actors table (actors.csv, or inferred from the ids), ``domains`` the set's
+    domains (sorted), ``rows`` the number of edges.
+    """
+
+    name: str
+    path: Path
+    edges_path: Path
+    connection: Any
+    rows: int
+    actors: pd.DataFrame
+    domains: tuple[str, ...]
+    description: str = ""
+    has_ids: bool = False
+    columns: tuple[str, ...] = field(default=())
+    spill: Any = field(default=None, compare=False)
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """The result of ``query`` (DuckDB SQL over the view ``edges``) as a pandas DataFrame."""
+        return self.connection.sql(query).df()
+
+    def close(self) -> None:
+        """Close the DuckDB connection and remove its spill folder."""
+        self.connection.close()
+        if self.spill is not None:
+            self.spill.cleanup()
+
+    def __repr__(self) -> str:
+        return f"ColumnarSet({self.name!r}: {self.rows} actions between {len(self.actors)} actors, from {self.path})"
+
+
+def load_columnar(
+    spec: str | Path | None, *, min_bytes: int = 0, progress: Progress | None = None
+) -> ColumnarSet | None:
+    """Read and validate the edge set ``spec`` (a path or a bundled set's name) with
+    DuckDB, or None when the reference path must read it.
+
+    None means: standard input or a missing file; an edges file smaller than
+    ``min_bytes``; a file outside the plain subset (:mod:`graphkit.io.plain`); or any
+    problem or warning the reference path would report (it then reports them, at their
+    lines). A ColumnarSet means the reference path would load the same edges and say
+    nothing. Never raises for bad input.
+    """
+    if spec is None or str(spec) == "-":
+        return None
+    try:
+        name, path = resolve_edge_set(spec)
+    except GraphkitError:
+        return None
+    if path is None:
+        return None
+    edges_path = path / EDGES_FILE if path.is_dir() else path
+    try:
+        if not edges_path.is_file() or edges_path.stat().st_size < max(min_bytes, 1):
+            return None
+    except OSError:
+        return None
+    report = progress or (lambda message: None)
+    report(f"scanning {edges_path} ({edges_path.stat().st_size / 1e6:,.1f} MB)")
+    plain = plain_csv(edges_path)
+    if plain is None or not _header_ok(plain.header, str(edges_path)):
+        return None
+    folder = set_folder(path)
+    try:
+        description = describe(folder) if folder is not None else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    import duckdb
+
+    connection = duckdb.connect()
+    # what DuckDB spills past its memory limit goes to a folder of its own (by default it
+    # would write .tmp into the current folder), removed when the set is closed
+    spill = tempfile.TemporaryDirectory(prefix="graphkit-duckdb-")
+    try:
+        connection.execute(f"SET threads = {THREADS}")
+        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        connection.execute(f"SET temp_directory = {_literal(spill.name)}")
+        connection.execute("SET preserve_insertion_order = false")
+        report(f"validating {plain.records:,} rows with DuckDB")
+        checked = _checked(connection, name, path, edges_path, folder, plain, description)
+    except duckdb.Error:
+        checked = None  # a row of another width, a line DuckDB will not read: the reference path says
+    if checked is None:
+        connection.close()
+        spill.cleanup()
+        return None
+    return replace(checked, spill=spill)
+
+
+def _header_ok(header: list[str], name: str) -> bool:
+    if len(set(header)) != len(header) or separator_problem(header, name) is not None:
+        return False
+    if {"Source", "Target"} <= set(header) and not {"source", "target"} & set(header):
+        return False  # Gephi's header: read with a warning
+    empty = CsvTable(pd.DataFrame({c: pd.Series([], dtype=str) for c in header}), np.zeros(0, dtype=np.int64))
+    return not edge_header_problems(empty, name)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _checked(connection, name, path, edges_path, folder, plain, description) -> ColumnarSet | None:
+    """The ColumnarSet, or None at the first sign of a problem or a warning."""
+    edges_name, header = str(edges_path), plain.header
+    types = ", ".join(f"{_literal(f'c{i}')}: 'VARCHAR'" for i in range(len(header)))
+    absent = [c for c in EDGE_COLUMNS if c not in header]
+    # an empty cell reads as '' (nullstr is a quote, which a plain file never holds); cells
+    # are trimmed only when the scan saw a space next to a comma or a line end
+    cells = ", ".join(
+        [f"{'trim' if plain.padded else ''}(c{i}) AS {_quoted(c)}" for i, c in enumerate(header)]
+        + [f"'' AS {_quoted(c)}" for c in absent]
+    )
+    reader = (
+        f"read_csv({_literal(str(edges_path))}, header = true, auto_detect = false, delim = ',', "
+        f"quote = '', escape = '', nullstr = '\"', columns = {{{types}}}, strict_mode = true, "
+        "null_padding = false)"
+    )
+    connection.execute(f"CREATE VIEW raw AS SELECT {cells} FROM {reader}")
+    has_ids = "id" in header
+    available = {*header, *EDGE_COLUMNS}
+    groups = [g for g in (tuple(c for c in group if c in available) for group in _VALUE_GROUPS) if g]
+    source_path = folder / SOURCE_FILE if folder is not None and (folder / SOURCE_FILE).is_file() else None
+    lists = [*groups, ("source",), ("target",), *([("quote",)] if source_path is not None else [])]
+    distinct = ", ".join(
+        "list(DISTINCT {" + ", ".join(f"{_literal(c)}: {_quoted(c)}" for c in g) + f"}}) AS l{n}"
+        for n, g in enumerate(lists)
+    )
+    result = connection.sql(
+        f"""SELECT count(*) AS rows, count_if(source = '' OR target = '' OR action = '') AS empty,
+                   count_if(source = target AND source <> '') AS loops,
+                   {"count_if(id = '')" if has_ids else "0"} AS empty_ids,
+                   {"count(DISTINCT hash(id))" if has_ids else "count(*)"} AS ids,
+                   {distinct}
+            FROM raw"""
+    ).to_arrow_table()
+    facts = {c: result.column(c)[0].as_py() for c in ("rows", "empty", "loops", "empty_ids", "ids")}
+    rows = facts["rows"]
+    if (
+        rows != plain.records
+        or facts["empty"]
+        or facts["loops"]
+        or facts["empty_ids"]
+        or facts["ids"] != rows
+    ):
+        return None
+
+    values = [_listed(result, n).flatten() for n in range(len(groups))]
+    values = [
+        pd.DataFrame({c: v.to_pandas() for c, v in zip(g, arrays)}) for g, arrays in zip(groups, values)
+    ]
+    ends = len(groups)
+    ids = sorted(
+        set(_listed(result, ends).field(0).to_pylist()) | set(_listed(result, ends + 1).field(0).to_pylist())
+    )
+    checked = _check_values(values, header, edges_name)
+    if checked is None or not _ids_ok(ids, edges_name):
+        return None
+    if _action_warnings(sorted(set(checked["action"])), edges_name):
+        return None
+    actors = _actors(folder, ids, edges_name)
+    if actors is None:
+        return None
+    if source_path is not None:
+        quotes = _listed(result, ends + 2).field(0)
+        if not _quotes_found(source_path, quotes):
+            return None
+    domains = tuple(sorted(set(checked["_domain"])))
+    if not _filled_view(connection, checked, header, domains):
+        return None
+    columns = [c for c in EDGE_COLUMNS if c != "id" or has_ids] + [c for c in header if c not in EDGE_COLUMNS]
+    return ColumnarSet(
+        name=name,
+        path=path,
+        edges_path=edges_path,
+        connection=connection,
+        rows=int(rows),
+        actors=actors,
+        domains=domains,
+        description=description,
+        has_ids=has_ids,
+        columns=tuple(columns),
+    )
+
+
+def _listed(result, n: int):
+    """The struct values of list ``n`` of the validation query's one row."""
+    return result.column(f"l{n}").combine_chunks().flatten()
+
+
+def _filled_view(connection, checked: pd.DataFrame, header: list[str], domains: tuple[str, ...]) -> bool:
+    """Create the view ``edges``: ``raw`` with weight, cameo and domain filled in from
+    small tables of the taxonomy's and CAMEO's values (and ``domain_code``, the domain's
+    place in ``domains``). False when the view's fill differs from check_edges' on any
+    distinct tuple (a weight DuckDB reads as another number than pandas does)."""
+    defaults = action_defaults()
+    actions = sorted(a for a in set(checked["action"]) if a in defaults)
+    codes = goldstein()
+    cameos = sorted(c for c in set(checked["cameo"]) if c in codes)
+    tables = {
+        "action_defaults": pd.DataFrame(
+            {
+                "action": actions,
+                "a_domain": [defaults[a][0] for a in actions],
+                "a_cameo": [defaults[a][1] for a in actions],
+                "a_weight": pd.array([defaults[a][2] for a in actions], dtype=float),
+            }
+        ),
+        "cameo_weights": pd.DataFrame(
+            {"cameo": cameos, "c_weight": pd.array([codes[c] for c in cameos], dtype=float)}
+        ),
+        "domain_codes": pd.DataFrame({"d_domain": list(domains), "domain_code": np.arange(len(domains))}),
+        "value_tuples": checked,
+    }
+    for table, frame in tables.items():
+        connection.register(f"{table}_frame", frame)
+        connection.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM {table}_frame")
+        connection.unregister(f"{table}_frame")
+
+    def filled(source: str) -> str:
+        return f"""SELECT coalesce(TRY_CAST(nullif(r.weight, '') AS DOUBLE), c.c_weight, a.a_weight) AS _fill_weight,
+                          CASE WHEN r.cameo <> '' THEN r.cameo ELSE coalesce(a.a_cameo, '') END AS _fill_cameo,
+                          CASE WHEN r.domain <> '' THEN r.domain ELSE coalesce(a.a_domain, 'other') END AS _fill_domain,
+                          r.*
+                   FROM {source} r LEFT JOIN action_defaults a ON r.action = a.action
+                                   LEFT JOIN cameo_weights c ON r.cameo = c.cameo"""
+
+    differ = connection.execute(
+        f"""SELECT count(*) FROM ({filled("value_tuples")})
+            WHERE _fill_weight IS DISTINCT FROM _weight OR _fill_cameo <> _cameo OR _fill_domain <> _domain"""
+    ).fetchone()[0]
+    if differ:
+        return False
+    columns = [c for c in EDGE_COLUMNS if c != "id" or "id" in header] + [
+        c for c in header if c not in EDGE_COLUMNS
+    ]
+    fill = {"weight": "_fill_weight", "cameo": "_fill_cameo", "domain": "_fill_domain"}
+    select = ", ".join(f"{fill[c]} AS {_quoted(c)}" if c in fill else f"f.{_quoted(c)}" for c in columns)
+    connection.execute(
+        f"""CREATE VIEW edges AS SELECT {select}, d.domain_code
+            FROM ({filled("raw")}) f JOIN domain_codes d ON f._fill_domain = d.d_domain"""
+    )
+    return True
+
+
+def _check_values(values: list[pd.DataFrame], header: list[str], name: str) -> pd.DataFrame | None:
+    """check_edges on one frame of the distinct tuples (other cells empty, ids made up and
+    distinct, source and target two plain ids): None when it finds a problem, else the
+    first group's tuples with the defaults it filled in (``_weight``, ``_cameo``, ``_domain``)."""
+    blocks = []
+    for group in values:
+        block = group.copy()
+        for column in header:
+            if column not in block.columns:
+                block[column] = ""
+        blocks.append(block[header])
+    frame = pd.concat(blocks, ignore_index=True).fillna("")
+    if (
+        "action" in frame.columns
+    ):  # a row listed for its date or PLOVER columns needs an action of the taxonomy
+        known = next(iter(action_defaults()))
+        frame.loc[len(values[0]) :, "action"] = known
+    frame["source"], frame["target"] = "A", "B"
+    if "id" in frame.columns:
+        frame["id"] = [f"i{n}" for n in range(len(frame))]
+    table = CsvTable(frame, np.arange(2, len(frame) + 2, dtype=np.int64))
+    edges, problems = check_edges(table, name)
+    if problems or edges is None:
+        return None
+    first = values[0]
+    head = edges.iloc[: len(first)]
+    out = first.reindex(columns=["action", "weight", "cameo", "domain"], fill_value="").assign(
+        _weight=head["weight"].to_numpy(dtype=float),
+        _cameo=head["cameo"].to_numpy(dtype=object),
+        _domain=head["domain"].to_numpy(dtype=object),
+    )
+    # a scale column lists a tuple once per scale; its defaults do not depend on it
+    return out.drop_duplicates(["action", "weight", "cameo", "domain"]).reset_index(drop=True)
+
+
+def _ids_ok(ids: list[str], name: str) -> bool:
+    """No control character, no two spellings of one id, no id that looks like another actor's."""
+    if any(_CONTROL.search(i) for i in ids):
+        return False
+    frame = pd.DataFrame({"source": ids, "target": ids, "action": ""})
+    lines = np.ones(len(ids), dtype=np.int64)
+    return not case_clash_problems(frame, lines, name)
+
+
+def _actors(folder: Path | None, ids: list[str], edges_name: str) -> pd.DataFrame | None:
+    """The set's actors (actors.csv, or inferred from the ids), or None when anything there, or
+    an actor id, would be reported."""
+    frame = pd.DataFrame({"source": ids, "target": ids})
+    lines = np.ones(len(ids), dtype=np.int64)
+    actors_path = folder / ACTORS_FILE if folder is not None and (folder / ACTORS_FILE).is_file() else None
+    if actors_path is None:
+        actors = infer_actors([i for i in ids if i != ""])
+        names: dict[str, str] = {}
+    else:
+        try:
+            table = read_csv_bytes(read_input(actors_path, str(actors_path)), str(actors_path))
+        except GraphkitError:
+            return None
+        if table.problems or not len(table.frame.columns):
+            return None
+        checked, problems = check_actors(table, str(actors_path))
+        if problems or checked is None:
+            return None
+        if check_endpoints(frame, lines, checked["id"], edges_name, actors_path.name):
+            return None
+        actors, names = checked, dict(zip(checked["id"], checked["name"]))
+    if actor_id_warnings(frame, lines, edges_name, names):
+        return None
+    return actors
+
+
+def _quotes_found(source_path: Path, quotes) -> bool:
+    """Every one of ``quotes`` (a pyarrow string array) stands verbatim in the source text."""
+    from .io.verbatim import found_verbatim
+
+    try:
+        text = read_input(source_path, str(source_path)).decode("utf-8-sig")
+    except (GraphkitError, UnicodeDecodeError):
+        return False
+    return bool(np.all(found_verbatim(text, quotes)))
+
+
+def _action_warnings(actions: list[str], name: str) -> bool:
+    """True when an action outside the taxonomy looks like a slip for one in it."""
+    frame = pd.DataFrame({"action": actions})
+    return bool(action_warnings(frame, np.ones(len(actions), dtype=np.int64), name, list(action_defaults())))
