@@ -8,7 +8,7 @@ line by line may pass MAX_LINE_BYTES, however the file is packed.
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, BinaryIO
 
 from ..errors import GraphkitError
 from .csvfile import MAX_LINE_BYTES
@@ -57,7 +57,7 @@ class UnpackBudget:
                 f"if it is real, {self.hint}"
             )
 
-    def drain(self, stream: IO[bytes], member: str) -> bytes:
+    def drain(self, stream: BinaryIO | IO[bytes], member: str) -> bytes:
         """Read a decompressing ``stream`` whole, block by block, refusing past the bound."""
         blocks: list[bytes] = []
         while True:
