@@ -8,7 +8,7 @@ line by line may pass MAX_LINE_BYTES, however the file is packed.
 
 from __future__ import annotations
 
-from typing import IO, BinaryIO
+from typing import IO, Protocol
 
 from ..errors import GraphkitError
 from .csvfile import MAX_LINE_BYTES
@@ -34,6 +34,10 @@ def overlong_line(name: str, line: int) -> GraphkitError:
     )
 
 
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class UnpackBudget:
     """What one compressed file may still unpack to: the bound is on the whole file
     (every member of a zip together), not on each member. ``hint`` says how to raise it."""
@@ -57,7 +61,7 @@ class UnpackBudget:
                 f"if it is real, {self.hint}"
             )
 
-    def drain(self, stream: BinaryIO | IO[bytes], member: str) -> bytes:
+    def drain(self, stream: _Readable, member: str) -> bytes:
         """Read a decompressing ``stream`` whole, block by block, refusing past the bound."""
         blocks: list[bytes] = []
         while True:
