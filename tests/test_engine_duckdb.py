@@ -158,6 +158,16 @@ def test_generated_set_takes_the_fast_path(generated):
     columnar.close()
 
 
+def test_no_progress_bar_on_standard_output(generated):
+    # DuckDB draws a progress bar on stdout for queries past 2 s (seen inside a report
+    # written to stdout under load): every connection the engine hands out has it off
+    columnar = load_columnar(generated)
+    assert columnar is not None
+    setting = columnar.connection.execute("SELECT current_setting('enable_progress_bar')").fetchone()
+    assert setting == (False,)
+    columnar.close()
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -227,6 +237,7 @@ BROKEN = {
     "weight not finite": lambda rows: rows + ["z1,ABW,AFG,tariff,inf,2020,"],
     "unknown action, no weight": lambda rows: rows + ["z1,ABW,AFG,blockade_threat,,2020,"],
     "action slip (warning)": lambda rows: rows + ["z1,ABW,AFG,tarif,-3,2020,"],
+    "weight of the act's opposite sign (warning)": lambda rows: rows + ["z1,ABW,AFG,tariff,1,2020,"],
     "date that does not exist": lambda rows: rows + ["z1,ABW,AFG,tariff,,2021-02-30,"],
     "date of another shape": lambda rows: rows + ["z1,ABW,AFG,tariff,,30/01/2021,"],
     "actor id US (warning)": lambda rows: rows + ["z1,US,AFG,tariff,,2020,"],

@@ -11,26 +11,37 @@ from .gazetteer import Mention
 from .patterns import Trigger
 
 __all__ = [
+    "APPOSITIVE",
     "BOUNDARY",
     "CLAUSE_BREAK",
     "CONFIDENCE",
     "CONJUNCTIONS",
     "Clause",
     "Draft",
+    "EVENT_AFTER",
     "FUTURE_PENALTY",
     "GROUP",
+    "GROUNDS",
     "JOINER",
     "NOT_ACTS",
     "PASSIVE",
     "PRONOUN",
+    "REDUCED_PASSIVE",
+    "REACTION_OBJECT",
+    "REACTION_SUBJECT",
+    "RELATIVE",
     "SAID",
     "Skipped",
     "State",
+    "TITLES",
+    "TOPIC",
+    "UNKNOWN_SUBJECT",
     "VENUE",
     "actor_ids",
     "coordinated",
     "coordinated_left",
     "named_pairs",
+    "weight_cameo",
     "weight_of",
 ]
 
@@ -54,10 +65,16 @@ SAID = re.compile(
     re.IGNORECASE,
 )
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "accused by Khartoum": a participle followed by its agent
+REDUCED_PASSIVE = re.compile(r"\s+by\b")
+# an actor's name used for an event it holds is not a target: "to the NATO summit"
+EVENT_AFTER = re.compile(
+    r"\s+(?:summit|mission|meeting|session|forum|conference|headquarters|ministerial|council\s+meeting)\b"
+)
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b")
 GROUP = re.compile(
     r"\b(?:both|the\s+two)\s+(?:\w+\s+)?(?:governments|countries|sides|allies|states|nations|capitals|leaders|"
-    r"ministers|neighbou?rs|partners|rivals)\b",
+    r"ministers|neighbou?rs|partners|rivals|presidents|premiers|chancellors|delegations|kingdoms|republics)\b",
     re.IGNORECASE,
 )
 # what modality.modality says is not an act, and the reason listed in ``skipped``
@@ -80,9 +97,43 @@ CLAUSE_BREAK = re.compile(
 # a clause boundary between a verb and an actor named after it
 BOUNDARY = re.compile(
     r"[;:]|,\s*(?:and|but|while|whereas|when|after|before|as|because|which|who|although|though|since)\b"
-    r"|\b(?:when|after|because|while|although|though|whereas|unless)\b",
+    r"|\b(?:when|after|because|while|although|though|whereas|unless)\b"
+    r"|,\s*an?\s+(?:move|step|decision|measure|response)\b",  # "..., a move that followed pressure from X"
     re.IGNORECASE,
 )
+# a clause whose subject is a name no gazetteer entry knows ("The Lima Group of regional
+# governments met"): its act is someone else's, never the subject carried from before
+UNKNOWN_SUBJECT = re.compile(
+    r"\s*(?:(?:On|In|Last|This|Earlier|Later)\s+\w+,?\s+)?(?:[Tt]he\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+)+)"
+)
+TITLES = re.compile(
+    r"\b(?:President|Prime|Premier|Minister|Chancellor|King|Queen|Emperor|Secretary|Ambassador|Foreign|Defen[cs]e|"
+    r"Minister|Spokes\w+|General|Admiral|Crown|Prince|Sheikh|Emir|Sultan)\b"
+)
+# "The United Arab Emirates, which has mediated between the parties": a description of the
+# actor; with no target named, not an act toward anyone
+RELATIVE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,3}$")
+# "expelled 18 diplomats, accusing Russia of ...": the stated grounds of the act before (codebook rule 1)
+GROUNDS = re.compile(r"(?:accusing|blaming|citing)\b")
+# a reaction to a measure named as the verb's object: an actor named after it in a
+# prepositional phrase is not its target ("protested the decision as a breach of Mercosur")
+REACTION_OBJECT = re.compile(
+    r"\s+(?:the|this|that|these|those|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:decisions?|moves?|measures?|steps?|"
+    r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions|"
+    r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?|raids?|"
+    r"operation|blockade|incursion|delay|postponement|lifting|easing|reopening|release|exercises|drills|"
+    r"patrols|deployment)\b",
+    re.IGNORECASE,
+)
+# the same measure as a passive's subject: "The raid was condemned by Brazil"
+REACTION_SUBJECT = re.compile(
+    r"\s*" + REACTION_OBJECT.pattern.replace(r"\s+(?:the|", r"(?:the|", 1), re.IGNORECASE
+)
+# an appositive or relative clause after the object: an actor in it is not the verb's target
+# ("tightened export controls, a move that followed pressure from Washington")
+APPOSITIVE = re.compile(r",\s*(?:an?\s+(?:move|step|decision|measure|response)|which|whose)\b", re.IGNORECASE)
+# a cooperative act's topic is not its target: "promised to share intelligence on Russian operations"
+TOPIC = frozenset(["on", "about", "over", "against", "regarding", "into", "concerning"])
 JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$")
 
 
@@ -135,6 +186,18 @@ class State:
     pairs: list[tuple[int, bool, list[str]]] = field(default_factory=list)
     # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
+    last_measure: tuple[int, list[str], list[str], bool] = (-9, [], [], False)  # the last material act
+    # the last act told by each pattern: what "the raid", "the expulsion" refers to
+    acts_by_pattern: dict[str, tuple[int, list[str], list[str], bool]] = field(default_factory=dict)
+    last_accord: tuple[int, list[str]] = (-9, [])  # the parties of the last agreement or talks told
+    paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
+    main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)
+    main_pair_states: bool = False  # both of the main pair are states (not a bloc)
+
+
+def weight_cameo(action: str) -> str:
+    """The CAMEO code the taxonomy gives ``action``, "" when none."""
+    return action_defaults().get(action, ("", "", 0.0))[1]
 
 
 def weight_of(action: str, cameo: str) -> float:

@@ -292,7 +292,9 @@ _ROLE_AFTER = {
     code: re.compile(
         rf"(?:['\u2019]s|-flagged|-owned)?\s+(?:(?!(?:an?|the|its|their|his|her|this|that)\s)(?![a-z]+(?:ed|ing)\s)"
         r"(?!(?:for|to|of|in|on|at|with|from|by|against|over|into)\s)"
-        rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})\b"
+        rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})(?![\w-])"  # "army-led government" is no army
+        # "welcomed Canada's firm stand": "firm" as an adjective names no firm
+        r"(?!\s+(?:stand|stance|position|response|line|commitment|support|resolve|message|answer|warning|no)\b)"
     )
     for code, (_, _, words) in ROLES.items()
 }

@@ -18,7 +18,8 @@ NEGATION = re.compile(
 )
 SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
 POSSIBLE = re.compile(
-    r"\b(?:could|might|may|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due)\s+to\b",
+    # "may" in lower case only: "12 May 2026 - China suspended" is a date, not a possibility
+    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due)\s+to\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
@@ -81,7 +82,7 @@ def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list
         return "negated"
     if POSSIBLE.search(window) and not frame:
         return "possible"
-    if PREPARED.search(window) and not frame:
+    if PREPARED.search(window):  # "plan to ask the Commission": a considered option, frame or not
         return "prepared"
     if FUTURE.search(window) and not frame:
         return "future"

@@ -6,41 +6,21 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..actions import action_defaults, goldstein
+from .lexicon import LEXICON
+from .phrase import CLAUSE, FRAME_TAIL, ActionPattern, V
+from .phrase import pattern as make_pattern
+
 __all__ = ["PATTERNS", "ActionPattern", "Trigger", "find_triggers", "intent_code", "refine", "threat_code"]
 
-_CLAUSE = r"[^,;:.!?]"  # stays inside a clause
-
-
-@dataclass(frozen=True)
-class ActionPattern:
-    """A phrase naming an act. ``action`` is a taxonomy action or graphkit's own name (then
-    ``cameo`` is set, so the weight comes from the code). ``frame`` patterns (threats,
-    intents, appeals, demands, accusations) take in their complement up to the end of the
-    clause, so an act named inside them ("threatened to impose sanctions") is not coded twice.
-    ``mutual`` acts (meetings, agreements) between a pair of subjects go both ways."""
-
-    name: str
-    regex: str
-    action: str
-    cameo: str
-    frame: bool = False
-    mutual: bool = False
-    passive_ok: bool = True
-
-
-def _p(name, regex, action, cameo="", **kw) -> ActionPattern:
-    return ActionPattern(name, regex, action, cameo, **kw)
-
-
-_V = r"(?:s|es|ed|d|ing)?"  # a regular verb's endings
-_FRAME_TAIL = rf"(?:{_CLAUSE}(?!\band\b|\bbut\b))*"
+_CLAUSE, _V, _FRAME_TAIL, _p = CLAUSE, V, FRAME_TAIL, make_pattern
 
 PATTERNS: tuple[ActionPattern, ...] = (
     # frames: threats, intents, appeals, demands, speech acts
     _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
     _p(
         "warn",
-        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of)\b{_FRAME_TAIL}",
+        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of|against|not\s+to|to)\b{_FRAME_TAIL}",
         "threat",
         "130",
         frame=True,
@@ -79,7 +59,13 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p("demand", rf"\bdemand(?:s|ed|ing)?\b{_FRAME_TAIL}", "demand", "100", frame=True),
     _p("pressure", r"\b(?:put|puts|putting|exert\w*|pil\w*)\s+(?:\w+\s+)?pressure\s+on\b", "demand", "100"),
-    _p("ask", rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,3}}?to\b{_FRAME_TAIL}", "appeal", "020", frame=True),
+    _p(
+        "ask",
+        rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,5}}?(?:to|for)\b{_FRAME_TAIL}",
+        "appeal",
+        "020",
+        frame=True,
+    ),
     _p(
         "surveillance",
         r"\b(?:monitor(?:ing|ed|s)?\s+(?:of\s+)?|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
@@ -98,7 +84,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
     _p(
         "criticize",
-        rf"\b(?:critici[sz]{_V}|regrett?{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
+        rf"\b(?:critici[sz]{_V}|regrett?{_V}|lambast{_V}|castigat{_V}|censur{_V}|reprimand{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
         "criticism",
         "",
     ),
@@ -146,13 +132,13 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "tariff",
-        rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies)\b",
+        rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies|surtax(?:es)?|surcharges?)\b",
         "tariff",
         "",
     ),
     _p(
         "sanction",
-        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
+        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?|bans?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
         "sanction",
         "",
     ),
@@ -164,7 +150,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "import-block",
-        rf"\b(?:ban|block|halt|suspend|restrict|bar)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
+        rf"\b(?:ban|block|halt|suspend|restrict|bar|freez|froze|stop|curb)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
         "import_block",
         "163",
     ),
@@ -195,13 +181,14 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "downgrade",
-        rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:diplomatic\s+)?(?:relations|ties)|recall{_V}\s+(?:its\s+|their\s+)?ambassador)\b",
+        rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:off\s+)?(?:diplomatic\s+)?(?:relations|ties)|(?:recall{_V}|withdr[ae]w\w*)\s+(?:its\s+|their\s+)?ambassador)\b",
         "downgrade_relations",
         "161",
     ),
     _p(
         "expel",
-        rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials)\b",
+        rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials|advis[eo]rs|attach[eé]s|staff|"
+        r"personnel|nationals|citizens|journalists|correspondents|workers)\b",
         "expulsion",
         "174",
     ),
@@ -214,7 +201,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("bypass", rf"\bbypass{_V}\b", "diplomatic_bypass", ""),
     _p(
         "lift",
-        rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|sanctions|restrictions|embargo|ban|controls)\b",
+        rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|levy|levies|surtax(?:es)?|sanctions|restrictions|embargo|ban|controls)\b",
         "easing",
         "085",
     ),
@@ -227,7 +214,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "praise",
-        rf"\b(?:sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+        rf"\b(?:express\w*\s+(?:\w+\s+)?(?:support|solidarity)\s+(?:for|with)|sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|thank{_V}|congratulat{_V}|applaud{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
         "praise",
         "051",
     ),
@@ -240,7 +227,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("host", rf"\bhost{_V}\b", "host_visit", "043"),
     _p(
         "agreement",
-        rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V})\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
+        rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V}|struck|strik(?:e|es|ing))\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
         "agreement",
         "057",
         mutual=True,
@@ -254,7 +241,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     ),
     _p(
         "meet",
-        rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|spoke\s+(?:by\s+(?:phone|telephone)\s+)?with|consult{_V})\b",
+        rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|(?:spoke|talked)\s+(?:by\s+(?:phone|telephone)\s+)?(?:with|to)|consult{_V})\b",
         "consultation",
         "",
         mutual=True,
@@ -262,7 +249,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     # "sent two frigates to Crete for joint drills with the Greek navy"
     _p(
         "joint-drills",
-        r"\bjoint\s+(?:military\s+|naval\s+)?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
+        r"\bjoint\s+(?:[\w-]+\s+){0,2}?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
         "military_cooperation",
         "062",
     ),
@@ -301,7 +288,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "190",
         passive_ok=True,
     ),
-)
+) + LEXICON  # the core phrases first: at one place and length, the earlier pattern wins
 
 _WordRule = str | tuple[str, str]  # a regex, or (first, then): see _says
 
@@ -309,7 +296,10 @@ _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
 # words that turn an appeal or an intent into a finer CAMEO code, tried in order
 _APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (
-        (r"\b(?:lift|ease|remove|drop)\b", r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b"),
+        (
+            r"\b(?:lift|ease|remove|drop|withdraw|scrap|repeal|revoke|cancel|end)\b",
+            r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
+        ),
         "appeal",
         "0254",
     ),
@@ -340,12 +330,28 @@ _THREAT_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:relations|ties|ambassador)\b", "threat", "1313"),
     (r"\b(?:talks|negotiations)\b", "threat", "134"),
 )
-_INTENT_CODES = (
-    (r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*)\b", None, None),  # a threat, not an intent
+_INTENT_CODES: tuple[tuple[_WordRule, str | None, str | None], ...] = (
+    # "will lift sanctions on Belarus": an intent to ease (0354), never a threat for naming sanctions
+    (
+        (
+            r"\b(?:lift|ease|remove|scrap|drop|suspend|end|relax|roll\s+back)\b",
+            r"\b(?:sanctions|restrictions|tariffs|duties|embargo|ban|controls)\b",
+        ),
+        "easing_intent",
+        "0354",
+    ),
+    (
+        r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*|respon[sd]\w*|reprisals?|consequences)\b",
+        None,
+        None,
+    ),  # a threat, not an intent
     (r"\b(?:troops|military|weapons|defen[cs]e|exercises?|soldiers)\b", "intent_to_cooperate", "0312"),
     (r"\baid\b|\bassistance\b", "aid_pledge", "033"),
     (
-        r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?)\b",
+        (
+            r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?|"
+            r"buy\w*|purchas\w*|suppl\w*|imports?|exports?|sell\w*|credit|loans?)\b"
+        ),
         "investment_pledge",
         "0311",
     ),
@@ -420,6 +426,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def refine(trigger: Trigger) -> tuple[str, str]:
     """(action, cameo) for a trigger, refined by the words of its complement."""
     pattern, text = trigger.pattern, trigger.text
+    if pattern.name == "agree":
+        # "agreed to extend sanctions on Russia": a decision taken is the measure, not a threat
+        inner = [t for t in find_triggers(text[trigger.verb_end - trigger.start :]) if not t.pattern.frame]
+        if inner:
+            action, code = refine(inner[0])
+            if (goldstein().get(code, 0.0) if code else action_defaults().get(action, ("", "", 0.0))[2]) < 0:
+                return action, code
     if pattern.action == "threat":
         return threat_code(text)
     if pattern.action == "intent_to_cooperate":

@@ -16,16 +16,20 @@ from dataclasses import replace
 
 from ..io.text import normalize_ws
 from .clauses import (
-    BOUNDARY,
     CLAUSE_BREAK,
     CONFIDENCE,
     CONJUNCTIONS,
     FUTURE_PENALTY,
+    GROUNDS,
     GROUP,
     NOT_ACTS,
     PASSIVE,
     PRONOUN,
+    REACTION_SUBJECT,
+    REDUCED_PASSIVE,
     SAID,
+    TITLES,
+    UNKNOWN_SUBJECT,
     VENUE,
     Clause,
     Draft,
@@ -35,19 +39,31 @@ from .clauses import (
     coordinated,
     coordinated_left,
     named_pairs,
+    weight_cameo,
     weight_of,
 )
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
+from .pairs import main_pair, recent_pair
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
+from .reactions import answered, is_material
 from .sentences import Sentence, split_sentences
+from .targets_alg import TargetRules
 from .textdates import sentence_dates
 from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
+_INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s*$")
+# a thing a state owns, as the subject of a verb of saying, is no speaker
+_THING_OWNED = re.compile(
+    r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:actions|measures|decisions?|moves?|polic(?:y|ies)|plans?|behaviou?r|conduct|"
+    r"invasion|ban|sanctions|tariffs|presence|activities|expansion|claims?|exports|imports|policies)\s+"
+)
+_RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
-class _Reader:
+
+class _Reader(TargetRules):
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
         self.mentions = with_roles(gazetteer.find(text), text)
@@ -62,8 +78,12 @@ class _Reader:
     def run(self) -> None:
         sentences = split_sentences(self.text)
         headline = _headline(sentences)
+        self.state.main_pair, self.state.main_pair_states = main_pair(
+            self.mentions, (headline.start, headline.end) if headline else None
+        )
+        self.state.paragraph_of = {n: s.paragraph for n, s in enumerate(sentences)}
         dates = sentence_dates(self.text, sentences)
-        starts = [m.start for m in self.mentions]  # in text order
+        starts = self.starts = [m.start for m in self.mentions]  # in text order
         for number, sentence in enumerate(sentences):
             # the sentence's mentions by bisection: a scan of every mention per sentence was quadratic
             mentions = self.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -92,7 +112,17 @@ class _Reader:
         segment_start = 0
         previous_target: list[str] = []
         triggers = find_triggers(text)
+        acted = False
         for trigger in triggers:
+            if (
+                acted
+                and GROUNDS.match(trigger.text)
+                and text[max(0, trigger.start - 10) : trigger.start].rstrip().endswith(",")
+            ):
+                # "expelled 18 diplomats, accusing Russia of ...": the act's stated grounds, inside its quote
+                self._skip(number, trigger, "the stated grounds of the act before (codebook rule 1)")
+                segment_start = trigger.end
+                continue
             mood = modality(text, segment_start, trigger, conditionals)
             if mood == "should":
                 # what an actor says should (not) happen: a statement, 010, weight 0 (codebook rule 2)
@@ -156,6 +186,11 @@ class _Reader:
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []
                 )
                 self.state.last_act = (number, list(sources), list(targets), how == "mutual")
+                self.state.acts_by_pattern[trigger.pattern.name] = self.state.last_act
+                if is_material(cameo or weight_cameo(action)):
+                    self.state.last_measure = self.state.last_act
+                if trigger.pattern.mutual and not action.endswith("_preparation"):
+                    self.state.last_accord = (number, sorted({*sources, *targets}))
                 if len(targets) == 2 and not set(targets) & set(sources):
                     self.state.pairs.append(
                         (number, True, list(targets))
@@ -166,10 +201,13 @@ class _Reader:
                     self.state.pairs.append((number, together, list(pair)))
                 if how == "mutual":  # "Britain and Norway signed": both are who the next clause is about
                     self.state.subject, self.state.subject_sentence = sorted({*sources, *targets}), number
+                elif how == "passive":  # "X, accused by Y, denied ...": X is who the next clause is about
+                    self.state.subject, self.state.subject_sentence = list(targets), number
                 elif how not in ("unresolved",):
                     self.state.subject, self.state.subject_sentence = list(sources), number
                     self.state.history.extend((s, self.kinds.get(s, "other"), number) for s in sources)
                 previous_target = list(targets)
+            acted = acted or bool(rows)
             segment_start = max(
                 trigger.end, max((m.end - base for m in mentions if id(m) in consumed), default=0)
             )
@@ -195,7 +233,10 @@ class _Reader:
         clause = Clause(number, text, base, trigger, segment_start, limit, before, after)
         # "was criticised by": a participle; "was visiting Jakarta" is active
         participle = not re.match(r"\w+ing\b", trigger.text)
-        if PASSIVE.search(text[segment_start : trigger.start]) and trigger.pattern.passive_ok and participle:
+        # "The UAE, accused by Khartoum of ...": a reduced relative clause is passive too
+        reduced = REDUCED_PASSIVE.match(text, trigger.verb_end) and text[: trigger.start].rstrip()[-1:] == ","
+        passive = PASSIVE.search(text[segment_start : trigger.start]) or reduced
+        if passive and trigger.pattern.passive_ok and participle:
             return self._passive(clause, consumed)
         sources, how, start = self._source(clause)
         return self._targets(clause, mentions, sources, how, start, consumed, previous_target)
@@ -238,6 +279,15 @@ class _Reader:
             end = max(trigger.end, agent_group[-1].end - base)
             patients = actor_ids(coordinated(c.before, c.before.index(subjects[0]), self.text))
             return [(actor_ids(agent_group), patients, "passive", subjects[0].start - base, end)]
+        if agents and REACTION_SUBJECT.match(c.text, c.segment_start):
+            # "The raid was condemned by Brazil": the raid's author, as a reaction answers it
+            agent_group = coordinated(c.after, c.after.index(agents[0]), self.text)
+            sources = actor_ids(agent_group)
+            aimed = answered(self.state, " " + c.text[c.segment_start :], 0, c.number, sources)
+            if aimed:
+                consumed.update(id(m) for m in agent_group)
+                end = max(trigger.end, agent_group[-1].end - base)
+                return [(sources, aimed, "unresolved-target", c.segment_start, end)]
         others = [m for m in c.after if subjects and m.actor not in actor_ids(subjects)]
         if others:
             end = max(trigger.end, others[0].end - base)
@@ -282,117 +332,46 @@ class _Reader:
                     p_start,
                 )  # "he and his Russian counterpart"
             near = subjects[-1]
+            if trigger.pattern.frame and _THING_OWNED.fullmatch(self.text, near.end, base + trigger.start):
+                return [], "nonactor", trigger.start  # "China's actions threatened supplies": no speaker
             if re.fullmatch(
                 r"(?:['\u2019]s)?(?:\s+[\w-]+){0,4}\s*", self.text[near.end : base + trigger.start]
             ):
                 # "the US strongly urged", "Lithuania and Latvia praised": the actor right before the verb
                 group = coordinated_left(c.before, c.before.index(near), self.text)
+            elif _INDEFINITE_SUBJECT.search(text[max(0, trigger.start - 60) : trigger.start]):
+                return [], "nonactor", trigger.start  # "..., after a referendum backed": not the actor's act
             else:
                 group = coordinated(c.before, c.before.index(first), self.text)
             return actor_ids(group), "active" if own else "carried", group[0].start - base
         group_match = GROUP.search(head)
-        if group_match and not c.after:
-            pair = self._recent_pair(exclude=[], number=c.number)
+        if group_match:
+            pair = recent_pair(self.state, [], c.number, group_match.group(0).split()[-1])
             if len(pair) == 2:
                 return pair, "group", segment_start + group_match.start()
             return [], "active", trigger.start
         earlier_group = GROUP.search(c.text[c.segment_start : trigger.start])
         if earlier_group and pronoun and pronoun.group(0) == "they" and not speaker:
             # "The two governments said they would ...": they are the pair
-            pair = self._recent_pair(exclude=[], number=c.number)
+            pair = recent_pair(self.state, [], c.number, earlier_group.group(0).split()[-1])
             if len(pair) == 2:
                 return pair, "group", c.segment_start + earlier_group.start()
         if speaker and pronoun:
             return actor_ids(coordinated(speaker, 0, self.text)), "carried", p_start
+        unknown = UNKNOWN_SUBJECT.match(head)
+        if not pronoun and _INDEFINITE_SUBJECT.search(head[-60:]):
+            return [], "nonactor", trigger.start  # "after a referendum backed ...": a new non-actor subject
+        if unknown and not pronoun and not TITLES.search(unknown.group(1)):
+            return [], "nonactor", trigger.start  # "The Lima Group ... met": not the last subject's act
+        relative = _RELATIVE_HEAD.match(head)
+        if relative and not pronoun:  # "backed by Russia, whose foreign ministry accused": Russia
+            index = bisect_left(self.starts, base + segment_start)
+            if index and base + segment_start - self.mentions[index - 1].end <= 3:
+                return [self.mentions[index - 1].actor], "carried", trigger.start
         if self.state.subject:
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
             return list(self.state.subject), how, p_start if pronoun else trigger.start
         return [], "active", trigger.start
-
-    def _targets(self, c: Clause, mentions, sources, how, start, consumed, previous_target):
-        """The rows for one act: its target(s) after the verb, else the fallbacks, by confidence."""
-        trigger, base = c.trigger, c.base
-        targets: list[str] = []
-        end = trigger.end
-        candidates = [m for m in c.after if m.actor not in sources]
-        tail = c.text[trigger.verb_end : c.limit]
-        tail_group = GROUP.search(tail)
-        if tail_group and BOUNDARY.search(tail[: tail_group.start()]):
-            tail_group = None  # "met in Manila, and the two governments signed": another clause's subject
-        if candidates and not (
-            tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
-        ):
-            # the first actor named after the verb, with those coordinated with it
-            group = [
-                m
-                for m in coordinated(c.after, c.after.index(candidates[0]), self.text)
-                if m.actor not in sources
-            ]
-            between = c.text[trigger.verb_end : candidates[0].start - base]
-            if BOUNDARY.search(between):
-                # the first actor after the verb is in another clause: a guess, never at 0.9
-                if trigger.pattern.mutual and len(sources) >= 2:
-                    return [
-                        ([a], [b], "mutual", start, trigger.end) for a in sources for b in sources if a != b
-                    ]
-                how = "across-clause"
-            consumed.update(id(m) for m in group)
-            targets, end = actor_ids(group), max(trigger.end, group[-1].end - base)
-        elif tail_group:
-            pair = self._recent_pair(exclude=sources, number=c.number)
-            if pair:
-                targets, how = pair, "group"
-                end = max(trigger.end, trigger.verb_end + tail_group.end())
-        if sources and not targets:
-            return self._no_target(c, mentions, sources, how, start, end, tail, previous_target)
-        if targets and not sources:
-            others = [m for m in mentions if m.actor not in targets and id(m) not in consumed]
-            return [([others[0].actor], targets, "unresolved", trigger.start, end)] if others else []
-        if not sources:
-            return []
-        return [(sources, targets, how, min(start, trigger.start), end)]
-
-    def _no_target(self, c: Clause, mentions, sources, how, start, end, tail, previous_target):
-        """A source but no target named after the verb: mutual, "it", the verb before's target,
-        or the state the text was about (in that order of confidence)."""
-        trigger, base = c.trigger, c.base
-        shared = [t for t in previous_target if t not in sources] if how == "carried" else []
-        if (
-            len(sources) >= 2
-            and not shared
-            and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate")
-        ):
-            return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
-        if shared:  # "urged London, Oslo and Tórshavn ... and offered to host a meeting"
-            return [(sources, shared, "shared-object", start, end)]
-        them = re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*them\b", tail)
-        action, _ = refine(trigger)
-        asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
-        if (them and asks) or action == "mediation_offer":
-            # "urged them to show restraint", "offered to mediate": the pair the text is about
-            pair = self._recent_pair(exclude=sources, number=c.number)
-            if len(pair) == 2:
-                return [(sources, pair, "group", start, end)]
-        if re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*(?:it|them)\b", tail):
-            # "refused to provide security guarantees for it": the last other actor named before
-            earlier = [m for m in mentions if m.start < base + trigger.start and m.actor not in sources]
-            if earlier:
-                return [(sources, [earlier[-1].actor], "pronoun-target", start, end)]
-        if how == "carried" and previous_target:
-            return [(sources, [t for t in previous_target if t not in sources], "shared-object", start, end)]
-        # a reaction with no target ("Ethiopia rejected the statement", "Kenya praised the
-        # resumption of talks") answers the last act told, in this sentence or the one before
-        kinds = {self.kinds.get(s, "other") for s in sources}
-        act_sentence, act_sources, act_targets, act_mutual = self.state.last_act
-        if act_sentence >= c.number - 1 and kinds <= {"state", "bloc"}:
-            answered = [
-                a for a in (act_sources + act_targets if act_mutual else act_sources) if a not in sources
-            ]
-            if answered and not set(sources) & set(act_sources):
-                return [(sources, answered, "unresolved-target", start, end)]
-        # only a state or bloc's reaction is read as aimed at whom the text was about
-        other = self._previous_other(c.number, exclude=sources) if kinds <= {"state", "bloc"} else None
-        return [(sources, [other], "unresolved-target", start, end)] if other is not None else []
 
     def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
         """True for "after Tokyo tightened" (a conjunction, the actor, its verb) and for "of the
@@ -406,36 +385,6 @@ class _Reader:
             and word.group(1).lower() in CONJUNCTIONS
             and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
         )
-
-    def _recent_pair(self, exclude: list[str], number: int) -> list[str]:
-        """Who "the two governments", "both sides" are: the nearest pair named acting together
-        in this sentence or the two before ("Britain and Norway signed"), else the nearest pair
-        of a row's source and target, else the last two states or blocs named; none of them
-        in ``exclude`` (the act's source, for a target)."""
-        for together_only in (True, False):
-            for sentence, together, named in reversed(self.state.pairs):
-                if sentence < number - 2:
-                    break
-                if (together or not together_only) and not set(named) & set(exclude):
-                    return list(named)
-        pair: list[str] = []
-        for m in reversed(self.state.recent):
-            if m.actor not in exclude and m.actor not in pair and m.kind in ("state", "bloc"):
-                pair.append(m.actor)
-            if len(pair) == 2:
-                break
-        return pair[::-1]
-
-    def _previous_other(self, number: int, exclude: list[str]) -> str | None:
-        """The state or bloc the text was last about, in this sentence or the one before,
-        other than ``exclude``: the likeliest addressee of a reaction ("Japan condemned the
-        restrictions" after "China restricted exports")."""
-        for actor, kind, sentence in reversed(self.state.history):
-            if sentence < number - 1:
-                return None
-            if actor not in exclude and kind in ("state", "bloc"):
-                return actor
-        return None
 
     def _add(self, row: Draft) -> None:
         key = (row.source, row.target, row.action, row.quote)
