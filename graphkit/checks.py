@@ -55,8 +55,10 @@ def require_optional_str(value: Any, argument: str) -> None:
         raise ArgumentError(argument, f"must be text, not {kind_of(value)} {value!r}")
 
 
-def require_str_list(value: Any, argument: str) -> None:
-    """``value`` must be None, a str, or an iterable of str."""
+def require_str_list(value: Any, argument: str, *, optional: bool = True) -> None:
+    """``value`` must be a str or an iterable of str (or None when ``optional``)."""
+    if value is None and not optional:
+        raise ArgumentError(argument, "must be text or a list of text, not None")
     if value is None or isinstance(value, str):
         return
     try:
@@ -103,5 +105,8 @@ def require_path(value: Any, argument: str) -> None:
     """``value`` must be a path (str or os.PathLike), not empty."""
     import os
 
-    if not isinstance(value, (str, os.PathLike)) or os.fspath(value) == "":
+    if not isinstance(value, (str, os.PathLike)) or os.fspath(value) in ("", b""):
         raise ArgumentError(argument, f"must be a path (str or Path), not {kind_of(value)} {value!r}")
+    text = os.fspath(value)
+    if ("\x00" if isinstance(text, str) else b"\x00") in text:  # open() would raise a bare ValueError
+        raise ArgumentError(argument, f"{text!r} holds a NUL character, which no file name can hold")

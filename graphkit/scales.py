@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .actions import cameo_quad_classes, taxonomy_plover
+from .checks import require_frame
 from .edgeset import EdgeSet
 from .errors import ArgumentError, use_one_of
 from .plover import PLOVER_QUAD, plover_of, plover_score
@@ -129,6 +130,7 @@ def with_scale(edges: pd.DataFrame, scale: str = "goldstein") -> pd.DataFrame:
     """``edges`` with ``weight`` replaced by :func:`scale_weights` (a copy; ``goldstein``
     returns ``edges`` itself). ``attrs["scale"]`` names the scale and
     ``attrs["scale_fallback"]`` counts the rows that kept their own weight or sign."""
+    require_frame(edges, "edges", ("weight",))
     weights, fallback = scale_weights(edges, scale)
     if scale == "goldstein":
         return edges

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import graphkit as gk
+from graphkit.analysis.balance_report import format_balance
 from graphkit.errors import ArgumentError
 
 
@@ -101,6 +102,35 @@ def cases(es):
         ("read_record", lambda: gk.read_record([]), "record"),
         ("read_record", lambda: gk.read_record([b"events.CSV"]), "record"),
         ("read_record", lambda: gk.read_record("events.CSV", progress="loud"), "progress"),
+        # round three: each raised a bare TypeError or ValueError
+        ("read_record", lambda: gk.read_record("events.CSV", pairs=3.5), "pairs"),
+        ("read_record", lambda: gk.read_record("events.CSV", pairs="USA"), "pairs"),
+        ("robustness", lambda: gk.robustness([es], units=None), "units"),
+        ("robustness", lambda: gk.robustness([es], scales=None), "scales"),
+        ("strain_communities", lambda: gk.strain_communities(gk.strain(es), None), "actors"),
+        (
+            "read_dyads",
+            lambda: gk.read_dyads("x.csv", source="i", target="j", time="y", hostile=None),
+            "hostile",
+        ),
+        (
+            "read_dyads",
+            lambda: gk.read_dyads("x.csv", source="i", target="j", time="y", cooperative=None),
+            "cooperative",
+        ),
+        ("with_scale", lambda: gk.with_scale(None, "count"), "edges"),
+        ("with_scale", lambda: gk.with_scale(es.edges.drop(columns="weight"), "count"), "edges"),
+        ("format_diff", lambda: gk.format_diff(diff, None), "fmt"),
+        ("balance", lambda: format_balance(gk.balance(es), "xml"), "fmt"),
+        ("strain", lambda: gk.strain(es, resamples=10**30), "resamples"),
+        ("resample_strain", lambda: gk.resample_strain(es, resamples=10**7), "resamples"),
+        # a NUL character in a path: open() raises a bare ValueError
+        ("write_starter", lambda: gk.write_starter("mine\x00"), "folder"),
+        ("read_aliases", lambda: gk.read_aliases("aliases\x00.csv"), "path"),
+        ("load_gazetteer", lambda: gk.load_gazetteer("gaz\x00.csv"), "path"),
+        ("extract_edge_set", lambda: gk.extract_edge_set("text", gazetteer="gaz\x00.csv"), "gazetteer"),
+        ("read_gdelt", lambda: gk.read_gdelt("events\x00.CSV"), "paths"),
+        ("read_gdelt", lambda: gk.read_gdelt(["events\x00.CSV"]), "paths"),
     ]
 
 

@@ -332,3 +332,31 @@ def test_the_unit_of_evidence_decides_the_sign_of_a_tie():
     )
     assert gk.balance(edges).ties["sign"].tolist() == [-1]
     assert gk.balance(edges, unit="claim").ties["sign"].tolist() == [1]
+
+
+def test_a_dense_graph_is_counted_as_a_sparse_one():
+    """The dense products (a graph with an eighth of its pairs tied or more) count as
+    the sparse ones do. By hand, K4 with the tie A-B hostile and the rest friendly:
+    ABC and ABD hold one hostile tie, ACD and BCD none; A and B are in two unbalanced
+    triangles, C and D in one."""
+    import numpy as np
+
+    from graphkit.analysis import balance_search
+
+    a, b = np.array([0, 0, 0, 1, 1, 2]), np.array([1, 2, 3, 2, 3, 3])
+    sign = np.array([-1, 1, 1, 1, 1, 1])
+    counts, unbalanced = balance_search.count_triangles(4, a, b, sign)
+    assert counts == {"+++": 2, "++-": 2, "+--": 0, "---": 0}
+    assert unbalanced.tolist() == [2, 2, 1, 1]
+    rng = np.random.default_rng(3)
+    i, j = np.triu_indices(60, 1)
+    keep = rng.random(len(i)) < 0.4
+    sign = rng.choice([-1, 1], int(keep.sum()))
+    dense = balance_search.count_triangles(60, i[keep], j[keep], sign)
+    sparse_only = balance_search.DENSE_MAX_ACTORS
+    try:
+        balance_search.DENSE_MAX_ACTORS = 0  # the sparse products, as for a large sparse graph
+        sparse = balance_search.count_triangles(60, i[keep], j[keep], sign)
+    finally:
+        balance_search.DENSE_MAX_ACTORS = sparse_only
+    assert dense[0] == sparse[0] and dense[1].tolist() == sparse[1].tolist()

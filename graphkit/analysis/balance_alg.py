@@ -303,7 +303,8 @@ def balance_from_ties(
     frustrated = sign * camp_sign[a] * camp_sign[b] < 0
 
     ids = ids.astype(str)
-    pairs = tuple(zip(ids[a[frustrated]], ids[b[frustrated]]))
+    names_of = ids.to_numpy(dtype=object)  # plain str: iterating arrow strings one by one took seconds
+    pairs = tuple(zip(names_of[a[frustrated]].tolist(), names_of[b[frustrated]].tolist()))
     table = pd.DataFrame({"actor": ids, "camp": camp, "unbalanced_triangles": unbalanced})
     signed = ties.reset_index(drop=True).copy()
     signed["frustrated"] = frustrated
@@ -321,5 +322,5 @@ def balance_from_ties(
         method=search.method,
         time_limit=float(time_limit),
         stopped_early=search.stopped_early,
-        warnings=tuple(balance_warnings(zip(signed["actor_a"], signed["actor_b"]))),
+        warnings=tuple(balance_warnings(zip(first.tolist(), second.tolist()))),
     )

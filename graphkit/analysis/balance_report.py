@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 
+from ..errors import ArgumentError
 from ..io.formatting import format_frame, format_value
 from ..io.text import escape_control
 from ..schema import ReportFormat
@@ -83,4 +84,4 @@ def format_balance(result: Balance, fmt: ReportFormat, *, name: str = "", safe_c
         return format_frame(result.actors, "csv", safe_csv=safe_csv)
     if fmt in ("table", "markdown"):
         return _text(result, fmt, name)
-    raise ValueError(f"unknown format {fmt!r}: use table, json, csv or markdown")
+    raise ArgumentError("fmt", f"{fmt!r}: use table, json, csv or markdown")

@@ -27,7 +27,7 @@ def strain_communities(pairs: pd.DataFrame, actors: list[str], *, seed: int = CO
     same numbers: igraph draws from Python's ``random``, seeded for the call.
     """
     require_frame(pairs, "pairs", ("actor_a", "actor_b", "strain"))
-    require_str_list(actors, "actors")
+    require_str_list(actors, "actors", optional=False)
     actors = [actors] if isinstance(actors, str) else list(actors)
     missing = (set(pairs["actor_a"]) | set(pairs["actor_b"])) - set(actors)
     if missing:

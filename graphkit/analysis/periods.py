@@ -20,9 +20,36 @@ import numpy as np
 import pandas as pd
 
 from ..dates import edge_intervals
+from ..errors import GraphkitError
 from ..schema import FREQS
 
-__all__ = ["FREQS", "Freq", "Spread", "period_labels", "spread_rows"]
+__all__ = [
+    "FREQS",
+    "MAX_PERIOD_CELLS",
+    "Freq",
+    "Spread",
+    "check_period_cells",
+    "period_labels",
+    "spread_rows",
+]
+
+#: The most (row or relationship) x period cells a table by period may hold (a
+#: thousand relationships by week over 19 years; each cell costs a line of output): a few
+#: rows dated 0001 and 9999 made 520,000 weeks per relationship (30 s and 1.4 GB for
+#: three rows; a row with a date_end 9,999 years on, 520,000 copies of it).
+MAX_PERIOD_CELLS = 1_000_000
+
+
+def check_period_cells(
+    cells: int, what: str, freq: str, limit: int = MAX_PERIOD_CELLS, also: str = "", unit: str = "cells"
+) -> None:
+    """Refuse a table by period of more than ``limit`` ``cells`` (``what`` says of what)."""
+    if cells > limit:
+        raise GraphkitError(
+            f"{what} by {freq} would be {cells:,} {unit} (more than {limit:,}): the dates span too many "
+            f"periods; choose a longer period (year){also} or narrow the dates (since/until)"
+        )
+
 
 Freq = Literal["year", "quarter", "month", "week"]
 # weeks run Monday to Sunday, as ISO 8601's do
@@ -55,6 +82,9 @@ def spread_rows(edges: pd.DataFrame, freq: Freq) -> Spread:
     first = _ordinals(start[rows], freq)
     last = _ordinals(end[rows], freq)
     touched = (last - first + 1).astype(np.int64)
+    check_period_cells(
+        int(touched.sum()), "the dated rows spread over their periods", freq, unit="row-periods"
+    )
     row = np.repeat(rows, touched)
     # position of each copy within its row: 0, 1, ..., k-1
     offsets = np.arange(len(row)) - np.repeat(np.cumsum(touched) - touched, touched)

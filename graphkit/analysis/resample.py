@@ -76,11 +76,20 @@ def _competition_ranks(totals: np.ndarray) -> np.ndarray:
     return np.searchsorted(np.sort(negated), negated, side="left") + 1
 
 
+#: The most resamples: each holds a rank per pair, and a bound keeps a slip (an extra
+#: zero or three) an error rather than hours of work or an out-of-memory end.
+MAX_RESAMPLES = 1_000_000
+#: The most ranks the resamples may hold together (resamples x pairs, 8 bytes each).
+MAX_RANKS = 1 << 28
+
+
 def _check_counts(**values: int) -> None:
     least = {"resamples": 1, "seed": 0, "top": 1, "rows": 1}
     for name, value in values.items():
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < least[name]:
             raise ArgumentError(name, f"must be a whole number of at least {least[name]}, not {value!r}")
+    if values.get("resamples", 0) > MAX_RESAMPLES:
+        raise ArgumentError("resamples", f"{values['resamples']!r}: give at most {MAX_RESAMPLES:,}")
 
 
 def _draw_ranks(group, pair, strain, pairs: int, resamples: int, rng: np.random.Generator, columns=None):
@@ -89,6 +98,13 @@ def _draw_ranks(group, pair, strain, pairs: int, resamples: int, rng: np.random.
     strain there: 1 + the number of pairs with strain. ``columns`` (pair positions):
     the ranks of those pairs only (resamples x len(columns)), each counted as 1 + the
     pairs above it, without sorting every pair (the same ranks, for a few pairs)."""
+    kept = pairs if columns is None else len(columns)
+    if resamples * kept > MAX_RANKS:
+        raise ArgumentError(
+            "resamples",
+            f"{resamples:,} resamples of {kept:,} pairs would hold {resamples * kept:,} ranks (more "
+            f"than {MAX_RANKS:,}, 2 GiB): give at most {max(MAX_RANKS // max(kept, 1), 1):,}, or narrow the set",
+        )
     units = int(group.max()) + 1 if len(group) else 0
     ranks = np.zeros((resamples, pairs if columns is None else len(columns)), dtype=np.int64)
     absent = np.ones(resamples, dtype=np.int64)

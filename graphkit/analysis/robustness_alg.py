@@ -104,7 +104,7 @@ def robustness(
     {'actor_a': 'KOR', 'actor_b': 'USA', 'ranks': {'essay:action': 1}, 'rank_min': 1, 'rank_median': 1.0, 'rank_max': 1, 'robust_top': True}
     """
     require_edge_sets(edge_sets, "edge_sets")
-    require_str_list(units, "units")
+    require_str_list(units, "units", optional=False)
     if isinstance(top, bool) or not isinstance(top, int):
         raise ArgumentError("top", f"must be a whole number, not {type(top).__name__} {top!r}")
     if top < 1:
@@ -130,7 +130,7 @@ def _variants(
     edge_sets, units: Sequence[Unit], scales: Iterable[str]
 ) -> dict[str, tuple[EdgeSet, Unit, str]]:
     """Variant name -> (coding, unit, scale), in the order codings, units, scales."""
-    require_str_list(scales, "scales")
+    require_str_list(scales, "scales", optional=False)
     weighed = [check_scale(scale) for scale in scales]
     if not weighed:
         raise ArgumentError("scales", "is empty: give at least one of " + ", ".join(SCALES))
@@ -153,7 +153,7 @@ def robustness_drop_one(
     the single units of evidence whose removal changes a variant's top ``top``, one row
     per (variant, unit), with the variant's name first in ``variant``."""
     require_edge_sets(edge_sets, "edge_sets")
-    require_str_list(units, "units")
+    require_str_list(units, "units", optional=False)
     checked = [check_unit(unit) for unit in units]
     tables = []
     for variant, (edge_set, unit, scale) in _variants(edge_sets, checked, scales).items():

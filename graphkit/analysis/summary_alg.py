@@ -29,7 +29,10 @@ from ..checks import require_choice
 from ..edgeset import EdgeSet, require_edge_set
 from ..schema import LAYERS, cooperation_part, strain_part
 from .pairs import actor_codes
-from .periods import FREQS, Freq, period_labels, spread_rows
+from .periods import FREQS, Freq, check_period_cells, period_labels, spread_rows
+
+#: The most periods summary measures (a week each for 190 years).
+MAX_SUMMARY_PERIODS = 10_000
 
 __all__ = ["AVERAGE_PERIOD", "LAYERS", "SUMMARY_COLUMNS", "network_measures", "summary"]
 
@@ -110,6 +113,14 @@ def summary(edge_set: EdgeSet, *, by: Freq = "year", layer: Layer = "all") -> pd
             "target": target[spread.row],
             "weight": weight[spread.row] * spread.share,
         }
+    )
+    # a network's measures per period cost milliseconds each: at most MAX_SUMMARY_PERIODS
+    check_period_cells(
+        int(np.unique(spread.period).size),
+        "the network measures",
+        by,
+        MAX_SUMMARY_PERIODS,
+        unit="periods",
     )
     rows = []
     for period, group in frame.groupby("period", sort=True):

@@ -9,7 +9,7 @@ from ..checks import require_choice, require_positive_int
 from ..edgeset import EdgeSet, require_edge_set
 from ..schema import cooperation_part, strain_part
 from .pairs import actor_codes
-from .periods import FREQS, Freq, all_periods, period_labels, spread_rows
+from .periods import FREQS, Freq, all_periods, check_period_cells, period_labels, spread_rows
 from .strain_alg import strain
 
 __all__ = ["TIMELINE_COLUMNS", "UNDATED_PERIOD", "timeline"]
@@ -90,6 +90,12 @@ def timeline(edge_set: EdgeSet, *, freq: Freq = "year", top: int | None = None) 
     dated = dated[dated["key"].isin(chosen)]
     sums = dated.groupby(["key", "period"], sort=True)[_SUMS].sum()
     periods = all_periods(spread.period)
+    check_period_cells(
+        len(chosen) * len(periods),
+        f"the timeline of {len(chosen):,} relationships",
+        freq,
+        also=", keep fewer relationships (top)",
+    )
     grid = pd.MultiIndex.from_product([chosen, periods], names=["key", "period"])
     series = sums.reindex(grid, fill_value=0.0).reset_index()
     series["label"] = period_labels(series["period"].to_numpy(), freq) if len(series) else []

@@ -147,7 +147,7 @@ def echo_error(message: str) -> None:
 
 # The library names its parameters; the command line names its flags. Where the
 # two differ, this table says so (otherwise size_by is --size-by).
-FLAGS = {"fmt": "--format", "top_k": "--top-k"}
+FLAGS = {"fmt": "--format", "top_k": "--top-k", "resamples": "--resample"}
 
 
 def flag(argument: str) -> str:

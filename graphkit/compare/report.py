@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import ArgumentError
 from ..io.formatting import format_frame, to_records
 from ..io.text import escape_control
 from ..schema import EDGE_FIELDS, ReportFormat
@@ -163,4 +164,4 @@ def format_diff(diff: EdgeSetDiff, fmt: ReportFormat, *, safe_csv: bool = False)
         return format_frame(edge_changes(diff), "csv", safe_csv=safe_csv)
     if fmt in ("table", "markdown"):
         return _text(diff, fmt)
-    raise ValueError(f"unknown format {fmt!r}: use table, json, csv or markdown")
+    raise ArgumentError("fmt", f"{fmt!r}: use table, json, csv or markdown")

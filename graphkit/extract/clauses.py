@@ -40,6 +40,7 @@ __all__ = [
     "actor_ids",
     "coordinated",
     "coordinated_left",
+    "named_pairs",
     "weight_cameo",
     "weight_of",
 ]
@@ -205,16 +206,44 @@ def weight_of(action: str, cameo: str) -> float:
     return action_defaults().get(action, ("", "", 0.0))[2]
 
 
+def _joined(previous: Mention, nxt: Mention, text: str) -> bool:
+    """Whether ``nxt`` is coordinated with the mention just before it ("Germany, France")."""
+    between = text[previous.end + (2 if previous.possessive else 0) : nxt.start]
+    return bool(JOINER.match(between)) and not (nxt.possessive and between.strip() == ",")
+
+
 def coordinated(mentions: list[Mention], first: int, text: str) -> list[Mention]:
     """``mentions[first]`` and the mentions coordinated with it ("Germany, France and Italy")."""
     group = [mentions[first]]
     for index in range(first + 1, len(mentions)):  # by index: a slice per call was quadratic
-        nxt = mentions[index]
-        between = text[group[-1].end + (2 if group[-1].possessive else 0) : nxt.start]
-        if not JOINER.match(between) or (nxt.possessive and len(group) >= 1 and between.strip() == ","):
+        if not _joined(group[-1], mentions[index], text):
             break
-        group.append(nxt)
+        group.append(mentions[index])
     return group
+
+
+def named_pairs(
+    mentions: list[Mention], text: str, kinds: tuple[str, ...] = ("state", "bloc")
+) -> list[list[str]]:
+    """For each mention that starts a coordinated group (``coordinated(mentions, i, text)``)
+    naming exactly two actors of ``kinds``, those two ids in order: "Japanese and
+    Philippine ministers", "China and the Philippines".
+
+    One pass from the end: a group from each mention in turn was quadratic in a list of
+    thousands ("Canada, Canada, ..."). Per mention, the distinct ids of its group in
+    order of first naming, kept to three (enough to tell "exactly two")."""
+    found: list[list[str]] = []
+    ahead: list[str] = []  # the distinct ids of kinds from the mention after this one on, at most 3
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
+        if index + 1 < len(mentions) and not _joined(mention, mentions[index + 1], text):
+            ahead = []
+        if mention.kind in kinds:
+            ahead = [mention.actor, *(a for a in ahead if a != mention.actor)][:3]
+        if len(ahead) == 2:
+            found.append(list(ahead))
+    found.reverse()
+    return found
 
 
 def coordinated_left(mentions: list[Mention], last: int, text: str) -> list[Mention]:
@@ -237,8 +266,5 @@ def coordinated_left(mentions: list[Mention], last: int, text: str) -> list[Ment
 
 
 def actor_ids(mentions: list[Mention]) -> list[str]:
-    out: list[str] = []
-    for m in mentions:
-        if m.actor not in out:
-            out.append(m.actor)
-    return out
+    """The distinct actor ids of ``mentions``, in order of first mention."""
+    return list(dict.fromkeys(m.actor for m in mentions))

@@ -173,6 +173,8 @@ def extract_edge_set(
     require_optional_str(name, "name")
     if not isinstance(text, str):
         raise ArgumentError("text", f": expected str, got {type(text).__name__}")
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        require_path(gazetteer, "gazetteer")  # named as this function's parameter, not load_gazetteer's
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else load_gazetteer(gazetteer)
     dropped: list[str] = []
     if model is None:
@@ -245,7 +247,8 @@ def write_draft(result: ExtractResult, output: str | Path) -> Path:
             os.rename(staging, folder)
             note_landed(str(folder))
     except BaseException as err:
-        shutil.rmtree(staging, ignore_errors=True)
+        with signals_held():  # a second signal must not stop the removal midway
+            shutil.rmtree(staging, ignore_errors=True)
         if isinstance(err, OSError):
             raise GraphkitError(f"cannot write {folder}: {err.strerror}") from err
         raise

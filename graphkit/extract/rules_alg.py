@@ -38,6 +38,7 @@ from .clauses import (
     actor_ids,
     coordinated,
     coordinated_left,
+    named_pairs,
     weight_cameo,
     weight_of,
 )
@@ -96,12 +97,8 @@ class _Reader(TargetRules):
                 self._unmatched(number, sentence, mentions)
             topic = [m for m in mentions if not m.after_preposition]
             self.state.recent.extend(topic)
-            for i, m in enumerate(topic):  # "Japanese and Philippine ministers", "China and the Philippines"
-                named = actor_ids(
-                    [g for g in coordinated(topic, i, self.text) if g.kind in ("state", "bloc")]
-                )
-                if len(named) == 2:
-                    self.state.pairs.append((number, True, named))
+            for named in named_pairs(topic, self.text):
+                self.state.pairs.append((number, True, named))
             if self.state.subject_sentence != number and topic:
                 # no act here: the sentence's first actor (with those named with it) is who the next one is about
                 first = actor_ids(coordinated(topic, 0, self.text))

@@ -13,15 +13,18 @@ are counts, not Goldstein values: the rows say so in the column ``scale``
 from __future__ import annotations
 
 import gzip
+import io
 import os
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from ..checks import require_path
-from ..errors import ArgumentError, EdgeSetError, Problem
-from ..io.csvfile import read_csv_bytes, read_input
+from ..checks import require_path, require_str_list
+from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
+from ..io.bounded import UnpackBudget
+from ..io.csvfile import read_csv_bytes, read_input, stream_limit
 from ..record.countries import country_and_source
 
 __all__ = ["COUNT_SCALE", "NO_EVENTS", "DyadImport", "country_codes", "read_dyads"]
@@ -75,8 +78,12 @@ def country_codes(names: pd.Series | list[str]) -> pd.DataFrame:
 def _read_table(path: str, stdin: bytes | None) -> tuple[pd.DataFrame, np.ndarray, str]:
     name = "<stdin>" if path == "-" else path
     data = stdin if stdin is not None else read_input(path, name, text=not path.endswith(".gz"))
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+    if data[:2] == b"\x1f\x8b":  # unpacked block by block, to at most GRAPHKIT_MAX_INPUT bytes
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+                data = UnpackBudget(name, stream_limit()).drain(packed, name)
+        except (OSError, EOFError, zlib.error) as err:
+            raise GraphkitError(f"{name}: cannot decompress ({err}): the file is damaged") from err
     table = read_csv_bytes(data, name)
     if table.problems:
         raise EdgeSetError(table.problems)
@@ -145,7 +152,11 @@ def read_dyads(
     """
     require_path(path, "path")
     path = os.fspath(path)
-    hostile, cooperative = list(hostile), list(cooperative)
+    require_str_list(hostile, "hostile", optional=False)
+    require_str_list(cooperative, "cooperative", optional=False)
+    # one column named as text is that column, not its letters
+    hostile = [hostile] if isinstance(hostile, str) else list(hostile)
+    cooperative = [cooperative] if isinstance(cooperative, str) else list(cooperative)
     if not hostile and not cooperative:
         raise ArgumentError(
             "hostile", "and cooperative are both empty: name at least one count column", also=("cooperative",)

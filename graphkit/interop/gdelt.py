@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..actions import cameo_labels
+from ..checks import require_path
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..io.csvfile import read_input
 from .unpack import MAX_UNPACKED_BYTES, unpacked
@@ -286,6 +287,7 @@ def _read_input(path: str | Path, stdin: bytes | None) -> tuple[str, bytes]:
 def _paths(paths) -> list[str | Path]:
     """``paths`` as a list: one path (str or PathLike) or a sequence of them."""
     if isinstance(paths, (str, os.PathLike)):
+        require_path(paths, "paths")
         return [paths if isinstance(paths, str) else Path(paths)]  # one file, never its characters
     if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Sequence):
         raise ArgumentError(
@@ -296,6 +298,7 @@ def _paths(paths) -> list[str | Path]:
             raise ArgumentError(
                 "paths", f"holds {path!r} ({type(path).__name__}): give file paths as str or Path"
             )
+        require_path(path, "paths")  # not empty, no NUL character
     return [p if isinstance(p, str) else Path(p) for p in paths]
 
 

@@ -10,52 +10,22 @@ import zlib
 from collections.abc import Iterator
 
 from ..errors import GraphkitError
+from ..io.bounded import MAX_UNPACKED_BYTES, UnpackBudget, size_text
 
 __all__ = ["MAX_UNPACKED_BYTES", "unpacked"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 
-#: The most bytes one file may unpack to, by default (read_gdelt's ``max_unpacked``):
-#: a day of GDELT 2.0 events is about 200 MB unpacked, a day of 1.0 at most about 500 MB.
-MAX_UNPACKED_BYTES = 2 << 30
-_BLOCK = 1 << 20
-
-
-def _size_text(size: int) -> str:
-    return f"{size / (1 << 30):g} GiB" if size >= 1 << 30 else f"{size / (1 << 20):g} MiB"
-
-
-class _Budget:
-    """What one input file may still unpack to: the bound is on the whole file (every
-    member of a zip together), not on each member."""
-
-    def __init__(self, name: str, limit: int):
-        self.name, self.limit, self.used = name, limit, 0
-
-    def drain(self, stream, member: str) -> bytes:
-        """Read a decompressing ``stream`` block by block, refusing past the bound."""
-        blocks: list[bytes] = []
-        while True:
-            block = stream.read(_BLOCK)
-            if not block:
-                return b"".join(blocks)
-            self.used += len(block)
-            if self.used > self.limit:
-                whole = "" if member == self.name else f" (at {member})"
-                raise GraphkitError(
-                    f"{self.name}: unpacks to more than {_size_text(self.limit)}{whole}: a GDELT export is "
-                    "far smaller, so this may be a decompression bomb; if it is real, raise the bound "
-                    "(max_unpacked, or --max-unpacked on the command line)"
-                )
-            blocks.append(block)
+_HINT = "raise the bound (max_unpacked, or --max-unpacked on the command line)"
+_WHY = "a GDELT export is far smaller, so this may be a decompression bomb"
 
 
 def unpacked(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of each text held in ``data``: itself, a gunzipped copy, or each
     member of a zip in turn (one in memory at a time), unpacked in blocks and refused
     once the file as a whole passes ``limit`` bytes."""
-    budget = _Budget(name, limit)
+    budget = UnpackBudget(name, limit, _HINT, _WHY)
     try:
         if data.startswith(_GZIP_MAGIC):
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
@@ -74,9 +44,7 @@ def unpacked(data: bytes, name: str, limit: int = MAX_UNPACKED_BYTES) -> Iterato
                 ):  # refused before unpacking (Python's reader stops at a member's declared size)
                     raise GraphkitError(
                         f"{name}: its members would unpack to {declared:,} bytes, more than "
-                        f"{_size_text(limit)}: a GDELT export is far smaller, so this may be a "
-                        "decompression bomb; if it is real, raise the bound (max_unpacked, or "
-                        "--max-unpacked on the command line)"
+                        f"{size_text(limit)}: {_WHY}; if it is real, {_HINT}"
                     )
                 for info in members:
                     member = f"{name}/{info.filename}"

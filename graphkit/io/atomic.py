@@ -37,7 +37,7 @@ import signal
 import stat
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -75,6 +75,7 @@ class _Output:
     exclusive: bool = False  # a new file only: never replaces one (graphkit init)
     temp: Path | None = None
     backup: Path | None = None
+    made: list[Path] = field(default_factory=list)  # folders made for it (make_parents), deepest last
 
 
 class StreamError(GraphkitError):
@@ -307,15 +308,32 @@ class OutputSet:
                     if self.log:
                         _LOG.append(output.shown)
             self._rename_all(files)
-        finally:
-            for output in files:
-                for leftover in (output.temp, output.backup):
-                    if leftover is not None:
-                        leftover.unlink(missing_ok=True)
-                output.temp = output.backup = None
+        except BaseException:
+            with signals_held():  # a second signal (Ctrl-C twice) must not stop the cleaning midway
+                self._clean(files, failed=True)
+            raise
+        self._clean(files, failed=False)
         written = [o.shown for o in self.outputs if o.stream is None]
         self.outputs = []
         return written
+
+    @staticmethod
+    def _clean(files: list[_Output], *, failed: bool) -> None:
+        """Remove every temporary and backup file left, and after a failure the folders
+        made for outputs that did not land (when still empty)."""
+        for output in files:
+            for leftover in (output.temp, output.backup):
+                if leftover is not None:
+                    leftover.unlink(missing_ok=True)
+            output.temp = output.backup = None
+        for output in files:
+            if failed and not output.target.exists():
+                for folder in reversed(output.made):
+                    try:
+                        folder.rmdir()
+                    except OSError:
+                        break  # not empty (another output of the set landed there), or gone
+            output.made = []
 
     def discard(self) -> None:
         """Forget every output not written yet (nothing is written before :meth:`commit`)."""
@@ -325,7 +343,9 @@ class OutputSet:
     def _stage(output: _Output) -> None:
         try:
             if output.make_parents:
+                missing = [f for f in [output.target.parent, *output.target.parent.parents] if not f.exists()]
                 output.target.parent.mkdir(parents=True, exist_ok=True)
+                output.made = missing[::-1]  # outermost first
             fd, output.temp = _create_beside(output.target)
             with os.fdopen(fd, "wb") as handle:
                 for piece in _pieces(output.data):

@@ -7,9 +7,38 @@ import pandas as pd
 
 from ..dates import edge_intervals
 from ..edgeset import EdgeSet
+from ..errors import EdgeSetError, Problem
 from .form import cameo_parts, match_codes, plover_of_code
 
-__all__ = ["edge_set_events"]
+__all__ = ["edge_set_events", "refuse_outside_timestamps"]
+
+#: The days a record's times can hold (pandas' nanosecond timestamps): event data
+#: begins in 1979, so a claim outside them cannot be looked up at all.
+_FIRST_DAY, _LAST_DAY = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+
+
+def refuse_outside_timestamps(edge_set: EdgeSet, start: pd.Series, end: pd.Series) -> None:
+    """An EdgeSetError at the first claim dated before 1677-09-22 or after 2262-04-11
+    (converting it raised an internal OutOfBoundsDatetime), claim or record event alike."""
+    first = start.to_numpy(dtype="datetime64[D]")
+    last = end.to_numpy(dtype="datetime64[D]")
+    outside = (first < np.datetime64(_FIRST_DAY.date())) | (last > np.datetime64(_LAST_DAY.date()))
+    if not outside.any():
+        return
+    row = int(np.flatnonzero(outside)[0])
+    name = edge_set.path.name if edge_set.path is not None else edge_set.name
+    line = int(edge_set.lines[row]) if len(edge_set.lines) > row else row + 2
+    date = edge_set.edges["date"].iloc[row] if "date" in edge_set.edges else ""
+    raise EdgeSetError(
+        [
+            Problem(
+                name,
+                line,
+                f"date {date!r} lies outside {_FIRST_DAY.date()}..{_LAST_DAY.date()}, the days verify can "
+                "compare (event data begins in 1979): correct the date, or leave the row out",
+            )
+        ]
+    )
 
 
 def edge_set_events(edge_set: EdgeSet) -> pd.DataFrame:
@@ -20,6 +49,7 @@ def edge_set_events(edge_set: EdgeSet) -> pd.DataFrame:
     where the set has it, and ``document`` (else the edge id) as the reference."""
     edges = edge_set.edges
     intervals = edge_intervals(edges)
+    refuse_outside_timestamps(edge_set, intervals["start"], intervals["end"])
     code = (
         edges["cameo"].fillna("").astype(str).str.strip()
         if "cameo" in edges

@@ -26,6 +26,8 @@ import pyarrow.csv as pcsv
 from ..actions import cameo_labels
 from ..errors import Problem
 from ..interop.gdelt import gdelt_versions
+from ..io.bounded import overlong_line
+from ..io.csvfile import MAX_LINE_BYTES
 from .form import plover_of_code
 from .gdelt_events import GDELT_WIDTHS, USED, gdelt_block
 
@@ -64,10 +66,16 @@ def _reads(stream: IO[bytes], size: int) -> Generator[bytes, None, None]:
 
 
 def gdelt_chunks(
-    stream: IO[bytes], head: bytes, block_lines: int, chunk_bytes: int = CHUNK_BYTES
+    stream: IO[bytes],
+    head: bytes,
+    block_lines: int,
+    chunk_bytes: int = CHUNK_BYTES,
+    name: str = "<input>",
 ) -> Generator[tuple[int, bytes], None, None]:
     """(line number of its first line, bytes) of whole lines of ``head`` + ``stream``:
-    ``block_lines`` lines, or fewer when ``chunk_bytes`` bytes hold fewer."""
+    ``block_lines`` lines, or fewer when ``chunk_bytes`` bytes hold fewer. A line
+    longer than MAX_LINE_BYTES is refused once that much of it is read (it was
+    gathered whole, each read copying all of it again)."""
     pending, line = head, 1
     reads = _reads(stream, chunk_bytes)
     try:
@@ -91,6 +99,8 @@ def gdelt_chunks(
                 yield line, pending[start:stop]
                 start, line = stop, line + count
             pending = pending[start:]
+            if len(pending) > MAX_LINE_BYTES and pending.find(b"\n", 0, len(pending) - 1) < 0:
+                raise overlong_line(name, line)
     finally:
         reads.close()  # the read ahead ends before the stream is closed
 

@@ -1,13 +1,14 @@
 """Text files read a block of lines at a time: plain, gzip or each member of a zip.
 
 A year of GDELT is tens of millions of lines; nothing here holds more than one
-block (BLOCK_LINES lines) of a file in memory.
+block (BLOCK_LINES lines) of a file in memory, no line longer than MAX_LINE_BYTES is
+read whole, and a compressed file unpacks to at most GRAPHKIT_MAX_INPUT bytes (2 GiB)
+in all (:mod:`graphkit.io.bounded`).
 """
 
 from __future__ import annotations
 
 import gzip
-import io
 import itertools
 import zipfile
 import zlib
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import IO, cast
 
 from ..errors import GraphkitError
+from ..io.bounded import UnpackBudget, bounded_line
+from ..io.csvfile import stream_limit
 
 __all__ = ["BLOCK_LINES", "DAMAGED", "Block", "blocks", "damaged", "head_of", "line_blocks", "texts"]
 
@@ -39,7 +42,8 @@ class Block:
 
 
 def texts(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
-    """(name, binary stream) of each text in ``path``: the file, or each member of a zip."""
+    """(name, binary stream) of each text in ``path``: the file, or each member of a zip
+    (what they unpack to counted against one bound for the file)."""
     name = str(path)
     try:
         with open(path, "rb") as probe:
@@ -49,16 +53,18 @@ def texts(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
     try:
         if magic.startswith(_GZIP_MAGIC):
             with gzip.open(path, "rb") as packed:
-                yield name, cast(IO[bytes], packed)
+                yield name, UnpackBudget(name, stream_limit()).reader(cast(IO[bytes], packed), name)
             return
         if magic.startswith(_ZIP_MAGIC):
             with zipfile.ZipFile(path) as archive:
                 members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
                 if not members:
                     raise GraphkitError(f"{name}: the zip archive is empty: give the event file inside it")
+                budget = UnpackBudget(name, stream_limit())
                 for info in members:
+                    member = f"{name}/{info.filename}"
                     with archive.open(info) as stream:
-                        yield f"{name}/{info.filename}", stream
+                        yield member, budget.reader(stream, member)
             return
         with open(path, "rb") as stream:
             yield name, stream
@@ -73,12 +79,12 @@ def damaged(name: str, line: int, err: Exception) -> GraphkitError:
     return GraphkitError(f"{name}:{line}: cannot decompress ({err}): the file is damaged; download it again")
 
 
-def head_of(stream: IO[bytes]) -> bytes:
+def head_of(stream: IO[bytes], name: str = "<input>") -> bytes:
     """The bytes of ``stream`` up to and with its first non-blank line (b"" when none):
     what tells the format."""
     head = b""
     while True:
-        line = stream.readline()
+        line = bounded_line(stream, name, head.count(b"\n") + 1)
         head += line
         if not line or line.strip():
             return head
@@ -96,12 +102,16 @@ def line_blocks(
     """The lines of ``head`` then ``stream`` in blocks of ``block_lines``, decoded as
     UTF-8 (bad bytes replaced), blank lines left out of the blocks but counted in
     the line numbers."""
-    text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="\n")
     lines: list[str] = []
     first = 1
     number = 0
+
+    def rest() -> Iterator[str]:  # line by line, never a line longer than MAX_LINE_BYTES whole
+        while raw := bounded_line(stream, name, number + 1):
+            yield raw.decode("utf-8", errors="replace")
+
     try:
-        for raw in itertools.chain(_split(head), text):
+        for raw in itertools.chain(_split(head), rest()):
             number += 1
             line = raw.rstrip("\r\n")
             if not lines:

@@ -71,6 +71,19 @@ def _pair_keys(source: pd.Series, target: pd.Series) -> pd.Series:
     return low + "|" + high
 
 
+def _pair_list(pairs) -> list[tuple[str, str]]:
+    """``pairs`` as (country, country) tuples, or an ArgumentError naming ``pairs``."""
+    try:
+        given = list(pairs)
+        if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in given):
+            raise TypeError
+    except TypeError:
+        raise ArgumentError(
+            "pairs", f"must be a list of (country, country) pairs such as [('USA', 'CAN')], not {pairs!r}"
+        ) from None
+    return [(str(a), str(b)) for a, b in given]
+
+
 def _paths(paths) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         return [os.fspath(paths)]
@@ -132,7 +145,7 @@ def _kind(name: str, number: int, head: str) -> tuple[str, int, dict[str, int]]:
 def _gdelt_events(name: str, stream, head: bytes, block_lines: int, fast: bool):
     """Yield (events, problems, rows per layout, rows) per chunk of a GDELT text."""
     line = 1
-    chunks = gdelt_chunks(stream, head, block_lines)
+    chunks = gdelt_chunks(stream, head, block_lines, name=name)
     try:
         for line, chunk in chunks:
             yield read_chunk(name, line, chunk, fast)
@@ -154,7 +167,7 @@ def _text_events(
     texts_read = 0
     for name, stream in texts(Path(path)):
         try:
-            head = head_of(stream)
+            head = head_of(stream, name)
         except DAMAGED as err:
             raise damaged(name, 1, err) from err
         if not head.strip():
@@ -213,7 +226,7 @@ def read_record(
     report = progress or (lambda message: None)
     wanted, countries = None, []
     if pairs is not None:
-        given = [(str(a), str(b)) for a, b in pairs]
+        given = _pair_list(pairs)
         wanted = {"|".join(sorted(pair)) for pair in given}
         countries = sorted({side for pair in given for side in pair})
     coverage = _Coverage()

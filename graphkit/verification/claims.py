@@ -12,12 +12,15 @@ from ..dates import DATE_PATTERN, edge_intervals, parse_bound
 from ..edgeset import EdgeSet
 from ..errors import ArgumentError, EdgeSetError, Problem
 from ..record.countries import roll_up_series
+from ..record.edges import refuse_outside_timestamps
 from ..record.form import cameo_parts, match_codes, plover_of_code
 
 __all__ = ["ClaimForm", "claim_form", "parse_period", "period_of", "stated_period"]
 
 
-_RANGE = re.compile(r"^\s*(\S+)\s*(?:\.\.|/|\s+to\s+)\s*(\S+)\s*$")
+# each end is digits and dashes (anything else fails as a date anyway), and no two
+# neighbouring parts can take the same characters: linear, however long the text
+_RANGE = re.compile(r"^\s*([0-9-]+)(?:\s*(?:\.\.|/)\s*|\s+to\s+)([0-9-]+)\s*$")
 
 
 def parse_period(text: str, argument: str = "period") -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -58,7 +61,23 @@ def period_of(edge_set: EdgeSet, period: str | None) -> tuple[pd.Timestamp, pd.T
         raise EdgeSetError([Problem(path, line, f"Period: {detail}")]) from None
 
 
-_PERIOD_LINE = re.compile(r"^\s*period\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+# the start of a "Period:" line; its value is found by hand: "\\s*(.+?)\\s*$" tried each
+# character of a long line (or run of blank lines) against the line's end, so a
+# description of 200,000 blank lines or a Period line of 100,000 spaces took minutes
+_PERIOD_START = re.compile(r"^[^\S\n]*period\s*:", re.IGNORECASE | re.MULTILINE)
+_SPACE = re.compile(r"\s*")
+
+
+def _period_line(text: str) -> tuple[str, int] | None:
+    """The first ``Period: ...`` line's value (the rest of its line, or of the next
+    line holding text, stripped) and where that value starts in ``text``."""
+    for match in _PERIOD_START.finditer(text):
+        start = _SPACE.match(text, match.end()).end()  # type: ignore[union-attr]
+        end = text.find("\n", start)
+        value = text[start : len(text) if end < 0 else end].rstrip()
+        if value:
+            return value, start
+    return None
 
 
 def stated_period(edge_set: EdgeSet) -> str | None:
@@ -78,10 +97,11 @@ def _stated(edge_set: EdgeSet) -> tuple[str, str, int] | None:
     if folder is None or not (folder / DESCRIPTION_FILE).is_file():
         return None
     text = (folder / DESCRIPTION_FILE).read_text(encoding="utf-8", errors="replace")
-    match = _PERIOD_LINE.search(text)
-    if not match:
+    found = _period_line(text)
+    if found is None:
         return None
-    return match.group(1), str(folder / DESCRIPTION_FILE), text.count("\n", 0, match.start(1)) + 1
+    value, start = found
+    return value, str(folder / DESCRIPTION_FILE), text.count("\n", 0, start) + 1
 
 
 @dataclass(frozen=True)
@@ -118,6 +138,7 @@ def claim_form(edge_set: EdgeSet, period: tuple[pd.Timestamp, pd.Timestamp] | No
     start, end = intervals["start"].copy(), intervals["end"].copy()
     if period is not None:
         start[~dated], end[~dated] = period[0], period[1]
+    refuse_outside_timestamps(edge_set, start, end)
     windowed_by = np.where(dated, "date", "period" if period is not None else "")
     cameo = (
         edges["cameo"].fillna("").astype(str).str.strip()
