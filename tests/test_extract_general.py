@@ -31,3 +31,24 @@ def test_a_general_is_the_military_role_but_a_secretary_general_is_not():
     assert rows("Canada imposed sanctions on a Brazilian general.") == [("CAN", "BRAMIL", "163")]
     # NATO's secretary general speaks for NATO (rule 5): 051 Praise or endorse
     assert rows("NATO's secretary general praised France.") == [("NAT", "FRA", "051")]
+
+
+def test_aid_paused_is_aid_suspension():
+    # CAMEO 162 Reduce or stop material aid: "paused budget support to X" is the same act as "suspended aid"
+    got = extract_edge_set("Japan has paused about $40 million in budget support to Laos.").edge_set.edges
+    assert got[["source", "target", "action"]].values.tolist() == [["JPN", "LAO", "aid_suspension"]]
+
+
+def test_disappointment_at_a_decision_is_a_criticism_of_who_took_it():
+    # 110 Disapprove told as a state of mind; "the decision" is the measure of the sentence before
+    # (Denmark's), so the criticism is Iceland's of Denmark
+    text = (
+        "Denmark cut its fishing quota for Iceland. Iceland said it was deeply disappointed by the decision."
+    )
+    assert ("ISL", "DNK", "110") in rows(text)
+
+
+def test_a_right_claimed_is_not_an_act():
+    # "had the right to sign agreements": no agreement is told, only a right claimed
+    text = "Fiji insisted that it had the right to sign agreements with Tonga."
+    assert not [r for r in rows(text) if r[2] == "057"]

@@ -19,7 +19,9 @@ NEGATION = re.compile(
 SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
 POSSIBLE = re.compile(
     # "may" in lower case only: "12 May 2026 - China suspended" is a date, not a possibility
-    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due)\s+to\b",
+    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due|"
+    # "had the right to sign agreements": a right claimed, not an act done
+    r"right|free|able|entitled)\s+to\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)

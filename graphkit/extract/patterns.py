@@ -163,7 +163,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("retaliate", rf"\b(?:retaliat{_V}|counter(?:ed|s)?\s+with|hit(?:s)?\s+back)\b", "retaliation", ""),
     _p(
         "aid-suspension",
-        rf"\b(?:suspend|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding)\b",
+        rf"\b(?:suspend|paus|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding|budget\s+support|grants|loans)\b",
         "aid_suspension",
         "",
     ),
