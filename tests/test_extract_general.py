@@ -52,3 +52,15 @@ def test_a_right_claimed_is_not_an_act():
     # "had the right to sign agreements": no agreement is told, only a right claimed
     text = "Fiji insisted that it had the right to sign agreements with Tonga."
     assert not [r for r in rows(text) if r[2] == "057"]
+
+
+def test_a_strike_named_with_its_author_is_no_row_but_a_reaction_answers_its_author():
+    # "a Greek naval strike": an act named, not told (no row, and never Albania's attack);
+    # "condemned the strike" answers the strike's author, Greece (111 Condemn... is 11x: a criticism)
+    text = (
+        "Albania protested against a Greek naval strike that it said sank two fishing boats. "
+        "Italy condemned the strike."
+    )
+    got = rows(text)
+    assert not [r for r in got if r[2] == "190"]
+    assert [r[:2] for r in got if r[0] == "ITA"] == [("ITA", "GRC")]

@@ -41,6 +41,7 @@ _DETERMINER = re.compile(
     r"\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)\s+$", re.IGNORECASE
 )
 _NOUN_PATTERNS = frozenset(["attack", "visit"])
+_MODIFIED = re.compile(r"\b(?:an?|the|any|another|its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.IGNORECASE)
 # a modal governs its clause: what a noun names inside "any talks would have to include guarantees
 # on attacks", "could lead to further sanctions" is a hypothetical, never the act (codebook rule 2);
 # "would impose sanctions" (the modal's own verb) stays a threat or an intent, read below
@@ -102,7 +103,14 @@ def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list
     if any(a <= trigger.start < b for a, b in conditionals):
         return "conditional"
     before = text[max(segment_start, trigger.start - 200) : trigger.start]
-    if trigger.pattern.name in _NOUN_PATTERNS and _DETERMINER.search(before[-40:]):
+    if (
+        trigger.pattern.name in _NOUN_PATTERNS
+        and (
+            _DETERMINER.search(before[-40:])
+            # "a Turkish drone strike", "the Russian air attack": a noun after its modifiers
+            or (not _VERB_FORM.match(trigger.text) and _MODIFIED.search(before[-60:]))
+        )
+    ):
         return "noun"
     if hypothetical(text[max(0, trigger.start - 200) : trigger.start], trigger.text):
         return "hypothetical"

@@ -59,6 +59,7 @@ _THING_OWNED = re.compile(
     r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:actions|measures|decisions?|moves?|polic(?:y|ies)|plans?|behaviou?r|conduct|"
     r"invasion|ban|sanctions|tariffs|presence|activities|expansion|claims?|exports|imports|policies)\s+"
 )
+_MODIFIERS_ONLY = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
@@ -143,6 +144,8 @@ class _Reader(TargetRules):
                 continue
             if mood in NOT_ACTS:
                 self._skip(number, trigger, NOT_ACTS[mood])
+                if mood == "noun":
+                    self._nominal_author(number, sentence, mentions, trigger)
                 segment_start = trigger.end
                 continue
             prepared = mood == "prepared"
@@ -388,6 +391,17 @@ class _Reader(TargetRules):
             and word.group(1).lower() in CONJUNCTIONS
             and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
         )
+
+    def _nominal_author(
+        self, number: int, sentence: Sentence, mentions: list[Mention], trigger: Trigger
+    ) -> None:
+        """ "a Turkish drone strike": no row (an act named, not told), but its author is who a
+        later "condemned the strike" answers (:func:`reactions.answered`)."""
+        for m in mentions:
+            gap = sentence.text[m.end - sentence.start : trigger.start]
+            if m.kind == "state" and not m.possessive and _MODIFIERS_ONLY.fullmatch(gap):
+                self.state.acts_by_pattern[trigger.pattern.name] = (number, [m.actor], [], False)
+                return
 
     def _add(self, row: Draft) -> None:
         key = (row.source, row.target, row.action, row.quote)
