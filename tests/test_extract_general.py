@@ -64,3 +64,11 @@ def test_a_strike_named_with_its_author_is_no_row_but_a_reaction_answers_its_aut
     got = rows(text)
     assert not [r for r in got if r[2] == "190"]
     assert [r[:2] for r in got if r[0] == "ITA"] == [("ITA", "GRC")]
+
+
+def test_the_same_actor_s_second_act_without_addressee_goes_to_the_first_act_s_addressees():
+    # "praised Chile and Peru ..., and offered to pay": the offer is to both (an intent, 03x)
+    got = rows(
+        "Spain praised Chile and Peru for the accord, and Spanish officials offered to pay for a new bridge."
+    )
+    assert {(s, t) for s, t, c in got if c.startswith("03")} == {("ESP", "CHL"), ("ESP", "PER")}
