@@ -72,3 +72,15 @@ def test_the_same_actor_s_second_act_without_addressee_goes_to_the_first_act_s_a
         "Spain praised Chile and Peru for the accord, and Spanish officials offered to pay for a new bridge."
     )
     assert {(s, t) for s, t, c in got if c.startswith("03")} == {("ESP", "CHL"), ("ESP", "PER")}
+
+
+def test_a_person_introduced_with_a_state_s_title_names_that_state_later():
+    # "Chilean Foreign Minister Ana Rojas": later "Rojas" acts for Chile (codebook rule 5);
+    # "Peru's president, Luis Vargas," likewise for Peru; 051 Praise or endorse
+    text = (
+        "Chilean Foreign Minister Ana Rojas met Peru's president, Luis Vargas, in Lima. "
+        "On Friday, Rojas praised Bolivia. Vargas criticised Ecuador."
+    )
+    got = rows(text)
+    assert ("CHL", "BOL", "051") in got
+    assert [r[:2] for r in got if r[1] == "ECU"] == [("PER", "ECU")]

@@ -44,6 +44,7 @@ from .clauses import (
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
 from .pairs import main_pair, recent_pair
+from .people import with_people
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .reactions import answered, is_material
 from .sentences import Sentence, split_sentences
@@ -66,7 +67,7 @@ _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 class _Reader(TargetRules):
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
-        self.mentions = with_roles(gazetteer.find(text), text)
+        self.mentions = with_roles(with_people(gazetteer.find(text), text), text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.rows: list[Draft] = []
         self.keys: set[tuple[str, str, str, str]] = set()
