@@ -44,8 +44,8 @@ from .clauses import (
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
 from .pairs import main_pair, recent_pair
-from .people import with_people
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
+from .people import with_people
 from .reactions import answered, is_material
 from .sentences import Sentence, split_sentences
 from .targets_alg import TargetRules
