@@ -84,3 +84,9 @@ def test_a_person_introduced_with_a_state_s_title_names_that_state_later():
     got = rows(text)
     assert ("CHL", "BOL", "051") in got
     assert [r[:2] for r in got if r[1] == "ECU"] == [("PER", "ECU")]
+
+
+def test_a_speaker_s_aside_does_not_make_the_speaker_the_subject():
+    # "a rebel group it says launches attacks": the group attacks (no actor), not Chad, the speaker
+    got = rows("Chad condemned the Sudanese rebels, a militia it says launches attacks from Sudanese soil.")
+    assert not [r for r in got if r[2] == "190"]

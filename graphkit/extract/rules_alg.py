@@ -61,6 +61,11 @@ _THING_OWNED = re.compile(
     r"invasion|ban|sanctions|tariffs|presence|activities|expansion|claims?|exports|imports|policies)\s+"
 )
 _MODIFIERS_ONLY = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
+# a speaker's aside between a subject and its verb (and the verb before the act's noun):
+# "a group it says launches attacks"
+_REPORTED_ASIDE = re.compile(
+    r"\s(?:it|he|she|they|we)\s+(?:says|said|claims|claimed|alleges|alleged|believes|believed)\s+(?:[a-z]+\s+)?$"
+)
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
@@ -308,6 +313,10 @@ class _Reader(TargetRules):
         # the subject is in the nearest clause before the verb that names one: after "said",
         # after ", and", after a colon ("X said Y had ..., and India imposed")
         subjects = [m for m in c.before if not m.after_preposition or self._clause_subject(m, trigger, base)]
+        aside = _REPORTED_ASIDE.search(head)
+        if aside and _INDEFINITE_SUBJECT.search(head[: aside.start()][-60:]):
+            # "a militant group it says launches attacks": the group acts, "it says" is an aside
+            return [], "nonactor", trigger.start
         speaker: list[Mention] = []  # "China answered: it banned ...": who "it" is
         own = True  # the subject is in the verb's own clause (else carried from one before it)
         for index, piece in enumerate(reversed([0, *(b.end() for b in CLAUSE_BREAK.finditer(head))])):
