@@ -109,8 +109,9 @@ def action_labels() -> dict[str, str]:
 def cameo_codes(query: str) -> pd.DataFrame:
     """The CAMEO codes that ``query`` names: a code (``163``) gives itself and the
     codes under it (``16`` gives 16, 160, ..., 166); words (``sanction``, ``reduce
-    aid``, ``tariff``) give every code whose name, or the name of one of graphkit's
-    taxonomy actions with that code, holds them all, case aside.
+    aid``, ``tariff``, ``coerce``) give every code whose name, the name of one of graphkit's
+    taxonomy actions with that code, or its PLOVER type and mode holds them all (or
+    their singulars: ``threats``), case aside.
 
     Returns ``code``, ``label``, ``goldstein``, ``quad_class`` (1 verbal cooperation,
     2 material cooperation, 3 verbal conflict, 4 material conflict), ``plover`` (the
@@ -140,7 +141,7 @@ def cameo_codes(query: str) -> pd.DataFrame:
         # a taxonomy action's name finds its code too: 'tariff' is nowhere in CAMEO's
         # labels, yet it is the word a user of graphkit's taxonomy looks up
         names = _searchable_names(table, by_code)
-        found = table[names.apply(lambda name: all(word in name for word in text.casefold().split()))]
+        found = table[names.apply(lambda name: all(_holds(name, word) for word in text.casefold().split()))]
     if found.empty:
         raise ArgumentError("query", _no_code(text, table, _searchable_names(table, by_code)))
     found = found.drop(columns="root").reset_index(drop=True)
@@ -151,18 +152,40 @@ def cameo_codes(query: str) -> pd.DataFrame:
     return found[["code", "label", "goldstein", "quad_class", "plover", "actions"]]
 
 
+def _holds(name: str, word: str) -> bool:
+    """``word`` is in ``name``, or its singular is (``threats``: ``threaten``; ``sanctions`` as written)."""
+    if word in name:
+        return True
+    return any(
+        word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] in name for end in ("es", "s")
+    )
+
+
 def _searchable_names(table: pd.DataFrame, by_code: dict[str, list[str]]) -> pd.Series:
-    """Each code's label and its taxonomy actions' names (``annexation threat``), case folded."""
+    """Each code's label, its taxonomy actions' names (``annexation threat``) and its
+    PLOVER type and mode (``coerce restrict``), case folded: ``graphkit cameo coerce``
+    lists every code PLOVER reads as COERCE, not only those CAMEO's label calls so."""
+    from .plover import plover_of
+
     actions = table["code"].map(lambda code: " ".join(a.replace("_", " ") for a in by_code.get(code, [])))
-    return (table["label"] + " " + actions).str.casefold()
+    plover = table["code"].map(lambda code: " ".join(part for part in plover_of(code) if part))
+    return (table["label"] + " " + actions + " " + plover).str.casefold()
 
 
 def _no_code(text: str, table: pd.DataFrame, names: pd.Series) -> str:
     from .spelling import closest_first
 
     if text.isdigit():
+        codes = dict(zip(table["code"], table["label"]))
         hint = f"did you mean '0{text}'? (CAMEO codes keep their leading zeros)"
-        if not table["code"].str.startswith("0" + text).any():
+        nearest = next((text[:n] for n in range(len(text) - 1, 1, -1) if text[:n] in codes), None)
+        if table["code"].str.startswith("0" + text).any():
+            return f"{text!r} matches no CAMEO code: {hint}"
+        if nearest is not None:  # '0361': 036 exists and has no code under it
+            under = [c for c in codes if c.startswith(nearest) and c != nearest]
+            more = f"whose codes are {', '.join(under)}" if under else "which has no code under it"
+            hint = f"the nearest code is {nearest} ({codes[nearest]}), {more}"
+        else:
             hint = "CAMEO codes run from 01 to 20 at the root (graphkit cameo 16 lists 160 to 166)"
         return f"{text!r} matches no CAMEO code: {hint}"
     words = sorted({w.strip(",()") for name in names for w in name.split()} - {""})

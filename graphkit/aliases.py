@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
+
 from .checks import require_path
 from .edgeset import EdgeSet, require_edge_set
 from .errors import ArgumentError, EdgeSetError, Problem
@@ -146,7 +148,8 @@ def _names(edge_set: EdgeSet) -> dict[str, str]:
 
 def _used(edge_set: EdgeSet) -> set[str]:
     edges = edge_set.edges
-    return set(edges["source"].astype(str)) | set(edges["target"].astype(str))
+    # distinct ids first: a set built from a million rows took a second per column
+    return {str(x) for column in ("source", "target") for x in pd.unique(edges[column])}
 
 
 def alias_hints(edge_sets: Sequence[EdgeSet]) -> list[str]:

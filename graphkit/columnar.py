@@ -20,7 +20,8 @@ How it is sure:
   PLOVER columns, actor ids and quotes, and graphkit's own checks run on them:
   :func:`graphkit.validation.check_edges` on a small frame built from the distinct
   tuples (each of its row checks reads only those columns), the case-clash, actor-id
-  and action warnings on the distinct ids and actions, the verbatim-quote check
+  and action warnings on the distinct ids and actions, the weight-sign warning on the
+  distinct tuples, the verbatim-quote check
   (:func:`graphkit.io.verbatim.found_verbatim`) on the distinct quotes.
 - **Rows.** What depends on whole rows is counted in SQL: empty sources, targets,
   actions and ids, a source equal to its target, and repeated ids (distinct 64-bit
@@ -57,6 +58,7 @@ from .io.progress import Progress
 from .schema import ACTORS_FILE, EDGE_COLUMNS, EDGES_FILE, SOURCE_FILE
 from .spelling import action_warnings, case_clash_problems
 from .validation import check_actors, check_edges, check_endpoints, edge_header_problems
+from .weight_signs import weight_sign_warnings
 
 __all__ = ["AUTO_MIN_BYTES", "ColumnarSet", "load_columnar"]
 
@@ -362,6 +364,10 @@ def _check_values(values: list[pd.DataFrame], header: list[str], name: str) -> p
         return None
     first = values[0]
     head = edges.iloc[: len(first)]
+    if weight_sign_warnings(
+        head, table.lines[: len(first)], name
+    ):  # a tariff at +1: the reference path warns
+        return None
     out = first.reindex(columns=["action", "weight", "cameo", "domain"], fill_value="").assign(
         _weight=head["weight"].to_numpy(dtype=float),
         _cameo=head["cameo"].to_numpy(dtype=object),

@@ -8,7 +8,7 @@ One table for every place a name meets a code: an actor id written as a name
 
 from __future__ import annotations
 
-__all__ = ["ICEWS_NAMES", "SPELLINGS"]
+__all__ = ["ABBREVIATIONS", "ICEWS_NAMES", "SPELLINGS"]
 
 #: Country names as ICEWS spells them that pycountry does not know (checked
 #: against the ISO codes netify's copy of ICEWS carries, column i_iso3c).
@@ -77,4 +77,26 @@ SPELLINGS = {
     "vatican": "VAT",
     "eu": "EEC",
     "e.u.": "EEC",
+}
+
+#: Abbreviations of states' names in common use in news and scholarship, case-folded
+#: (periods are dropped before lookup: P.R.C. is PRC). Listed, not derived: initials
+#: made from every name pycountry holds would read IRA as Afghanistan (Islamic
+#: Republic of) and ISS as Samoa (Independent State of), and ROK (Korea) from
+#: Kenya's or Kazakhstan's "Republic of".
+ABBREVIATIONS = {
+    "prc": "CHN",
+    "roc": "TWN",
+    "rok": "KOR",
+    "dprk": "PRK",
+    "uae": "ARE",
+    "ksa": "SAU",
+    "drc": "COD",
+    "car": "CAF",
+    "rsa": "ZAF",
+    "frg": "DEU",
+    "bih": "BIH",
+    "png": "PNG",
+    "usa": "USA",
+    "lao pdr": "LAO",
 }

@@ -22,6 +22,7 @@ __all__ = [
     "DATE_END_COLUMN",
     "date_intervals",
     "date_mistake",
+    "date_readings",
     "edge_intervals",
     "in_window",
     "parse_bound",
@@ -117,16 +118,89 @@ def date_mistake(value: str, column: str = "date") -> str:
     "date '2024-04-31' does not exist (April 2024 has 30 days): use YYYY, YYYY-MM or YYYY-MM-DD"
     """
     fix = "use YYYY, YYYY-MM or YYYY-MM-DD"
+    quarter = _QUARTER.match(value.strip())
+    if quarter and column == "date":  # a quarter is a range of three months: date and date_end
+        year = int(quarter.group(2) or quarter.group(3))
+        first = 3 * int(quarter.group(1) or quarter.group(4)) - 2
+        return (
+            f"malformed date {value!r}: a quarter is a range: write date '{year:04d}-{first:02d}' and "
+            f"date_end '{year:04d}-{first + 2:02d}' (dates are YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     if not _DATE.match(value):
+        readings = date_readings(value)
+        if len(readings) == 1:
+            return (
+                f"malformed {column} {value!r}: write {readings[0]!r} (dates are YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
+        if len(readings) == 2:
+            return (
+                f"malformed {column} {value!r}: write {readings[0]!r} if the day comes first, "
+                f"{readings[1]!r} if the month does (dates are YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
         return f"malformed {column} {value!r}: {fix}"
-    year, month, _day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
     if year == 0:
         why = "there is no year 0"
     elif not 1 <= month <= 12:
         why = "months run from 01 to 12"
+    elif day == 0:
+        why = f"days run from 01 to {calendar.monthrange(year, month)[1]} in {calendar.month_name[month]} {year}"
     else:
         why = f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
     return f"{column} {value!r} does not exist ({why}): {fix}"
+
+
+_MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+_SEP = r"[-/.\u2010-\u2015\u2212 ]"  # hyphen, slash, dot, the Unicode dashes and minus, space
+_YEAR_FIRST = re.compile(rf"^([0-9]{{4}}){_SEP}([0-9]{{1,2}})(?:{_SEP}([0-9]{{1,2}}))?(?:[T ][0-9:.]+Z?)?$")
+_YEAR_LAST = re.compile(rf"^([0-9]{{1,2}}){_SEP}([0-9]{{1,2}}){_SEP}([0-9]{{4}})$")
+_QUARTER = re.compile(r"^(?:Q([1-4])[\s/-]*([0-9]{4})|([0-9]{4})[\s/-]*Q([1-4]))$", re.IGNORECASE)
+_COMPACT = re.compile(r"^([0-9]{4})([0-9]{2})([0-9]{2})$")
+_WORDS = re.compile(
+    r"^(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?(?:\s+([0-9]{1,2})(?:st|nd|rd|th)?)?,?\s+([0-9]{4})$"
+)
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str | None:
+    """``year``-``month``(-``day``) as graphkit writes it, or None when the calendar lacks it."""
+    if year < 1 or not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def date_readings(value: str) -> list[str]:
+    """The dates a value written another way may mean, as graphkit writes them: one
+    (``2024/4/1``, ``20240412``, ``April 2024``, ``12 April 2024``, ``2024-04-12T10:00``)
+    or, for a day and month either of which may come first, two (``12/04/2024``: day
+    first, then month first); none when it reads as no real date.
+
+    >>> date_readings("2024-4-1"), date_readings("12/04/2024"), date_readings("13/04/2024")
+    (['2024-04-01'], ['2024-04-12', '2024-12-04'], ['2024-04-13'])
+    """
+    text = value.strip()
+    if match := _YEAR_FIRST.match(text) or _COMPACT.match(text):
+        year, month, day = match.groups()
+        found = _iso(int(year), int(month), int(day) if day else None)
+        return [found] if found else []
+    if match := _YEAR_LAST.match(text):
+        first, second, year = (int(part) for part in match.groups())
+        readings = [_iso(year, second, first), _iso(year, first, second)]  # day first, then month first
+        return list(dict.fromkeys(r for r in readings if r))
+    if match := _WORDS.match(text):
+        before, word, after, year = match.groups()
+        month = _MONTHS.get(word.casefold())
+        day = before or after
+        found = (
+            _iso(int(year), month, int(day) if day else None) if month and not (before and after) else None
+        )
+        return [found] if found else []
+    return []
 
 
 def parse_bound(value: str, argument: str, *, last: bool) -> np.datetime64:
@@ -136,8 +210,10 @@ def parse_bound(value: str, argument: str, *, last: bool) -> np.datetime64:
     month or a year covers all of it. A bound that is not a real date raises
     :class:`~graphkit.errors.ArgumentError` naming ``argument``.
     """
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str):
         raise ArgumentError(argument, f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    if not _DATE.match(value):
+        raise ArgumentError(argument, date_mistake(value).removeprefix("malformed date "))
     first, final = _days(pd.Series([value]))
     day = (final if last else first)[0]
     if np.isnat(day):

@@ -35,6 +35,7 @@ from .schema import (
     SOURCE_FILE,
 )
 from .spelling import action_warnings
+from .weight_signs import weight_sign_warnings
 
 __all__ = [
     "SET_FILES",
@@ -271,7 +272,7 @@ def _gather(
             problems += actor_problems
         if actors is not None:
             problems += validation.check_endpoints(
-                edges, table.lines, actors["id"], edges_name, actors_path.name
+                edges, table.lines, actors["id"], edges_name, actors_path.name, actors["name"]
             )
     else:
         ids = sorted(pd.unique(pd.concat([edges["source"], edges["target"]], ignore_index=True)))
@@ -300,6 +301,7 @@ def _gather(
             *header_warnings,
             *actor_id_warnings(edges, table.lines, edges_name, _listed_names(actors, actors_path)),
             *action_warnings(edges, table.lines, edges_name, list(action_defaults())),
+            *weight_sign_warnings(edges, table.lines, edges_name),
         ),
     )
     return edge_set, problems

@@ -14,6 +14,7 @@ from .errors import ArgumentError, EdgeSetError
 from .io.csvfile import read_csv_bytes
 from .schema import ACTOR_COLUMNS
 from .spelling import action_warnings
+from .weight_signs import weight_sign_warnings
 
 __all__ = ["from_frame"]
 
@@ -85,7 +86,9 @@ def from_frame(
         actor_frame, actor_problems = validation.check_actors(actors_table, "actors")
         problems += actor_problems
         if actor_frame is not None:
-            problems += validation.check_endpoints(checked, table.lines, actor_frame["id"], "edges", "actors")
+            problems += validation.check_endpoints(
+                checked, table.lines, actor_frame["id"], "edges", "actors", actor_frame["name"]
+            )
     else:
         ids = sorted(pd.unique(pd.concat([checked["source"], checked["target"]], ignore_index=True)))
         actor_frame = infer_actors([a for a in ids if a != ""])
@@ -104,5 +107,6 @@ def from_frame(
                 checked, table.lines, "edges", _names(actor_frame) if actors is not None else None
             ),
             *action_warnings(checked, table.lines, "edges", list(action_defaults())),
+            *weight_sign_warnings(checked, table.lines, "edges"),
         ),
     )

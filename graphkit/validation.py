@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -112,9 +113,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     weight = weights.check(_parse_weights)
     given = weight_text != ""
     not_number = given & weight.isna() & ~weights.check(_is_nan_text)
-    out.rows(
-        not_number, lambda i: f"weight {weight_text.iat[i]!r} is not a number: use a number from -10 to 10"
-    )
+    out.rows(not_number, lambda i: _not_a_number(weight_text.iat[i]))
     not_finite = given & ~not_number & ~np.isfinite(weight.fillna(np.nan))
     out.rows(
         not_finite,
@@ -218,6 +217,26 @@ def _check_date_end(frame: pd.DataFrame, out: _Collector) -> None:
         before,
         lambda i: f"date_end {end.iat[i]!r} is before date {date.iat[i]!r}: a range ends after it starts",
     )
+
+
+_MINUS = (
+    "\u2212\u2010\u2011\u2012\u2013\u2014\ufe63\uff0d"  # the minus sign and dashes a word processor writes
+)
+
+
+def _not_a_number(text: str) -> str:
+    """Why weight ``text`` is no number, and the number it may mean: a decimal comma
+    (``-4,5``, a spreadsheet in many locales) or a Unicode minus (``\u22124.5``) -> ``-4.5``."""
+    plain = text.translate({ord(c): "-" for c in _MINUS})
+    if re.fullmatch(r"[-+]?[0-9]+,([0-9]{1,2}|[0-9]{4,})", plain):  # not 1,000: a thousands comma as likely
+        plain = plain.replace(",", ".")
+    try:
+        float(plain)
+    except ValueError:
+        return f"weight {text!r} is not a number: use a number from -10 to 10"
+    if not re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", plain):
+        return f"weight {text!r} is not a number: use a number from -10 to 10"
+    return f"weight {text!r} is not a number as graphkit reads them: write {plain!r} (a point before decimals, '-' for minus)"
 
 
 def _unknown_action_message(action: str, known: list[str]) -> str:
@@ -329,12 +348,22 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
 
 
 def check_endpoints(
-    edges: pd.DataFrame, lines: np.ndarray, actor_ids: pd.Series, name: str, actors_name: str
+    edges: pd.DataFrame,
+    lines: np.ndarray,
+    actor_ids: pd.Series,
+    name: str,
+    actors_name: str,
+    actor_names: pd.Series | None = None,
 ) -> list[Problem]:
     """One problem per actor used in ``edges`` but missing from the actors file,
-    at the first line that uses it."""
+    at the first line that uses it; one written as another actor's id case aside
+    (``usa``) or as its name (``White House`` for ``WH``, ``actor_names`` beside
+    ``actor_ids``) says which."""
     known = set(actor_ids)
     by_case = {str(k).casefold(): k for k in known}  # 'usa' in the edges, 'USA' in actors.csv
+    if actor_names is not None:
+        for actor, called in zip(actor_ids, actor_names):
+            by_case.setdefault(str(called).strip().casefold(), actor)
     problems = []
     line = pd.Series(lines, index=edges.index)
     for column in ("source", "target"):
@@ -344,6 +373,8 @@ def check_endpoints(
             for actor, row in firsts.iterrows():
                 listed = by_case.get(str(actor).casefold())
                 fix = f"write it as {listed!r}, as {actors_name} does" if listed else "add it there"
+                if listed and str(listed).casefold() != str(actor).casefold():
+                    fix = f"it is the name of {listed!r} there: write {listed!r}"
                 problems.append(
                     Problem(
                         name,

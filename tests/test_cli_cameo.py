@@ -88,6 +88,21 @@ def test_a_taxonomy_action_finds_its_code():
             "'tarrif' matches no CAMEO code's name: did you mean 'tariff'? (or give a code, such as 163)",
         ),
         ("36", "'36' matches no CAMEO code: did you mean '036'? (CAMEO codes keep their leading zeros)"),
+        # a code one digit too long: the code it extends, and what lies under that one
+        (
+            "0361",
+            (
+                "'0361' matches no CAMEO code: the nearest code is 036 (Express intent to meet or negotiate), "
+                "which has no code under it"
+            ),
+        ),
+        (
+            "1624",
+            (
+                "'1624' matches no CAMEO code: the nearest code is 162 (Reduce or stop aid, not specified below), "
+                "whose codes are 1621, 1622, 1623"
+            ),
+        ),
         (
             "99",
             "'99' matches no CAMEO code: CAMEO codes run from 01 to 20 at the root (graphkit cameo 16 lists 160 to 166)",
@@ -99,3 +114,18 @@ def test_nothing_matching_is_an_error_with_the_nearest(query, message):
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"graphkit: {message}\n")
     with pytest.raises(ArgumentError):
         gk.cameo_codes(query)
+
+
+def test_a_plover_type_lists_every_code_plover_reads_as_it():
+    # the CAMEO2PLOVER-2021 table's COERCE lines, read by hand: 163, 170, 171, 1711, 172, 1721-1724,
+    # 173, 174, 191, 192 (1712 is ASSAULT), and 17, whose CAMEO label is "COERCE". Before, only
+    # 17 and 170 came, by their labels: 163 (tariffs and sanctions) was missing.
+    assert gk.cameo_codes("coerce")["code"].tolist() == [
+        "163", "17", "170", "171", "1711", "172", "1721", "1722", "1723", "1724", "173", "174", "191", "192",
+    ]  # fmt: skip
+
+
+def test_a_plural_finds_what_its_singular_finds():
+    # 'threats' matched nothing ("did you mean 'threat'?"): CAMEO's labels say "Threaten"
+    assert gk.cameo_codes("threats")["code"].tolist() == gk.cameo_codes("threat")["code"].tolist()
+    assert "1312" in gk.cameo_codes("threats")["code"].tolist()  # Threaten to boycott, embargo, or sanction

@@ -227,6 +227,7 @@ BROKEN = {
     "weight not finite": lambda rows: rows + ["z1,ABW,AFG,tariff,inf,2020,"],
     "unknown action, no weight": lambda rows: rows + ["z1,ABW,AFG,blockade_threat,,2020,"],
     "action slip (warning)": lambda rows: rows + ["z1,ABW,AFG,tarif,-3,2020,"],
+    "weight of the act's opposite sign (warning)": lambda rows: rows + ["z1,ABW,AFG,tariff,1,2020,"],
     "date that does not exist": lambda rows: rows + ["z1,ABW,AFG,tariff,,2021-02-30,"],
     "date of another shape": lambda rows: rows + ["z1,ABW,AFG,tariff,,30/01/2021,"],
     "actor id US (warning)": lambda rows: rows + ["z1,US,AFG,tariff,,2020,"],

@@ -64,3 +64,26 @@ def test_too_few_actors(write_csv):
     [few] = centrality_warnings(_hostile(edge_set))
     assert few.startswith("the hostile layer has 3 actors (fewer than 5)")
     assert balance_warnings(_ties(edge_set))[0].startswith("the signed graph has 3 actors (fewer than 5)")
+
+
+def test_shape_of_codes_counts_as_networkx_does():
+    # the definition: the undirected simple graph of the ties (loops and repeats dropped),
+    # cycles = ties - actors + connected components, as networkx counts them
+    import networkx as nx
+    import numpy as np
+
+    from graphkit.analysis.guardrails import shape_of_codes
+
+    rng = np.random.default_rng(7)
+    for nodes, links in ((40, 30), (40, 120), (200, 150), (6, 40)):
+        first, second = rng.integers(0, nodes, links), rng.integers(0, nodes, links)
+        names = [f"N{i:03d}" for i in range(nodes)]
+        graph = nx.Graph()
+        graph.add_edges_from((names[a], names[b]) for a, b in zip(first, second) if a != b)
+        shape = shape_of_codes(first, second, names)
+        expected = graph.number_of_edges() - graph.number_of_nodes() + nx.number_connected_components(graph)
+        assert (shape.actors, shape.ties, shape.cycles) == (
+            graph.number_of_nodes(),
+            graph.number_of_edges(),
+            expected,
+        )

@@ -124,3 +124,106 @@ def test_a_name_shared_by_two_actors_is_an_error_naming_both(tmp_path):
 def test_diff_finds_the_actor_by_name_in_either_set():
     result = run("diff", "essay-2025-v1", "essay-recoded", "--actor", "canada", "--format", "json")
     assert result.exit_code == 0, result.stderr
+
+
+# --- round two: abbreviations, "the", dots, pycountry's inverted names ---------------
+
+
+@pytest.mark.parametrize(
+    ("actor", "meant"),
+    [
+        # abbreviations in common use (graphkit.country_names.ABBREVIATIONS)
+        ("ROK", "KOR (South Korea)"),
+        ("PRC", "CHN (China)"),
+        ("P.R.C.", "CHN (China)"),  # periods dropped before lookup
+        ("DPRK", "PRK (North Korea)"),
+        ("UAE", "ARE (United Arab Emirates)"),
+        ("KSA", "SAU (Saudi Arabia)"),
+        # a leading "the"
+        ("the Netherlands", "NLD (Netherlands)"),
+        ("The United States", "USA (United States)"),
+        # pycountry's "Korea, Republic of" read in its natural order
+        ("Republic of Korea", "KOR (South Korea)"),
+        ("Islamic Republic of Iran", "IRN (Iran)"),
+        ("Holland", "NLD (Netherlands)"),
+        ("Türkiye", "TUR (Türkiye)"),
+        ("Great Britain", "GBR (United Kingdom)"),
+    ],
+)
+def test_abbreviations_and_other_forms_of_a_states_name_suggest_its_code(write_csv, actor, meant):
+    path = write_csv(f"source,target,action\nFRA,{actor},criticism\n")
+    code = meant.split()[0]
+    assert [str(w) for w in gk.load_edge_set(path).warnings] == [
+        f"{path}:2: actor {actor!r} looks like {meant}; " + STATE.format(code)
+    ]
+
+
+def test_a_trailing_no_break_space_is_dropped_so_the_id_is_the_code(write_csv):
+    # 'USA\u00a0' (a spreadsheet's no-break space) beside 'USA' is one actor, not two
+    path = write_csv("source,target,action\nUSA\u00a0,CAN,tariff\nUSA,MEX,tariff\n")
+    edge_set = gk.load_edge_set(path)
+    assert sorted(set(edge_set.edges["source"])) == ["USA"]
+    assert edge_set.warnings == ()
+
+
+@pytest.mark.parametrize("actor", ["IRA", "ISS", "SAR", "Hezbollah", "NATO"])
+def test_initials_that_are_not_a_states_usual_abbreviation_get_no_warning(write_csv, actor):
+    # IRA is not Afghanistan's "Islamic Republic of", nor ISS Samoa's "Independent State of"
+    path = write_csv(f"source,target,action\nFRA,{actor},criticism\n")
+    assert gk.load_edge_set(path).warnings == ()
+
+
+def test_a_valid_code_that_actors_csv_names_as_another_state_warns(tmp_path):
+    # AUT is Austria; a coder who meant Australia (AUS) wrote AUT and named it Australia
+    (tmp_path / "edges.csv").write_text("source,target,action\nNZL,CAN,criticism\nAUT,NZL,criticism\n")
+    (tmp_path / "actors.csv").write_text("id,name\nAUT,Australia\nNZL,New Zealand\nCAN,Canada\n")
+    assert [str(w) for w in gk.load_edge_set(tmp_path).warnings] == [
+        (
+            f"{tmp_path / 'edges.csv'}:3: actor 'AUT' is Austria's ISO code, but actors.csv names it "
+            "'Australia', whose code is 'AUS': write 'AUS' for Australia, or name 'AUT' 'Austria'"
+        )
+    ]
+
+
+def test_an_endpoint_written_as_an_actors_name_says_which_id_it_is(tmp_path):
+    (tmp_path / "edges.csv").write_text("source,target,action\nWH,KRE,criticism\nWhite House,KRE,criticism\n")
+    (tmp_path / "actors.csv").write_text("id,name\nWH,White House\nKRE,Kremlin\n")
+    result = run("validate", tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{tmp_path / 'edges.csv'}:3: actor 'White House' is not in actors.csv (used as source on 1 row(s)): "
+        "it is the name of 'WH' there: write 'WH'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"), [("ROK", "KOR"), ("the US", "USA"), ("Republic of Korea", "KOR")]
+)
+def test_actor_filter_reads_abbreviations_and_the_as_names(given, meant):
+    essay = gk.load_edge_set("essay")
+    assert len(gk.filter_edges(essay, actor=given).edges) == len(gk.filter_edges(essay, actor=meant).edges)
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("Germ", "did you mean DEU (Germany) or DEUMED (German media)?"),  # a prefix of two names
+        ("United", "did you mean USA (United States)?"),  # a prefix of one
+        ("korea", "did you mean KOR (South Korea)?"),  # a word of a name
+    ],
+)
+def test_an_actor_given_by_the_start_of_its_name_gets_a_did_you_mean(given, hint):
+    with pytest.raises(ArgumentError) as err:
+        gk.filter_edges(gk.load_edge_set("essay"), actor=given)
+    assert str(err.value) == f"actor {given!r} is not an actor of edge set 'essay': {hint}"
+
+
+def test_an_abbreviation_for_an_actor_the_set_lacks_says_what_it_stands_for():
+    # the essay has no EEC: 'EU' was answered "did you mean DEU (Germany)?", one edit away
+    with pytest.raises(ArgumentError) as err:
+        gk.filter_edges(gk.load_edge_set("essay"), actor="EU")
+    assert str(err.value).startswith(
+        "actor 'EU' is not an actor of edge set 'essay': 'EU' stands for EEC (European Union), which it does "
+        "not hold: use an actor's id or name from it ("
+    )
+    assert "DEU (Germany)?" not in str(err.value)

@@ -71,13 +71,18 @@ def test_every_row_breaking_the_quoting_rules_is_refused_at_its_line(row, blank)
     assert [(p.line, p.message.split(" (")[0]) for p in table.problems] == [(line, "malformed CSV")]
 
 
-def test_an_empty_header_cell_is_named_empty_and_widths_are_checked_per_line():
+def test_an_empty_header_cell_holding_values_is_a_problem_and_widths_are_checked_per_line():
+    # values under no name cannot be carried to any output: the column is refused, not kept as ''
     table = read_csv_bytes(b"a,,c\n1,2,3\n\n4,5\n6,7,8\n", "t.csv")
-    assert list(table.frame.columns) == ["a", "", "c"]
-    assert table.frame.to_numpy().tolist() == [["1", "2", "3"], ["6", "7", "8"]]
+    assert list(table.frame.columns) == ["a", "c"]
+    assert table.frame.to_numpy().tolist() == [["1", "3"], ["6", "8"]]
     assert table.lines.tolist() == [2, 5]  # line 3 is blank, line 4 is short
     assert [str(p) for p in table.problems] == [
-        "t.csv:4: expected 3 fields as in the header, found 2: quote any field that contains a comma"
+        "t.csv:4: expected 3 fields as in the header, found 2: quote any field that contains a comma",
+        (
+            "t.csv:1: column 2 has no name in the header but holds values ('2' on line 2): "
+            "name it in the header, or delete the column"
+        ),
     ]
 
 
@@ -134,7 +139,9 @@ def test_endless_standard_input_stops_at_its_header():
     assert done.returncode == 2
     assert (
         done.stderr.decode().splitlines()[0]
-        == "graphkit: <stdin>:1: missing required column 'source': add it to the header"
+        == "graphkit: <stdin>:1: the first line 'y' is not a header naming source, target and action (the file "
+        "looks like a row of data (no header), or another tool's header): write a first line naming the columns, "
+        "such as source,target,action (docs/format.md)"
     )
 
 

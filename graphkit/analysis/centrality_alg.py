@@ -15,7 +15,8 @@ from ..errors import ArgumentError
 from ..io.progress import Progress
 from ..scales import with_scale
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
-from .guardrails import centrality_warnings
+from .detours import detour_shorter
+from .guardrails import centrality_shape_warnings, shape_of_codes
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
 from .pairs import ordered_pairs
 from .units import Unit, count_units
@@ -123,17 +124,20 @@ def _sampled_betweenness(graph: nx.DiGraph | HostileLayer, k: int, seed: int) ->
 
     if isinstance(graph, HostileLayer):
         nodes = graph.nodes
-        edges = list(zip(graph.source.tolist(), graph.target.tolist()))
-        distances = (1.0 / graph.strain).tolist()
+        source, target, distance = graph.source, graph.target, 1.0 / graph.strain
     else:
         nodes = list(graph.nodes())
         position = {node: i for i, node in enumerate(nodes)}
-        edges = [(position[u], position[v]) for u, v in graph.edges()]
-        distances = [float(data["distance"]) for _, _, data in graph.edges(data=True)]
+        source = np.array([position[u] for u, _ in graph.edges()], dtype=np.int64)
+        target = np.array([position[v] for _, v in graph.edges()], dtype=np.int64)
+        distance = np.array([float(data["distance"]) for _, _, data in graph.edges(data=True)], dtype=float)
     sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
+    # links that a detour through a hub beats lie on no shortest path: the same paths, fewer scans
+    kept = ~detour_shorter(source, target, distance, len(nodes))
+    links = np.column_stack([source[kept], target[kept]])
     raw = np.asarray(
-        igraph.Graph(n=len(nodes), edges=edges, directed=True).betweenness(
-            directed=True, weights=distances, sources=sources.tolist()
+        igraph.Graph(n=len(nodes), edges=links.tolist(), directed=True).betweenness(
+            directed=True, weights=distance[kept].tolist(), sources=sources.tolist()
         ),
         dtype=float,
     )
@@ -301,9 +305,9 @@ def centrality_from_pairs(
     if "betweenness" in wanted:
         frame.attrs["betweenness"] = method
     if wanted:
-        hostile = pairs[pairs["strain"].to_numpy(dtype=float) > 0]
         # what the layer's shape makes of its measures (a star, too few actors): said, never printed
-        frame.attrs["warnings"] = centrality_warnings(zip(hostile["source"], hostile["target"]))
+        shape = shape_of_codes(graph.source, graph.target, graph.nodes)
+        frame.attrs["warnings"] = centrality_shape_warnings(shape)
     return frame
 
 

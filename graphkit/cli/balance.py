@@ -46,7 +46,7 @@ def balance(edgeset, domain, since, until, actor, unit, scale, method, time_limi
     cycle (a star, a forest) or with fewer than 5 actors gets a warning: its
     frustration is 0 by construction (docs/balance.md).
 
-    Example: graphkit balance --format json -o output/balance.json
+    Example: graphkit balance --format json -o balance.json
     """
     from ..analysis.balance_alg import balance as compute
     from ..analysis.balance_report import format_balance, frustration_words

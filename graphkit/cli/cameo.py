@@ -16,11 +16,13 @@ def cameo(query, fmt, output):
     """List the CAMEO codes a code or words name, with their Goldstein values.
 
     A code (163) lists itself and the codes under it (16 lists 16 to 1663);
-    words (sanction, "reduce aid", tariff) list every code whose name, or the
-    name of a taxonomy action with that code, holds them all, case aside. The actions column names graphkit's taxonomy actions with that
-    code; quad_class is CAMEO's: 1 verbal cooperation, 2 material cooperation,
-    3 verbal conflict, 4 material conflict. Nothing matching is an error with
-    the nearest code or word. Exit status: 0, or 2 on bad input.
+    words (sanction, "reduce aid", tariff, threats) list every code whose name,
+    the name of a taxonomy action with that code, or its PLOVER type and mode
+    (coerce lists every code PLOVER reads as COERCE) holds them all or their
+    singulars, case aside. The actions column names graphkit's taxonomy actions
+    with that code; quad_class is CAMEO's: 1 verbal cooperation, 2 material
+    cooperation, 3 verbal conflict, 4 material conflict. Nothing matching is an
+    error with the nearest code or word. Exit status: 0, or 2 on bad input.
 
     Example: graphkit cameo sanction
     """

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..io.text import escape_control
+from .errors import echo_error
 from .group import main
 from .loading import load, with_aliases
 from .options import alias_option, filter_options, output_options, unit_option
@@ -51,6 +53,7 @@ def diff(
 
     Example: graphkit diff essay essay-recoded --format markdown
     """
+    from ..compare.agreement import same_files
     from ..compare.diff import diff_edge_sets
     from ..compare.report import format_diff
     from ..errors import GraphkitError
@@ -60,6 +63,11 @@ def diff(
     if a == "-" and b == "-":
         raise GraphkitError("A and B are both '-': only one edge set can come from standard input")
     first, second = with_aliases([load(a), load(b)], alias_file)
+    if same_files(first, second):
+        echo_error(
+            f"graphkit: warning: A and B are the same edge set ({escape_control(first.name)!r}): "
+            "nothing can differ; give two edge sets"
+        )
     old, new = filter_edge_sets(
         first, second, domain=domain, since=since, until=until, actor=actor, **date_rule()
     )

@@ -20,7 +20,11 @@ def filter_options(func):
         click.option("--domain", multiple=True, help="Keep only actions in this domain (repeatable)."),
         click.option("--since", metavar="DATE", help=SINCE_HELP),
         click.option("--until", metavar="DATE", help=UNTIL_HELP),
-        click.option("--actor", metavar="ID", help="Keep only this actor's ego network."),
+        click.option(
+            "--actor",
+            metavar="ID",
+            help="Keep only this actor's ego network (its id, case aside, or its name: can, Canada).",
+        ),
     ]
     func = date_rule_options(func)
     for option in reversed(options):

@@ -77,7 +77,7 @@ def render(
     With --verify RECORD each arrow takes the colour of its claim's support in
     the record (graphkit verify, docs/verify.md), and its tooltip the best event.
 
-    Example: graphkit render --top 10 -o output/essay-top10.html
+    Example: graphkit render --top 10 -o essay-top10.html
     """
     from ..render import render_html
 

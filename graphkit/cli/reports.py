@@ -159,7 +159,7 @@ def centrality(edgeset, domain, since, until, actor, unit, scale, fmt, output, e
     """Measure each actor: strain dealt and received, degree, PageRank,
     betweenness and HITS hub/authority on the hostile layer.
 
-    Example: graphkit centrality --format csv -o output/centrality.csv
+    Example: graphkit centrality --format csv -o centrality.csv
     """
     from ..analysis.centrality_alg import centrality as compute
 
@@ -174,9 +174,17 @@ def centrality(edgeset, domain, since, until, actor, unit, scale, fmt, output, e
         pairs = read_dask_pairs(edgeset, scheduler, **filters)
         table = centrality_from_pairs(pairs.ordered_pairs(), pairs.actors, progress=progress_reporter())
     else:
-        edge_set = read_edge_set(edgeset, **filters)
-        table = compute(edge_set, unit=unit, scale=scale, progress=progress_reporter())
-        _scale_note(scale, edge_set)
+        plain = not any(filters.values()) and (unit, scale) == ("action", "goldstein")
+        columnar = read_columnar(edgeset, engine) if plain else None
+        if columnar is not None:
+            from ..analysis.centrality_columnar import centrality_columnar
+
+            table = centrality_columnar(columnar, progress=progress_reporter())
+            columnar.close()
+        else:
+            edge_set = read_edge_set(edgeset, **filters)
+            table = compute(edge_set, unit=unit, scale=scale, progress=progress_reporter())
+            _scale_note(scale, edge_set)
     for message in table.attrs.get("warnings", []):
         warn(message)
     if table.attrs.get("betweenness", "exact") != "exact":

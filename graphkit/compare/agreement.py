@@ -70,6 +70,22 @@ class Agreement:
         }
 
 
+def same_files(a: EdgeSet, b: EdgeSet) -> bool:
+    """True when ``a`` and ``b`` were read from one file or folder (``essay`` and
+    ``edges/essay/edges.csv`` alike): comparing them measures nothing."""
+    if a.path is None or b.path is None:
+        return False
+    return _edges_file(a.path) == _edges_file(b.path)
+
+
+def _edges_file(path) -> object:
+    path = path / "edges.csv" if path.is_dir() else path
+    try:
+        return path.resolve(strict=True)
+    except OSError:
+        return path
+
+
 def codes_same_text(a: EdgeSet, b: EdgeSet) -> bool:
     """True when both sets have a source text, the same one whitespace aside, and
     each has at least one quoted row."""

@@ -19,8 +19,9 @@ from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
-from .by_quote import Matching, changed_by_quote, matching_for, quote_identity, quote_pairs
+from .by_quote import Matching, changed_by_quote, id_pairs, matching_for, quote_identity, quote_pairs
 from .similarity import Metric, similarity_metrics
+from .values import fields_differ, joint_codes
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
 
@@ -134,19 +135,11 @@ class EdgeSetDiff:
         return frame[(frame["delta"] != 0) | one_side].reset_index(drop=True)
 
 
-def _codes(a: pd.Series, b: pd.Series, *, sort: bool = True) -> tuple[np.ndarray, np.ndarray, int]:
-    """Integer codes of ``a`` and ``b`` over their joint values, in sorted value order
-    (with ``sort``; else in order of appearance, enough to test equality, and much
-    faster on a million distinct ids or quotes)."""
-    codes, uniques = pd.factorize(pd.concat([a, b], ignore_index=True), sort=sort, use_na_sentinel=False)
-    return codes[: len(a)].astype(np.int64), codes[len(a) :].astype(np.int64), len(uniques)
-
-
 def _combine(parts: list[tuple[np.ndarray, np.ndarray, int]]) -> tuple[np.ndarray, np.ndarray]:
     """One code per row for several columns' codes, ordered like the tuple of values."""
     code_a, code_b, _ = parts[0]
     for part_a, part_b, size in parts[1:]:
-        joined = _codes(pd.Series(code_a * size + part_a), pd.Series(code_b * size + part_b))
+        joined = joint_codes(pd.Series(code_a * size + part_a), pd.Series(code_b * size + part_b))
         code_a, code_b = joined[0], joined[1]
     return code_a, code_b
 
@@ -169,26 +162,28 @@ def _member(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _match(
-    a: pd.DataFrame, b: pd.DataFrame, by_id: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, dict]:
+    a: pd.DataFrame, b: pd.DataFrame, ids: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Pair the edges of A and B. Returns positions (pos_a, pos_b) of matched edges,
-    each pair's occurrence (see below; 0 by id), how many pairs are identical, and
-    each compared field's codes.
+    each pair's occurrence (see below; 0 by id), and for each compared field where
+    the pairs' values differ (:func:`~graphkit.compare.values.fields_differ`).
 
-    By id, edges match when their ids are equal. By key, identical edges (every
+    By id (``ids``: the rows with equal ids, :func:`~graphkit.compare.by_quote.id_pairs`),
+    edges match when their ids are equal. By key (``ids`` None), identical edges (every
     compared field equal) are matched first, copy for copy; the rest are matched
     within each (source, target, action, date) in order of their other values.
     """
-    # by id, codes are only compared for equality; by key they also order the copies
-    codes = {f: _codes(a[f], b[f], sort=not by_id) for f in COMPARED_FIELDS}
-    if by_id:
-        id_a, id_b, _ = _codes(a["id"], b["id"], sort=False)
-        pos_a, pos_b = _member(id_a, id_b)
-        same = np.ones(len(pos_a), dtype=bool)
-        for f in COMPARED_FIELDS:
-            same &= codes[f][0][pos_a] == codes[f][1][pos_b]
-        return pos_a, pos_b, np.zeros(len(pos_a), dtype=np.int64), int(same.sum()), codes
+    if ids is not None:
+        pos_a, pos_b = ids
+        return (
+            pos_a,
+            pos_b,
+            np.zeros(len(pos_a), dtype=np.int64),
+            fields_differ(a, b, pos_a, pos_b, COMPARED_FIELDS),
+        )
 
+    # by key, codes in sorted value order also order the copies
+    codes = {f: joint_codes(a[f], b[f]) for f in COMPARED_FIELDS}
     sig_a, sig_b = _combine([codes[f] for f in KEY_FIELDS + ["weight", "cameo", "domain", "quote"]])
     key_a, key_b = _combine([codes[f] for f in KEY_FIELDS])
     size = int(max(len(a), len(b))) + 1
@@ -205,7 +200,8 @@ def _match(
     pos_a = np.concatenate([same_a, rest_a[moved_a]])
     pos_b = np.concatenate([same_b, rest_b[moved_b]])
     occurrence = np.concatenate([np.zeros(len(same_a), dtype=np.int64), number_a[moved_a] + 1])
-    return pos_a, pos_b, occurrence, len(same_a), codes
+    differ = {f: codes[f][0][pos_a] != codes[f][1][pos_b] for f in COMPARED_FIELDS}
+    return pos_a, pos_b, occurrence, differ
 
 
 def _edge_rows(edges: pd.DataFrame, positions: np.ndarray, by_id: bool) -> pd.DataFrame:
@@ -221,7 +217,7 @@ def _changed(
     pos_a: np.ndarray,
     pos_b: np.ndarray,
     occurrence: np.ndarray,
-    codes: dict,
+    differ: dict[str, np.ndarray],
     by_id: bool,
 ) -> pd.DataFrame:
     """One row per (matched edge, field) whose value differs, in identity then field order."""
@@ -230,13 +226,12 @@ def _changed(
     context = ["source", "target", "action"] if by_id else []
     parts = []
     for order, name in enumerate(fields):
-        differ = codes[name][0][pos_a] != codes[name][1][pos_b]
-        rows_a, rows_b = pos_a[differ], pos_b[differ]
+        rows_a, rows_b = pos_a[differ[name]], pos_b[differ[name]]
         if len(rows_a) == 0:
             continue
         part = a.iloc[rows_a][identity + context].reset_index(drop=True)
         if not by_id:
-            part["occurrence"] = occurrence[differ]
+            part["occurrence"] = occurrence[differ[name]]
         part["field"] = name
         part["old"] = a[name].iloc[rows_a].astype(object).to_numpy()
         part["new"] = b[name].iloc[rows_b].astype(object).to_numpy()
@@ -306,8 +301,8 @@ def _strain_pairs(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
     sa, sb = strain(a), strain(b)
     # pairs matched on integer codes of their two actors (sorted, so that codes order
     # like ids): an outer merge on the text columns took longer than both strain tables
-    first_a, first_b, _ = _codes(sa["actor_a"], sb["actor_a"])
-    second_a, second_b, width = _codes(sa["actor_b"], sb["actor_b"])
+    first_a, first_b, _ = joint_codes(sa["actor_a"], sb["actor_a"])
+    second_a, second_b, width = joint_codes(sa["actor_b"], sb["actor_b"])
     key_a, key_b = first_a * width + second_a, first_b * width + second_b
     in_b = pd.Index(key_b).get_indexer(key_a)  # each side lists a pair once
     only_b = np.setdiff1d(np.arange(len(sb)), in_b[in_b >= 0], assume_unique=True)
@@ -349,10 +344,12 @@ def _whole_or_none(values: pd.Series) -> pd.Series:
     return ints.where(values.notna(), None)
 
 
-def _adjacency(codes: dict) -> tuple[int, int]:
+def _adjacency(a: pd.DataFrame, b: pd.DataFrame) -> tuple[int, int]:
     """Ordered pairs with an edge in exactly one set, and in either (from the
     source and target codes shared by both sets)."""
-    (source_a, source_b, _), (target_a, target_b, size) = codes["source"], codes["target"]
+    (source_a, source_b, _), (target_a, target_b, size) = (
+        joint_codes(a[f], b[f], sort=False) for f in ("source", "target")
+    )
     pairs_a = pd.unique(source_a * size + target_a)
     pairs_b = pd.unique(source_b * size + target_b)
     in_both = int(pd.Series(pairs_a).isin(pairs_b).sum())
@@ -411,23 +408,24 @@ def diff_edge_sets(
     if top < 1:
         raise ArgumentError("top", f"must be at least 1, not {top}")
     same_text = codes_same_text(a, b)
-    matching = matching_for(a, b, same_text)
-    by_id = matching == "id"
     ea, eb = a.edges.reset_index(drop=True), b.edges.reset_index(drop=True)
+    ids = id_pairs(ea, eb) if a.has_ids and b.has_ids else None
+    matching = matching_for(a, b, same_text, ids)
+    by_id = matching == "id"
     if matching == "quote":
-        codes = {f: _codes(ea[f], eb[f], sort=False) for f in COMPARED_FIELDS}
         pos_a, pos_b = quote_pairs(ea, eb, str(a.source_text))
-        changed = changed_by_quote(a, b, pos_a, pos_b, codes, COMPARED_FIELDS)
+        differ = fields_differ(ea, eb, pos_a, pos_b, COMPARED_FIELDS)
+        changed = changed_by_quote(a, b, pos_a, pos_b, differ, COMPARED_FIELDS)
         identity: tuple[str, ...] = quote_identity(a, b)
     else:
-        pos_a, pos_b, occurrence, _, codes = _match(ea, eb, by_id)
-        changed = _changed(ea, eb, pos_a, pos_b, occurrence, codes, by_id)
+        pos_a, pos_b, occurrence, differ = _match(ea, eb, ids if by_id else None)
+        changed = _changed(ea, eb, pos_a, pos_b, occurrence, differ, by_id)
         identity = ("id",) if by_id else (*KEY_FIELDS, "occurrence")
     removed_pos = np.setdiff1d(np.arange(len(ea)), pos_a, assume_unique=True)
     added_pos = np.setdiff1d(np.arange(len(eb)), pos_b, assume_unique=True)
     differs = np.zeros(len(pos_a), dtype=bool)
     for name in COMPARED_FIELDS:
-        differs |= codes[name][0][pos_a] != codes[name][1][pos_b]
+        differs |= differ[name]
     unchanged = int((~differs).sum())
     union = pd.DataFrame(
         {
@@ -445,7 +443,7 @@ def diff_edge_sets(
     check_unit(unit)
     ua, ub = (s if unit == "action" else s.with_edges(count_units(s.edges, unit)) for s in (a, b))
     pairs = _strain_pairs(ua, ub)
-    hamming, adjacency_union = _adjacency(codes)
+    hamming, adjacency_union = _adjacency(ea, eb)
     metrics = similarity_metrics(
         pairs,
         shared_edges=len(pos_a),

@@ -18,6 +18,7 @@ from ..errors import ArgumentError, GraphkitError
 from ..io.formatting import format_frame
 from ..io.text import normalize_ws
 from ..schema import ReportFormat, sign_of, strain_part
+from .agreement import same_files
 
 __all__ = ["ScoreResult", "SetScore", "format_score", "score", "score_frame"]
 
@@ -209,6 +210,13 @@ def _drafts(edge_set: EdgeSet) -> int:
 def _swapped_warnings(candidate: EdgeSet, gold: EdgeSet) -> tuple[str, ...]:
     """A warning when the reference holds draft rows: with the sets swapped,
     precision and recall swap too, and nothing else would show it."""
+    if same_files(candidate, gold):
+        return (
+            (
+                f"candidate and gold are the same edge set ({gold.name!r}): every score is 1 by construction; "
+                "give a second coding of the text as the candidate"
+            ),
+        )
     drafts = _drafts(gold)
     if not drafts:
         return ()

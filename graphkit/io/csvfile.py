@@ -84,6 +84,11 @@ def _first_line_end(block: bytes) -> int:
     return min(ends) if ends else -1
 
 
+# UTF-16's byte-order marks, which start a spreadsheet's "Unicode Text" and whose text is half NUL bytes
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF16_MESSAGE = "saved as UTF-16 (a spreadsheet's 'Unicode Text'), not UTF-8: save it as CSV UTF-8"
+
+
 def _nul_message(offset: int) -> str:
     return f"binary data (a NUL byte at byte {offset + 1:,}), not text: give a CSV file saved as UTF-8"
 
@@ -136,6 +141,8 @@ def read_input(
             block = handle.read(BLOCK_BYTES) if whole is None else whole[size : size + BLOCK_BYTES]
             if not block:
                 break
+            if text and size == 0 and block.startswith(_UTF16_BOMS):
+                raise _refuse(name, 1, _UTF16_MESSAGE)
             if text and b"\x00" in block:  # every block: a NUL after the first MiB is refused too
                 at = block.index(b"\x00")
                 raise _refuse(name, lines + block[:at].count(b"\n") + 1, _nul_message(size + at))
@@ -220,6 +227,8 @@ def read_csv_bytes(data: bytes, name: str) -> CsvTable:
     data = data.removeprefix(_BOM)
     if not data.strip():
         return _empty(Problem(name, None, "file is empty: it needs a header row and one row per record"))
+    if data.startswith(_UTF16_BOMS):
+        return _empty(Problem(name, 1, _UTF16_MESSAGE))
     nul = data.find(b"\x00")
     if nul >= 0:
         return _empty(Problem(name, data[:nul].count(b"\n") + 1, _nul_message(nul)))
@@ -262,7 +271,8 @@ def _read(data: bytes, name: str, *, assume: bool) -> CsvTable | None:
     if header is None:
         problems.append(Problem(name, None, "file is empty: it needs a header row and one row per record"))
         return CsvTable(pd.DataFrame(), np.zeros(0, dtype=np.int64), problems)
-    header = [c.strip() for c in header]
+    # a spreadsheet's stray columns have no name: kept apart under a placeholder, see _unnamed
+    header = [c.strip() or f"{_UNNAMED}{i + 1}" for i, c in enumerate(header)]
     width = len(header)
     body_starts, body_widths = starts[1:], widths[1:]
     wrong = body_widths != width
@@ -274,11 +284,11 @@ def _read(data: bytes, name: str, *, assume: bool) -> CsvTable | None:
                 f"expected {width} fields as in the header, found {found}: quote any field that contains a comma",
             )
         )
-    seen: set[str] = set()
-    for column in header:
-        if column in seen:
-            problems.append(Problem(name, 1, f"column {column!r} appears twice in the header: keep one"))
-        seen.add(column)
+    seen = set(header)
+    for column in dict.fromkeys(c for c in header if header.count(c) > 1):
+        times = header.count(column)
+        again = "twice" if times == 2 else f"{times} times"
+        problems.append(Problem(name, 1, f"column {column!r} appears {again} in the header: keep one"))
     lines = body_starts[~wrong].astype(np.int64)
     if len(seen) != width:
         return CsvTable(pd.DataFrame(), lines, problems)
@@ -289,7 +299,34 @@ def _read(data: bytes, name: str, *, assume: bool) -> CsvTable | None:
         return CsvTable(pd.DataFrame({c: pd.Series([], dtype=str) for c in header}), lines, problems)
     body = _line_offset(data, int(body_starts[0]))  # where the first record after the header starts
     frame = _values(data, body, header, newlines=not by_lines, expected=len(lines), strict=assume)
-    return None if frame is None else CsvTable(frame, lines, problems)
+    return None if frame is None else _unnamed(CsvTable(frame, lines, problems), name)
+
+
+_UNNAMED = "\x1fcolumn "  # a control character: no column graphkit reads or writes is named so
+
+
+def _unnamed(table: CsvTable, name: str) -> CsvTable:
+    """``table`` without the columns its header leaves unnamed and its rows leave empty
+    (a spreadsheet's trailing commas: they hold nothing), and a problem for each that
+    holds a value, which no name can carry."""
+    unnamed = [c for c in table.frame.columns if c.startswith(_UNNAMED)]
+    if not unnamed:
+        return table
+    problems = list(table.problems)
+    for column in unnamed:
+        filled = (table.frame[column] != "").to_numpy()
+        if filled.any():
+            first = int(np.argmax(filled))
+            value = table.frame[column].iat[first]
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    f"column {column.removeprefix(_UNNAMED)} has no name in the header but holds values "
+                    f"({value!r} on line {table.lines[first]}): name it in the header, or delete the column",
+                )
+            )
+    return CsvTable(table.frame.drop(columns=unnamed), table.lines, problems)
 
 
 def _line_structure(data: bytes, name: str):

@@ -35,7 +35,8 @@ def generate_edges(rows: int, actors: int, *, seed: int = 0, ids: bool = True, s
     """A table of ``rows`` edges between ``actors`` actors (pyarrow, all strings).
 
     Columns: [id], source, target, action, weight, date, domain. About 80% of rows
-    name a taxonomy action and nothing else, 10% add an explicit weight, 5% give an
+    name a taxonomy action and nothing else, 10% add an explicit weight of the action's
+    sign, 5% give an
     action the taxonomy does not know with a weight, 5% add a domain. ``start``
     offsets the ids so that several files can make one set.
     """
@@ -55,7 +56,10 @@ def generate_edges(rows: int, actors: int, *, seed: int = 0, ids: bool = True, s
     kind = rng.random(rows)
     weight = np.full(rows, "", dtype=object)
     explicit = kind < 0.10
-    weight[explicit] = np.char.mod("%.1f", rng.uniform(-10, 10, explicit.sum()).round(1)).astype(object)
+    # a coder's own weight keeps its act's sign (a tariff at +3.2 is a slip graphkit warns about)
+    sign = np.sign(np.array([defaults[a][2] for a in action[explicit]], dtype=float))
+    magnitude = rng.uniform(0.1, 10, explicit.sum()).round(1)
+    weight[explicit] = np.char.mod("%.1f", sign * magnitude).astype(object)
     custom = (kind >= 0.10) & (kind < 0.15)
     action[custom] = "custom_event"
     weight[custom] = np.char.mod("%.1f", rng.uniform(-10, 10, custom.sum()).round(1)).astype(object)
