@@ -90,3 +90,12 @@ def test_a_speaker_s_aside_does_not_make_the_speaker_the_subject():
     # "a rebel group it says launches attacks": the group attacks (no actor), not Chad, the speaker
     got = rows("Chad condemned the Sudanese rebels, a militia it says launches attacks from Sudanese soil.")
     assert not [r for r in got if r[2] == "190"]
+
+
+def test_an_appeal_is_coded_by_what_it_asks():
+    # CAMEO 025x appeals to yield weigh -0.3: forces pulled back (0256), a closure lifted (0251),
+    # people freed (0253); "respect our choices" asks for a policy change (0242)
+    assert rows("Chile called on Peru to withdraw its troops from the border.") == [("CHL", "PER", "0256")]
+    assert rows("Chile called on Peru to reopen the border crossing.") == [("CHL", "PER", "0251")]
+    assert rows("Chile urged Peru to release the fishermen.") == [("CHL", "PER", "0253")]
+    assert rows("Chile urged Peru to respect its choices.") == [("CHL", "PER", "0242")]
