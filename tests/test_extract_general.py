@@ -99,3 +99,12 @@ def test_an_appeal_is_coded_by_what_it_asks():
     assert rows("Chile called on Peru to reopen the border crossing.") == [("CHL", "PER", "0251")]
     assert rows("Chile urged Peru to release the fishermen.") == [("CHL", "PER", "0253")]
     assert rows("Chile urged Peru to respect its choices.") == [("CHL", "PER", "0242")]
+
+
+def test_the_taliban_are_afghanistan_s_government_but_the_pakistani_taliban_are_not():
+    # since 2021 the Taliban govern Afghanistan (codebook rule 5: a government is its state);
+    # the Pakistani Taliban are a militant group, no state; "the demand" is a noun, no demand by Kabul
+    got = rows(
+        "Uzbekistan demanded that the Taliban act against the Pakistani Taliban. The Taliban rejected the demand."
+    )
+    assert got == [("UZB", "AFG", "100"), ("AFG", "UZB", "120")]

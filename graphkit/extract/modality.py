@@ -40,7 +40,7 @@ _CONDITIONAL = re.compile(
 _DETERMINER = re.compile(
     r"\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)\s+$", re.IGNORECASE
 )
-_NOUN_PATTERNS = frozenset(["attack", "visit"])
+_NOUN_PATTERNS = frozenset(["attack", "visit", "demand"])
 _MODIFIED = re.compile(r"\b(?:an?|the|any|another|its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.IGNORECASE)
 # a modal governs its clause: what a noun names inside "any talks would have to include guarantees
 # on attacks", "could lead to further sanctions" is a hypothetical, never the act (codebook rule 2);
