@@ -108,3 +108,8 @@ def test_the_taliban_are_afghanistan_s_government_but_the_pakistani_taliban_are_
         "Uzbekistan demanded that the Taliban act against the Pakistani Taliban. The Taliban rejected the demand."
     )
     assert got == [("UZB", "AFG", "100"), ("AFG", "UZB", "120")]
+
+
+def test_complaints_filed_are_an_official_complaint():
+    # CAMEO 114 Complain officially, however many complaints: not a lawsuit
+    assert rows("Chile has filed dozens of complaints against Peru since 2019.") == [("CHL", "PER", "114")]

@@ -166,6 +166,13 @@ LEXICON: tuple[ActionPattern, ...] = (
         "criticism",
         "110",
     ),
+    # 114 Complain officially: complaints filed or lodged, however many
+    pattern(
+        "file-complaint",
+        r"\b(?:fil|lodg)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:formal\s+)?(?:complaints|protests)\b",
+        "official_complaint",
+        "114",
+    ),
     # 110 Disapprove, told as a state of mind: "was disappointed by", "is deeply concerned about"
     pattern(
         "dismay",
