@@ -167,6 +167,8 @@ def load_columnar(
         connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         connection.execute(f"SET temp_directory = {_literal(spill.name)}")
         connection.execute("SET preserve_insertion_order = false")
+        # past 2 s DuckDB draws a progress bar on standard output, inside a report written there
+        connection.execute("SET enable_progress_bar = false")
         report(f"validating {plain.records:,} rows with DuckDB")
         checked = _checked(connection, name, path, edges_path, folder, plain, description)
     except duckdb.Error:

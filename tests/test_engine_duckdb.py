@@ -158,6 +158,16 @@ def test_generated_set_takes_the_fast_path(generated):
     columnar.close()
 
 
+def test_no_progress_bar_on_standard_output(generated):
+    # DuckDB draws a progress bar on stdout for queries past 2 s (seen inside a report
+    # written to stdout under load): every connection the engine hands out has it off
+    columnar = load_columnar(generated)
+    assert columnar is not None
+    setting = columnar.connection.execute("SELECT current_setting('enable_progress_bar')").fetchone()
+    assert setting == (False,)
+    columnar.close()
+
+
 @pytest.mark.parametrize(
     "args",
     [
