@@ -33,10 +33,31 @@ def hostile(text):
         "Analysts said China could also ban imports from Australia if the restrictions were extended.",
         "Canada did not impose tariffs on Mexico.",
         "Germany failed to deliver the tanks and did not summon the Polish ambassador.",
+        # a noun naming an act inside a modal clause, or as the topic of another word (written for
+        # this test, in none of the texts): the act is named, never done
+        "Indian officials said any agreement would have to include guarantees on cross-border strikes by Bangladesh.",
+        "Chile said the accord could lead to further sanctions against Bolivia.",
+        "Peru must give assurances about raids on Ecuadorian boats, Ecuador said.",
+        "Norway and Sweden held talks on sanctions against Belarus.",
     ],
 )
 def test_no_hostile_row_from_a_hypothetical_conditional_or_negated_clause(text):
     assert hostile(text) == []
+
+
+def test_the_modal_own_verb_is_still_a_threat_and_a_done_act_is_still_an_act():
+    # "would impose sanctions on": the modal's own verb, a threat (1312, worked out from CAMEO);
+    # "over the weekend struck": a preposition before a past-tense verb is no topic, the act is done
+    assert rows("Chile said it would impose sanctions on Bolivia.") == [
+        ("CHL", "BOL", "sanction_threat", "1312")
+    ]
+    assert ("CHL", "BOL", "military_attack", "190") in rows("Chile over the weekend struck Bolivia.")
+
+
+def test_concerns_about_attacks_are_a_criticism_not_an_attack():
+    # the concern is Estonia's criticism of Russia; the attacks are its topic, not an act told
+    got = rows("Estonia raised concerns about Russian attacks on undersea cables.")
+    assert not [r for r in got if r[2] == "military_attack"]
 
 
 def test_a_promise_referred_to_is_not_an_intent():

@@ -81,6 +81,7 @@ GROUP = re.compile(
 NOT_ACTS = {
     "conditional": "a condition or hypothetical, not an act",
     "noun": "an act named as a noun, not told as done",
+    "hypothetical": "an act named inside a modal clause or as a topic, not told as done",
     "referred": "a promise referred to, not made here",
     "negated": "negated",
     "possible": "a possibility, not an act",

@@ -15,7 +15,7 @@ from ..checks import require_path
 from ..errors import EdgeSetError, Problem, use_one_of
 from ..schema import ACTOR_KINDS
 
-__all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_roles"]
+__all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_full_names", "with_roles"]
 
 GAZETTEER_COLUMNS = ("alias", "actor", "kind")
 # a word before a mention that makes it part of a prepositional phrase, not a subject
@@ -283,7 +283,15 @@ ROLES = {
         ),
     ),
     "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),
-    "MIL": ("military", "other", r"military|army|navy|air\s+force|armed\s+forces"),
+    "MIL": (
+        "military",
+        "other",
+        # "a Rwandan general" is the army's; "NATO's secretary general" is no soldier
+        (
+            r"military|army|navy|air\s+force|armed\s+forces|troops|soldiers"
+            r"|(?<!secretary\s)(?<!attorney\s)(?<!director\s)(?<!consul\s)(?<!inspector\s)generals?"
+        ),
+    ),
     "LEG": ("legislature", "other", r"parliament|legislature|lawmakers|congress|senate|national\s+assembly"),
 }
 _ROLE_AFTER = {
@@ -301,10 +309,10 @@ _ROLE_AFTER = {
 
 
 def with_roles(mentions: list[Mention], text: str) -> list[Mention]:
-    """``mentions`` with a state or region named before a role noun turned into that role's
-    actor: "German media" -> DEUMED, "US energy giants" -> USABUS, "the Polish parliament" -> POLLEG."""
+    """``mentions`` read with the text's full names (:func:`with_full_names`), and with a state
+    or region named before a role noun turned into that role's actor: "German media" -> DEUMED, "US energy giants" -> USABUS, "the Polish parliament" -> POLLEG."""
     out = []
-    for m in mentions:
+    for m in with_full_names(mentions):
         if m.kind in ("state", "bloc") and len(m.actor) == 3:
             for code, pattern in _ROLE_AFTER.items():
                 if pattern.match(text, m.end):
@@ -312,6 +320,19 @@ def with_roles(mentions: list[Mention], text: str) -> list[Mention]:
                     break
         out.append(m)
     return out
+
+
+# a short name two states share ("Congo", "Congolese"): it names whichever of them the text
+# names in full (its full name or its capital); with neither, the gazetteer's own reading
+_SHARED_SHORT = {"Congo": ("COD", "COG"), "Congolese": ("COD", "COG")}
+
+
+def with_full_names(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each shared short name read as the state the text names in full."""
+    full = [m.actor for m in mentions if m.alias not in _SHARED_SHORT and m.actor in ("COD", "COG")]
+    if not full:
+        return mentions
+    return [replace(m, actor=full[0]) if m.alias in _SHARED_SHORT else m for m in mentions]
 
 
 def role_name(actor: str, names: dict[str, str]) -> str | None:

@@ -166,6 +166,21 @@ LEXICON: tuple[ActionPattern, ...] = (
         "criticism",
         "110",
     ),
+    # 114 Complain officially: complaints filed or lodged, however many
+    pattern(
+        "file-complaint",
+        r"\b(?:fil|lodg)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:formal\s+)?(?:complaints|protests)\b",
+        "official_complaint",
+        "114",
+    ),
+    # 110 Disapprove, told as a state of mind: "was disappointed by", "is deeply concerned about"
+    pattern(
+        "dismay",
+        r"\b(?:is|was|were|are|been|felt)\s+[\"\u201c]?(?:(?:deeply|very|gravely|seriously|extremely)\s+)?"
+        r"(?:disappointed|concerned|dismayed|alarmed|troubled|displeased)[\"\u201d]?\s+(?:by|at|about|over|with)\b",
+        "criticism",
+        "110",
+    ),
     # 090 Investigate: "opened an anti-dumping investigation into Chinese steel"
     pattern(
         "investigate",

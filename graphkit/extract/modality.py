@@ -11,7 +11,7 @@ import re
 
 from .patterns import Trigger
 
-__all__ = ["conditional_spans", "last_words", "modality"]
+__all__ = ["conditional_spans", "hypothetical", "last_words", "modality"]
 
 NEGATION = re.compile(
     r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
@@ -19,7 +19,9 @@ NEGATION = re.compile(
 SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
 POSSIBLE = re.compile(
     # "may" in lower case only: "12 May 2026 - China suspended" is a date, not a possibility
-    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due)\s+to\b",
+    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due|"
+    # "had the right to sign agreements": a right claimed, not an act done
+    r"right|free|able|entitled)\s+to\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
@@ -38,7 +40,25 @@ _CONDITIONAL = re.compile(
 _DETERMINER = re.compile(
     r"\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)\s+$", re.IGNORECASE
 )
-_NOUN_PATTERNS = frozenset(["attack", "visit"])
+_NOUN_PATTERNS = frozenset(["attack", "visit", "demand"])
+_MODIFIED = re.compile(r"\b(?:an?|the|any|another|its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.IGNORECASE)
+# a modal governs its clause: what a noun names inside "any talks would have to include guarantees
+# on attacks", "could lead to further sanctions" is a hypothetical, never the act (codebook rule 2);
+# "would impose sanctions" (the modal's own verb) stays a threat or an intent, read below
+_MODAL = re.compile(
+    r"\b(?:would|could|might|(?-i:may)|must|should|shall|will|can|(?:have|has|needs?)\s+to)\b", re.IGNORECASE
+)
+_CLAUSE_START = re.compile(r"[,;:()\"\u201c\u201d]|\b(?:said|says|told|that|which|who)\b", re.IGNORECASE)
+# a determiner or a preposition between the modal and the act's word: the act is named, not done
+_NOUN_SIGN = re.compile(
+    r"\b(?:an?|the|any|another|further|more|new|such|possible|its|their|of|on|about|over|against|for|"
+    r"regarding|concerning|into|in|with|from)\b",
+    re.IGNORECASE,
+)
+# the act as the topic of another noun or verb ("guarantees on attacks", "talks on sanctions",
+# "concerns about strikes"): named, never done; the act's word is a noun form (not "-ed", "struck")
+_TOPIC = re.compile(r"\b(?:on|about|over|against|regarding|concerning)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?:\w+ed|struck|hit|shot|slapped)\b", re.IGNORECASE)
 # a promise referred to, not made: "the batteries it promised last year", "delayed ... it promised"
 _RELATIVE = re.compile(r"\b([a-z]+)\s+(?:it|they|he|she|we|which|that)\s+(?:had\s+|has\s+|have\s+)?$")
 _NOT_NOUNS = frozenset(
@@ -54,6 +74,22 @@ def conditional_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CONDITIONAL.finditer(text)]
 
 
+def hypothetical(before: str, trigger_text: str) -> bool:
+    """True when the act ``trigger_text`` names is a noun inside a modal clause or the topic of
+    another word: ``before`` is the clause's text up to the act."""
+    if _VERB_FORM.match(trigger_text):
+        return False
+    if _TOPIC.search(before[-60:]):
+        return True
+    clause = before[-200:]
+    starts = list(_CLAUSE_START.finditer(clause))
+    clause = clause[starts[-1].end() :] if starts else clause
+    modal = None
+    for modal in _MODAL.finditer(clause):
+        pass
+    return modal is not None and bool(_NOUN_SIGN.search(clause[modal.end() :]))
+
+
 def last_words(text: str, n: int = 4) -> str:
     """The last ``n`` words of ``text``'s last clause (``text`` ends at a verb)."""
     clause = re.split(r"[,;:()\"\u201c\u201d]|\band\b|\bbut\b", text[-400:])[-1]
@@ -67,8 +103,17 @@ def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list
     if any(a <= trigger.start < b for a, b in conditionals):
         return "conditional"
     before = text[max(segment_start, trigger.start - 200) : trigger.start]
-    if trigger.pattern.name in _NOUN_PATTERNS and _DETERMINER.search(before[-40:]):
+    if (
+        trigger.pattern.name in _NOUN_PATTERNS
+        and (
+            _DETERMINER.search(before[-40:])
+            # "a Turkish drone strike", "the Russian air attack": a noun after its modifiers
+            or (not _VERB_FORM.match(trigger.text) and _MODIFIED.search(before[-60:]))
+        )
+    ):
         return "noun"
+    if hypothetical(text[max(0, trigger.start - 200) : trigger.start], trigger.text):
+        return "hypothetical"
     window = last_words(before)
     if trigger.pattern.action == "intent_to_cooperate":
         relative = _RELATIVE.search(before[-60:])

@@ -163,7 +163,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
     _p("retaliate", rf"\b(?:retaliat{_V}|counter(?:ed|s)?\s+with|hit(?:s)?\s+back)\b", "retaliation", ""),
     _p(
         "aid-suspension",
-        rf"\b(?:suspend|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding)\b",
+        rf"\b(?:suspend|paus|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding|budget\s+support|grants|loans)\b",
         "aid_suspension",
         "",
     ),
@@ -306,9 +306,21 @@ _APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
     (r"\bembargo\b", "embargo_appeal", "022"),
     (r"\b(?:restraint|de-?escalat\w*|calm|ceasefire|cease-fire)\b", "appeal", "0256"),
+    # CAMEO's appeals to yield (025x, -0.3), by what they ask: forces pulled back or operations
+    # halted (0256), a closure lifted (0251), people freed (0253)
+    (
+        (
+            r"\b(?:withdraw\w*|pull\w*\s+(?:out|back)|halt|stop|end|cease)\b",
+            r"\b(?:troops|forces|soldiers|military|operations|attacks|strikes|fighting|hostilities|offensive)\b",
+        ),
+        "appeal",
+        "0256",
+    ),
+    (r"\breopen\w*\b", "appeal", "0251"),
+    (r"\b(?:release|free)\b", "appeal", "0253"),
     (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
     (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
-    (r"\b(?:flexib\w*|reconsider|change|reverse|rethink)\b", "appeal", "0242"),
+    (r"\b(?:flexib\w*|reconsider|change|reverse|rethink|respect)\b", "appeal", "0242"),
 )
 _DEMAND_CODES: tuple[tuple[_WordRule, str, str], ...] = (
     (r"\b(?:troops|stationing|burden|defen[cs]e\s+spending|pay\s+more)\b", "burden_sharing_demand", ""),

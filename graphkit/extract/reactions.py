@@ -89,10 +89,14 @@ def answered(
         authors = [a for a in (m_sources + m_targets if m_mutual else m_sources) if a not in sources]
         if m_sentence >= number - 3 and authors and not set(sources) & set(m_sources):
             return authors
+    act_sentence, act_sources, act_targets, act_mutual = state.last_act
+    if act_sentence == number and act_targets and set(act_sources) == set(sources) and not act_mutual:
+        # "welcomed the agreement, and offered to help pay": the same actor's next act in the
+        # sentence, with no addressee of its own, goes to the addressees of its first
+        return [a for a in act_targets if a not in sources]
     if frame and len(sources) == 1 and sources[0] in state.main_pair:
         # a threat or an appeal with no addressee, by one of the article's pair: to the other
         return [a for a in state.main_pair if a != sources[0]]
-    act_sentence, act_sources, act_targets, act_mutual = state.last_act
     if act_sentence >= number - 1:
         authors = [a for a in (act_sources + act_targets if act_mutual else act_sources) if a not in sources]
         if authors and not set(sources) & set(act_sources):

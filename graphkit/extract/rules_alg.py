@@ -46,6 +46,7 @@ from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
 from .pairs import main_pair, recent_pair
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
+from .people import with_people
 from .reactions import answered, is_material
 from .sentences import Sentence, split_sentences
 from .targets_alg import TargetRules
@@ -60,13 +61,19 @@ _THING_OWNED = re.compile(
     r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:actions|measures|decisions?|moves?|polic(?:y|ies)|plans?|behaviou?r|conduct|"
     r"invasion|ban|sanctions|tariffs|presence|activities|expansion|claims?|exports|imports|policies)\s+"
 )
+_MODIFIERS_ONLY = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
+# a speaker's aside between a subject and its verb (and the verb before the act's noun):
+# "a group it says launches attacks"
+_REPORTED_ASIDE = re.compile(
+    r"\s(?:it|he|she|they|we)\s+(?:says|said|claims|claimed|alleges|alleged|believes|believed)\s+(?:[a-z]+\s+)?$"
+)
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
 class _Reader(TargetRules):
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
-        self.mentions = with_roles(gazetteer.find(text), text)
+        self.mentions = with_roles(with_people(gazetteer.find(text), text), text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.rows: list[Draft] = []
         self.keys: set[tuple[str, str, str, str]] = set()
@@ -140,6 +147,8 @@ class _Reader(TargetRules):
                 continue
             if mood in NOT_ACTS:
                 self._skip(number, trigger, NOT_ACTS[mood])
+                if mood == "noun":
+                    self._nominal_author(number, sentence, mentions, trigger)
                 segment_start = trigger.end
                 continue
             prepared = mood == "prepared"
@@ -301,6 +310,10 @@ class _Reader(TargetRules):
         # the subject is in the nearest clause before the verb that names one: after "said",
         # after ", and", after a colon ("X said Y had ..., and India imposed")
         subjects = [m for m in c.before if not m.after_preposition or self._clause_subject(m, trigger, base)]
+        aside = _REPORTED_ASIDE.search(head)
+        if aside and _INDEFINITE_SUBJECT.search(head[: aside.start()][-60:]):
+            # "a militant group it says launches attacks": the group acts, "it says" is an aside
+            return [], "nonactor", trigger.start
         speaker: list[Mention] = []  # "China answered: it banned ...": who "it" is
         own = True  # the subject is in the verb's own clause (else carried from one before it)
         for index, piece in enumerate(reversed([0, *(b.end() for b in CLAUSE_BREAK.finditer(head))])):
@@ -385,6 +398,17 @@ class _Reader(TargetRules):
             and word.group(1).lower() in CONJUNCTIONS
             and bool(re.fullmatch(r"(?:['\u2019]s)?(?:\s+[a-z]+){0,3}\s*", gap))
         )
+
+    def _nominal_author(
+        self, number: int, sentence: Sentence, mentions: list[Mention], trigger: Trigger
+    ) -> None:
+        """ "a Turkish drone strike": no row (an act named, not told), but its author is who a
+        later "condemned the strike" answers (:func:`reactions.answered`)."""
+        for m in mentions:
+            gap = sentence.text[m.end - sentence.start : trigger.start]
+            if m.kind == "state" and not m.possessive and _MODIFIERS_ONLY.fullmatch(gap):
+                self.state.acts_by_pattern[trigger.pattern.name] = (number, [m.actor], [], False)
+                return
 
     def _add(self, row: Draft) -> None:
         key = (row.source, row.target, row.action, row.quote)

@@ -1,0 +1,51 @@
+"""People the text introduces with their state's title ("Iraqi Foreign Minister Fuad Hussein",
+"Uzbekistan's president, Shavkat Mirziyoyev"): later, their surname alone names that state
+(codebook rule 5: an official acts for the state). Linear: one bounded match after each state
+mention, then one scan for the surnames found."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .gazetteer import PREPOSITIONS, Mention
+
+__all__ = ["with_people"]
+
+_TITLE = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?-i:[a-z]+)\s+){0,2}?"
+    r"(?:president|prime\s+minister|premier|chancellor|foreign\s+minister|foreign\s+secretary|"
+    r"(?:defen[cs]e|interior|trade|finance)\s+minister|counterpart|king|emir|leader)\s*,?\s+"
+    r"(?-i:((?:[A-Z][\w'-]+\s+){0,2})([A-Z][a-z][\w'-]*))(?![\w'-])",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(["The", "A", "An", "On", "In", "He", "She", "It", "They", "But", "And", "Said"])
+
+
+def with_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` and, after each person introduced with a state's title, every later
+    mention of their surname as that state."""
+    people: dict[str, tuple[str, int]] = {}  # surname -> (state, where it was introduced)
+    for m in mentions:
+        if m.kind != "state":
+            continue
+        match = _TITLE.match(text, m.end)
+        if match and match.group(2) not in _NOT_NAMES and match.group(2) not in people:
+            people[match.group(2)] = (m.actor, match.end())
+    if not people:
+        return mentions
+    starts = [m.start for m in mentions]  # in text order
+    found = []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in people) + r")(?![\w-])")
+    for match in pattern.finditer(text):
+        actor, introduced = people[match.group(0)]
+        start, end = match.span()
+        index = bisect_right(starts, start) - 1  # inside a mention already found: not a person
+        if start < introduced or (index >= 0 and mentions[index].end > start):
+            continue
+        possessive = bool(re.match(r"['\u2019]s?\b", text[end : end + 2]))
+        words = [w for w in text[max(0, start - 30) : start].lower().split()[-3:] if w not in ("the", "a")]
+        word = words[-1].strip("\"'(") if words else ""
+        preposition = word if word in PREPOSITIONS else ""
+        found.append(Mention(start, end, actor, "state", match.group(0), possessive, preposition))
+    return sorted([*mentions, *found], key=lambda m: m.start)
