@@ -241,16 +241,17 @@ def main() -> None:
     only = set(args.only.split(","))
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    from peers_data import make_folder
+    from peers_data import is_current, make_folder
 
     label = f"{args.rows // 1_000_000}m" if args.rows % 1_000_000 == 0 else str(args.rows)
     folder = workdir / f"set-{label}"
-    if not (folder / "source.txt").exists():
+    bare = workdir / f"set-{label}.csv"
+    if not is_current(folder):  # absent, or made by an older generator
         print(f"generating {folder} ...", flush=True)
         make_folder(args.rows, 5_000, folder)
+        bare.unlink(missing_ok=True)
     edges = str(folder / "edges.csv")
     # the same file under another name: edges.csv in a folder is read with the folder's source.txt
-    bare = workdir / f"set-{label}.csv"
     if not bare.exists():
         os.link(edges, bare)
     tax = str(taxonomy_csv(workdir))

@@ -22,7 +22,10 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate_edges
+from generate import GENERATOR_VERSION, generate_edges
+
+#: The file in a generated folder naming the generator's version (graphkit reads no other file there).
+STAMP = "generator.txt"
 
 QUOTE_CHARS = 60
 _WORDS = [
@@ -104,7 +107,14 @@ def make_folder(rows: int, actors: int, folder: Path, seed: int = 0) -> Path:
         out.writelines(
             " ".join(quotes[i] for i in order[start : start + 10]) + "\n" for start in range(0, count, 10)
         )
+    (folder / STAMP).write_text(f"{GENERATOR_VERSION}\n")
     return folder
+
+
+def is_current(folder: Path) -> bool:
+    """Whether ``folder`` was made by this generator (data of an older one are made again)."""
+    stamp = folder / STAMP
+    return stamp.exists() and stamp.read_text().strip() == str(GENERATOR_VERSION)
 
 
 def main() -> None:
