@@ -241,14 +241,17 @@ def main() -> None:
     only = set(args.only.split(","))
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    from peers_data import is_current, make_folder
+    from peers_data import is_current
 
     label = f"{args.rows // 1_000_000}m" if args.rows % 1_000_000 == 0 else str(args.rows)
     folder = workdir / f"set-{label}"
     bare = workdir / f"set-{label}.csv"
     if not is_current(folder):  # absent, or made by an older generator
         print(f"generating {folder} ...", flush=True)
-        make_folder(args.rows, 5_000, folder)
+        # in a process of its own: a child forked from a parent grown by generating keeps the
+        # parent's peak in its ru_maxrss, and every tool measured after would report it
+        script = str(Path(__file__).with_name("peers_data.py"))
+        subprocess.run([sys.executable, script, "--rows", str(args.rows), "-o", str(folder)], check=True)
         bare.unlink(missing_ok=True)
     edges = str(folder / "edges.csv")
     # the same file under another name: edges.csv in a folder is read with the folder's source.txt
