@@ -14,7 +14,7 @@ from ..edgeset import EdgeSet, require_edge_set
 from ..errors import ArgumentError
 from ..io.progress import Progress
 from ..scales import with_scale
-from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS
+from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS, TIE_DECIMALS
 from .detours import detour_shorter
 from .guardrails import centrality_shape_warnings, shape_of_codes
 from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
@@ -278,7 +278,11 @@ def centrality_from_pairs(
     method = "exact"
     if wanted:
         report(f"building the hostile layer of {len(pairs):,} pairs")
-        graph = hostile_layer(pairs, actors)
+        # links weigh their strain at the ranking's precision: sums the engines add in
+        # another order (pandas' floats, DuckDB's exact decimals) differ in the last bits,
+        # and betweenness counts two paths as tied only when their lengths are equal
+        layer_pairs = pairs.assign(strain=pairs["strain"].round(TIE_DECIMALS))
+        graph = hostile_layer(layer_pairs, actors)
         if graph.edge_count:
             if "pagerank" in wanted:
                 report(f"pagerank on {graph.node_count:,} actors, {graph.edge_count:,} hostile links")
