@@ -55,7 +55,7 @@ from .headers import separator_problem
 from .io.csvfile import CsvTable, read_csv_bytes, read_input
 from .io.plain import plain_csv
 from .io.progress import Progress
-from .schema import ACTORS_FILE, EDGE_COLUMNS, EDGES_FILE, SOURCE_FILE
+from .schema import ACTORS_FILE, EDGE_COLUMNS, EDGES_FILE, ID_CONTROL, SOURCE_FILE
 from .spelling import action_warnings, case_clash_problems
 from .validation import check_actors, check_edges, check_endpoints, edge_header_problems
 from .weight_signs import weight_sign_warnings
@@ -78,7 +78,7 @@ MAX_SCALE = 6
 # follows its start; a PLOVER mode needs a type): listed together, each set apart
 _VALUE_GROUPS = (("action", "weight", "cameo", "domain", "scale"), ("date", DATE_END_COLUMN),
                  ("plover_type", "plover_mode", "mode"))  # fmt: skip
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(ID_CONTROL)  # as validate refuses in an actor id
 
 
 @dataclass(frozen=True, repr=False)

@@ -22,6 +22,7 @@ __all__ = [
     "EDGE_COLUMNS",
     "EDGE_FIELDS",
     "FREQS",
+    "ID_CONTROL",
     "LAYERS",
     "LOW_CONFIDENCE",
     "PAIR_COLUMNS",
@@ -119,6 +120,9 @@ STRAIN_COLUMNS = [
 STRAIN_INTENSITY_COLUMNS = ["claims", "mean_hostility"]
 
 Sign = Literal["hostile", "cooperative", "neutral"]
+#: Characters an actor id may not hold (validate refuses them): control characters make an
+#: id unprintable, and GraphML/GEXF ids not well-formed XML. A regex, for re and pandas.
+ID_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 #: Sums of weights equal to this many decimals are equal, however the floats were added up
 #: (ranks tie, a net weight of 0 is no tie), so that engines summing in other orders agree.
 TIE_DECIMALS = 9

@@ -15,7 +15,7 @@ from .headers import missing_column_problems
 from .io.csvfile import CsvTable
 from .io.verbatim import found_verbatim
 from .plover import AUXILIARY_MODES, PLOVER_TYPES
-from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, REQUIRED_EDGE_COLUMNS
+from .schema import ACTOR_COLUMNS, ACTOR_KINDS, EDGE_COLUMNS, ID_CONTROL, REQUIRED_EDGE_COLUMNS
 from .spelling import case_clash_problems, column_problems, column_slips, near_miss
 
 __all__ = [
@@ -29,8 +29,6 @@ __all__ = [
 
 # ASCII digits only (\d would take Arabic-Indic digits); years 0001-9999, as Python's dates
 DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
-# control characters make an id unprintable, and GraphML/GEXF ids not well-formed XML
-_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 
 
 class _Collector:
@@ -95,7 +93,7 @@ def check_edges(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[P
     source, target, action = frame["source"], frame["target"], frame["action"]
     for column, ids in (("source", source), ("target", target)):
         out.rows(
-            ids.str.contains(_CONTROL, regex=True),
+            ids.str.contains(ID_CONTROL, regex=True),
             lambda i, c=column, v=ids: f"{c} {v.iat[i]!r} holds a control character: remove it",
         )
     for column in REQUIRED_EDGE_COLUMNS:
@@ -330,7 +328,7 @@ def check_actors(table: CsvTable, name: str) -> tuple[pd.DataFrame | None, list[
     out.problems += problems
     ids, kind = frame["id"], frame["kind"]
     out.rows(
-        ids.str.contains(_CONTROL, regex=True),
+        ids.str.contains(ID_CONTROL, regex=True),
         lambda i: f"id {ids.iat[i]!r} holds a control character: remove it",
     )
     out.rows(ids == "", lambda i: "empty 'id': every actor needs an id")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..checks import require_path
 from ..errors import EdgeSetError, Problem, use_one_of
-from ..schema import ACTOR_KINDS
+from ..schema import ACTOR_KINDS, ID_CONTROL
 
 __all__ = ["ROLES", "Gazetteer", "Mention", "load_gazetteer", "role_name", "with_full_names", "with_roles"]
 
@@ -224,7 +224,7 @@ def _read_user_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # as validate refuses in an actor id
+_CONTROL = re.compile(ID_CONTROL)  # as validate refuses in an actor id
 
 
 def _id_key(actor: str) -> str:

@@ -19,6 +19,7 @@ from ..actions import cameo_labels
 from ..checks import require_path
 from ..errors import ArgumentError, EdgeSetError, GraphkitError, Problem
 from ..io.csvfile import read_input
+from ..schema import ID_CONTROL
 from .unpack import MAX_UNPACKED_BYTES, unpacked
 
 __all__ = [
@@ -397,9 +398,6 @@ def read_gdelt(
     )
 
 
-_CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # as validate refuses in an actor id
-
-
 def _unreadable(events: pd.DataFrame, endpoint: str) -> dict[int, Problem]:
     """Rows whose edge graphkit would refuse to read back, by position: an actor id
     holding a control character, any field holding a NUL byte, or an id spelt
@@ -414,7 +412,7 @@ def _unreadable(events: pd.DataFrame, endpoint: str) -> dict[int, Problem]:
 
     for column in ("source", "target"):
         flag(
-            events[column].str.contains(_CONTROL, regex=True),
+            events[column].str.contains(ID_CONTROL, regex=True),
             lambda row, c=column: f"{endpoint} {row[c]!r} holds a control character",
         )
     for column in OUTPUT_COLUMNS:
