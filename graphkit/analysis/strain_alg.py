@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -175,16 +177,29 @@ def _rank_pairs(
 def _domains(pair: np.ndarray, pairs: int, domain: pd.Series) -> np.ndarray:
     """For each pair code 0..pairs-1, its distinct domains, sorted and comma-separated."""
     codes, names = pd.factorize(domain, sort=True)
-    if len(names) > 62:
+    if len(names) > MASK_DOMAINS:
         unique = pd.DataFrame({"pair": pair, "domain": domain.to_numpy(dtype=object)}).drop_duplicates()
         unique = unique.sort_values(["pair", "domain"])
         return unique.groupby("pair", sort=True)["domain"].agg(",".join).reindex(range(pairs)).to_numpy()
     # a set of at most 62 domains fits in one int64 bit mask; few distinct masks need a string
     masks = np.zeros(pairs, dtype=np.int64)
     np.bitwise_or.at(masks, pair, np.left_shift(np.int64(1), codes.astype(np.int64)))
-    distinct, inverse = np.unique(masks, return_inverse=True)
+    return domain_labels(masks, names)
+
+
+#: Domains one int64 bit mask holds (bit k: the k-th domain in sorted order).
+MASK_DOMAINS = 62
+
+
+def domain_labels(masks: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """Each bit mask of domains (bit k: ``names[k]``, names sorted) as the comma-separated
+    names of its bits; few distinct masks, so each is spelt once."""
+    distinct, inverse = np.unique(masks.astype(np.int64), return_inverse=True)
     labels = np.array(
-        [",".join(str(names[bit]) for bit in range(len(names)) if mask >> bit & 1) for mask in distinct],
+        [
+            ",".join(str(names[bit]) for bit in range(len(names)) if mask >> bit & 1)
+            for mask in distinct.tolist()
+        ],
         dtype=object,
     )
     return labels[inverse]

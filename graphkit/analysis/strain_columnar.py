@@ -19,6 +19,7 @@ import pandas as pd
 from ..checks import require_positive_int
 from ..columnar import ColumnarSet
 from ..schema import STRAIN_COLUMNS, TIE_DECIMALS
+from .strain_alg import MASK_DOMAINS, domain_labels
 
 __all__ = ["strain_columnar"]
 
@@ -26,14 +27,13 @@ __all__ = ["strain_columnar"]
 # TIE_DECIMALS: such pairs come back too, and the ranking below decides
 _MARGIN = 1e-6
 _RESERVE = 1000
-_MASK_DOMAINS = 62  # domains a bit mask in one BIGINT holds, as strain_alg's
 
 
 def strain_columnar(columnar: ColumnarSet, *, top: int | None = None) -> pd.DataFrame:
     """:func:`graphkit.analysis.strain_alg.strain` (unit ``action``, scale ``goldstein``)
     of the set DuckDB holds: the same columns, rows and order."""
     require_positive_int(top, "top")
-    masks = len(columnar.domains) <= _MASK_DOMAINS
+    masks = len(columnar.domains) <= MASK_DOMAINS
     domains = (
         "bit_or(1::BIGINT << domain_code) AS domains"
         if masks
@@ -95,14 +95,6 @@ def _ranked(pairs: pd.DataFrame, columnar: ColumnarSet, top: int | None, masks: 
         table[column] = pairs[column].to_numpy(dtype=np.int64)[order]
     domains = pairs["domains"].to_numpy()[order]
     if masks:
-        distinct, inverse = np.unique(domains.astype(np.int64), return_inverse=True)
-        labels = np.array(
-            [
-                ",".join(d for bit, d in enumerate(columnar.domains) if mask >> bit & 1)
-                for mask in distinct.tolist()
-            ],
-            dtype=object,
-        )
-        domains = labels[inverse]
+        domains = domain_labels(domains, columnar.domains)
     table["domains"] = domains
     return table[STRAIN_COLUMNS]
