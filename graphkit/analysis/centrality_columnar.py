@@ -25,8 +25,6 @@ __all__ = ["centrality_columnar", "ordered_pairs_columnar"]
 def ordered_pairs_columnar(columnar: ColumnarSet) -> pd.DataFrame:
     """:func:`graphkit.analysis.pairs.ordered_pairs` of the set DuckDB holds: one row per
     ordered pair, sorted by source then target (ASCII ids: DuckDB's order is Python's)."""
-    # DuckDB draws a progress bar on standard output when a query runs past 2 s: over the report
-    columnar.connection.execute("SET enable_progress_bar = false")
     unit = 10**columnar.weight_scale
     pairs = columnar.sql(
         f"""SELECT source, target,
