@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import numpy as np
 import pandas as pd
 
 from ..errors import GraphkitError, Problem
+from ..interop.gdelt import tab_fields
 
 __all__ = ["find_columns", "header_of", "split_rows"]
 
@@ -63,21 +61,9 @@ def split_rows(
     positions = [columns[r] for r in roles]
     if not chosen:
         return pd.DataFrame(columns=roles, dtype=object), problems
-    frame = None
     if (widths[good] == width).all():
-        frame = pd.read_csv(
-            io.StringIO("\n".join(chosen)),
-            sep="\t",
-            header=None,
-            names=list(range(width)),
-            usecols=positions,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            quoting=csv.QUOTE_NONE,
-            engine="c",
-        )
-    if frame is None or len(frame) != len(chosen):  # ragged rows, or lines the C reader merged
+        frame = tab_fields(chosen, width, positions)  # GDELT's reader: rows of one width
+    else:  # ragged rows: each split exactly
         fields = [line.split("\t") for line in chosen]
         frame = pd.DataFrame([[row[p] for p in positions] for row in fields], columns=positions, dtype=str)
     frame.columns = roles
