@@ -80,3 +80,40 @@ def test_ascii_text_and_arrow_quotes_equal_to_the_definition(parts, cuts) -> Non
     assert found_verbatim(text.encode(), pa.array(quotes, type=pa.string())).tolist() == expected
     plain = [q for q in quotes if q == normalize_ws(q)]  # as a plain file's quotes are
     assert found_verbatim(text.encode(), pa.array(plain)).tolist() == [normalize_ws(q) in flat for q in plain]
+
+
+def test_quotes_at_the_very_end_of_the_text_and_of_the_quotes() -> None:
+    # the text's last word start is 3 bytes from its end, the last quote's only anchor 1
+    # byte from the end of the quotes' bytes: both are read past their end
+    text = "troops would cross the border at dawn\n"
+    quotes = ["cross the border at dawn", "the border at dawn.", "at dawn", "at daw", "t d"]
+    # by hand: the first ends where the text ends; "." is not in the text; "at dawn",
+    # "at daw" and "t d" ("a|t d|awn") stand in it
+    assert found_verbatim(text, quotes).tolist() == [True, False, True, True, True]
+
+
+def test_quotes_from_a_slice_of_an_arrow_array_ignore_the_bytes_after_it() -> None:
+    import pyarrow as pa
+
+    # the slice's bytes are followed by "bide awake" in the same buffer: the last quote's
+    # anchor ("a", its last byte) is read past the slice's end, which must count for nothing
+    array = pa.array(["at dawn", "x a", "bide awake"])[:2]
+    # by hand: "x abide" holds "x a" but not "at dawn"; "x c abide" holds neither
+    assert found_verbatim("x abide", array).tolist() == [False, True]
+    assert found_verbatim("x c abide at dawn", array).tolist() == [True, False]
+
+
+def test_a_quote_sharing_its_first_eight_bytes_with_many_word_starts() -> None:
+    # 1,000 word starts begin "minister" and go on differently; one goes on as the quote
+    text = " ".join(f"minister{i:04d} said" for i in range(1000)) + " ministerial office said"
+    quotes = ["said ministerial office", "said ministerial offices", "said minister0999 said"]
+    # by hand: the first and the last stand in it; the text ends at "office said", not "offices"
+    assert found_verbatim(text, quotes).tolist() == [True, False, True]
+
+
+def test_quotes_shorter_than_the_key() -> None:
+    text = "an ox met a cat on Tuesday at noon"
+    quotes = ["an ox", "a cat", "on Tuesday", "y at", "t a", "a dog", "on Tues day", "ox  met"]
+    # by hand: "y at" spans "Tuesday at" and "t a" "met a"; "a dog" and "on Tues day" do
+    # not stand in it; "ox  met" is "ox met" once normalised
+    assert found_verbatim(text, quotes).tolist() == [True, True, True, True, True, False, False, True]

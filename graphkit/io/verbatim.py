@@ -7,19 +7,23 @@ strings is a character match):
 
 - A quote with a space in it continues, after that space, at a *word start* of
   the text (a byte after a space). Every such place in a quote with 16 bytes or
-  more after it is an *anchor*; the text's 16 bytes at each of its word starts
-  are keyed once (one integer per word start, sorted). Each quote takes its
-  anchor that is rarest in the text (an anchor found nowhere settles it: not
-  found), and only the places where that anchor stands are compared with the
-  whole quote, eight bytes at a time, in numpy.
+  more after it is an *anchor*; its *key* is a 64-bit hash of those 16 bytes.
+- One pass over the text's word starts counts their keys by *bucket* (the key's
+  high bits, about as many buckets as word starts): a bucket's count bounds how
+  often any key in it stands in the text. Each quote takes, of four anchors spread
+  over it, the one whose bucket is emptiest (an empty bucket settles it: not found).
+- A second pass looks each word start's bucket up: where no chosen anchor is, it is
+  dropped; where some are, the keys are compared, and where a key is equal the
+  whole quote is compared with the text there, eight bytes at a time, in numpy.
 - A quote whose anchors are shorter is anchored the same way on its first word
-  start, on as many bytes as it has left there; a quote without a space (a word
-  or part of one) is looked up with ``in``, one search of the text each.
+  start, on up to 8 bytes it has left there; a quote without a space (a word
+  or part of one) is looked up with ``find``, one search of the text each.
 
-The cost is one pass over the text's word starts, a sort of their keys, and work
-proportional to the quotes' total size, instead of one search of the text per
-quote. A quote compared at more than ``CANDIDATE_LIMIT`` places (its every
-anchor stands that often: a text that repeats itself) falls back to ``in``.
+The cost is two passes over the text's word starts, a block at a time (no array of
+all of them), a sort of the quotes' chosen anchors, and work proportional to the
+quotes' total size, instead of one search of the text per quote. A quote whose
+anchors' buckets all hold more than ``CANDIDATE_LIMIT`` word starts (a text that
+repeats itself) is looked up with ``find`` instead.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ import numpy as np
 
 __all__ = ["CANDIDATE_LIMIT", "found_verbatim"]
 
-#: Places a quote is compared at before it is looked up with one search instead.
+#: Word starts an anchor's bucket may hold (a bound on the places its quote is compared
+#: at) before the quote is looked up with one search instead.
 CANDIDATE_LIMIT = 256
 _KEY = 16
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -42,14 +47,16 @@ _OTHER = (
     "\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}"
 )
 _RUN = f"[ {_OTHER}]*(?:[{_OTHER}]|  )[ {_OTHER}]*"
-_STEP = 1 << 20  # words compared per block: about 60 MB of temporary arrays
-_BLOCK = 16 << 20  # bytes of text looked at a time
+_PAIRS = 1 << 19  # places compared at a time: a few arrays of 4 MB
+_BLOCK = 8 << 20  # bytes of text looked at a time
+_BITS = 23  # at most 8 million buckets of the text's keys: a count of 16 MB
 # str.isspace()'s ASCII characters (\t \n \v \f \r, \x1c to \x1f) made spaces
 _SPACES = bytes.maketrans(bytes([9, 10, 11, 12, 13, 28, 29, 30, 31]), b" " * 9)
 
 
 def _normalised(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(bytes of every value after normalising, padded with zeros; starts; ends)."""
+    """(bytes of every value after normalising, not copied when normalising leaves them
+    alone; starts; ends)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -64,9 +71,7 @@ def _normalised(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         if isinstance(array, pa.ChunkedArray):
             array = array.combine_chunks()
     body, offsets = _body(array)
-    padded = np.zeros(len(body) + 2 * _KEY, dtype=np.uint8)
-    padded[: len(body)] = body
-    return padded, offsets[:-1], offsets[1:]
+    return body, offsets[:-1], offsets[1:]
 
 
 def _body(array) -> tuple[np.ndarray, np.ndarray]:
@@ -99,15 +104,21 @@ def _unchanged(body: np.ndarray, offsets: np.ndarray) -> bool:
     return True
 
 
-def _ascii_text(text: bytes) -> tuple[np.ndarray, int]:
+def _padded(size: int) -> bytearray:
+    """Zeros for a text of ``size`` bytes and the padding read past its end: a bytearray,
+    searched with ``find`` without a copy, its bytes an array (``np.frombuffer``)."""
+    return bytearray(size + 2 * _KEY)
+
+
+def _ascii_text(text: bytes) -> tuple[bytearray, int]:
     """An ASCII text normalised (``normalize_ws``: runs of white space to one space, none
     at either end), padded with zeros, and its size: white space made spaces by
     ``bytes.translate``, runs of spaces cut in numpy a block at a time (no regex)."""
-    data = np.frombuffer(text.translate(_SPACES), dtype=np.uint8)
-    out = np.zeros(len(data) + 2 * _KEY, dtype=np.uint8)
+    raw = _padded(len(text))
+    out = np.frombuffer(raw, dtype=np.uint8)
     size, after_space = 0, True  # white space at the start is dropped
-    for begin in range(0, len(data), _BLOCK):
-        block = data[begin : begin + _BLOCK]
+    for begin in range(0, len(text), _BLOCK):  # a block at a time: no second copy of the text
+        block = np.frombuffer(text[begin : begin + _BLOCK].translate(_SPACES), dtype=np.uint8)
         space = block == 32
         keep = ~space
         keep[1:] |= ~space[:-1]  # the first space of a run stays
@@ -119,102 +130,159 @@ def _ascii_text(text: bytes) -> tuple[np.ndarray, int]:
     if size and out[size - 1] == 32:
         size -= 1
         out[size] = 0
-    return out, size
+    return raw, size
 
 
-def _words(buffer: np.ndarray) -> np.ndarray:
-    """Every (unaligned) 8 bytes of ``buffer`` as a little-endian integer, without a copy."""
-    return np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, offset=0, strides=(1,))
+class _Words:
+    """Every (unaligned) 8 bytes of a buffer as a little-endian integer, without a copy,
+    read at given places; bytes past the buffer's end read as zeros (the quotes' bytes
+    are not copied to be padded). A read starts inside the buffer."""
+
+    def __init__(self, buffer: np.ndarray):
+        if len(buffer) < 8:
+            buffer = np.concatenate([buffer, np.zeros(8, dtype=np.uint8)])
+        self.words = np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, offset=0, strides=(1,))
+        self.last = len(buffer) - 8
+
+    def __getitem__(self, at: np.ndarray) -> np.ndarray:
+        return self.read(at)
+
+    def read(self, at: np.ndarray, skip: int = 0) -> np.ndarray:
+        """The words at ``at + skip`` (without an array of those places when they fit)."""
+        if not at.size or int(at.max()) + skip <= self.last:
+            return self.words[skip:][at]  # a view ``skip`` bytes on: the words overlap
+        at = at + skip
+        over = np.maximum(at - self.last, 0).astype(np.uint64) * np.uint64(8)
+        return self.words[np.minimum(at, self.last)] >> over
 
 
-def _masks(length: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Masks keeping the first ``length`` (0..16) bytes of two little-endian words."""
-    first = np.minimum(length, 8).astype(np.uint64) * np.uint64(8)
-    second = np.clip(length - 8, 0, 8).astype(np.uint64) * np.uint64(8)
+def _mask(length: np.ndarray) -> np.ndarray:
+    """Masks keeping the first ``length`` (0..8: 8 or more keeps all) bytes of a little-endian word."""
+    bits = np.clip(length, 0, 8).astype(np.uint64) * np.uint64(8)
+    # a shift by 64 is undefined: a full word is masked by all ones
     full = np.uint64(0xFFFFFFFFFFFFFFFF)
-
-    def mask(bits: np.ndarray) -> np.ndarray:
-        # a shift by 64 is undefined: a full word is masked by all ones
-        return np.where(bits >= 64, full, (np.uint64(1) << np.minimum(bits, 63)) - np.uint64(1))
-
-    return mask(first), mask(second)
+    return np.where(bits >= 64, full, (np.uint64(1) << np.minimum(bits, np.uint64(63))) - np.uint64(1))
 
 
-def _keys(words: np.ndarray, at: np.ndarray, length: int) -> np.ndarray:
-    """A 64-bit hash of the ``length`` bytes at each of ``at`` (equal bytes, equal hashes)."""
-    first, second = _masks(np.asarray(length, dtype=np.int64))
-    out = np.empty(len(at), dtype=np.uint64)
+def _keys(words: _Words, at: np.ndarray, length: int) -> np.ndarray:
+    """A 64-bit hash of the ``length`` (1 to 16) bytes at each of ``at`` (equal bytes, equal hashes)."""
+    out = words[at]
     with np.errstate(over="ignore"):
-        for begin in range(0, len(at), _STEP):  # in blocks: a few arrays of 8 MB at a time
-            part = at[begin : begin + _STEP]
-            out[begin : begin + _STEP] = ((words[part] & first) * _MIX ^ (words[part + 8] & second)) * _MIX2
+        if length < 8:
+            out &= _mask(np.int64(length))
+        out *= _MIX
+        if length > 8:
+            second = words.read(at, 8)
+            if length < 16:
+                second &= _mask(np.int64(length - 8))
+            out ^= second
+        out *= _MIX2
     return out
 
 
-class _Index:
-    """The text's word starts by the hash of the ``length`` bytes there: one sorted
-    array of integers, each a hash's high bits above a word start's position (a
-    sort in place, no second array), so that looking a hash up gives the places."""
+def _word_starts(buffer: np.ndarray, size: int):
+    """The text's word starts (each byte after a space), a block of the text at a time."""
+    for begin in range(0, size, _BLOCK):
+        yield np.flatnonzero(buffer[begin : min(begin + _BLOCK, size)] == 32) + (begin + 1)
 
-    def __init__(self, words: np.ndarray, starts: np.ndarray, length: int, size: int):
-        self.bits = max(32, int(size).bit_length())
-        self.low = np.uint64((1 << self.bits) - 1)
+
+class _Buckets:
+    """The text's word starts counted by bucket: the high bits of the hash of the
+    ``length`` bytes there. A bucket's count bounds how often any key in it stands in
+    the text (at ``CANDIDATE_LIMIT + 1``: more is all a quote needs to know)."""
+
+    def __init__(self, words: _Words, buffer: np.ndarray, size: int, length: int):
+        self.bits = min(_BITS, max(10, (size >> 3).bit_length()))
+        self.shift = np.uint64(64 - self.bits)
         self.length = length
-        packed = _keys(words, starts, length)
-        packed >>= np.uint64(self.bits)
-        packed <<= np.uint64(self.bits)
-        packed |= starts.astype(np.uint64)
-        packed.sort()
-        self.packed = packed
+        count = np.zeros(1 << self.bits, dtype=np.int64)
+        for starts in _word_starts(buffer, size):
+            count += np.bincount(self.of(_keys(words, starts, length)), minlength=1 << self.bits)
+        self.count = np.minimum(count, CANDIDATE_LIMIT + 1).astype(np.uint16)
 
-    def ranges(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Where the places of each hash are in ``packed``: [low, high). The hashes are
-        looked up in order (a search resumes where the last ended: fewer cache misses)."""
-        high_bits = keys >> np.uint64(self.bits) << np.uint64(self.bits)
-        order = np.argsort(high_bits)
-        low, high = np.empty(len(keys), dtype=np.int64), np.empty(len(keys), dtype=np.int64)
-        low[order] = np.searchsorted(self.packed, high_bits[order], side="left")
-        high[order] = np.searchsorted(self.packed, high_bits[order] | self.low, side="right")
-        return low, high
-
-    def places(self, index: np.ndarray) -> np.ndarray:
-        return (self.packed[index] & self.low).astype(np.int64)
+    def of(self, keys: np.ndarray) -> np.ndarray:
+        return (keys >> self.shift).astype(np.intp)
 
 
-def _same(
-    text: np.ndarray, quotes: np.ndarray, at: np.ndarray, start: np.ndarray, length: np.ndarray
-) -> np.ndarray:
-    """True where the text's bytes at ``at`` equal the quote bytes at ``start`` (``length`` each)."""
-    count = (length + 7) // 8
+def _same(text: _Words, quotes: _Words, at: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """True where the text's bytes at ``at`` equal the quote bytes at ``start`` (``length``
+    each): eight bytes at a time, the pairs of as many words at once (a row of words each)."""
+    words = (length + 7) // 8
+    order = np.argsort(words, kind="stable")
+    bounds = np.searchsorted(words[order], np.arange(int(words.max(initial=0)) + 2)).tolist()
     result = np.ones(len(at), dtype=bool)
-    ends = np.cumsum(count)
-    first = 0
-    while first < len(at):
-        last = int(np.searchsorted(ends, ends[first - 1] + _STEP if first else _STEP, side="right"))
-        last = max(last, first + 1)
-        part = slice(first, last)
-        n = count[part]
-        owner = np.repeat(np.arange(first, last), n)
-        step = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
-        left = length[owner] - 8 * step
-        equal = text[at[owner] + 8 * step] == quotes[start[owner] + 8 * step]
-        tail = np.flatnonzero(left < 8)  # a quote's last, partial word: its bytes only
-        mask = _masks(left[tail])[0]
-        equal[tail] = (text[at[owner[tail]] + 8 * step[tail]] & mask) == (
-            quotes[start[owner[tail]] + 8 * step[tail]] & mask
-        )
-        result[part] = np.bincount(owner - first, weights=~equal, minlength=last - first) == 0
-        first = last
+    for count in range(1, len(bounds) - 1):
+        group = order[bounds[count] : bounds[count + 1]]
+        step = max(1, _PAIRS // count)
+        for begin in range(0, len(group), step):  # a few at a time: bounded arrays
+            part = group[begin : begin + step]
+            columns = np.arange(0, 8 * count, 8)
+            diff = text[at[part, None] + columns] ^ quotes[start[part, None] + columns]
+            diff[:, -1] &= _mask(length[part] - 8 * (count - 1))  # the last word: its bytes only
+            result[part] = ~diff.any(axis=1)
     return result
 
 
-def _firsts(sorted_values: np.ndarray) -> np.ndarray:
-    """Where each run of equal values in ``sorted_values`` begins."""
-    return (
-        np.flatnonzero(np.r_[True, sorted_values[1:] != sorted_values[:-1]])
-        if len(sorted_values)
-        else sorted_values
-    )
+class _Anchors:
+    """The anchors chosen for some quotes, ordered by their key's bucket: for each, the
+    quote, the anchor's offset into it and its key; and where each bucket's begin."""
+
+    def __init__(self, buckets: _Buckets, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
+        quote, offset, keys = (np.concatenate(arrays) for arrays in zip(*parts))
+        parts.clear()  # no second copy of the anchors
+        bucket = buckets.of(keys)
+        order = np.argsort(bucket, kind="stable")
+        self.quote, self.offset, self.keys = quote[order], offset[order], keys[order]
+        del quote, offset, keys, order
+        counts = np.bincount(bucket, minlength=1 << buckets.bits)
+        self.wanted = counts > 0
+        np.cumsum(counts, out=counts)  # in place: no second table of 8-byte integers
+        self.first = np.zeros(len(counts) + 1, dtype=np.int32 if len(bucket) < 1 << 31 else np.int64)
+        self.first[1:] = counts
+
+
+def _match(
+    words: _Words,
+    qwords: _Words,
+    buffer: np.ndarray,
+    size: int,
+    buckets: _Buckets,
+    anchors: _Anchors,
+    qstart: np.ndarray,
+    length: np.ndarray,
+    found: np.ndarray,
+) -> None:
+    """Mark found each of ``anchors``' quotes that stands in the text, compared wherever
+    the text's key at a word start equals its anchor's. One pass over the text's word
+    starts: those in a bucket no anchor is in are dropped at a look-up, the others are
+    paired with the anchors of their bucket."""
+    first, keys, quote, offset = anchors.first, anchors.keys, anchors.quote, anchors.offset
+    for starts in _word_starts(buffer, size):
+        at_keys = _keys(words, starts, buckets.length)
+        at_bucket = buckets.of(at_keys)
+        keep = np.flatnonzero(anchors.wanted[at_bucket])
+        starts, at_keys, at_bucket = starts[keep], at_keys[keep], at_bucket[keep]
+        low = first[at_bucket].astype(np.int64)
+        n = first[at_bucket + 1] - low
+        ends = np.cumsum(n)
+        begin = 0
+        while begin < len(starts):  # word starts a few at a time: pairs in bounded arrays
+            done = int(ends[begin - 1]) if begin else 0
+            end = max(int(np.searchsorted(ends, done + _PAIRS, side="right")), begin + 1)
+            part = n[begin:end]
+            rows = np.repeat(np.arange(begin, end), part)
+            pair = np.repeat(low[begin:end] - ends[begin:end] + part, part) + np.arange(
+                done, int(ends[end - 1])
+            )
+            same = keys[pair] == at_keys[rows]
+            rows, pair = rows[same], pair[same]
+            which = quote[pair]
+            todo = ~found[which]  # a quote found already is not compared again
+            which, at = which[todo], starts[rows[todo]] - offset[pair[todo]]
+            fits = (at >= 0) & (at + length[which] <= size)
+            which, at = which[fits], at[fits]
+            found[which[_same(words, qwords, at, qstart[which], length[which])]] = True
+            begin = end
 
 
 def found_verbatim(text: str | bytes, quotes: Sequence[str]) -> np.ndarray:
@@ -226,78 +294,71 @@ def found_verbatim(text: str | bytes, quotes: Sequence[str]) -> np.ndarray:
     if isinstance(text, str) and text.isascii():
         text = text.encode("ascii")
     if isinstance(text, bytes) and text.isascii():
-        buffer, size = _ascii_text(text)  # an ASCII text: normalised in numpy
+        raw, size = _ascii_text(text)  # an ASCII text: normalised in numpy
     else:
-        buffer, _, text_ends = _normalised([text.decode("utf-8") if isinstance(text, bytes) else text])
-        size = int(text_ends[0])
+        body = _normalised([text.decode("utf-8") if isinstance(text, bytes) else text])[0]
+        raw, size = _padded(len(body)), len(body)
+        np.frombuffer(raw, dtype=np.uint8)[:size] = body
+        del body
+    buffer = np.frombuffer(raw, dtype=np.uint8)
     qbuffer, qstart, qend = _normalised(quotes)
-    words, qwords = _words(buffer), _words(qbuffer)
+    words, qwords = _Words(buffer), _Words(qbuffer)
     length = qend - qstart
     found = length == 0
     fallback: list[np.ndarray] = []  # quotes looked up with one search each
 
-    def compare(index: _Index, quote: np.ndarray, anchor: np.ndarray, keys: np.ndarray, low=None, high=None):
-        """Compare each quote with the text wherever its anchor's hash stands."""
-        if low is None:
-            low, high = index.ranges(keys)
-        many = high - low > CANDIDATE_LIMIT
-        fallback.append(quote[many])
-        keep = ~many & (high > low)  # an anchor that stands nowhere: not found, nothing to compare
-        quote, anchor, low, high = quote[keep], anchor[keep], low[keep], high[keep]
-        n = high - low
-        rows = np.repeat(np.arange(len(quote)), n)
-        at = index.places(np.repeat(low - np.cumsum(n) + n, n) + np.arange(int(n.sum())))
-        at -= (anchor - qstart[quote])[rows]
-        quote = quote[rows]
-        fits = (at >= 0) & (at + length[quote] <= size)
-        quote, at = quote[fits], at[fits]
-        found[quote[_same(words, qwords, at, qstart[quote], length[quote])]] = True
+    def chosen(quote: np.ndarray, anchor: np.ndarray, keys: np.ndarray, count: np.ndarray):
+        """A quote whose anchor's bucket is empty stands nowhere; one in a full bucket is
+        looked up with a search; the others are compared where their key stands."""
+        fallback.append(quote[count > CANDIDATE_LIMIT])
+        keep = (count > 0) & (count <= CANDIDATE_LIMIT)
+        return quote[keep], anchor[keep] - qstart[quote[keep]], keys[keep]
 
-    # word starts of the text, and the anchors of the quotes (a byte after a space)
-    starts = np.flatnonzero(buffer[:size] == 32) + 1
+    # each quote's anchors (a byte after a space): its first, and up to four spread over
+    # those with _KEY bytes or more after them, of which the one in the emptiest bucket
     first_anchor = np.full(len(quotes), -1, dtype=np.int64)
-    index = None
-    batch = 1 << 18  # quotes at a time: bounds the anchors' arrays
+    long_buckets = None
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    batch = 1 << 18  # quotes at a time: bounds the arrays of their spaces
     for begin in range(0, len(quotes), batch):
-        stop = min(begin + batch, len(quotes))
-        base = int(qstart[begin])
-        anchors = np.flatnonzero(qbuffer[base : int(qend[stop - 1])] == 32) + (base + 1)
-        owner = np.searchsorted(qstart, anchors, side="right") - 1
-        if len(anchors):
-            firsts = _firsts(owner)
-            first_anchor[owner[firsts]] = anchors[firsts]  # each quote's first word start
-        long = qend[owner] - anchors >= _KEY
-        if not long.any():
+        low, high = qstart[begin : begin + batch], qend[begin : begin + batch]
+        spaces = np.flatnonzero(qbuffer[int(low[0]) : int(high[-1])] == 32) + int(low[0])
+        first = np.searchsorted(spaces, low)  # a quote's spaces: spaces[first:last]
+        has = np.flatnonzero(np.searchsorted(spaces, high) > first)
+        first_anchor[begin + has] = spaces[first[has]] + 1
+        count = np.searchsorted(spaces, high - _KEY) - first  # anchors with _KEY bytes left
+        long = np.flatnonzero(count > 0)
+        if not len(long):
             continue
-        if index is None:
-            index = _Index(words, starts, _KEY, size)
-        quote, anchor = owner[long], anchors[long]
-        del anchors, owner
-        # up to four anchors spread over each quote; the one rarest in the text is compared
-        first = _firsts(quote)
-        count = np.diff(np.append(first, len(quote)))
-        spread = (first[:, None] + (count[:, None] - 1) * np.arange(4) // 3).ravel()
-        spread = spread[np.r_[True, spread[1:] != spread[:-1]]]  # ascending already
-        quote, anchor = quote[spread], anchor[spread]
+        if long_buckets is None:
+            long_buckets = _Buckets(words, buffer, size, _KEY)
+        spread = first[long, None] + (count[long, None] - 1) * np.arange(4) // 3
+        anchor = spaces[spread.ravel()] + 1
         keys = _keys(qwords, anchor, _KEY)
-        low, high = index.ranges(keys)
-        pick = np.lexsort((high - low, quote))
-        rarest = pick[np.r_[True, quote[pick][1:] != quote[pick][:-1]]]
-        compare(index, quote[rarest], anchor[rarest], keys[rarest], low[rarest], high[rarest])
-        first_anchor[quote] = -2  # settled by a long anchor
-    index = None
+        counts = long_buckets.count[long_buckets.of(keys)].reshape(-1, 4)
+        pick = np.arange(len(long)) * 4 + np.argmin(counts, axis=1)
+        parts.append(chosen(begin + long, anchor[pick], keys[pick], counts.ravel()[pick]))
+        first_anchor[begin + long] = -2  # settled by a long anchor
+    if long_buckets is not None:
+        _match(
+            words, qwords, buffer, size, long_buckets, _Anchors(long_buckets, parts), qstart, length, found
+        )
+    del long_buckets
 
-    # quotes whose anchors are all short: their first anchor, on the bytes it has
-    short = ~found & (first_anchor >= 0)
-    for size_left in np.unique(qend[short] - first_anchor[short]).tolist():
-        group = np.flatnonzero(short & (qend - first_anchor == size_left))
-        index = _Index(words, starts, size_left, size)
-        compare(index, group, first_anchor[group], _keys(qwords, first_anchor[group], size_left))
+    # quotes whose anchors are all short: their first anchor, on its first bytes (up to 8)
+    short = np.flatnonzero(~found & (first_anchor >= 0))
+    width = np.minimum(qend[short] - first_anchor[short], 8)
+    for key_length in np.unique(width).tolist():
+        group = short[width == key_length]
+        buckets = _Buckets(words, buffer, size, key_length)
+        keys = _keys(qwords, first_anchor[group], key_length)
+        anchors = _Anchors(
+            buckets, [chosen(group, first_anchor[group], keys, buckets.count[buckets.of(keys)])]
+        )
+        _match(words, qwords, buffer, size, buckets, anchors, qstart, length, found)
+        del anchors, buckets
 
-    text_bytes = None
     rest = np.flatnonzero(~found & (first_anchor == -1) & (length > 0))  # no space in the quote
     for one in np.unique(np.concatenate([rest, *fallback])).tolist():
-        if text_bytes is None:
-            text_bytes = buffer[:size].tobytes()
-        found[one] = qbuffer[qstart[one] : qend[one]].tobytes() in text_bytes
+        found[one] = raw.find(qbuffer[qstart[one] : qend[one]].tobytes(), 0, size) >= 0
     return found
