@@ -120,12 +120,13 @@ def _ascii_text(text: bytes) -> tuple[bytearray, int]:
     for begin in range(0, len(text), _BLOCK):  # a block at a time: no second copy of the text
         block = np.frombuffer(text[begin : begin + _BLOCK].translate(_SPACES), dtype=np.uint8)
         space = block == 32
-        keep = ~space
-        keep[1:] |= ~space[:-1]  # the first space of a run stays
-        keep[0] |= not after_space
-        part = block[keep]
-        out[size : size + len(part)] = part
-        size += len(part)
+        if (after_space and space[0]) or np.any(space[1:] & space[:-1]):
+            keep = ~space
+            keep[1:] |= ~space[:-1]  # the first space of a run stays
+            keep[0] |= not after_space
+            block = block[keep]
+        out[size : size + len(block)] = block
+        size += len(block)
         after_space = bool(space[-1])
     if size and out[size - 1] == 32:
         size -= 1
@@ -224,20 +225,24 @@ def _same(text: _Words, quotes: _Words, at: np.ndarray, start: np.ndarray, lengt
 
 
 class _Anchors:
-    """The anchors chosen for some quotes, ordered by their key's bucket: for each, the
-    quote, the anchor's offset into it and its key; and where each bucket's begin."""
+    """The anchors chosen for some quotes: for each, the quote and the anchor's offset
+    into it; and ``packed``, sorted, each anchor's key with its low bits replaced by its
+    place in those arrays (so ordered by bucket, with no sort of a second array), and
+    where each bucket's begin in it."""
 
     def __init__(self, buckets: _Buckets, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
-        quote, offset, keys = (np.concatenate(arrays) for arrays in zip(*parts))
+        self.quote, self.offset, packed = (np.concatenate(arrays) for arrays in zip(*parts))
         parts.clear()  # no second copy of the anchors
-        bucket = buckets.of(keys)
-        order = np.argsort(bucket, kind="stable")
-        self.quote, self.offset, self.keys = quote[order], offset[order], keys[order]
-        del quote, offset, keys, order
-        counts = np.bincount(bucket, minlength=1 << buckets.bits)
+        self.bits = max(1, len(packed).bit_length())  # under 41: the bucket's high bits stay
+        self.low = np.uint64((1 << self.bits) - 1)
+        packed &= ~self.low
+        packed |= np.arange(len(packed), dtype=np.uint64)
+        packed.sort()
+        self.packed = packed
+        counts = np.bincount(buckets.of(packed), minlength=1 << buckets.bits)
         self.wanted = counts > 0
         np.cumsum(counts, out=counts)  # in place: no second table of 8-byte integers
-        self.first = np.zeros(len(counts) + 1, dtype=np.int32 if len(bucket) < 1 << 31 else np.int64)
+        self.first = np.zeros(len(counts) + 1, dtype=np.int32 if len(packed) < 1 << 31 else np.int64)
         self.first[1:] = counts
 
 
@@ -256,7 +261,7 @@ def _match(
     the text's key at a word start equals its anchor's. One pass over the text's word
     starts: those in a bucket no anchor is in are dropped at a look-up, the others are
     paired with the anchors of their bucket."""
-    first, keys, quote, offset = anchors.first, anchors.keys, anchors.quote, anchors.offset
+    first, packed, low_bits = anchors.first, anchors.packed, anchors.low
     for starts in _word_starts(buffer, size):
         at_keys = _keys(words, starts, buckets.length)
         at_bucket = buckets.of(at_keys)
@@ -274,11 +279,12 @@ def _match(
             pair = np.repeat(low[begin:end] - ends[begin:end] + part, part) + np.arange(
                 done, int(ends[end - 1])
             )
-            same = keys[pair] == at_keys[rows]
-            rows, pair = rows[same], pair[same]
-            which = quote[pair]
+            pair = packed[pair]
+            same = (pair ^ at_keys[rows]) <= low_bits  # the same key, but for its low bits
+            rows, pair = rows[same], (pair[same] & low_bits).astype(np.intp)
+            which = anchors.quote[pair]
             todo = ~found[which]  # a quote found already is not compared again
-            which, at = which[todo], starts[rows[todo]] - offset[pair[todo]]
+            which, at = which[todo], starts[rows[todo]] - anchors.offset[pair[todo]]
             fits = (at >= 0) & (at + length[which] <= size)
             which, at = which[fits], at[fits]
             found[which[_same(words, qwords, at, qstart[which], length[which])]] = True
