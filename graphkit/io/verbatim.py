@@ -140,21 +140,24 @@ class _Words:
     are not copied to be padded). A read starts inside the buffer."""
 
     def __init__(self, buffer: np.ndarray):
-        if len(buffer) < 8:
-            buffer = np.concatenate([buffer, np.zeros(8, dtype=np.uint8)])
+        if len(buffer) < _KEY:
+            buffer = np.concatenate([buffer, np.zeros(_KEY, dtype=np.uint8)])
         self.words = np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, offset=0, strides=(1,))
+        self.keys = np.ndarray(
+            (len(buffer) - _KEY + 1,), dtype=f"V{_KEY}", buffer=buffer, offset=0, strides=(1,)
+        )
         self.last = len(buffer) - 8
 
     def __getitem__(self, at: np.ndarray) -> np.ndarray:
-        return self.read(at)
-
-    def read(self, at: np.ndarray, skip: int = 0) -> np.ndarray:
-        """The words at ``at + skip`` (without an array of those places when they fit)."""
-        if not at.size or int(at.max()) + skip <= self.last:
-            return self.words[skip:][at]  # a view ``skip`` bytes on: the words overlap
-        at = at + skip
+        if not at.size or int(at.max()) <= self.last:
+            return self.words[at]
         over = np.maximum(at - self.last, 0).astype(np.uint64) * np.uint64(8)
         return self.words[np.minimum(at, self.last)] >> over
+
+    def two(self, at: np.ndarray) -> np.ndarray:
+        """The two words (16 bytes, inside the buffer) at each of ``at``, a row each: one
+        gather of 16-byte items, not two of 8."""
+        return self.keys[at].view("<u8").reshape(-1, 2)
 
 
 def _mask(length: np.ndarray) -> np.ndarray:
@@ -166,17 +169,18 @@ def _mask(length: np.ndarray) -> np.ndarray:
 
 
 def _keys(words: _Words, at: np.ndarray, length: int) -> np.ndarray:
-    """A 64-bit hash of the ``length`` (1 to 16) bytes at each of ``at`` (equal bytes, equal hashes)."""
-    out = words[at]
+    """A 64-bit hash of the ``length`` (1 to 8, or 16) bytes at each of ``at`` (equal
+    bytes, equal hashes)."""
     with np.errstate(over="ignore"):
-        if length < 8:
-            out &= _mask(np.int64(length))
-        out *= _MIX
-        if length > 8:
-            second = words.read(at, 8)
-            if length < 16:
-                second &= _mask(np.int64(length - 8))
-            out ^= second
+        if length == _KEY:
+            two = words.two(at)
+            out = two[:, 0] * _MIX
+            out ^= two[:, 1]
+        else:
+            out = words[at]
+            if length < 8:
+                out &= _mask(np.int64(length))
+            out *= _MIX
         out *= _MIX2
     return out
 
@@ -197,8 +201,14 @@ class _Buckets:
         self.shift = np.uint64(64 - self.bits)
         self.length = length
         count = np.zeros(1 << self.bits, dtype=np.int64)
+        held: list[np.ndarray] = []  # buckets counted a few blocks at a time: fewer sums of the table
         for starts in _word_starts(buffer, size):
-            count += np.bincount(self.of(_keys(words, starts, length)), minlength=1 << self.bits)
+            held.append(self.of(_keys(words, starts, length)))
+            if sum(map(len, held)) >= len(count) // 2:
+                count += np.bincount(np.concatenate(held), minlength=len(count))
+                held.clear()
+        if held:
+            count += np.bincount(np.concatenate(held), minlength=len(count))
         self.count = np.minimum(count, CANDIDATE_LIMIT + 1).astype(np.uint16)
 
     def of(self, keys: np.ndarray) -> np.ndarray:
@@ -329,9 +339,10 @@ def found_verbatim(text: str | bytes, quotes: Sequence[str]) -> np.ndarray:
     for begin in range(0, len(quotes), batch):
         low, high = qstart[begin : begin + batch], qend[begin : begin + batch]
         spaces = np.flatnonzero(qbuffer[int(low[0]) : int(high[-1])] == 32) + int(low[0])
-        first = np.searchsorted(spaces, low)  # a quote's spaces: spaces[first:last]
-        has = np.flatnonzero(np.searchsorted(spaces, high) > first)
-        first_anchor[begin + has] = spaces[first[has]] + 1
+        first = np.searchsorted(spaces, low)  # a quote's first space, if it has one
+        after = spaces[np.minimum(first, len(spaces) - 1)] if len(spaces) else first
+        has = np.flatnonzero((first < len(spaces)) & (after < high))
+        first_anchor[begin + has] = after[has] + 1
         count = np.searchsorted(spaces, high - _KEY) - first  # anchors with _KEY bytes left
         long = np.flatnonzero(count > 0)
         if not len(long):
