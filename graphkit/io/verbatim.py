@@ -238,7 +238,7 @@ class _Anchors:
     """The anchors chosen for some quotes: for each, the quote and the anchor's offset
     into it; and ``packed``, sorted, each anchor's key with its low bits replaced by its
     place in those arrays (so ordered by bucket, with no sort of a second array), and
-    where each bucket's begin in it."""
+    where each bucket begins in it."""
 
     def __init__(self, buckets: _Buckets, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
         self.quote, self.offset, packed = (np.concatenate(arrays) for arrays in zip(*parts))
