@@ -100,7 +100,9 @@ PATTERNS: tuple[ActionPattern, ...] = (
         "security_guarantee_refusal",
         "",
     ),
-    _p("reject", rf"\b(?:reject{_V}|refus{_V}\s+to|rebuff{_V})\b", "rejection", "120"),
+    # "refused to praise Chile": the refusal is the act (codebook rule 3), what is refused is not
+    _p("refuse-to", rf"\brefus{_V}\s+to\b{_FRAME_TAIL}", "rejection", "120", frame=True),
+    _p("reject", rf"\b(?:reject{_V}|rebuff{_V})\b", "rejection", "120"),
     _p(
         "summon",
         rf"\bsummon{_V}\b{_CLAUSE}{{0,40}}?\b(?:ambassador|envoy|diplomats?|charg[eé] d'affaires)\b",
@@ -353,7 +355,10 @@ _INTENT_CODES: tuple[tuple[_WordRule, str | None, str | None], ...] = (
         "0354",
     ),
     (
-        r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*|respon[sd]\w*|reprisals?|consequences)\b",
+        (
+            r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*|respon[sd]\w*|reprisals?|consequences|"
+            r"attack\w*|strik(?:e|es|ing)|force|war|fight\w*|destroy\w*|crush\w*|invad\w*|expel\w*|seiz\w*)\b"
+        ),
         None,
         None,
     ),  # a threat, not an intent
@@ -369,6 +374,21 @@ _INTENT_CODES: tuple[tuple[_WordRule, str | None, str | None], ...] = (
     ),
     (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
     (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
+)
+
+
+_REFUSAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
+    (r"\bsecurity\s+guarantees?\b", "security_guarantee_refusal", ""),
+    (r"\b(?:lift|ease|remove|end|scrap|drop|withdraw|relax|reverse)\b", "refusal_to_yield", "124"),
+)
+# what a label in quotes says: approval ("a historic step") or, by default, disapproval
+_PRAISE_LABEL = (
+    r"\b(?:historic|positive|constructive|welcome|good|important|encouraging|breakthrough|milestone|"
+    r"success\w*|landmark|great|excellent|friend\w*|partners?|model|step\s+forward|victory|win)\b"
+)
+_BLAME_LABEL = (
+    r"\b(?:mistake|error|blunder|betrayal|threat|illegal|unacceptable|provocat\w*|aggress\w*|shame\w*|"
+    r"disgrace\w*|blackmail|bully\w*|hostile|insult\w*|absurd|lies?|not|no)\b"
 )
 
 
@@ -444,6 +464,12 @@ def refine(trigger: Trigger) -> tuple[str, str]:
         if inner:
             action, code = refine(inner[0])
             if (goldstein().get(code, 0.0) if code else action_defaults().get(action, ("", "", 0.0))[2]) < 0:
+                return action, code
+    if pattern.name == "call-names" and _says(_PRAISE_LABEL, text) and not _says(_BLAME_LABEL, text):
+        return "praise", "051"  # "called it 'a historic step'": a label of approval, not disapproval
+    if pattern.name == "refuse-to":
+        for regex, action, code in _REFUSAL_CODES:
+            if _says(regex, text):
                 return action, code
     if pattern.action == "threat":
         return threat_code(text)

@@ -67,6 +67,8 @@ _MODIFIERS_ONLY = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
 _REPORTED_ASIDE = re.compile(
     r"\s(?:it|he|she|they|we)\s+(?:says|said|claims|claimed|alleges|alleged|believes|believed)\s+(?:[a-z]+\s+)?$"
 )
+# acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
+_BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate"])
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
@@ -186,10 +188,13 @@ class _Reader(TargetRules):
                 rule = f"{trigger.pattern.name}/{how}" + (
                     "/prepared" if prepared else "/future" if future else ""
                 )
+                both_ways = trigger.pattern.name in _BOTH_WAYS and not prepared and not future
                 for s in sources:
                     for t in targets:
                         if s != t:
                             self._add(Draft(s, t, action, cameo, quote, round(confidence, 2), rule))
+                            if both_ways:  # "Egypt signed an accord with Sudan": Sudan signed it too
+                                self._add(Draft(t, s, action, cameo, quote, round(confidence, 2), rule))
                 together = how == "mutual" or len(sources) == 2
                 pair = (
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []

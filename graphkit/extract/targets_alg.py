@@ -29,6 +29,12 @@ __all__ = ["TargetRules"]
 # "called on Belgrade": the verb's own particle, not a topic's preposition
 _VERB_PARTICLE = re.compile(r"\s*(?:the\s+)?")
 _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:its|their|his|her)\s+[a-z]")
+# "reopened the border, prompting the Chinese firm to ask ...": who is prompted is the next act's
+# subject, not this act's target
+_CAUSED = re.compile(
+    r",\s*(?:prompting|forcing|leading|persuading|pushing|causing|spurring|driving|compelling)\b",
+    re.IGNORECASE,
+)
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
 
@@ -69,6 +75,8 @@ class TargetRules:
         ]
         if candidates and APPOSITIVE.search(c.text, trigger.verb_end, candidates[0].start - base):
             candidates = []  # "..., a move that followed pressure from Washington": not the target
+        if candidates and _CAUSED.search(c.text, trigger.verb_end, candidates[0].start - base):
+            candidates = []
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
         if asks and _ADDRESSEE_PRONOUN.match(c.text, trigger.verb_end):
             candidates = []  # "urged them to seize Russian assets": the addressee is "them", not Russia
