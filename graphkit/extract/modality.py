@@ -31,16 +31,20 @@ PREPARED = re.compile(
     re.IGNORECASE,
 )
 # a condition or a hypothetical: what it names did not happen ("if Russia blocked shipping",
+# "until Niamey reopened the border",
 # "in case of a further incident", "whether US ships could escort"); up to the clause's end
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|whether|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*", re.IGNORECASE
+    r"\b(?:if|unless|until|whether|as\s+long\s+as|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*",
+    re.IGNORECASE,
 )
 # a verb's word used as a noun after a determiner names an event, not an act told: "an armed
 # attack on Philippine vessels would invoke the treaty" is no attack
 _DETERMINER = re.compile(
-    r"\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)\s+$", re.IGNORECASE
+    r"(?:\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)|['\u2019]s)\s+$",
+    re.IGNORECASE,
 )
-_NOUN_PATTERNS = frozenset(["attack", "visit", "demand"])
+# "turned down Turkey's offer", "welcomed the pledge": a pledge named, not made
+_NOUN_PATTERNS = frozenset(["attack", "visit", "demand", "pledge"])
 _MODIFIED = re.compile(r"\b(?:an?|the|any|another|its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.IGNORECASE)
 # a modal governs its clause: what a noun names inside "any talks would have to include guarantees
 # on attacks", "could lead to further sanctions" is a hypothetical, never the act (codebook rule 2);

@@ -68,7 +68,8 @@ _REPORTED_ASIDE = re.compile(
     r"\s(?:it|he|she|they|we)\s+(?:says|said|claims|claimed|alleges|alleged|believes|believed)\s+(?:[a-z]+\s+)?$"
 )
 # acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
-_BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate"])
+_BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate", "clash"])
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:the|its|their|his|her)\s+)?")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
@@ -180,7 +181,10 @@ class _Reader(TargetRules):
                     )
             for sources, targets, how, start, end in rows:
                 # "imposed tariffs on French": take in the noun an adjective names ("French wine")
-                noun = re.match(r" [a-z][\w-]*", text[end:])
+                noun = re.match(
+                    r" (?!(?:in|on|at|to|for|with|and|or|but|of|over|from|by|as|last|this)\b)[a-z][\w-]*",
+                    text[end:],
+                )
                 if noun and re.search(r"(?:an|ese|ish|ch|i)$", text[:end]):
                     end += noun.end()
                 quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
@@ -242,7 +246,9 @@ class _Reader(TargetRules):
             for m in mentions
             if trigger.verb_end <= m.start - base < limit
             and id(m) not in consumed
-            and m.preposition not in VENUE
+            # "expressed regret at Austria's decision", "deployed warships near Taiwan": the phrase's
+            # own closing preposition introduces its object, not a place
+            and (m.preposition not in VENUE or _RIGHT_AFTER.fullmatch(text, trigger.end, m.start - base))
         ]
         clause = Clause(number, text, base, trigger, segment_start, limit, before, after)
         # "was criticised by": a participle; "was visiting Jakarta" is active

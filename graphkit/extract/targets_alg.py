@@ -70,7 +70,11 @@ class TargetRules:
                 m.preposition not in topic
                 or _VERB_PARTICLE.fullmatch(c.text, trigger.verb_end, m.start - base)
             )
-            and not (reaction and m.after_preposition)
+            and not (
+                reaction
+                and m.after_preposition
+                and not _VERB_PARTICLE.fullmatch(c.text, trigger.end, m.start - base)
+            )
             and not EVENT_AFTER.match(c.text, m.end - base)  # "to a new African Union mission"
         ]
         if candidates and APPOSITIVE.search(c.text, trigger.verb_end, candidates[0].start - base):
