@@ -7,6 +7,16 @@ import re
 from dataclasses import dataclass
 
 from ..actions import action_defaults, goldstein
+from .codes import (
+    APPEAL_CODES,
+    BLAME_LABEL,
+    DEMAND_CODES,
+    INTENT_CODES,
+    PRAISE_LABEL,
+    REFUSAL_CODES,
+    THREAT_CODES,
+    WordRule,
+)
 from .lexicon import LEXICON
 from .phrase import CLAUSE, FRAME_TAIL, ActionPattern, V
 from .phrase import pattern as make_pattern
@@ -308,104 +318,8 @@ PATTERNS: tuple[ActionPattern, ...] = (
     + VERBS
 )  # the core phrases first: at one place and length, the earlier pattern wins
 
-_WordRule = str | tuple[str, str]  # a regex, or (first, then): see _says
 
 _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
-# words that turn an appeal or an intent into a finer CAMEO code, tried in order
-_APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (
-        (
-            r"\b(?:lift|ease|remove|drop|withdraw|scrap|repeal|revoke|cancel|end)\b",
-            r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
-        ),
-        "appeal",
-        "0254",
-    ),
-    # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
-    (r"\bembargo\b", "embargo_appeal", "022"),
-    (r"\b(?:restraint|de-?escalat\w*|calm|ceasefire|cease-fire)\b", "appeal", "0256"),
-    # CAMEO's appeals to yield (025x, -0.3), by what they ask: forces pulled back or operations
-    # halted (0256), a closure lifted (0251), people freed (0253)
-    (
-        (
-            r"\b(?:withdraw\w*|pull\w*\s+(?:out|back)|halt|stop|end|cease)\b",
-            r"\b(?:troops|forces|soldiers|military|operations|attacks|strikes|fighting|hostilities|offensive)\b",
-        ),
-        "appeal",
-        "0256",
-    ),
-    (r"\breopen\w*\b", "appeal", "0251"),
-    (r"\b(?:release|free)\b", "appeal", "0253"),
-    (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
-    (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
-    (r"\b(?:flexib\w*|reconsider|change|reverse|rethink|respect)\b", "appeal", "0242"),
-)
-_DEMAND_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (r"\b(?:troops|stationing|burden|defen[cs]e\s+spending|pay\s+more)\b", "burden_sharing_demand", ""),
-    (r"\b(?:give\s+up|hand\s+over|cede|sell|territor\w*)\b", "territorial_demand", ""),
-    (r"\bembargo\b", "embargo_pressure", ""),
-    (r"\b(?:withdraw\w*|pull\w*\s+out)\b", "demand", "106"),
-)
-_THREAT_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
-    (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
-    ((r"\b(?:withdraw\w*|pull\w*\s+out)\b", r"\btroops\b"), "troop_withdrawal_threat", ""),
-    (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
-    (
-        r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|shipments?|supply|supplies|access)\b",
-        "sanction_threat",
-        "1312",
-    ),
-    (r"\b(?:missiles?|troops|military|force|attack\w*|strikes?|nuclear|war)\b", "military_threat", "138"),
-    (r"\b(?:relations|ties|ambassador)\b", "threat", "1313"),
-    (r"\b(?:talks|negotiations)\b", "threat", "134"),
-)
-_INTENT_CODES: tuple[tuple[_WordRule, str | None, str | None], ...] = (
-    # "will lift sanctions on Belarus": an intent to ease (0354), never a threat for naming sanctions
-    (
-        (
-            r"\b(?:lift|ease|remove|scrap|drop|suspend|end|relax|roll\s+back)\b",
-            r"\b(?:sanctions|restrictions|tariffs|duties|embargo|ban|controls)\b",
-        ),
-        "easing_intent",
-        "0354",
-    ),
-    (
-        (
-            r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*|respon[sd]\w*|reprisals?|consequences|"
-            r"attack\w*|strik(?:e|es|ing)|force|war|fight\w*|destroy\w*|crush\w*|invad\w*|expel\w*|seiz\w*)\b"
-        ),
-        None,
-        None,
-    ),  # a threat, not an intent
-    (r"\b(?:troops|military|weapons|defen[cs]e|exercises?|soldiers)\b", "intent_to_cooperate", "0312"),
-    (r"\baid\b|\bassistance\b", "aid_pledge", "033"),
-    (
-        (
-            r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?|"
-            r"buy\w*|purchas\w*|suppl\w*|imports?|exports?|sell\w*|credit|loans?)\b"
-        ),
-        "investment_pledge",
-        "0311",
-    ),
-    (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
-    (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
-)
-
-
-_REFUSAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (r"\bsecurity\s+guarantees?\b", "security_guarantee_refusal", ""),
-    (r"\b(?:lift|ease|remove|end|scrap|drop|withdraw|relax|reverse)\b", "refusal_to_yield", "124"),
-)
-# what a label in quotes says: approval ("a historic step") or, by default, disapproval
-_PRAISE_LABEL = (
-    r"\b(?:historic|positive|constructive|welcome|good|important|encouraging|breakthrough|milestone|"
-    r"success\w*|landmark|great|excellent|friend\w*|partners?|model|step\s+forward|victory|win)\b"
-)
-_BLAME_LABEL = (
-    r"\b(?:mistake|error|blunder|betrayal|threat|illegal|unacceptable|provocat\w*|aggress\w*|shame\w*|"
-    r"disgrace\w*|blackmail|bully\w*|hostile|insult\w*|absurd|lies?|not|no)\b"
-)
 
 
 @functools.cache
@@ -413,7 +327,7 @@ def _compiled(regex: str) -> re.Pattern:
     return re.compile(regex, re.IGNORECASE)
 
 
-def _says(rule: _WordRule, text: str) -> bool:
+def _says(rule: WordRule, text: str) -> bool:
     """True when ``text`` has the words of ``rule``: a regex, or (first, then): ``then``
     somewhere after the first match of ``first``. Two searches, each linear in the text: a
     single ``first.*then`` regex backtracked from every ``first`` (quadratic on a long clause
@@ -481,10 +395,10 @@ def refine(trigger: Trigger) -> tuple[str, str]:
             action, code = refine(inner[0])
             if (goldstein().get(code, 0.0) if code else action_defaults().get(action, ("", "", 0.0))[2]) < 0:
                 return action, code
-    if pattern.name == "call-names" and _says(_PRAISE_LABEL, text) and not _says(_BLAME_LABEL, text):
+    if pattern.name == "call-names" and _says(PRAISE_LABEL, text) and not _says(BLAME_LABEL, text):
         return "praise", "051"  # "called it 'a historic step'": a label of approval, not disapproval
     if pattern.name == "refuse-to":
-        for regex, action, code in _REFUSAL_CODES:
+        for regex, action, code in REFUSAL_CODES:
             if _says(regex, text):
                 return action, code
     if pattern.action == "threat":
@@ -492,15 +406,15 @@ def refine(trigger: Trigger) -> tuple[str, str]:
     if pattern.action == "intent_to_cooperate":
         return intent_code(text)
     if pattern.action == "demand" or pattern.name == "ask":
-        for regex, action, code in _DEMAND_CODES[:2]:
+        for regex, action, code in DEMAND_CODES[:2]:
             if _says(regex, text):
                 return action, code
     if pattern.action == "demand":
-        for regex, action, code in _DEMAND_CODES[2:]:
+        for regex, action, code in DEMAND_CODES[2:]:
             if _says(regex, text):
                 return action, code
     if pattern.action == "appeal":
-        for regex, action, code in _APPEAL_CODES:
+        for regex, action, code in APPEAL_CODES:
             if _says(regex, text):
                 return action, code
     return pattern.action, pattern.cameo
@@ -508,7 +422,7 @@ def refine(trigger: Trigger) -> tuple[str, str]:
 
 def threat_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a threat whose words are ``text``."""
-    for regex, action, code in _THREAT_CODES:
+    for regex, action, code in THREAT_CODES:
         if _says(regex, text):
             return action, code
     return "threat", "130"
@@ -516,7 +430,7 @@ def threat_code(text: str) -> tuple[str, str]:
 
 def intent_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a pledge or promise whose words are ``text``; a promise to punish is a threat."""
-    for regex, action, code in _INTENT_CODES:
+    for regex, action, code in INTENT_CODES:
         if _says(regex, text):
             return (action, code) if action is not None and code is not None else threat_code(text)
     return "intent_to_cooperate", "030"
