@@ -144,3 +144,25 @@ def test_a_quote_does_not_take_in_a_preposition_after_a_state_ending_in_an():
     # "Kyrgyzstan in ..." is no adjective + noun ("French wine")
     edges = extract_edge_set("Uzbekistan praised Kyrgyzstan in a call.").edge_set.edges
     assert edges["quote"].tolist() == ["Uzbekistan praised Kyrgyzstan"]
+
+
+# --- the gazetteer: capitals, blocs and leaders named without their state
+
+
+def test_a_leader_named_by_surname_alone_acts_for_the_state():
+    # codebook rule 5: a head of state acts for the state; 051 Praise, 036 invitation
+    assert rows("Japarov thanked Tokayev for the mediation.") == [("KGZ", "KAZ", "051")]
+    assert set(rows("Angola invited Tshisekedi and Kagame to Luanda.")) == {
+        ("AGO", "COD", "036"),
+        ("AGO", "RWA", "036"),
+    }
+    # a common surname is no actor: "Brown" names no state
+    assert rows("Brown praised the agreement.") == []
+
+
+def test_capitals_and_regional_bodies_the_gazetteer_lacked():
+    assert rows("Sofia recalled its ambassador from Skopje.") == [("BGR", "MKD", "161")]
+    assert [r[:2] for r in rows("Haiti asked the Organization of American States to send observers.")] == [
+        ("HTI", "OAS")
+    ]
+    assert [r[:2] for r in rows("ECOWAS urged Togo to release the detainees.")] == [("ECOWAS", "TGO")]
