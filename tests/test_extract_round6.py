@@ -166,3 +166,29 @@ def test_capitals_and_regional_bodies_the_gazetteer_lacked():
         ("HTI", "OAS")
     ]
     assert [r[:2] for r in rows("ECOWAS urged Togo to release the detainees.")] == [("ECOWAS", "TGO")]
+
+
+# --- acts told in a relative clause (docs/codebook.md, rule 4, round six)
+
+
+def test_an_act_in_a_relative_clause_is_coded_and_its_actor_is_the_main_clause_subject():
+    # 045 Mediate toward both parties named; the main verb's subject is the clause's actor (036)
+    text = (
+        "Angola, which brokered a ceasefire between Burundi and Rwanda in July that collapsed "
+        "within weeks, has invited both presidents to Luanda."
+    )
+    got = rows(text)
+    assert {("AGO", "BDI", "045"), ("AGO", "RWA", "045")} <= set(got)
+    assert not [r for r in got if r[0] != "AGO"]
+    # another wording: a relative clause with its own target, then the main verb
+    got = rows("Egypt, which signed a defence pact with Sudan in March, accused Ethiopia of stalling.")
+    assert ("EGY", "ETH", "112") in got and ("SDN", "EGY", "057") in got
+
+
+def test_a_relative_clause_naming_no_target_describes_its_actor():
+    assert rows("Norway, which has mediated for years, praised Colombia.") == [("NOR", "COL", "051")]
+
+
+def test_two_people_each_with_a_first_name_are_coordinated():
+    got = rows("Angola invited Presidents Felix Tshisekedi and Paul Kagame to Luanda.")
+    assert set(got) == {("AGO", "COD", "036"), ("AGO", "RWA", "036")}

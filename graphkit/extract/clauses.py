@@ -135,7 +135,8 @@ REACTION_SUBJECT = re.compile(
 APPOSITIVE = re.compile(r",\s*(?:an?\s+(?:move|step|decision|measure|response)|which|whose)\b", re.IGNORECASE)
 # a cooperative act's topic is not its target: "promised to share intelligence on Russian operations"
 TOPIC = frozenset(["on", "about", "over", "against", "regarding", "into", "concerning"])
-JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$")
+# "Felix Tshisekedi and Paul Kagame": a first name before the second mention still joins them
+JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?(?-i:[A-Z][\w'.-]*\s+)?$")
 
 
 @dataclass(frozen=True)

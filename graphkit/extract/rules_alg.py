@@ -69,6 +69,9 @@ _REPORTED_ASIDE = re.compile(
 )
 # acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
 _BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate", "clash"])
+# ", which" / ", who" right after an actor, and the main clause's verb after the clause closes
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who)\b")
+_MAIN_VERB_AFTER = re.compile(r",\s*(?:(?:has|have|had|also|then|now|later|since|again|on\s+\w+)\s+){0,2}$")
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:the|its|their|his|her)\s+)?")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
@@ -368,6 +371,9 @@ class _Reader(TargetRules):
             else:
                 group = coordinated(c.before, c.before.index(first), self.text)
             return actor_ids(group), "active" if own else "carried", group[0].start - base
+        antecedent = self._antecedent(c)
+        if antecedent is not None:  # "Angola, which brokered ..., has invited": Angola invited
+            return [antecedent.actor], "active", antecedent.start - base
         group_match = GROUP.search(head)
         if group_match:
             pair = recent_pair(self.state, [], c.number, group_match.group(0).split()[-1])
@@ -396,6 +402,27 @@ class _Reader(TargetRules):
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
             return list(self.state.subject), how, p_start if pronoun else trigger.start
         return [], "active", trigger.start
+
+    def _antecedent(self, c: Clause) -> Mention | None:
+        """The actor a relative clause describes when the verb comes right after that clause
+        closes ("Angola, which brokered a ceasefire in July, has invited ..."): the main clause's
+        subject. A window of 250 characters before the verb: linear."""
+        window_start = max(0, c.trigger.start - 250)
+        window = c.text[window_start : c.trigger.start]
+        if not _MAIN_VERB_AFTER.search(window):
+            return None
+        opened = None
+        for opened in _RELATIVE_OPEN.finditer(window):
+            pass
+        if opened is None or "," not in window[opened.end() :]:
+            return None
+        index = bisect_left(self.starts, c.base + window_start + opened.start()) - 1
+        if index < 0:
+            return None
+        mention = self.mentions[index]
+        if mention.end != c.base + window_start + opened.start() or mention.start < c.base:
+            return None
+        return mention
 
     def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
         """True for "after Tokyo tightened" (a conjunction, the actor, its verb) and for "of the

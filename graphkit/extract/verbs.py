@@ -81,6 +81,14 @@ VERBS: tuple[ActionPattern, ...] = (
         "praise",
         "051",
     ),
+    # 04 Mediate (045): "brokered a ceasefire between", "brokered talks between"
+    pattern(
+        "broker",
+        r"\bbroker(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|deal|agreement|"
+        r"accord|talks|compromise|peace|settlement)\b",
+        "mediation",
+        "045",
+    ),
     # 06 Material cooperation: intelligence shared
     pattern(
         "share-intelligence",
