@@ -192,3 +192,61 @@ def test_a_relative_clause_naming_no_target_describes_its_actor():
 def test_two_people_each_with_a_first_name_are_coordinated():
     got = rows("Angola invited Presidents Felix Tshisekedi and Paul Kagame to Luanda.")
     assert set(got) == {("AGO", "COD", "036"), ("AGO", "RWA", "036")}
+
+
+# --- subjects of participles and gerunds, descriptions, visits, hopes, appeals to let through
+
+
+def test_an_opening_participle_s_subject_is_the_main_clause_subject():
+    # "After visiting Beijing, Lula praised China": Brazil visited (042) and praised (051)
+    assert set(rows("After visiting Beijing, Lula praised China.")) == {
+        ("BRA", "CHN", "042"),
+        ("BRA", "CHN", "051"),
+    }
+    assert ("KEN", "TZA", "112") in rows("Speaking in Nairobi, Ruto accused Tanzania of stalling.")
+
+
+def test_an_adverbial_gerund_s_subject_is_its_clause_s_subject():
+    # "Fiji failed to consult it before signing agreements with China": Fiji signed (057 both ways),
+    # never New Zealand (the sentence's first subject)
+    got = rows(
+        "New Zealand paused aid to Fiji, saying Fiji failed to consult it before signing agreements with China."
+    )
+    assert ("FJI", "CHN", "057") in got and not [r for r in got if r[:2] == ("NZL", "CHN")]
+
+
+def test_a_speaker_s_description_of_the_other_party_names_it():
+    # "the Pacific nation" in what New Zealand says is the Cook Islands, not New Zealand
+    got = rows(
+        "New Zealand cut aid to the Cook Islands, saying the Pacific nation failed to consult it "
+        "before signing agreements with China."
+    )
+    assert ("COK", "CHN", "057") in got
+    # outside what a subject says, a description names no one: "the Gulf kingdom" is not Qatar
+    assert not [
+        r for r in rows("Saudi Arabia criticised Qatar, and the Gulf kingdom praised Iran.") if r[0] == "QAT"
+    ]
+
+
+def test_a_visit_during_which_something_happened_is_the_subject_s_visit():
+    # 042 Make a visit: "during a visit to Lima", "on a visit to Accra"
+    assert ("CHL", "PER", "042") in rows("Chile's president praised Peru on a visit to Lima.")
+    assert ("TGO", "GHA", "042") in rows("Togo's president signed two accords during a visit to Accra.")
+
+
+def test_what_a_speaker_hopes_for_is_a_statement_not_the_act():
+    # codebook rule 2: an opinion about what should happen is 010, from the speaker
+    assert rows("Russia said it hoped Chile would praise Peru.") == [("RUS", "PER", "010")]
+    assert [r[2] for r in rows("China hopes to sign a deal with Peru.")] == ["010"]
+
+
+def test_an_appeal_to_let_goods_through_is_an_appeal_to_ease_a_closure():
+    # 0251 Appeal for easing of administrative sanctions
+    assert rows("Washington urged Israel to let aid convoys through.") == [("USA", "ISR", "0251")]
+    assert rows("Brazil called on Venezuela to allow food shipments into the country.") == [
+        ("BRA", "VEN", "0251")
+    ]
+
+
+def test_a_monitoring_mission_is_no_surveillance():
+    assert rows("The EU kept a monitoring mission on the Armenian side of the border.") == []

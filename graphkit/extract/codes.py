@@ -40,6 +40,12 @@ APPEAL_CODES: tuple[tuple[WordRule, str, str], ...] = (
         "0256",
     ),
     (r"\breopen\w*\b", "appeal", "0251"),
+    # "to let humanitarian shipments through", "to allow aid convoys in": a closure eased (0251)
+    (
+        (r"\b(?:let|allow|permit)\b", r"\b(?:through|in|into|pass|access|entry|cross\w*|enter)\b"),
+        "appeal",
+        "0251",
+    ),
     (r"\b(?:release|free)\b", "appeal", "0253"),
     (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
     (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),

@@ -91,7 +91,9 @@ PATTERNS: tuple[ActionPattern, ...] = (
         ),
         _p(
             "surveillance",
-            r"\b(?:monitor(?:ing|ed|s)?\s+(?:of\s+)?|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
+            # "a monitoring mission", "monitoring teams": observers, not surveillance of anyone
+            r"\b(?:monitor(?:ing|ed|s)?\s+(?!(?:mission|missions|team|teams|group|groups|force|post|posts|body)\b)(?:of\s+)?"
+            r"|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
             "surveillance",
             "",
         ),

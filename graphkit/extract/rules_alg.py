@@ -46,9 +46,11 @@ from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
 from .pairs import main_pair, recent_pair
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
-from .people import with_people
+from .people import with_descriptions, with_people
 from .reactions import answered, is_material
 from .sentences import Sentence, split_sentences
+from .subjects import adverbial_gerund_subject, opening_participle
+from .subjects import antecedent as subject_of_relative
 from .targets_alg import TargetRules
 from .textdates import sentence_dates
 from .unmatched import action_phrase
@@ -69,9 +71,6 @@ _REPORTED_ASIDE = re.compile(
 )
 # acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
 _BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate", "clash"])
-# ", which" / ", who" right after an actor, and the main clause's verb after the clause closes
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who)\b")
-_MAIN_VERB_AFTER = re.compile(r",\s*(?:(?:has|have|had|also|then|now|later|since|again|on\s+\w+)\s+){0,2}$")
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:the|its|their|his|her)\s+)?")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
@@ -79,7 +78,7 @@ _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 class _Reader(TargetRules):
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
-        self.mentions = with_roles(with_people(gazetteer.find(text), text), text)
+        self.mentions = with_descriptions(with_roles(with_people(gazetteer.find(text), text), text), text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.rows: list[Draft] = []
         self.keys: set[tuple[str, str, str, str]] = set()
@@ -253,6 +252,15 @@ class _Reader(TargetRules):
             # own closing preposition introduces its object, not a place
             and (m.preposition not in VENUE or _RIGHT_AFTER.fullmatch(text, trigger.end, m.start - base))
         ]
+        opening = opening_participle(text, base, trigger, mentions)
+        if opening is not None:  # "After visiting Beijing, Lula praised China": Lula visited Beijing
+            subject, comma = opening
+            objects = [m for m in after if m.start - base < comma and m.actor != subject.actor]
+            if objects:
+                group = coordinated(objects, 0, self.text)
+                consumed.update(id(m) for m in group)
+                return [([subject.actor], actor_ids(group), "carried", trigger.start, subject.end - base)]
+            return []
         clause = Clause(number, text, base, trigger, segment_start, limit, before, after)
         # "was criticised by": a participle; "was visiting Jakarta" is active
         participle = not re.match(r"\w+ing\b", trigger.text)
@@ -371,7 +379,12 @@ class _Reader(TargetRules):
             else:
                 group = coordinated(c.before, c.before.index(first), self.text)
             return actor_ids(group), "active" if own else "carried", group[0].start - base
-        antecedent = self._antecedent(c)
+        gerund = adverbial_gerund_subject(
+            text, base, trigger, self.mentions[bisect_left(self.starts, base) :]
+        )
+        if gerund is not None and not subjects:  # "failed to consult it before signing": who failed
+            return [gerund.actor], "carried", gerund.start - base
+        antecedent = subject_of_relative(text, base, trigger, self.mentions, self.starts)
         if antecedent is not None:  # "Angola, which brokered ..., has invited": Angola invited
             return [antecedent.actor], "active", antecedent.start - base
         group_match = GROUP.search(head)
@@ -402,27 +415,6 @@ class _Reader(TargetRules):
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
             return list(self.state.subject), how, p_start if pronoun else trigger.start
         return [], "active", trigger.start
-
-    def _antecedent(self, c: Clause) -> Mention | None:
-        """The actor a relative clause describes when the verb comes right after that clause
-        closes ("Angola, which brokered a ceasefire in July, has invited ..."): the main clause's
-        subject. A window of 250 characters before the verb: linear."""
-        window_start = max(0, c.trigger.start - 250)
-        window = c.text[window_start : c.trigger.start]
-        if not _MAIN_VERB_AFTER.search(window):
-            return None
-        opened = None
-        for opened in _RELATIVE_OPEN.finditer(window):
-            pass
-        if opened is None or "," not in window[opened.end() :]:
-            return None
-        index = bisect_left(self.starts, c.base + window_start + opened.start()) - 1
-        if index < 0:
-            return None
-        mention = self.mentions[index]
-        if mention.end != c.base + window_start + opened.start() or mention.start < c.base:
-            return None
-        return mention
 
     def _clause_subject(self, mention: Mention, trigger: Trigger, base: int) -> bool:
         """True for "after Tokyo tightened" (a conjunction, the actor, its verb) and for "of the
