@@ -250,3 +250,21 @@ def test_an_appeal_to_let_goods_through_is_an_appeal_to_ease_a_closure():
 
 def test_a_monitoring_mission_is_no_surveillance():
     assert rows("The EU kept a monitoring mission on the Armenian side of the border.") == []
+
+
+def test_an_option_considered_with_a_gerund_is_014_not_the_act():
+    # codebook rule 3: a considered option is 014 (weight 0), never the hostile act
+    assert [r[2] for r in rows("Chile is considering suspending cooperation with Peru.")] == ["014"]
+    assert [r[2] for r in rows("Poland is weighing expelling Russian diplomats.")] == ["014"]
+
+
+def test_new_verbs_inside_conditions_and_possibilities_give_no_hostile_row():
+    # the rule of tests/test_extract_honest.py, for the verbs of verbs.py
+    for text in (
+        "Japan said it would respond if China deployed warships near Taiwan.",
+        "Analysts said Russia could launch strikes on Ukrainian ports.",
+        "India has not clashed with China since 2020.",
+        "Greece would not turn down Turkey's offer.",
+        "Turkey may revoke the visas of Greek journalists.",
+    ):
+        assert not [r for r in rows(text) if r[2][:2] in ("12", "15", "16", "17", "18", "19")], text

@@ -28,7 +28,9 @@ POSSIBLE = re.compile(
 FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
 # planned or prepared, not done and not put to the target: 014 Consider policy option (codebook rule 3)
 PREPARED = re.compile(
-    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b",
+    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b"
+    # "is considering suspending cooperation": the option right before the act's gerund
+    r"|\b(?:consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|mull(?:s|ing|ed)?|contemplat\w*|explor(?:es|ing|ed))\s*$",
     re.IGNORECASE,
 )
 # a condition or a hypothetical: what it names did not happen ("if Russia blocked shipping",
