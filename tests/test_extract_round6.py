@@ -268,3 +268,23 @@ def test_new_verbs_inside_conditions_and_possibilities_give_no_hostile_row():
         "Turkey may revoke the visas of Greek journalists.",
     ):
         assert not [r for r in rows(text) if r[2][:2] in ("12", "15", "16", "17", "18", "19")], text
+
+
+# --- agentless passives: coded only when the context says who acted
+
+
+def test_an_agentless_passive_is_coded_only_when_the_context_gives_the_agent():
+    # an arrest done in Manila is the Philippines' (173 Arrest, detain), a guess at 0.3
+    got = extract_edge_set("Three Chinese nationals were arrested in Manila.").edge_set.edges
+    assert got[["source", "target", "cameo", "confidence"]].values.tolist() == [["PHL", "CHN", "173", 0.3]]
+    # the sentence before told who seizes Faroese boats: Norway (1711), a guess at 0.3
+    text = "Norway detained a Faroese trawler on Monday. Two more Faroese boats were seized on Tuesday."
+    assert ("NOR", "FRO", "1711") in rows(text)
+    # nothing says who: no row, and the act is listed as named but not coded
+    result = extract_edge_set("Chile criticised Peru. Two Peruvian boats were seized on Tuesday.")
+    assert [
+        r for r in rows("Chile criticised Peru. Two Peruvian boats were seized on Tuesday.") if r[2] == "1711"
+    ] == []
+    assert ("seized", "a passive that does not say who did it") in [
+        (s.phrase, s.reason) for s in result.skipped
+    ]

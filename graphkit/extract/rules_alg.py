@@ -71,6 +71,7 @@ _REPORTED_ASIDE = re.compile(
 )
 # acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
 _BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate", "clash"])
+_PLACE = re.compile(r"\b(?:in|off|at|near|inside|within|outside)\s+(?:the\s+)?$")
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:the|its|their|his|her)\s+)?")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
@@ -86,6 +87,7 @@ class _Reader(TargetRules):
         self.date = ""
         self.skipped: list[Skipped] = []
         self.state = State()
+        self.agentless = False  # the last passive named no agent and the context gave none
 
     def run(self) -> None:
         sentences = split_sentences(self.text)
@@ -168,7 +170,14 @@ class _Reader(TargetRules):
                 number, sentence, mentions, trigger, segment_start, consumed, previous_target, triggers
             )
             if not rows:
-                self._skip(number, trigger, "fewer than two actors: no direction")
+                agentless, self.agentless = self.agentless, False
+                self._skip(
+                    number,
+                    trigger,
+                    "a passive that does not say who did it"
+                    if agentless
+                    else "fewer than two actors: no direction",
+                )
                 # its subject is still who the next clause is about ("X detained a tanker, and accused Y")
                 doers = [
                     m
@@ -319,11 +328,40 @@ class _Reader(TargetRules):
                 consumed.update(id(m) for m in agent_group)
                 end = max(trigger.end, agent_group[-1].end - base)
                 return [(sources, aimed, "unresolved-target", c.segment_start, end)]
-        others = [m for m in c.after if subjects and m.actor not in actor_ids(subjects)]
-        if others:
-            end = max(trigger.end, others[0].end - base)
-            return [([others[0].actor], actor_ids(subjects[:1]), "unresolved", subjects[0].start - base, end)]
+        if not subjects:
+            return []
+        # no agent named: only one the context gives (docs/extract.md, "agentless passives")
+        patients = actor_ids(subjects[:1])
+        place = self._jurisdiction(c, patients)
+        if place is not None:  # "three Chinese nationals were arrested in Manila": the Philippines
+            end = max(trigger.end, place.end - base)
+            return [([place.actor], patients, "unresolved", subjects[0].start - base, end)]
+        number, sources, targets, _ = self.state.last_measure
+        states = {a[:3] for a in patients}  # "Faroese boats" after "a Faroese trawler": one state's
+        if (
+            c.number - number <= 2
+            and states & {a[:3] for a in targets}
+            and not states & {a[:3] for a in sources}
+        ):
+            # "Norway detained a trawler. Two more boats were seized": the last measure's author
+            return [(list(sources), patients, "unresolved", subjects[0].start - base, trigger.end)]
+        self.agentless = True
         return []
+
+    def _jurisdiction(self, c: Clause, patients: list[str]) -> Mention | None:
+        """For a coercive act (arrest, seizure, expulsion: CAMEO 17) told in the passive: the
+        state where it was done ("in Manila", "off Norway"), whose authorities did it."""
+        if not refine(c.trigger)[1].startswith("17"):
+            return None
+        index = bisect_left(self.starts, c.base + c.trigger.verb_end)
+        for m in self.mentions[index : bisect_left(self.starts, c.base + c.limit)]:
+            if (
+                m.kind == "state"
+                and m.actor not in patients
+                and _PLACE.search(self.text, m.start - 12, m.start)
+            ):
+                return m
+        return None
 
     def _source(self, c: Clause) -> tuple[list[str], str, int]:
         """(source actors, how they were found, where the quote starts) for an active verb."""
