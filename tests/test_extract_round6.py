@@ -288,3 +288,12 @@ def test_an_agentless_passive_is_coded_only_when_the_context_gives_the_agent():
     assert ("seized", "a passive that does not say who did it") in [
         (s.phrase, s.reason) for s in result.skipped
     ]
+
+
+def test_its_forces_are_the_subject_s_military():
+    # codebook rule 6: a state's troops are its military (MIL); 193 clashes go both ways
+    got = rows(
+        "Pakistan closed the border with Afghanistan after its security forces exchanged fire with Afghan guards."
+    )
+    assert {("PAKMIL", "AFG", "193"), ("AFG", "PAKMIL", "193"), ("PAK", "AFG", "172")} <= set(got)
+    assert rows("India said its troops shelled Pakistani posts.") == [("INDMIL", "PAK", "190")]

@@ -71,6 +71,9 @@ _REPORTED_ASIDE = re.compile(
 )
 # acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
 _BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate", "clash"])
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:[a-z-]+\s+)?(?:forces|troops|soldiers|army|navy|military|border\s+guards|air\s+force)\s*$"
+)
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:the|its|their|his|her)\s+)?")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
@@ -192,7 +195,7 @@ class _Reader(TargetRules, PassiveRules):
             for sources, targets, how, start, end in rows:
                 # "imposed tariffs on French": take in the noun an adjective names ("French wine")
                 noun = re.match(
-                    r" (?!(?:in|on|at|to|for|with|and|or|but|of|over|from|by|as|last|this)\b)[a-z][\w-]*",
+                    r" (?!(?:in|on|at|to|for|with|and|or|but|of|over|from|by|as|last|this|after|before|when|while|because|since|until|during|amid)\b)[a-z][\w-]*",
                     text[end:],
                 )
                 if noun and re.search(r"(?:an|ese|ish|ch|i)$", text[:end]):
@@ -359,7 +362,10 @@ class _Reader(TargetRules, PassiveRules):
                 return [], "nonactor", trigger.start  # "..., after a referendum backed": not the actor's act
             else:
                 group = coordinated(c.before, c.before.index(first), self.text)
-            return actor_ids(group), "active" if own else "carried", group[0].start - base
+            ids = actor_ids(group)
+            if not own and _OWN_FORCES.search(text, 0, trigger.start) and all(len(a) == 3 for a in ids):
+                ids = [a + "MIL" for a in ids]  # "India said its troops shelled": India's military
+            return ids, "active" if own else "carried", group[0].start - base
         gerund = adverbial_gerund_subject(
             text, base, trigger, self.mentions[bisect_left(self.starts, base) :]
         )
@@ -394,6 +400,10 @@ class _Reader(TargetRules, PassiveRules):
                 return [self.mentions[index - 1].actor], "carried", trigger.start
         if self.state.subject:
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
+            own = _OWN_FORCES.search(head)
+            if own and all(len(a) == 3 for a in self.state.subject):
+                # "after its security forces exchanged fire": the subject's military (codebook rule 6)
+                return [a + "MIL" for a in self.state.subject], how, segment_start + own.start()
             return list(self.state.subject), how, p_start if pronoun else trigger.start
         return [], "active", trigger.start
 
