@@ -297,3 +297,15 @@ def test_its_forces_are_the_subject_s_military():
     )
     assert {("PAKMIL", "AFG", "193"), ("AFG", "PAKMIL", "193"), ("PAK", "AFG", "172")} <= set(got)
     assert rows("India said its troops shelled Pakistani posts.") == [("INDMIL", "PAK", "190")]
+
+
+def test_an_actor_with_its_own_verb_after_the_object_is_the_next_clause_s_subject():
+    # "solidarity with Lithuania, and Poland said ...": 051 toward Lithuania only
+    assert rows("The EU expressed solidarity with Lithuania, and Poland said it would wait.") == [
+        ("EEC", "LTU", "051")
+    ]
+    assert pairs("Japan praised China, South Korea and Vietnam.") == {
+        ("JPN", "CHN"),
+        ("JPN", "KOR"),
+        ("JPN", "VNM"),
+    }

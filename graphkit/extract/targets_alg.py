@@ -35,6 +35,11 @@ _CAUSED = re.compile(
     r",\s*(?:prompting|forcing|leading|persuading|pushing|causing|spurring|driving|compelling)\b",
     re.IGNORECASE,
 )
+# an actor followed by its own verb starts a clause: it is not coordinated with the object before
+_NEW_SUBJECT = re.compile(
+    r"\s+(?:(?:also|later|then|too)\s+)?(?:said|says|has|have|had|was|were|is|are|will|would|could|did|does|"
+    r"announced|warned|added|responded|replied)\b"
+)
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
 
@@ -99,11 +104,12 @@ class TargetRules:
             tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
         ):
             # the first actor named after the verb, with those coordinated with it
-            group = [
-                m
-                for m in coordinated(c.after, c.after.index(candidates[0]), self.text)
-                if m.actor not in sources
-            ]
+            group = []
+            for m in coordinated(c.after, c.after.index(candidates[0]), self.text):
+                if group and _NEW_SUBJECT.match(self.text, m.end):
+                    break  # "solidarity with Lithuania, and Poland said": the next clause's subject
+                if m.actor not in sources:
+                    group.append(m)
             between = c.text[trigger.verb_end : candidates[0].start - base]
             if BOUNDARY.search(between):
                 # the first actor after the verb is in another clause: a guess, never at 0.9
