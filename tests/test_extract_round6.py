@@ -309,3 +309,28 @@ def test_an_actor_with_its_own_verb_after_the_object_is_the_next_clause_s_subjec
         ("JPN", "KOR"),
         ("JPN", "VNM"),
     }
+
+
+def test_a_judgement_without_quotes_is_disapproval():
+    # 110: "called the US tariffs unfair", "described Japan's move as provocative"
+    assert rows("Mexico called the US tariffs unfair.") == [("MEX", "USA", "110")]
+    assert rows("China described Japan's move as provocative.") == [("CHN", "JPN", "110")]
+
+
+def test_a_complaint_lodged_with_a_forum_targets_the_measure_s_author():
+    # 114: the WTO hears the complaint; it is aimed at who imposed the ban (a guess from the
+    # sentence before, never the forum)
+    got = rows(
+        "Indonesia banned Australian cattle. Canberra lodged a complaint with the World Trade Organization."
+    )
+    assert ("AUS", "IDN", "114") in got and not [r for r in got if r[1] == "WTO"]
+
+
+def test_a_warning_about_a_thing_put_to_no_one_is_no_threat():
+    # "warned that the dispute could hurt regional trade": a prediction, no addressee (no 13x row)
+    text = (
+        "Chile and Peru quarrelled over fish. New Zealand warned that the dispute could hurt regional trade."
+    )
+    assert not [r for r in rows(text) if r[0] == "NZL"]
+    # a warning naming whom it is aimed at stays a threat (130)
+    assert rows("Iran warned that Israel would pay a price.") == [("IRN", "ISR", "130")]

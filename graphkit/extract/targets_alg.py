@@ -40,6 +40,12 @@ _NEW_SUBJECT = re.compile(
     r"\s+(?:(?:also|later|then|too)\s+)?(?:said|says|has|have|had|was|were|is|are|will|would|could|did|does|"
     r"announced|warned|added|responded|replied)\b"
 )
+_COMPLAINTS = frozenset(["protest", "file-complaint", "sue", "complain-to"])
+_FORUM = frozenset(["with", "to", "before", "at"])
+# a warning whose complement is about a thing, not an actor: "warned that the dispute could ..."
+_PREDICTION = re.compile(
+    r"\s+(?:that\s+)?(?:the|a|an|such|this|these|any|further|rising)\s+(?-i:[a-z])", re.IGNORECASE
+)
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
 
@@ -86,6 +92,9 @@ class TargetRules:
             candidates = []  # "..., a move that followed pressure from Washington": not the target
         if candidates and _CAUSED.search(c.text, trigger.verb_end, candidates[0].start - base):
             candidates = []
+        if trigger.pattern.name in _COMPLAINTS:
+            # "lodged a complaint with the WTO": the forum hears it, the measure's author is its target
+            candidates = [m for m in candidates if not (m.kind == "other" and m.preposition in _FORUM)]
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
         if asks and _ADDRESSEE_PRONOUN.match(c.text, trigger.verb_end):
             candidates = []  # "urged them to seize Russian assets": the addressee is "them", not Russia
@@ -140,6 +149,8 @@ class TargetRules:
         trigger, base = c.trigger, c.base
         if RELATIVE.search(c.text[max(0, trigger.start - 80) : trigger.start]):  # a window: linear
             return []  # "X, which has mediated between the parties": a description, no act toward anyone
+        if trigger.pattern.name == "warn" and _PREDICTION.match(c.text, trigger.verb_end):
+            return []  # "warned that the dispute could hurt trade": a prediction put to no one
         shared = [t for t in previous_target if t not in sources] if how == "carried" else []
         if (
             len(sources) >= 2

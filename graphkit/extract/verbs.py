@@ -142,6 +142,16 @@ VERBS: tuple[ActionPattern, ...] = (
         "criticism",
         "110",
     ),
+    # "called the ban unjustified", "described the move as illegal": a judgement without quotes
+    pattern(
+        "call-judgement",
+        r"\b(?:call(?:ed|s|ing)|describ(?:ed|es|ing)|branded|labell?ed|term(?:ed|s))\s+(?:the|this|that|its|their|[\w-]+['\u2019]s)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:as\s+)?(?:an?\s+)?(?:unjustified|illegal|unlawful|unacceptable|unfair|discriminatory|absurd|"
+        r"provocative|provocation|irresponsible|hostile|regrettable|baseless|groundless|arbitrary|violation|breach|"
+        r"blackmail|aggression|interference)\b",
+        "criticism",
+        "110",
+    ),
     pattern("complain-to", r"\bcomplain(?:s|ed|ing)?\s+to\b", "official_complaint", "114"),
     pattern(
         "allege",
