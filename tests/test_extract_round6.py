@@ -311,6 +311,12 @@ def test_an_actor_with_its_own_verb_after_the_object_is_the_next_clause_s_subjec
     }
 
 
+def test_a_ban_on_a_state_s_goods_is_an_embargo():
+    # 163 Impose embargo, boycott or sanctions
+    assert rows("Indonesia banned Australian cattle.") == [("IDN", "AUS", "163")]
+    assert rows("India bans all Chinese apps.") == [("IND", "CHN", "163")]
+
+
 def test_a_judgement_without_quotes_is_disapproval():
     # 110: "called the US tariffs unfair", "described Japan's move as provocative"
     assert rows("Mexico called the US tariffs unfair.") == [("MEX", "USA", "110")]
@@ -321,7 +327,8 @@ def test_a_complaint_lodged_with_a_forum_targets_the_measure_s_author():
     # 114: the WTO hears the complaint; it is aimed at who imposed the ban (a guess from the
     # sentence before, never the forum)
     got = rows(
-        "Indonesia banned Australian cattle. Canberra lodged a complaint with the World Trade Organization."
+        "Indonesia banned Australian cattle. Canberra called the ban unfair and lodged a complaint "
+        "with the World Trade Organization."
     )
     assert ("AUS", "IDN", "114") in got and not [r for r in got if r[1] == "WTO"]
 

@@ -160,6 +160,13 @@ VERBS: tuple[ActionPattern, ...] = (
         "112",
         frame=True,
     ),
+    # 16 (163) Embargo: "banned Australian cattle", "bans all Chinese apps": a state's goods banned
+    pattern(
+        "ban-goods",
+        r"\bban(?:s|ned|ning)\s+(?=(?:all\s+|the\s+|some\s+)?(?-i:[A-Z])[\w-]+\s+(?-i:[a-z]))",
+        "import_block",
+        "163",
+    ),
     # 12 Reject: "turned down", "spurned", "snubbed"; a membership or a resolution blocked is a veto
     pattern(
         "turn-down",
