@@ -341,3 +341,25 @@ def test_a_warning_about_a_thing_put_to_no_one_is_no_threat():
     assert not [r for r in rows(text) if r[0] == "NZL"]
     # a warning naming whom it is aimed at stays a threat (130)
     assert rows("Iran warned that Israel would pay a price.") == [("IRN", "ISR", "130")]
+
+
+def test_an_appeal_to_take_something_back_is_an_appeal_to_yield():
+    # CAMEO 025 Appeal to yield (-0.3); troops pulled back is 0256 (de-escalation)
+    assert rows("The EU urged Turkey to withdraw the survey ship.") == [("EEC", "TUR", "025")]
+    assert rows("Cambodia called on Thailand to pull its troops back.") == [("KHM", "THA", "0256")]
+
+
+def test_an_offer_to_broker_a_ceasefire_is_an_offer_to_mediate_to_both_sides():
+    # 039 Express intent to mediate, toward the two parties of the quarrel
+    text = "Thailand and Cambodia exchanged fire. Malaysia offered to broker a ceasefire."
+    assert {("MYS", "THA", "039"), ("MYS", "KHM", "039")} <= set(rows(text))
+
+
+def test_the_two_allies_are_two_states_never_a_bloc():
+    # "the two NATO allies" after "the EU urged Turkey": Greece and Turkey, not the EU
+    text = (
+        "Greece protested to Turkey. The EU urged Turkey to withdraw the ship, while Germany offered "
+        "to host talks between the two NATO allies."
+    )
+    got = [r for r in rows(text) if r[0] == "DEU"]
+    assert {r[1] for r in got} == {"GRC", "TUR"}

@@ -195,6 +195,7 @@ class State:
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence number -> paragraph
     main_pair: list[str] = field(default_factory=list)  # whom the article is about (pairs.main_pair)
     main_pair_states: bool = False  # both of the main pair are states (not a bloc)
+    kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind (state, bloc, ...)
 
 
 def weight_cameo(action: str) -> str:

@@ -39,6 +39,7 @@ APPEAL_CODES: tuple[tuple[WordRule, str, str], ...] = (
         "appeal",
         "0256",
     ),
+    (r"\bpull\w*\s+(?:(?:its|their|the)\s+)?(?:troops|forces|soldiers)\s+(?:out|back)\b", "appeal", "0256"),
     (r"\breopen\w*\b", "appeal", "0251"),
     # "to let humanitarian shipments through", "to allow aid convoys in": a closure eased (0251)
     (
@@ -47,6 +48,8 @@ APPEAL_CODES: tuple[tuple[WordRule, str, str], ...] = (
         "0251",
     ),
     (r"\b(?:release|free)\b", "appeal", "0253"),
+    # an appeal to take anything back (a ship, a claim): CAMEO 025 Appeal to yield (-0.3)
+    (r"\b(?:withdraw|pull\w*\s+(?:out|back)|remove|recall|retract)\b", "appeal", "025"),
     (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
     (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
     (r"\b(?:flexib\w*|reconsider|change|reverse|rethink|respect)\b", "appeal", "0242"),
@@ -99,7 +102,7 @@ INTENT_CODES: tuple[tuple[WordRule, str | None, str | None], ...] = (
         "investment_pledge",
         "0311",
     ),
-    (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
+    (r"\b(?:mediat\w*|broker\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
     (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
 )
 

@@ -88,7 +88,7 @@ class _Reader(TargetRules, PassiveRules):
         self.sentence_text = ""
         self.date = ""
         self.skipped: list[Skipped] = []
-        self.state = State()
+        self.state = State(kinds=self.kinds)
         self.agentless = False  # the last passive named no agent and the context gave none
 
     def run(self) -> None:
