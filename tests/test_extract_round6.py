@@ -363,3 +363,10 @@ def test_the_two_allies_are_two_states_never_a_bloc():
     )
     got = [r for r in rows(text) if r[0] == "DEU"]
     assert {r[1] for r in got} == {"GRC", "TUR"}
+
+
+def test_an_envoy_or_high_commissioner_recalled_is_a_downgrade():
+    # 161 Reduce or break diplomatic relations
+    assert rows("Kenya recalled its high commissioner from Kampala.") == [("KEN", "UGA", "161")]
+    assert rows("Chile recalled its envoy from Caracas.") == [("CHL", "VEN", "161")]
+    assert rows("The East African Community praised Kenya.") == [("EAC", "KEN", "051")]
