@@ -400,10 +400,10 @@ class _Reader(TargetRules, PassiveRules):
                 return [self.mentions[index - 1].actor], "carried", trigger.start
         if self.state.subject:
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
-            own = _OWN_FORCES.search(head)
-            if own and all(len(a) == 3 for a in self.state.subject):
+            forces = _OWN_FORCES.search(head)
+            if forces and all(len(a) == 3 for a in self.state.subject):
                 # "after its security forces exchanged fire": the subject's military (codebook rule 6)
-                return [a + "MIL" for a in self.state.subject], how, segment_start + own.start()
+                return [a + "MIL" for a in self.state.subject], how, segment_start + forces.start()
             return list(self.state.subject), how, p_start if pronoun else trigger.start
         return [], "active", trigger.start
 

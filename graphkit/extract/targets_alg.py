@@ -113,7 +113,7 @@ class TargetRules:
             tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
         ):
             # the first actor named after the verb, with those coordinated with it
-            group = []
+            group: list[Mention] = []
             for m in coordinated(c.after, c.after.index(candidates[0]), self.text):
                 if group and _NEW_SUBJECT.match(self.text, m.end):
                     break  # "solidarity with Lithuania, and Poland said": the next clause's subject
