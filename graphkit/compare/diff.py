@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import numpy as np
@@ -22,8 +22,8 @@ from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
 from .by_quote import Matching, changed_by_quote, id_pairs, matching_for, quote_identity, quote_pairs
-from .set_measures import STRAIN_DIFF_COLUMNS, adjacency, strain_pairs
-from .similarity import Metric, similarity_metrics
+from .set_measures import STRAIN_DIFF_COLUMNS, whole_set_measures
+from .similarity import Metric
 from .values import fields_differ, joint_codes
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
@@ -48,6 +48,9 @@ class EdgeSetDiff:
     pair is absent), ``delta`` = strain_b - strain_a, ``rank_a``, ``rank_b``
     (rank in each set's :func:`~graphkit.analysis.strain_alg.strain`, None where absent) and
     ``rank_change`` = rank_a - rank_b (positive: the pair climbed in B).
+    ``metrics`` are the similarity measures by name. ``strain`` and ``metrics`` are
+    computed when first read (both strain tables of two million-row sets take seconds,
+    and a CSV of edge changes needs neither); the values are the same either way.
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
@@ -389,21 +392,6 @@ def diff_edge_sets(
     )
     check_unit(unit)
     ua, ub = (s if unit == "action" else s.with_edges(count_units(s.edges, unit)) for s in (a, b))
-    shared, every = len(pos_a), len(pos_a) + len(removed_pos) + len(added_pos)
-
-    def measure() -> tuple[pd.DataFrame, dict[str, Metric]]:
-        pairs = strain_pairs(ua, ub)
-        hamming, adjacency_union = adjacency(ea, eb)
-        metrics = similarity_metrics(
-            pairs,
-            shared_edges=shared,
-            all_edges=every,
-            hamming=hamming,
-            adjacency_union=adjacency_union,
-            top_k=top,
-        )
-        return pairs, metrics
-
     return EdgeSetDiff(
         name_a=a.name,
         name_b=b.name,
@@ -421,7 +409,16 @@ def diff_edge_sets(
         agreement=intercoder_agreement(a, b) if same_text else None,
         unit=unit,
         matching=matching,
-        measure=measure,
+        measure=partial(
+            whole_set_measures,
+            ua,
+            ub,
+            ea,
+            eb,
+            shared_edges=len(pos_a),
+            all_edges=len(pos_a) + len(removed_pos) + len(added_pos),
+            top_k=top,
+        ),
     )
 
 

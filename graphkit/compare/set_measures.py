@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 
 from ..edgeset import EdgeSet
+from .similarity import Metric, similarity_metrics
 from .values import joint_codes
 
-__all__ = ["STRAIN_DIFF_COLUMNS", "adjacency", "strain_pairs"]
+__all__ = ["STRAIN_DIFF_COLUMNS", "adjacency", "strain_pairs", "whole_set_measures"]
 
 STRAIN_DIFF_COLUMNS = [
     "actor_a",
@@ -85,3 +86,30 @@ def adjacency(a: pd.DataFrame, b: pd.DataFrame) -> tuple[int, int]:
     pairs_b = pd.unique(source_b * size + target_b)
     in_both = int(pd.Series(pairs_a).isin(pairs_b).sum())
     return len(pairs_a) + len(pairs_b) - 2 * in_both, len(pairs_a) + len(pairs_b) - in_both
+
+
+def whole_set_measures(
+    a: EdgeSet,
+    b: EdgeSet,
+    edges_a: pd.DataFrame,
+    edges_b: pd.DataFrame,
+    *,
+    shared_edges: int,
+    all_edges: int,
+    top_k: int,
+) -> tuple[pd.DataFrame, dict[str, Metric]]:
+    """Both strain tables side by side (:func:`strain_pairs` of ``a`` and ``b``, counted
+    in the diff's unit) and the similarity measures, from them and from the ordered pairs
+    of ``edges_a`` and ``edges_b`` (the sets' rows); ``shared_edges`` and ``all_edges``
+    count the edges matched and the edges of either set."""
+    pairs = strain_pairs(a, b)
+    hamming, adjacency_union = adjacency(edges_a, edges_b)
+    metrics = similarity_metrics(
+        pairs,
+        shared_edges=shared_edges,
+        all_edges=all_edges,
+        hamming=hamming,
+        adjacency_union=adjacency_union,
+        top_k=top_k,
+    )
+    return pairs, metrics
