@@ -29,6 +29,7 @@ from .panels import (
     camps,
     focus_rows,
     legend_groups,
+    listed,
     rank_intervals,
     relationship_count,
     unit_dependent_pairs,
@@ -128,7 +129,8 @@ def _network(
         raise ArgumentError("color_by", f"{color_by!r}: {use_one_of(COLOR_MODES)}")
     check_unit(unit)
     strains = strains if strains is not None else page_strains(edge_set)
-    unit_dependent = unit_dependent_pairs(strains)
+    top_pairs = listed(strains[unit])
+    unit_dependent = unit_dependent_pairs(strains, among=set(zip(top_pairs["actor_a"], top_pairs["actor_b"])))
     intervals = rank_intervals(edge_set, unit)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
