@@ -34,6 +34,7 @@ from .panels import (
     relationship_count,
     unit_dependent_pairs,
 )
+from .rows import rows
 from .support import support_legend
 from .time_control import date_filter, with_dates
 
@@ -145,7 +146,9 @@ def _network(
     metrics = centrality(edge_set, measures={size_by} & LAYER_MEASURES)
     pairs = strains[unit]  # the strain of the units drawn: that of the edge set counted in unit
     names = dict(zip(metrics["actor"], metrics["name"]))
-    pair_strain = {(r.actor_a, r.actor_b): float(r.strain) for r in pairs.itertuples(index=False)}
+    pair_strain = {
+        (r.actor_a, r.actor_b): float(r.strain) for r in rows(pairs[["actor_a", "actor_b", "strain"]])
+    }
 
     color_key = "group" if (metrics["group"].astype(str) != "").any() else "kind"
     members = metrics[color_key].astype(str).value_counts().to_dict()
