@@ -45,10 +45,11 @@ class _Deferred(ModuleType):
 
 #: Modules that pyvis and igraph import at their top for features a page never uses:
 #: networkx for pyvis's ``from_nx`` (0.05 to 0.1 s of every ``graphkit render``, issue 24),
+#: jsonpickle for pyvis's ``Network.to_json`` (with PyYAML and importlib.metadata: 0.04 s),
 #: wcwidth for the text tables of igraph's ``summary`` (through texttable: 0.03 to 0.05 s).
 #: Each gets a :class:`_Deferred` stand-in while pyvis and texttable load, so that
 #: ``from_nx`` or a summary still works, importing the real module on first use.
-DEFERRED = ("networkx", "wcwidth")
+DEFERRED = ("networkx", "jsonpickle", "wcwidth")
 
 
 def _import_network() -> type:
