@@ -40,6 +40,8 @@ class _Deferred(ModuleType):
     def __getattr__(self, attribute: str) -> Any:
         if attribute.startswith("__"):
             raise AttributeError(attribute)
+        if sys.modules.get(self.__name__) is self:  # asked while pyvis is loading: step aside
+            del sys.modules[self.__name__]
         return getattr(importlib.import_module(self.__name__), attribute)
 
 
