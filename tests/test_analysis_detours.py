@@ -121,6 +121,6 @@ def test_sampled_betweenness_is_the_same_with_and_without_the_beaten_links(seed,
     pruned = centrality_from_pairs(pairs, actors, measures=["betweenness"])
     assert pruned.attrs["betweenness"] == "sampled k=500 of 700 sources, seed 0"
     # every link kept: igraph scans the whole layer, as before the detours
-    monkeypatch.setattr(module, "detour_shorter", lambda s, t, d, n: np.zeros(len(d), dtype=bool))
+    monkeypatch.setattr(module, "off_shortest_paths", lambda s, t, d, n: np.zeros(len(d), dtype=bool))
     whole = centrality_from_pairs(pairs, actors, measures=["betweenness"])
     np.testing.assert_allclose(pruned["betweenness"], whole["betweenness"], rtol=1e-12, atol=0)

@@ -16,7 +16,7 @@ from ..errors import ArgumentError
 from ..io.progress import Progress
 from ..scales import with_scale
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS, TIE_DECIMALS
-from .detours import detour_shorter
+from .detours import off_shortest_paths
 from .guardrails import centrality_shape_warnings, shape_of_codes
 from .hostile_layer import HostileLayer, hostile_layer_of_codes, pagerank_scores, pair_codes
 from .pairs import ordered_pairs
@@ -135,8 +135,8 @@ def _sampled_betweenness(graph: nx.DiGraph | HostileLayer, k: int, seed: int) ->
         target = np.array([position[v] for _, v in graph.edges()], dtype=np.int64)
         distance = np.array([float(data["distance"]) for _, _, data in graph.edges(data=True)], dtype=float)
     sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
-    # links that a detour through a hub beats lie on no shortest path: the same paths, fewer scans
-    kept = ~detour_shorter(source, target, distance, len(nodes))
+    # links that a walk through a hub beats lie on no shortest path: the same paths, fewer scans
+    kept = ~off_shortest_paths(source, target, distance, len(nodes))
     links = np.column_stack([source[kept], target[kept]])
     raw = np.asarray(
         igraph.Graph(n=len(nodes), edges=links.tolist(), directed=True).betweenness(
