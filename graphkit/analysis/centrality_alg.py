@@ -17,7 +17,7 @@ from ..io.progress import Progress
 from ..scales import with_scale
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS, TIE_DECIMALS
 from .detours import off_shortest_paths
-from .guardrails import centrality_shape_warnings, shape_of_codes
+from .guardrails import centrality_warnings_of_codes
 from .hostile_layer import HostileLayer, hostile_layer_of_codes, pagerank_scores, pair_codes
 from .pairs import ordered_pairs
 from .units import Unit, count_units
@@ -354,8 +354,7 @@ def centrality_of_codes(
         frame.attrs["betweenness"] = method
     if wanted:
         # what the layer's shape makes of its measures (a star, too few actors): said, never printed
-        shape = shape_of_codes(graph.source, graph.target, graph.nodes)
-        frame.attrs["warnings"] = centrality_shape_warnings(shape)
+        frame.attrs["warnings"] = centrality_warnings_of_codes(graph.source, graph.target, graph.nodes)
     return frame
 
 
