@@ -346,7 +346,9 @@ def centrality_of_codes(
     frame["kind"] = meta["kind"].reindex(frame.index).fillna("other")
     frame["group"] = meta["group"].reindex(frame.index).fillna("")
     frame = frame.reset_index()
-    frame["_total"] = frame["hostile_out"] + frame["hostile_in"]
+    # ranked at the strain ranking's precision: the same totals summed in another order (pandas'
+    # floats, DuckDB's exact decimals) differ in the last bit, and ties go by id
+    frame["_total"] = (frame["hostile_out"] + frame["hostile_in"]).round(TIE_DECIMALS)
     frame = frame.sort_values(["_total", "actor"], ascending=[False, True], kind="stable")
     frame = frame[[c for c in CENTRALITY_COLUMNS if c not in LAYER_MEASURES - wanted]]
     frame = frame.reset_index(drop=True)
