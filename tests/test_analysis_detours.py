@@ -1,4 +1,5 @@
-"""Links a hub detour beats are left out of betweenness: the same values as networkx's definitions."""
+"""Links a walk through a hub beats are left out of betweenness: the same values as networkx's
+definitions, and as igraph's on the whole layer."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit.analysis.centrality_alg import centrality, centrality_from_pairs, hostile_graph
-from graphkit.analysis.detours import detour_shorter
+from graphkit.analysis.detours import detour_shorter, off_shortest_paths
 from graphkit.edgeset import load_edge_set
 
 
@@ -43,6 +46,80 @@ def test_a_detour_shorter_by_less_than_the_margin_is_kept():
     source, target = np.array([0, 2, 0]), np.array([2, 1, 1])
     distance = np.array([1.0, 1.0, 2.0 * (1 + 1e-7)])
     assert not detour_shorter(source, target, distance, 3).any()
+
+
+def test_a_path_through_a_hub_beats_a_link_no_two_link_detour_does():
+    # A=0, B=1, H=2, C=3, D=4; lengths are distances. The hub is the node with the most
+    # strain (1/length) dealt and received: H 2 + 2 = 4, C and D 1 + 2 + 0.4 = 3.4, A and
+    # B 1 + 0.2 = 1.2. A -> B (5) has no two-link detour through H, but the path
+    # A -> C -> H -> D -> B is 1 + 0.5 + 0.5 + 1 = 3 < 5: left out by the second stage.
+    # C -> D (2.5): the detour C -> H -> D is 1. Every other link is the only path
+    # between its ends: kept.
+    links = [
+        (0, 1, 5.0),  # A -> B: beaten by the path through H
+        (0, 3, 1.0),  # A -> C
+        (3, 2, 0.5),  # C -> H
+        (2, 4, 0.5),  # H -> D
+        (4, 1, 1.0),  # D -> B
+        (3, 4, 2.5),  # C -> D: beaten by the detour C -> H -> D
+    ]
+    source, target, distance = (np.array(column) for column in zip(*links))
+    assert detour_shorter(source, target, distance, 5, hubs=1).tolist() == [False] * 5 + [True]
+    assert off_shortest_paths(source, target, distance, 5, hubs=1).tolist() == [True] + [False] * 4 + [True]
+
+
+@st.composite
+def _layers(draw):
+    """A random hostile layer of up to 14 nodes whose lengths tie often: every length is
+    one of a few dyadic numbers (their sums are exact), some nudged by a hundred-millionth
+    (inside the margin: such a link must stay)."""
+    nodes = draw(st.integers(3, 14))
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(0, nodes - 1), st.integers(0, nodes - 1)).filter(lambda p: p[0] != p[1]),
+            min_size=3,
+            max_size=nodes * (nodes - 1),
+            unique=True,
+        )
+    )
+    lengths = draw(
+        st.lists(
+            st.sampled_from([0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 2.0 * (1 - 1e-8), 3.0 * (1 + 1e-8)]),
+            min_size=len(pairs),
+            max_size=len(pairs),
+        )
+    )
+    hubs = draw(st.integers(1, 4))
+    source, target = (np.array(column, dtype=np.int64) for column in zip(*pairs))
+    return nodes, source, target, np.array(lengths), hubs
+
+
+@given(_layers())
+def test_leaving_out_the_beaten_links_changes_no_betweenness(layer):
+    import igraph
+
+    nodes, source, target, distance, hubs = layer
+    beaten = off_shortest_paths(source, target, distance, nodes, hubs=hubs)
+
+    def raw_betweenness(keep):
+        graph = igraph.Graph(
+            n=nodes, edges=np.column_stack([source[keep], target[keep]]).tolist(), directed=True
+        )
+        return np.array(graph.betweenness(directed=True, weights=distance[keep].tolist()))
+
+    whole = raw_betweenness(np.ones(len(distance), dtype=bool))
+    pruned = raw_betweenness(~beaten)
+    assert pruned.tolist() == whole.tolist()  # the same shortest paths: the same sums, bit for bit
+    # and the definition, independently: networkx's exact comparisons on the whole layer
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(nodes))
+    graph.add_weighted_edges_from(zip(source.tolist(), target.tolist(), distance.tolist()), weight="distance")
+    exact = nx.betweenness_centrality(graph, weight="distance", normalized=False)
+    np.testing.assert_allclose(pruned, [exact[v] for v in range(nodes)], rtol=1e-12, atol=1e-12)
+    # each link left out is longer than the shortest path between its ends
+    lengths = dict(nx.all_pairs_dijkstra_path_length(graph, weight="distance"))
+    for i in np.flatnonzero(beaten):
+        assert lengths[int(source[i])][int(target[i])] < distance[i]
 
 
 def _hub_pairs(actors: int, hubs: int, seed: int) -> pd.DataFrame:
@@ -121,6 +198,6 @@ def test_sampled_betweenness_is_the_same_with_and_without_the_beaten_links(seed,
     pruned = centrality_from_pairs(pairs, actors, measures=["betweenness"])
     assert pruned.attrs["betweenness"] == "sampled k=500 of 700 sources, seed 0"
     # every link kept: igraph scans the whole layer, as before the detours
-    monkeypatch.setattr(module, "detour_shorter", lambda s, t, d, n: np.zeros(len(d), dtype=bool))
+    monkeypatch.setattr(module, "off_shortest_paths", lambda s, t, d, n: np.zeros(len(d), dtype=bool))
     whole = centrality_from_pairs(pairs, actors, measures=["betweenness"])
     np.testing.assert_allclose(pruned["betweenness"], whole["betweenness"], rtol=1e-12, atol=0)

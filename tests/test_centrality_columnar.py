@@ -97,3 +97,26 @@ def test_weights_of_many_decimals_give_the_same_betweenness_under_both_engines(r
         results[engine] = (result.stdout, result.stderr, result.exit_code)
     assert results["duckdb"] == results["pandas"]
     assert results["pandas"][2] == 0
+
+
+def test_equal_totals_rank_by_id_under_both_engines(run, tmp_path):
+    """Worked by hand: B's two rows toward X sum to 0.1 + 0.2, which pandas' floats make
+    0.30000000000000004 and DuckDB's exact sums 0.3; A's one row toward Y is 0.3. Every actor's
+    hostile total is therefore 0.3 (B and A out, X and Y in): a four-way tie, listed by id,
+    A B X Y, under both engines. Ranked by the float total, pandas put B and X first."""
+    rows = [
+        "id,source,target,action,weight",
+        "e1,B,X,criticism,-0.1",
+        "e2,B,X,criticism,-0.2",
+        "e3,A,Y,criticism,-0.3",
+    ]
+    path = tmp_path / "ties.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    outputs = {}
+    for engine in ("pandas", "duckdb"):
+        result = run("centrality", path, "--format", "csv", "--engine", engine)
+        assert result.exit_code == 0, result.stderr
+        outputs[engine] = result.stdout
+        actors = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+        assert actors == ["A", "B", "X", "Y"], engine
+    assert outputs["pandas"] == outputs["duckdb"]

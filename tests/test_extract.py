@@ -3,7 +3,8 @@
 Weights are CAMEO Goldstein values or taxonomy values (graphkit/data/taxonomy.csv);
 confidences are the rule's (graphkit.extract.rules_alg.CONFIDENCE): 0.9 active,
 0.8 passive, 0.7 subject carried within a sentence, 0.6 across sentences or mutual,
-0.3 direction not read from structure; a future act converted to a threat loses 0.1.
+0.4 a target not named (guessed), 0.3 a source not read from structure; a future act
+converted to a threat loses 0.1.
 """
 
 from __future__ import annotations
@@ -235,10 +236,10 @@ def test_mutual_act_between_two_subjects_goes_both_ways():
 
 
 def test_unresolved_direction_is_kept_with_low_confidence():
-    # no target named: the state the text was about just before (China) at confidence 0.3
+    # no target named: the state the text was about just before (China) at confidence 0.4
     result = extract_edge_set("China restricted rare-earth exports. Japan condemned the move.")
     assert result.edge_set.edges[COLUMNS].values.tolist() == [
-        ["JPN", "CHN", "condemnation", "111", -2.0, 0.3, "condemn/unresolved-target", "Japan condemned"]
+        ["JPN", "CHN", "condemnation", "111", -2.0, 0.4, "condemn/unresolved-target", "Japan condemned"]
     ]
     assert [(s.phrase, s.reason) for s in result.skipped] == [
         ("restricted rare-earth exports", "fewer than two actors: no direction")
@@ -388,12 +389,12 @@ def test_render_shows_confidence_and_draws_low_rows_apart(tmp_path):
     elements = page_parts(load_edge_set(folder))  # read back from the files, confidence as text
     by_id = {e["id"]: e for e in elements["edges"]}
     # x002 (China restricted, no target named: Canada, the state the text was about) and
-    # x003 (Japan condemned: China) are both guesses at 0.3
+    # x003 (Japan condemned: China) are both guesses at 0.4
     sure, unsure = by_id["x001"], by_id["x003"]
     assert sure["title"].endswith("\nDRAFT: confidence 0.90 \u00b7 rule accuse/active")
     assert sure["color"]["color"] == "#C62828" and "dashes" not in sure  # hostile, solid
     assert unsure["title"].endswith(
-        "\nLOW-CONFIDENCE DRAFT: confidence 0.30 \u00b7 rule condemn/unresolved-target"
+        "\nLOW-CONFIDENCE DRAFT: confidence 0.40 \u00b7 rule condemn/unresolved-target"
     )
     assert unsure["color"]["color"] == "#BBBBBB" and unsure["dashes"] == [12, 4, 2, 4]
     actions = next(s for s in elements["legend"] if s["title"].startswith("Actions"))

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from graphkit.analysis.balance_alg import signed_ties
-from graphkit.analysis.guardrails import MIN_ACTORS, balance_warnings, centrality_warnings, shape_of
+from graphkit.analysis.guardrails import (
+    MIN_ACTORS,
+    balance_warnings,
+    centrality_shape_warnings,
+    centrality_warnings,
+    shape_of,
+)
 from graphkit.analysis.pairs import ordered_pairs
 from graphkit.edgeset import load_edge_set
 
@@ -87,3 +93,33 @@ def test_shape_of_codes_counts_as_networkx_does():
             graph.number_of_edges(),
             expected,
         )
+
+
+def test_centrality_warnings_of_codes_are_those_of_the_whole_shape():
+    # the centrality path reads actors, ties and a star's centre without counting
+    # components: the same warnings as from the shape, on stars (with repeats, loops and
+    # reversed ties), a star plus one tie, tiny layers and random graphs
+    import numpy as np
+
+    from graphkit.analysis.guardrails import centrality_warnings_of_codes, shape_of_codes
+
+    names = [f"N{i:03d}" for i in range(50)]
+    cases = [
+        ([0, 0, 0, 3, 0], [1, 2, 3, 0, 0]),  # a star around N000: N003 both ways, a loop
+        ([0, 0, 0, 1], [1, 2, 3, 2]),  # a star and one tie between leaves: a cycle
+        ([4, 4], [7, 8]),  # three actors, a star
+        ([4], [7]),  # two actors: no star
+        ([], []),
+    ]
+    rng = np.random.default_rng(3)
+    cases += [
+        (rng.integers(0, n, m).tolist(), rng.integers(0, n, m).tolist())
+        for n, m in ((5, 4), (8, 7), (50, 60))
+    ]
+    for first, second in cases:
+        first, second = np.array(first, dtype=np.int64), np.array(second, dtype=np.int64)
+        assert centrality_warnings_of_codes(first, second, names) == centrality_shape_warnings(
+            shape_of_codes(first, second, names)
+        )
+    star = centrality_warnings_of_codes(np.array([0, 0, 0, 3]), np.array([1, 2, 3, 0]), names)
+    assert star[0].startswith("the hostile layer is a star around N000 (all 3 hostile ties touch it")

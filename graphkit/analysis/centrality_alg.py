@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,9 +16,9 @@ from ..errors import ArgumentError
 from ..io.progress import Progress
 from ..scales import with_scale
 from ..schema import CENTRALITY_COLUMNS, PAIR_COLUMNS, TIE_DECIMALS
-from .detours import detour_shorter
-from .guardrails import centrality_shape_warnings, shape_of_codes
-from .hostile_layer import HostileLayer, hostile_layer, pagerank_scores
+from .detours import off_shortest_paths
+from .guardrails import centrality_warnings_of_codes
+from .hostile_layer import HostileLayer, hostile_layer_of_codes, pagerank_scores, pair_codes
 from .pairs import ordered_pairs
 from .units import Unit, count_units
 
@@ -29,9 +30,11 @@ __all__ = [
     "BETWEENNESS_SAMPLES",
     "EXACT_BETWEENNESS_LIMIT",
     "LAYER_MEASURES",
+    "PairCodes",
     "betweenness",
     "centrality",
     "centrality_from_pairs",
+    "centrality_of_codes",
     "hits",
 ]
 
@@ -132,8 +135,8 @@ def _sampled_betweenness(graph: nx.DiGraph | HostileLayer, k: int, seed: int) ->
         target = np.array([position[v] for _, v in graph.edges()], dtype=np.int64)
         distance = np.array([float(data["distance"]) for _, _, data in graph.edges(data=True)], dtype=float)
     sources = np.sort(np.random.default_rng(seed).choice(len(nodes), size=k, replace=False))
-    # links that a detour through a hub beats lie on no shortest path: the same paths, fewer scans
-    kept = ~detour_shorter(source, target, distance, len(nodes))
+    # links that a walk through a hub beats lie on no shortest path: the same paths, fewer scans
+    kept = ~off_shortest_paths(source, target, distance, len(nodes))
     links = np.column_stack([source[kept], target[kept]])
     raw = np.asarray(
         igraph.Graph(n=len(nodes), edges=links.tolist(), directed=True).betweenness(
@@ -260,29 +263,70 @@ def centrality_from_pairs(
     """:func:`centrality` from the sums of :func:`graphkit.analysis.pairs.ordered_pairs`
     (one row per ordered pair) and an actors table (``id``, ``name``, ``kind``, ``group``);
     ``progress`` is called with a message per stage; ``measures`` as in :func:`centrality`."""
+    actors = sorted(actors_table["id"].astype(str))
+    source, target, nodes = pair_codes(pairs["source"], pairs["target"], actors)
+    return centrality_of_codes(
+        PairCodes(
+            source, target, pairs["strain"].to_numpy(float), pairs["cooperation"].to_numpy(float), nodes
+        ),
+        actors_table,
+        progress=progress,
+        measures=measures,
+    )
+
+
+@dataclass(frozen=True)
+class PairCodes:
+    """Ordered pairs ``source[i] -> target[i]`` (positions in ``nodes``: first the
+    actors, sorted, then any other end) with their summed ``strain`` and ``cooperation``,
+    one row per pair, sorted by source then target."""
+
+    source: np.ndarray
+    target: np.ndarray
+    strain: np.ndarray
+    cooperation: np.ndarray
+    nodes: list[str]
+
+
+def centrality_of_codes(
+    pairs: PairCodes,
+    actors_table: pd.DataFrame,
+    *,
+    progress: Progress | None = None,
+    measures: Collection[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`centrality_from_pairs` of pairs given as integer positions: no string
+    is looked up or grouped (the DuckDB engine's pairs come this way)."""
     report = progress or (lambda message: None)
     wanted = _check_measures(measures)
     actors = sorted(actors_table["id"].astype(str))
-    by_source = pairs.groupby("source")
-    by_target = pairs.groupby("target")
-    frame = pd.DataFrame(index=pd.Index(actors, name="actor"))
-    frame["hostile_out"] = by_source["strain"].sum()
-    frame["hostile_in"] = by_target["strain"].sum()
-    frame["cooperation_out"] = by_source["cooperation"].sum()
-    frame["cooperation_in"] = by_target["cooperation"].sum()
-    frame["degree_out"] = by_source.size()
-    frame["degree_in"] = by_target.size()
-    frame = frame.fillna(0)
-    frame[["degree_out", "degree_in"]] = frame[["degree_out", "degree_in"]].astype(np.int64)
+    if pairs.nodes[: len(actors)] != actors:
+        raise ArgumentError("pairs", "its nodes must start with the actors table's ids, sorted")
+    known = len(actors)
+    # pandas' groupby sums (compensated, in row order), on integer keys as on the ids
+    sums = pd.DataFrame({"strain": pairs.strain, "cooperation": pairs.cooperation})
+    by_source, by_target = sums.groupby(pairs.source), sums.groupby(pairs.target)
+    within = pd.RangeIndex(known)
+    frame = pd.DataFrame(
+        {
+            "hostile_out": by_source["strain"].sum().reindex(within, fill_value=0.0).to_numpy(),
+            "hostile_in": by_target["strain"].sum().reindex(within, fill_value=0.0).to_numpy(),
+            "cooperation_out": by_source["cooperation"].sum().reindex(within, fill_value=0.0).to_numpy(),
+            "cooperation_in": by_target["cooperation"].sum().reindex(within, fill_value=0.0).to_numpy(),
+            "degree_out": np.bincount(pairs.source[pairs.source < known], minlength=known).astype(np.int64),
+            "degree_in": np.bincount(pairs.target[pairs.target < known], minlength=known).astype(np.int64),
+        },
+        index=pd.Index(actors, name="actor"),
+    )
 
     method = "exact"
     if wanted:
-        report(f"building the hostile layer of {len(pairs):,} pairs")
+        report(f"building the hostile layer of {len(pairs.source):,} pairs")
         # links weigh their strain at the ranking's precision: sums the engines add in
         # another order (pandas' floats, DuckDB's exact decimals) differ in the last bits,
         # and betweenness counts two paths as tied only when their lengths are equal
-        layer_pairs = pairs.assign(strain=pairs["strain"].round(TIE_DECIMALS))
-        graph = hostile_layer(layer_pairs, actors)
+        strain = np.round(pairs.strain, TIE_DECIMALS)
+        graph = hostile_layer_of_codes(pairs.source, pairs.target, strain, pairs.nodes, known)
         if graph.edge_count:
             if "pagerank" in wanted:
                 report(f"pagerank on {graph.node_count:,} actors, {graph.edge_count:,} hostile links")
@@ -302,7 +346,9 @@ def centrality_from_pairs(
     frame["kind"] = meta["kind"].reindex(frame.index).fillna("other")
     frame["group"] = meta["group"].reindex(frame.index).fillna("")
     frame = frame.reset_index()
-    frame["_total"] = frame["hostile_out"] + frame["hostile_in"]
+    # ranked at the strain ranking's precision: the same totals summed in another order (pandas'
+    # floats, DuckDB's exact decimals) differ in the last bit, and ties go by id
+    frame["_total"] = (frame["hostile_out"] + frame["hostile_in"]).round(TIE_DECIMALS)
     frame = frame.sort_values(["_total", "actor"], ascending=[False, True], kind="stable")
     frame = frame[[c for c in CENTRALITY_COLUMNS if c not in LAYER_MEASURES - wanted]]
     frame = frame.reset_index(drop=True)
@@ -310,8 +356,7 @@ def centrality_from_pairs(
         frame.attrs["betweenness"] = method
     if wanted:
         # what the layer's shape makes of its measures (a star, too few actors): said, never printed
-        shape = shape_of_codes(graph.source, graph.target, graph.nodes)
-        frame.attrs["warnings"] = centrality_shape_warnings(shape)
+        frame.attrs["warnings"] = centrality_warnings_of_codes(graph.source, graph.target, graph.nodes)
     return frame
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "balance_warnings",
     "centrality_shape_warnings",
     "centrality_warnings",
+    "centrality_warnings_of_codes",
     "shape_of",
     "shape_of_codes",
 ]
@@ -68,28 +69,42 @@ def shape_of_codes(first: np.ndarray, second: np.ndarray, names: Sequence[str]) 
     (positions in ``names``; a tie may repeat, in either order; a loop is no tie), in
     array operations: half a million hostile links take a few hundredths of a second
     (a networkx graph of them took two seconds)."""
+    low, high, nodes = _ties(first, second, len(names))
+    actors, ties = len(nodes), len(low)
+    if not actors:
+        return Shape(actors=0, ties=0, cycles=0, centre=None)
+    cycles = ties - actors + _components(low, high, actors)
+    return Shape(actors=actors, ties=ties, cycles=cycles, centre=_centre(low, high, nodes, names))
+
+
+def _ties(first: np.ndarray, second: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct ties (``low[i]`` - ``high[i]``, positions among ``nodes``) and the
+    nodes (positions in the names) that some tie touches."""
     first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
     loop = first == second
     low, high = np.minimum(first, second)[~loop], np.maximum(first, second)[~loop]
-    width = max(len(names), 1)
+    width = max(width, 1)
     keys = np.sort(low * width + high)  # sorted and compared, not np.unique: its hashing took seconds
     keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
     low, high = np.divmod(keys, width)
     present = np.zeros(width, dtype=bool)
     present[low] = present[high] = True
-    nodes = np.flatnonzero(present)
-    actors, ties = len(nodes), len(low)
-    if not actors:
-        return Shape(actors=0, ties=0, cycles=0, centre=None)
     position = np.cumsum(present) - 1
-    low, high = position[low], position[high]
-    cycles = ties - actors + _components(low, high, actors)
-    centre = None
-    if actors >= 3 and cycles == 0:
-        degree = np.bincount(low, minlength=actors) + np.bincount(high, minlength=actors)
-        if degree.max() == ties:  # one actor touches every tie (two could only share one tie)
-            centre = max(str(names[node]) for node in nodes[degree == ties])
-    return Shape(actors=actors, ties=ties, cycles=cycles, centre=centre)
+    return position[low], position[high], np.flatnonzero(present)
+
+
+def _centre(low: np.ndarray, high: np.ndarray, nodes: np.ndarray, names: Sequence[str]) -> str | None:
+    """The actor every tie touches, when there are three actors or more, else None.
+
+    No cycle needs counting: when one actor touches every (distinct, loop-free) tie,
+    every other actor has exactly one tie, to it, so the graph is a star (a tree)."""
+    actors, ties = len(nodes), len(low)
+    if actors < 3:
+        return None
+    degree = np.bincount(low, minlength=actors) + np.bincount(high, minlength=actors)
+    if degree.max() != ties:  # one actor touches every tie (two could only share one tie)
+        return None
+    return max(str(names[node]) for node in nodes[degree == ties])
 
 
 def _components(low: np.ndarray, high: np.ndarray, count: int) -> int:
@@ -109,16 +124,28 @@ def centrality_warnings(hostile: Iterable[tuple[str, str]]) -> list[str]:
 
 def centrality_shape_warnings(shape: Shape) -> list[str]:
     """:func:`centrality_warnings` from the hostile layer's :class:`Shape`."""
+    return _centrality_messages(shape.actors, shape.ties, shape.centre)
+
+
+def centrality_warnings_of_codes(first: np.ndarray, second: np.ndarray, names: Sequence[str]) -> list[str]:
+    """:func:`centrality_warnings` of the hostile links ``first[i]`` -> ``second[i]``
+    (positions in ``names``): the warnings read the actors, ties and star centre only,
+    so the components are not counted (with their import, a tenth of a second)."""
+    low, high, nodes = _ties(first, second, len(names))
+    return _centrality_messages(len(nodes), len(low), _centre(low, high, nodes, names))
+
+
+def _centrality_messages(actors: int, ties: int, centre: str | None) -> list[str]:
     warnings = []
-    if shape.centre is not None:
+    if centre is not None:
         warnings.append(
-            f"the hostile layer is a star around {shape.centre} (all {shape.ties} hostile ties touch it, "
+            f"the hostile layer is a star around {centre} (all {ties} hostile ties touch it, "
             "no cycle): pagerank, betweenness, hub and authority measure places in a star, not influence "
-            f"(betweenness counts only chains through {shape.centre}); compare actors by hostile_in and hostile_out"
+            f"(betweenness counts only chains through {centre}); compare actors by hostile_in and hostile_out"
         )
-    if 0 < shape.actors < MIN_ACTORS:
+    if 0 < actors < MIN_ACTORS:
         warnings.append(
-            f"the hostile layer has {shape.actors} actors (fewer than {MIN_ACTORS}): pagerank, betweenness "
+            f"the hostile layer has {actors} actors (fewer than {MIN_ACTORS}): pagerank, betweenness "
             "and HITS rank a handful of ties, and one action more or less reorders them"
         )
     return warnings

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import scipy.sparse
 
-__all__ = ["HostileLayer", "hostile_layer", "pagerank_scores"]
+__all__ = ["HostileLayer", "hostile_layer", "hostile_layer_of_codes", "pagerank_scores", "pair_codes"]
 
 
 @dataclass(frozen=True)
@@ -70,25 +70,51 @@ def hostile_layer(pairs: pd.DataFrame, actors: list[str]) -> HostileLayer:
     """The links of ``pairs`` (``source``, ``target``, ``strain``, one row per ordered
     pair) that carry strain, among ``actors`` (then any endpoint not among them, in
     order of appearance, as networkx's ``add_edges_from`` would add it)."""
-    hostile = pairs[pairs["strain"] > 0]
-    source = hostile["source"].to_numpy(dtype=object)
-    target = hostile["target"].to_numpy(dtype=object)
+    source, target, nodes = pair_codes(pairs["source"], pairs["target"], actors)
+    return hostile_layer_of_codes(source, target, pairs["strain"].to_numpy(float), nodes, len(actors))
+
+
+def pair_codes(
+    source: pd.Series, target: pd.Series, actors: list[str]
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Each pair's ends as positions in ``nodes``: ``actors`` (as given), then the ends
+    not among them, sorted. Factorized first: a few thousand distinct ids are looked
+    up, not every pair's (the lookup of 600,000 strings took a third of a second)."""
+    codes, uniques = pd.factorize(pd.concat([source, target], ignore_index=True).to_numpy(dtype=object))
+    names = [str(u) for u in uniques]
     nodes = list(actors)
-    index = pd.Index(nodes)
-    s, t = index.get_indexer(source), index.get_indexer(target)
-    if (s < 0).any() or (t < 0).any():
-        known = set(nodes)
-        for u, v in zip(source, target):
-            for node in (u, v):
-                if node not in known:
-                    known.add(node)
-                    nodes.append(node)
-        index = pd.Index(nodes)
-        s, t = index.get_indexer(source), index.get_indexer(target)
+    position = pd.Index(nodes).get_indexer(names)
+    if (position < 0).any():
+        extra = sorted(name for name, p in zip(names, position) if p < 0)
+        nodes += extra
+        position = pd.Index(nodes).get_indexer(names)
+    ends = position.astype(np.int64)[codes]
+    return ends[: len(source)], ends[len(source) :], nodes
+
+
+def hostile_layer_of_codes(
+    source: np.ndarray, target: np.ndarray, strain: np.ndarray, nodes: list[str], known: int
+) -> HostileLayer:
+    """:func:`hostile_layer` of pairs given as positions ``source[i] -> target[i]`` in
+    ``nodes``, of which the first ``known`` are the actors: the links with
+    ``strain > 0``, among those actors, then any other end of a link in order of
+    appearance (source before target)."""
+    hostile = np.asarray(strain, dtype=float) > 0
+    s = np.asarray(source, dtype=np.int64)[hostile]
+    t = np.asarray(target, dtype=np.int64)[hostile]
+    weight = np.asarray(strain, dtype=float)[hostile]
+    layer_nodes = list(nodes[:known])
+    if len(s) and max(s.max(), t.max()) >= known:
+        ends = np.column_stack([s, t]).ravel()
+        outside = ends[ends >= known]
+        _, first = np.unique(outside, return_index=True)
+        appearing = outside[np.sort(first)]
+        place = np.arange(len(nodes), dtype=np.int64)
+        place[appearing] = known + np.arange(len(appearing))
+        s, t = place[s], place[t]
+        layer_nodes += [nodes[i] for i in appearing]
     order = np.argsort(s, kind="stable")
-    return HostileLayer(
-        nodes, s[order].astype(np.int64), t[order].astype(np.int64), hostile["strain"].to_numpy(float)[order]
-    )
+    return HostileLayer(layer_nodes, s[order], t[order], weight[order])
 
 
 def pagerank_scores(

@@ -58,6 +58,15 @@ PREPOSITIONS = frozenset(
 )
 
 
+# "the government in Skopje", "officials in Islamabad": a seat of power names its state, the
+# actor itself (subject or target), never a place where something happens
+_SEAT_OF = re.compile(
+    r"\b(?:government|authorities|officials|regime|administration|leadership|rulers|junta|ministry)"
+    r"\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """One actor named in the text: ``text[start:end]`` is the alias as written."""
@@ -123,6 +132,8 @@ class Gazetteer:
             words = [w for w in prep_text[-3:] if w not in ("the", "its", "their", "a", "an")]
             word = words[-1].strip("\"'(") if words else ""
             preposition = word if word in PREPOSITIONS else ""
+            if preposition == "in" and _SEAT_OF.search(text, max(0, start - 40), start):
+                preposition = ""  # "the government in Skopje": the state, not a place
             mentions.append(Mention(start, end, actor, kind, match.group(0), possessive, preposition))
         return mentions
 
@@ -303,6 +314,8 @@ _ROLE_AFTER = {
         rf"[a-z][\w-]*\s+){{0,2}}?(?:{words})(?![\w-])"  # "army-led government" is no army
         # "welcomed Canada's firm stand": "firm" as an adjective names no firm
         r"(?!\s+(?:stand|stance|position|response|line|commitment|support|resolve|message|answer|warning|no)\b)"
+        # "Niger's military government", "the army junta": the government is the state (rule 5)
+        r"(?![\s-]+(?:government|junta|regime|rulers|authorities|administration|leadership)\b)"
     )
     for code, (_, _, words) in ROLES.items()
 }

@@ -18,7 +18,8 @@ __all__ = ["LEXICON"]
 _C = CLAUSE
 # what people and goods a state holds or lets go: crews, nationals, vessels
 _HELD = (
-    r"(?:crews?|detainees?|prisoners?|sailors|fishermen|nationals|citizens|hostages?|journalists?|"
+    r"(?:crews?|detainees?|prisoners?|sailors|fishermen|nationals|citizens|hostages?|journalists?|soldiers|"
+    r"servicemen|captives|troops|"
     r"vessels?|ships?|tankers?|trawlers?|boats?)"
 )
 

@@ -16,7 +16,8 @@ __all__ = ["conditional_spans", "hypothetical", "last_words", "modality"]
 NEGATION = re.compile(
     r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
 )
-SHOULD = re.compile(r"\b(?:should|ought|must)\b", re.IGNORECASE)
+# what should happen, or what a speaker hopes will: an opinion, 010 (codebook rule 2)
+SHOULD = re.compile(r"\b(?:should|ought|must|hope[sd]?|hoping|wish(?:es|ed)?)\b", re.IGNORECASE)
 POSSIBLE = re.compile(
     # "may" in lower case only: "12 May 2026 - China suspended" is a date, not a possibility
     r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due|"
@@ -27,20 +28,28 @@ POSSIBLE = re.compile(
 FUTURE = re.compile(r"\b(?:would|will|shall)\b|'ll\b|\b(?:set|going|is|are)\s+to\b", re.IGNORECASE)
 # planned or prepared, not done and not put to the target: 014 Consider policy option (codebook rule 3)
 PREPARED = re.compile(
-    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b",
+    r"\b(?:plans?|planning|intends?|intending|preparing|prepares|considering|considers|weighing|aims?|seeks?)\s+to\b"
+    # "is considering suspending cooperation": the option right before the act's gerund
+    r"|\b(?:consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|mull(?:s|ing|ed)?|contemplat\w*|explor(?:es|ing|ed))\s*$",
     re.IGNORECASE,
 )
 # a condition or a hypothetical: what it names did not happen ("if Russia blocked shipping",
+# "until Niamey reopened the border",
 # "in case of a further incident", "whether US ships could escort"); up to the clause's end
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|whether|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*", re.IGNORECASE
+    r"\b(?:if|unless|until|whether|as\s+long\s+as|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*",
+    re.IGNORECASE,
 )
 # a verb's word used as a noun after a determiner names an event, not an act told: "an armed
 # attack on Philippine vessels would invoke the treaty" is no attack
 _DETERMINER = re.compile(
-    r"\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)\s+$", re.IGNORECASE
+    r"(?:\b(?:an?|the|any|another|further|armed|military|such|possible|its|their|his|her)|['\u2019]s)\s+$",
+    re.IGNORECASE,
 )
-_NOUN_PATTERNS = frozenset(["attack", "visit", "demand"])
+# "turned down Turkey's offer", "welcomed the pledge": a pledge named, not made
+# a visit named after "during", "on", "after" with no author of its own is the subject's
+_DURING = re.compile(r"\b(?:during|on|after)\s+(?:an?|his|her|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOUN_PATTERNS = frozenset(["attack", "visit", "demand", "pledge"])
 _MODIFIED = re.compile(r"\b(?:an?|the|any|another|its|their|his|her)\s+(?:[\w-]+\s+){1,2}$", re.IGNORECASE)
 # a modal governs its clause: what a noun names inside "any talks would have to include guarantees
 # on attacks", "could lead to further sanctions" is a hypothetical, never the act (codebook rule 2);
@@ -103,16 +112,21 @@ def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list
     if any(a <= trigger.start < b for a, b in conditionals):
         return "conditional"
     before = text[max(segment_start, trigger.start - 200) : trigger.start]
+    # "signed the accord during a visit to Beijing": the clause's subject visited
+    during = trigger.pattern.name == "visit" and bool(_DURING.search(before[-40:]))
     if (
-        trigger.pattern.name in _NOUN_PATTERNS
+        not during
         and (
-            _DETERMINER.search(before[-40:])
-            # "a Turkish drone strike", "the Russian air attack": a noun after its modifiers
-            or (not _VERB_FORM.match(trigger.text) and _MODIFIED.search(before[-60:]))
+            trigger.pattern.name in _NOUN_PATTERNS
+            and (
+                _DETERMINER.search(before[-40:])
+                # "a Turkish drone strike", "the Russian air attack": a noun after its modifiers
+                or (not _VERB_FORM.match(trigger.text) and _MODIFIED.search(before[-60:]))
+            )
         )
     ):
         return "noun"
-    if hypothetical(text[max(0, trigger.start - 200) : trigger.start], trigger.text):
+    if not during and hypothetical(text[max(0, trigger.start - 200) : trigger.start], trigger.text):
         return "hypothetical"
     window = last_words(before)
     if trigger.pattern.action == "intent_to_cooperate":

@@ -11,7 +11,19 @@ from .gazetteer import Mention
 __all__ = ["STATE_NOUNS", "main_pair", "previous_other", "recent_pair"]
 
 # "the two countries" are two states: a bloc (the EU) is not one of them
-STATE_NOUNS = frozenset(["countries", "states", "nations", "kingdoms", "neighbours", "neighbors", "capitals"])
+STATE_NOUNS = frozenset(
+    [
+        "countries",
+        "states",
+        "nations",
+        "kingdoms",
+        "neighbours",
+        "neighbors",
+        "capitals",
+        "allies",
+        "republics",
+    ]
+)
 
 
 def main_pair(mentions: list[Mention], headline: tuple[int, int] | None) -> tuple[list[str], bool]:
@@ -47,7 +59,12 @@ def recent_pair(state: State, exclude: list[str], number: int, noun: str = "") -
     5. the nearest pair named in the two sentences before, else the last two states or
        blocs named."""
 
+    states_only = noun.lower() in STATE_NOUNS
+
     def fits(named: list[str]) -> bool:
+        # "the two NATO allies" are two states: never the EU and one of them
+        if states_only and any(state.kinds.get(a, "state") != "state" for a in named):
+            return False
         return len(named) == 2 and not set(named) & set(exclude)
 
     def scan(together: bool, since: int, until: int) -> list[str]:

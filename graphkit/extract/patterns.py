@@ -7,369 +7,321 @@ import re
 from dataclasses import dataclass
 
 from ..actions import action_defaults, goldstein
+from .codes import (
+    APPEAL_CODES,
+    BLAME_LABEL,
+    DEMAND_CODES,
+    INTENT_CODES,
+    PRAISE_LABEL,
+    REFUSAL_CODES,
+    THREAT_CODES,
+    WordRule,
+)
 from .lexicon import LEXICON
 from .phrase import CLAUSE, FRAME_TAIL, ActionPattern, V
 from .phrase import pattern as make_pattern
+from .verbs import VERBS
 
 __all__ = ["PATTERNS", "ActionPattern", "Trigger", "find_triggers", "intent_code", "refine", "threat_code"]
 
 _CLAUSE, _V, _FRAME_TAIL, _p = CLAUSE, V, FRAME_TAIL, make_pattern
 
 PATTERNS: tuple[ActionPattern, ...] = (
-    # frames: threats, intents, appeals, demands, speech acts
-    _p("threaten", rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}", "threat", "130", frame=True),
-    _p(
-        "warn",
-        rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of|against|not\s+to|to)\b{_FRAME_TAIL}",
-        "threat",
-        "130",
-        frame=True,
-    ),
-    _p("tariff-flag", r"\brais\w*\s+the\s+tariff\s+(?:flag|stick)\b", "tariff_threat", "1312"),
-    _p(
-        "pledge",
-        rf"\b(?:pledg|promis|vow|offer)(?:e|es|ed|ing|s)?\b{_FRAME_TAIL}",
-        "intent_to_cooperate",
-        "030",
-        frame=True,
-    ),
-    # "agreed to share radar data": an intent both ways between the subjects (030, refined)
-    _p(
-        "agree",
-        rf"\bagree(?:d|s|ing)?\s+(?:\w+\s+){{0,2}}?to\b{_FRAME_TAIL}",
-        "intent_to_cooperate",
-        "030",
-        frame=True,
-        mutual=True,
-    ),
-    # a defence treaty reaffirmed: a commitment to protect (0334), whatever attack it names
-    _p(
-        "defence-commitment",
-        rf"\b(?:reaffirm|reiterat|recommit)\w*\b(?=[^.;]{{0,200}}?\b(?:defen[cs]e\s+(?:treaty|pact|clause|commitments?|obligations?)|security\s+(?:treaty|guarantees?)|article\s+(?:5|five)))\b{_FRAME_TAIL}",
-        "defence_commitment",
-        "0334",
-        frame=True,
-    ),
-    _p(
-        "urge",
-        rf"\b(?:urg{_V}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|press(?:ed|es|ing)?)\b{_FRAME_TAIL}",
-        "appeal",
-        "020",
-        frame=True,
-    ),
-    _p("demand", rf"\bdemand(?:s|ed|ing)?\b{_FRAME_TAIL}", "demand", "100", frame=True),
-    _p("pressure", r"\b(?:put|puts|putting|exert\w*|pil\w*)\s+(?:\w+\s+)?pressure\s+on\b", "demand", "100"),
-    _p(
-        "ask",
-        rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,5}}?(?:to|for)\b{_FRAME_TAIL}",
-        "appeal",
-        "020",
-        frame=True,
-    ),
-    _p(
-        "surveillance",
-        r"\b(?:monitor(?:ing|ed|s)?\s+(?:of\s+)?|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
-        "surveillance",
-        "",
-    ),
-    _p("accuse", rf"\b(?:accus{_V}|blam{_V})\b{_FRAME_TAIL}", "accusation", "", frame=True),
-    # "Beijing answered that Washington was stirring up trouble": a reply about the other is an accusation
-    _p(
-        "retort",
-        rf"\b(?:answer|repl|retort|respond|counter)(?:ed|ied)\s+that\b{_FRAME_TAIL}",
-        "accusation",
-        "",
-        frame=True,
-    ),
-    _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
-    _p(
-        "criticize",
-        rf"\b(?:critici[sz]{_V}|regrett?{_V}|lambast{_V}|castigat{_V}|censur{_V}|reprimand{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
-        "criticism",
-        "",
-    ),
-    _p(
-        "deny",
-        rf"\b(?:den(?:y|ies|ied|ying)|reject{_V}\s+(?:the|an?|these|those)\s+(?:\w+\s+)?(?:accusations?|charges?|allegations?|claims?))\b",
-        "denial",
-        "016",
-    ),
-    _p(
-        "refuse-guarantee",
-        r"\brefus\w*\s+to\s+provide\s+security\s+guarantees?\b",
-        "security_guarantee_refusal",
-        "",
-    ),
-    _p("reject", rf"\b(?:reject{_V}|refus{_V}\s+to|rebuff{_V})\b", "rejection", "120"),
-    _p(
-        "summon",
-        rf"\bsummon{_V}\b{_CLAUSE}{{0,40}}?\b(?:ambassador|envoy|diplomats?|charg[eé] d'affaires)\b",
-        "official_complaint",
-        "114",
-    ),
-    _p(
-        "protest",
-        r"\blodg\w*\s+(?:a\s+)?(?:formal\s+|strong\s+)?(?:protest|complaint)\b"
-        r"|\bprotest(?:s|ed|ing)\b(?!\s+(?:against|outside|in)\b)",
-        "official_complaint",
-        "114",
-    ),
-    _p(
-        "sue",
-        rf"\b(?:su(?:e|es|ed|ing)|fil{_V}\s+(?:a\s+)?(?:lawsuit|suit|complaint|case)|took\s+\w+\s+to\s+court)\b",
-        "lawsuit",
-        "",
-    ),
-    # material acts
-    _p("detain", rf"\b(?:detain{_V}|arrest{_V}|impound{_V})\b", "detention", "173"),
-    _p("seize", rf"\b(?:seiz{_V}|confiscat{_V})\b", "seizure", "1711"),
-    _p("ram", r"\b(?:ram(?:s|med|ming)|collided\s+with)\b", "ramming", "171"),
-    _p(
-        "port-ban",
-        r"\b(?:clos|shut|bar)\w*\s+(?:\w+\s+){0,2}?(?:ports?|harbou?rs?|airspace)\s+to\b",
-        "port_ban",
-        "163",
-    ),
-    _p(
-        "tariff",
-        rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies|surtax(?:es)?|surcharges?)\b",
-        "tariff",
-        "",
-    ),
-    _p(
-        "sanction",
-        rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?|bans?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
-        "sanction",
-        "",
-    ),
-    _p(
-        "export-restriction",
-        rf"\b(?:restrict|curb|limit|ban|halt|suspend|block|tighten)\w*\b{_CLAUSE}{{0,40}}?\b(?:exports?|controls)\b",
-        "export_restriction",
-        "163",
-    ),
-    _p(
-        "import-block",
-        rf"\b(?:ban|block|halt|suspend|restrict|bar|freez|froze|stop|curb)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
-        "import_block",
-        "163",
-    ),
-    _p(
-        "blocked-acquisition",
-        rf"\bblock\w*\b{_CLAUSE}{{0,60}}?\b(?:acquisition|takeover|merger|purchase|bid)\b",
-        "blocked_acquisition",
-        "",
-    ),
-    _p("retaliate", rf"\b(?:retaliat{_V}|counter(?:ed|s)?\s+with|hit(?:s)?\s+back)\b", "retaliation", ""),
-    _p(
-        "aid-suspension",
-        rf"\b(?:suspend|paus|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding|budget\s+support|grants|loans)\b",
-        "aid_suspension",
-        "",
-    ),
-    _p(
-        "intelligence-cutoff",
-        r"\b(?:stop|halt|cut|suspend)\w*\s+(?:off\s+)?(?:sharing\s+)?intelligence\b",
-        "intelligence_cutoff",
-        "",
-    ),
-    _p(
-        "halt-talks",
-        rf"\b(?:suspend|halt|break\s+off|broke\s+off|call\w*\s+off|walk\w*\s+out\s+of|freez|froze|pull\w*\s+out\s+of)\w*\b{_CLAUSE}{{0,30}}?\b(?:talks|negotiations)\b",
-        "halt_negotiations",
-        "164",
-    ),
-    _p(
-        "downgrade",
-        rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:off\s+)?(?:diplomatic\s+)?(?:relations|ties)|(?:recall{_V}|withdr[ae]w\w*)\s+(?:its\s+|their\s+)?ambassador)\b",
-        "downgrade_relations",
-        "161",
-    ),
-    _p(
-        "expel",
-        rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials|advis[eo]rs|attach[eé]s|staff|"
-        r"personnel|nationals|citizens|journalists|correspondents|workers)\b",
-        "expulsion",
-        "174",
-    ),
-    _p(
-        "listing",
-        rf"\b(?:includ{_V}\b{_CLAUSE}{{0,30}}?\b(?:list|blacklist)|blacklist{_V})\b",
-        "sensitive_country_listing",
-        "",
-    ),
-    _p("bypass", rf"\bbypass{_V}\b", "diplomatic_bypass", ""),
-    _p(
-        "lift",
-        rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|levy|levies|surtax(?:es)?|sanctions|restrictions|embargo|ban|controls)\b",
-        "easing",
-        "085",
-    ),
-    _p(
-        "phone",
-        rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,3}}counterparts?\b",
-        "consultation",
-        "041",
-        mutual=True,
-    ),
-    _p(
-        "praise",
-        rf"\b(?:express\w*\s+(?:\w+\s+)?(?:support|solidarity)\s+(?:for|with)|sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|thank{_V}|congratulat{_V}|applaud{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
-        "praise",
-        "051",
-    ),
-    _p(
-        "visit",
-        rf"\b(?:visit{_V}|(?:made|paid|began|concluded|ended)\s+an?\s+(?:\w+\s+)?visit\s+to|travel{_V}\s+to|flew\s+to)\b",
-        "visit",
-        "042",
-    ),
-    _p("host", rf"\bhost{_V}\b", "host_visit", "043"),
-    _p(
-        "agreement",
-        rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V}|struck|strik(?:e|es|ing))\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
-        "agreement",
-        "057",
-        mutual=True,
-    ),
-    _p(
-        "negotiate",
-        rf"\b(?:negotiat{_V}|(?:held|hold{_V}|resum{_V}|began|begin|start{_V}|open{_V})\s+(?:\w+\s+)?talks(?:\s+with)?)\b",
-        "negotiation",
-        "",
-        mutual=True,
-    ),
-    _p(
-        "meet",
-        rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|(?:spoke|talked)\s+(?:by\s+(?:phone|telephone)\s+)?(?:with|to)|consult{_V})\b",
-        "consultation",
-        "",
-        mutual=True,
-    ),
-    # "sent two frigates to Crete for joint drills with the Greek navy"
-    _p(
-        "joint-drills",
-        r"\bjoint\s+(?:[\w-]+\s+){0,2}?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
-        "military_cooperation",
-        "062",
-    ),
-    # "Turkey accepted the offer": an intent, from who accepts to who offered (unnamed: guessed)
-    _p(
-        "accept",
-        rf"\baccept{_V}\s+(?:the|an?|its|their|his|her)\s+(?:\w+\s+)?(?:offer|proposal|invitation|mediation)\b",
-        "acceptance",
-        "038",
-    ),
-    # "called the EU measures 'economic bullying'": a label in quotes is disapproval
-    _p(
-        "call-names",
-        r"\bcall(?:ed|s|ing)\s+(?:\w+\s+){1,4}?[\"\u201c][^\"\u201d]{1,60}[\"\u201d]",
-        "criticism",
-        "110",
-    ),
-    # the verb only: "X's cooperation with Y" is a standing relation, not an act (codebook rule 4)
-    _p("cooperate", rf"\bcooperat{_V}\s+with\b", "cooperation", "", mutual=True),
-    _p(
-        "concede",
-        rf"\b(?:made|make|making)\s+(?:\w+\s+)?concessions\b|\bback(?:ed|s)?\s+down\b|\byield{_V}\s+to\b",
-        "concession",
-        "",
-    ),
-    _p(
-        "aid",
-        rf"\b(?:provid|send|sent|deliver|give|gave)\w*\b{_CLAUSE}{{0,30}}?\b(?:aid|weapons|arms|assistance|support)\b",
-        "aid",
-        "070",
-    ),
-    _p(
-        "attack",
-        rf"\b(?:attack{_V}|bomb{_V}|shell{_V}|struck|strike[sd]?|invad{_V})\b",
-        "military_attack",
-        "190",
-        passive_ok=True,
-    ),
-) + LEXICON  # the core phrases first: at one place and length, the earlier pattern wins
+    (
+        # frames: threats, intents, appeals, demands, speech acts
+        _p(
+            "threaten",
+            rf"\bthreat(?:en|ens|ened|ening)\b(?!\s+of\b){_FRAME_TAIL}",
+            "threat",
+            "130",
+            frame=True,
+        ),
+        _p(
+            "warn",
+            rf"\bwarn(?:s|ed|ing)?\s+(?:(?:the\s+)?[A-Z][\w-]*\s+){{0,2}}(?:that|of|against|not\s+to|to)\b{_FRAME_TAIL}",
+            "threat",
+            "130",
+            frame=True,
+        ),
+        _p("tariff-flag", r"\brais\w*\s+the\s+tariff\s+(?:flag|stick)\b", "tariff_threat", "1312"),
+        _p(
+            "pledge",
+            rf"\b(?:pledg|promis|vow|offer)(?:e|es|ed|ing|s)?\b{_FRAME_TAIL}",
+            "intent_to_cooperate",
+            "030",
+            frame=True,
+        ),
+        # "agreed to share radar data": an intent both ways between the subjects (030, refined)
+        _p(
+            "agree",
+            rf"\bagree(?:d|s|ing)?\s+(?:\w+\s+){{0,2}}?to\b{_FRAME_TAIL}",
+            "intent_to_cooperate",
+            "030",
+            frame=True,
+            mutual=True,
+        ),
+        # a defence treaty reaffirmed: a commitment to protect (0334), whatever attack it names
+        _p(
+            "defence-commitment",
+            rf"\b(?:reaffirm|reiterat|recommit)\w*\b(?=[^.;]{{0,200}}?\b(?:defen[cs]e\s+(?:treaty|pact|clause|commitments?|obligations?)|security\s+(?:treaty|guarantees?)|article\s+(?:5|five)))\b{_FRAME_TAIL}",
+            "defence_commitment",
+            "0334",
+            frame=True,
+        ),
+        _p(
+            "urge",
+            rf"\b(?:urg{_V}|call(?:s|ed|ing)?\s+(?:on|upon)(?!\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|appeal(?:s|ed|ing)?\s+to|press(?:ed|es|ing)?)\b{_FRAME_TAIL}",
+            "appeal",
+            "020",
+            frame=True,
+        ),
+        _p("demand", rf"\bdemand(?:s|ed|ing)?\b{_FRAME_TAIL}", "demand", "100", frame=True),
+        _p(
+            "pressure",
+            r"\b(?:put|puts|putting|exert\w*|pil\w*)\s+(?:\w+\s+)?pressure\s+on\b",
+            "demand",
+            "100",
+        ),
+        _p(
+            "ask",
+            rf"\bask(?:s|ed|ing)?\s+(?:\w+\s+){{1,5}}?(?:to|for)\b{_FRAME_TAIL}",
+            "appeal",
+            "020",
+            frame=True,
+        ),
+        _p(
+            "surveillance",
+            # "a monitoring mission", "monitoring teams": observers, not surveillance of anyone
+            r"\b(?:monitor(?:ing|ed|s)?\s+(?!(?:mission|missions|team|teams|group|groups|force|post|posts|body)\b)(?:of\s+)?"
+            r"|sp(?:y|ied|ies|ying)\s+on|wiretap\w*|eavesdrop\w*\s+on)",
+            "surveillance",
+            "",
+        ),
+        _p("accuse", rf"\b(?:accus{_V}|blam{_V})\b{_FRAME_TAIL}", "accusation", "", frame=True),
+        # "Beijing answered that Washington was stirring up trouble": a reply about the other is an accusation
+        _p(
+            "retort",
+            rf"\b(?:answer|repl|retort|respond|counter)(?:ed|ied)\s+that\b{_FRAME_TAIL}",
+            "accusation",
+            "",
+            frame=True,
+        ),
+        _p("condemn", rf"\b(?:condemn{_V}|denounc{_V})\b", "condemnation", ""),
+        _p(
+            "criticize",
+            rf"\b(?:critici[sz]{_V}|regrett?{_V}|lambast{_V}|castigat{_V}|censur{_V}|reprimand{_V}|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|rebuk{_V}|mock{_V}|deplor{_V})\b",
+            "criticism",
+            "",
+        ),
+        _p(
+            "deny",
+            rf"\b(?:den(?:y|ies|ied|ying)|reject{_V}\s+(?:the|an?|these|those)\s+(?:\w+\s+)?(?:accusations?|charges?|allegations?|claims?))\b",
+            "denial",
+            "016",
+        ),
+        _p(
+            "refuse-guarantee",
+            r"\brefus\w*\s+to\s+provide\s+security\s+guarantees?\b",
+            "security_guarantee_refusal",
+            "",
+        ),
+        # "refused to praise Chile": the refusal is the act (codebook rule 3), what is refused is not
+        _p("refuse-to", rf"\brefus{_V}\s+to\b{_FRAME_TAIL}", "rejection", "120", frame=True),
+        _p("reject", rf"\b(?:reject{_V}|rebuff{_V})\b", "rejection", "120"),
+        _p(
+            "summon",
+            rf"\bsummon{_V}\b{_CLAUSE}{{0,40}}?\b(?:ambassador|envoy|diplomats?|charg[eé] d'affaires)\b",
+            "official_complaint",
+            "114",
+        ),
+        _p(
+            "protest",
+            r"\blodg\w*\s+(?:a\s+)?(?:formal\s+|strong\s+)?(?:protest|complaint)\b"
+            r"|\bprotest(?:s|ed|ing)\b(?!\s+(?:against|outside|in)\b)",
+            "official_complaint",
+            "114",
+        ),
+        _p(
+            "sue",
+            rf"\b(?:su(?:e|es|ed|ing)|fil{_V}\s+(?:a\s+)?(?:lawsuit|suit|complaint|case)|took\s+\w+\s+to\s+court)\b",
+            "lawsuit",
+            "",
+        ),
+        # material acts
+        _p("detain", rf"\b(?:detain{_V}|arrest{_V}|impound{_V})\b", "detention", "173"),
+        _p("seize", rf"\b(?:seiz{_V}|confiscat{_V})\b", "seizure", "1711"),
+        _p("ram", r"\b(?:ram(?:s|med|ming)|collided\s+with)\b", "ramming", "171"),
+        _p(
+            "port-ban",
+            r"\b(?:clos|shut|bar)\w*\s+(?:\w+\s+){0,2}?(?:ports?|harbou?rs?|airspace)\s+to\b",
+            "port_ban",
+            "163",
+        ),
+        _p(
+            "tariff",
+            rf"\b(?:impos|slap|levy|levi|rais|introduc|announc|put|hik)\w*\b{_CLAUSE}{{0,60}}?\b(?:tariffs?|duties|duty|levies|surtax(?:es)?|surcharges?)\b",
+            "tariff",
+            "",
+        ),
+        _p(
+            "sanction",
+            rf"\b(?:impos|slap|announc|introduc)\w*\b{_CLAUSE}{{0,40}}?\b(?:sanctions?|embargo(?:es)?|bans?)\b|\bsanction(?:s|ed|ing)?\b(?=\s+(?:the\s+)?[A-Z])",
+            "sanction",
+            "",
+        ),
+        _p(
+            "export-restriction",
+            rf"\b(?:restrict|curb|limit|ban|halt|suspend|block|tighten)\w*\b{_CLAUSE}{{0,40}}?\b(?:exports?|controls)\b",
+            "export_restriction",
+            "163",
+        ),
+        _p(
+            "import-block",
+            rf"\b(?:ban|block|halt|suspend|restrict|bar|freez|froze|stop|curb)\w*\b{_CLAUSE}{{0,40}}?\b(?:imports?|shipments|sales?\s+of)\b",
+            "import_block",
+            "163",
+        ),
+        _p(
+            "blocked-acquisition",
+            rf"\bblock\w*\b{_CLAUSE}{{0,60}}?\b(?:acquisition|takeover|merger|purchase|bid)\b",
+            "blocked_acquisition",
+            "",
+        ),
+        _p("retaliate", rf"\b(?:retaliat{_V}|counter(?:ed|s)?\s+with|hit(?:s)?\s+back)\b", "retaliation", ""),
+        _p(
+            "aid-suspension",
+            rf"\b(?:suspend|paus|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding|budget\s+support|grants|loans)\b",
+            "aid_suspension",
+            "",
+        ),
+        _p(
+            "intelligence-cutoff",
+            r"\b(?:stop|halt|cut|suspend)\w*\s+(?:off\s+)?(?:sharing\s+)?intelligence\b",
+            "intelligence_cutoff",
+            "",
+        ),
+        _p(
+            "halt-talks",
+            rf"\b(?:suspend|halt|break\s+off|broke\s+off|call\w*\s+off|walk\w*\s+out\s+of|freez|froze|pull\w*\s+out\s+of)\w*\b{_CLAUSE}{{0,30}}?\b(?:talks|negotiations)\b",
+            "halt_negotiations",
+            "164",
+        ),
+        _p(
+            "downgrade",
+            rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:off\s+)?(?:diplomatic\s+)?(?:relations|ties)|(?:recall{_V}|withdr[ae]w\w*)\s+(?:its\s+|their\s+)?(?:top\s+)?(?:ambassador|envoy|high\s+commissioner|charg[eé]\s+d'affaires))\b",
+            "downgrade_relations",
+            "161",
+        ),
+        _p(
+            "expel",
+            rf"\bexpel(?:s|led|ling)?\b{_CLAUSE}{{0,40}}?\b(?:diplomats?|ambassador|envoys?|officials|advis[eo]rs|attach[eé]s|staff|"
+            r"personnel|nationals|citizens|journalists|correspondents|workers)\b",
+            "expulsion",
+            "174",
+        ),
+        _p(
+            "listing",
+            rf"\b(?:includ{_V}\b{_CLAUSE}{{0,30}}?\b(?:list|blacklist)|blacklist{_V})\b",
+            "sensitive_country_listing",
+            "",
+        ),
+        _p("bypass", rf"\bbypass{_V}\b", "diplomatic_bypass", ""),
+        _p(
+            "lift",
+            rf"\b(?:lift|eas|remov|scrap|relax|roll\w*\s+back)\w*\b{_CLAUSE}{{0,40}}?\b(?:tariffs?|duties|levy|levies|surtax(?:es)?|sanctions|restrictions|embargo|ban|controls)\b",
+            "easing",
+            "085",
+        ),
+        _p(
+            "phone",
+            rf"\b(?:call{_V}|phon{_V}|telephon{_V})\s+(?:his|her|their|its)\s+(?:\w+\s+){{0,3}}counterparts?\b",
+            "consultation",
+            "041",
+            mutual=True,
+        ),
+        _p(
+            "praise",
+            rf"\b(?:express\w*\s+(?:\w+\s+)?(?:support|solidarity)\s+(?:for|with)|sid{_V}\s+(?:\w+ly\s+)?with|prais{_V}|hail{_V}|commend{_V}|thank{_V}|congratulat{_V}|applaud{_V}|welcom{_V}|back(?:ed|s)|endors{_V}|support(?:ed|s))\b(?!\s+(?:down|off|away)\b)",
+            "praise",
+            "051",
+        ),
+        _p(
+            "visit",
+            rf"\b(?:visit{_V}|(?:made|paid|began|concluded|ended)\s+an?\s+(?:\w+\s+)?visit\s+to|travel{_V}\s+to|flew\s+to)\b",
+            "visit",
+            "042",
+        ),
+        _p("host", rf"\bhost{_V}\b", "host_visit", "043"),
+        _p(
+            "agreement",
+            rf"\b(?:sign{_V}|reach{_V}|conclud{_V}|seal{_V}|struck|strik(?:e|es|ing))\b{_CLAUSE}{{0,40}}?\b(?:agreement|deal|accord|pact|treaty|memorandum|contract)s?\b",
+            "agreement",
+            "057",
+            mutual=True,
+        ),
+        _p(
+            "negotiate",
+            rf"\b(?:negotiat{_V}|(?:held|hold{_V}|resum{_V}|began|begin|start{_V}|open{_V})\s+(?:\w+\s+)?talks(?:\s+with)?)\b",
+            "negotiation",
+            "",
+            mutual=True,
+        ),
+        _p(
+            "meet",
+            rf"\b(?:met|meet(?:s|ing)?\s+with|contact(?:ed|s)|(?:spoke|talked)\s+(?:by\s+(?:phone|telephone)\s+)?(?:with|to)|consult{_V})\b",
+            "consultation",
+            "",
+            mutual=True,
+        ),
+        # "sent two frigates to Crete for joint drills with the Greek navy"
+        _p(
+            "joint-drills",
+            r"\bjoint\s+(?:[\w-]+\s+){0,2}?(?:drills|exercises?|patrols|manoeuvres|maneuvers)\s+with\b",
+            "military_cooperation",
+            "062",
+        ),
+        # "Turkey accepted the offer": an intent, from who accepts to who offered (unnamed: guessed)
+        _p(
+            "accept",
+            rf"\baccept{_V}\s+(?:the|an?|its|their|his|her)\s+(?:\w+\s+)?(?:offer|proposal|invitation|mediation)\b",
+            "acceptance",
+            "038",
+        ),
+        # "called the EU measures 'economic bullying'": a label in quotes is disapproval
+        _p(
+            "call-names",
+            r"\bcall(?:ed|s|ing)\s+(?:\w+\s+){1,4}?[\"\u201c][^\"\u201d]{1,60}[\"\u201d]",
+            "criticism",
+            "110",
+        ),
+        # the verb only: "X's cooperation with Y" is a standing relation, not an act (codebook rule 4)
+        _p("cooperate", rf"\bcooperat{_V}\s+with\b", "cooperation", "", mutual=True),
+        _p(
+            "concede",
+            rf"\b(?:made|make|making)\s+(?:\w+\s+)?concessions\b|\bback(?:ed|s)?\s+down\b|\byield{_V}\s+to\b",
+            "concession",
+            "",
+        ),
+        _p(
+            "aid",
+            rf"\b(?:provid|send|sent|deliver|give|gave)\w*\b{_CLAUSE}{{0,30}}?\b(?:aid|weapons|arms|assistance|support)\b",
+            "aid",
+            "070",
+        ),
+        _p(
+            "attack",
+            rf"\b(?:attack{_V}|bomb{_V}|shell{_V}|struck|strike[sd]?|invad{_V})\b",
+            "military_attack",
+            "190",
+            passive_ok=True,
+        ),
+    )
+    + LEXICON
+    + VERBS
+)  # the core phrases first: at one place and length, the earlier pattern wins
 
-_WordRule = str | tuple[str, str]  # a regex, or (first, then): see _says
 
 _COMPILED = [(p, re.compile(p.regex, re.IGNORECASE)) for p in PATTERNS]
-# words that turn an appeal or an intent into a finer CAMEO code, tried in order
-_APPEAL_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (
-        (
-            r"\b(?:lift|ease|remove|drop|withdraw|scrap|repeal|revoke|cancel|end)\b",
-            r"\b(?:sanctions|restrictions|duties|tariffs|embargo|ban)\b",
-        ),
-        "appeal",
-        "0254",
-    ),
-    # the codebook (rule 2, e16): an appeal to embargo a third country asks for policy support
-    (r"\bembargo\b", "embargo_appeal", "022"),
-    (r"\b(?:restraint|de-?escalat\w*|calm|ceasefire|cease-fire)\b", "appeal", "0256"),
-    # CAMEO's appeals to yield (025x, -0.3), by what they ask: forces pulled back or operations
-    # halted (0256), a closure lifted (0251), people freed (0253)
-    (
-        (
-            r"\b(?:withdraw\w*|pull\w*\s+(?:out|back)|halt|stop|end|cease)\b",
-            r"\b(?:troops|forces|soldiers|military|operations|attacks|strikes|fighting|hostilities|offensive)\b",
-        ),
-        "appeal",
-        "0256",
-    ),
-    (r"\breopen\w*\b", "appeal", "0251"),
-    (r"\b(?:release|free)\b", "appeal", "0253"),
-    (r"\b(?:settle|resolve|differences|dispute)\b", "appeal", "027"),
-    (r"\b(?:negotiat\w*|talks|dialogue|meet)\b", "appeal", "026"),
-    (r"\b(?:flexib\w*|reconsider|change|reverse|rethink|respect)\b", "appeal", "0242"),
-)
-_DEMAND_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (r"\b(?:troops|stationing|burden|defen[cs]e\s+spending|pay\s+more)\b", "burden_sharing_demand", ""),
-    (r"\b(?:give\s+up|hand\s+over|cede|sell|territor\w*)\b", "territorial_demand", ""),
-    (r"\bembargo\b", "embargo_pressure", ""),
-    (r"\b(?:withdraw\w*|pull\w*\s+out)\b", "demand", "106"),
-)
-_THREAT_CODES: tuple[tuple[_WordRule, str, str], ...] = (
-    (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
-    (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
-    ((r"\b(?:withdraw\w*|pull\w*\s+out)\b", r"\btroops\b"), "troop_withdrawal_threat", ""),
-    (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
-    (
-        r"\b(?:sanction\w*|embargo\w*|boycott\w*|exports?|imports?|shipments?|supply|supplies|access)\b",
-        "sanction_threat",
-        "1312",
-    ),
-    (r"\b(?:missiles?|troops|military|force|attack\w*|strikes?|nuclear|war)\b", "military_threat", "138"),
-    (r"\b(?:relations|ties|ambassador)\b", "threat", "1313"),
-    (r"\b(?:talks|negotiations)\b", "threat", "134"),
-)
-_INTENT_CODES: tuple[tuple[_WordRule, str | None, str | None], ...] = (
-    # "will lift sanctions on Belarus": an intent to ease (0354), never a threat for naming sanctions
-    (
-        (
-            r"\b(?:lift|ease|remove|scrap|drop|suspend|end|relax|roll\s+back)\b",
-            r"\b(?:sanctions|restrictions|tariffs|duties|embargo|ban|controls)\b",
-        ),
-        "easing_intent",
-        "0354",
-    ),
-    (
-        r"\b(?:retaliat\w*|punish\w*|sanction\w*|tariffs?|counter\w*|respon[sd]\w*|reprisals?|consequences)\b",
-        None,
-        None,
-    ),  # a threat, not an intent
-    (r"\b(?:troops|military|weapons|defen[cs]e|exercises?|soldiers)\b", "intent_to_cooperate", "0312"),
-    (r"\baid\b|\bassistance\b", "aid_pledge", "033"),
-    (
-        (
-            r"\b(?:invest\w*|euros|dollars|yen|billion|million|trade|economic|sales|oil|gas|minerals?|"
-            r"buy\w*|purchas\w*|suppl\w*|imports?|exports?|sell\w*|credit|loans?)\b"
-        ),
-        "investment_pledge",
-        "0311",
-    ),
-    (r"\b(?:mediat\w*|host\w*\s+(?:talks|a\s+meeting|negotiations))\b", "mediation_offer", "039"),
-    (r"\b(?:meet\w*|talks|negotiat\w*|visit)\b", "intent_to_meet", "036"),
-)
 
 
 @functools.cache
@@ -377,7 +329,7 @@ def _compiled(regex: str) -> re.Pattern:
     return re.compile(regex, re.IGNORECASE)
 
 
-def _says(rule: _WordRule, text: str) -> bool:
+def _says(rule: WordRule, text: str) -> bool:
     """True when ``text`` has the words of ``rule``: a regex, or (first, then): ``then``
     somewhere after the first match of ``first``. Two searches, each linear in the text: a
     single ``first.*then`` regex backtracked from every ``first`` (quadratic on a long clause
@@ -445,20 +397,26 @@ def refine(trigger: Trigger) -> tuple[str, str]:
             action, code = refine(inner[0])
             if (goldstein().get(code, 0.0) if code else action_defaults().get(action, ("", "", 0.0))[2]) < 0:
                 return action, code
+    if pattern.name == "call-names" and _says(PRAISE_LABEL, text) and not _says(BLAME_LABEL, text):
+        return "praise", "051"  # "called it 'a historic step'": a label of approval, not disapproval
+    if pattern.name == "refuse-to":
+        for regex, action, code in REFUSAL_CODES:
+            if _says(regex, text):
+                return action, code
     if pattern.action == "threat":
         return threat_code(text)
     if pattern.action == "intent_to_cooperate":
         return intent_code(text)
     if pattern.action == "demand" or pattern.name == "ask":
-        for regex, action, code in _DEMAND_CODES[:2]:
+        for regex, action, code in DEMAND_CODES[:2]:
             if _says(regex, text):
                 return action, code
     if pattern.action == "demand":
-        for regex, action, code in _DEMAND_CODES[2:]:
+        for regex, action, code in DEMAND_CODES[2:]:
             if _says(regex, text):
                 return action, code
     if pattern.action == "appeal":
-        for regex, action, code in _APPEAL_CODES:
+        for regex, action, code in APPEAL_CODES:
             if _says(regex, text):
                 return action, code
     return pattern.action, pattern.cameo
@@ -466,7 +424,7 @@ def refine(trigger: Trigger) -> tuple[str, str]:
 
 def threat_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a threat whose words are ``text``."""
-    for regex, action, code in _THREAT_CODES:
+    for regex, action, code in THREAT_CODES:
         if _says(regex, text):
             return action, code
     return "threat", "130"
@@ -474,7 +432,7 @@ def threat_code(text: str) -> tuple[str, str]:
 
 def intent_code(text: str) -> tuple[str, str]:
     """(action, cameo) of a pledge or promise whose words are ``text``; a promise to punish is a threat."""
-    for regex, action, code in _INTENT_CODES:
+    for regex, action, code in INTENT_CODES:
         if _says(regex, text):
             return (action, code) if action is not None and code is not None else threat_code(text)
     return "intent_to_cooperate", "030"

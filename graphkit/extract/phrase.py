@@ -7,7 +7,7 @@ from dataclasses import dataclass
 __all__ = ["CLAUSE", "FRAME_TAIL", "V", "ActionPattern", "pattern"]
 
 CLAUSE = r"[^,;:.!?]"  # stays inside a clause
-V = r"(?:s|es|ed|d|ing)?"  # a regular verb's endings
+V = r"(?:s|es|ed|d|ing|e)?"  # a regular verb's endings (and the base form: "to invite")
 # a frame's complement: the rest of the clause, not past "and"/"but"
 FRAME_TAIL = rf"(?:{CLAUSE}(?!\band\b|\bbut\b))*"
 

@@ -25,7 +25,6 @@ from .clauses import (
     NOT_ACTS,
     PASSIVE,
     PRONOUN,
-    REACTION_SUBJECT,
     REDUCED_PASSIVE,
     SAID,
     TITLES,
@@ -45,10 +44,13 @@ from .clauses import (
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
 from .pairs import main_pair, recent_pair
+from .passive import PassiveRules
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
-from .people import with_people
-from .reactions import answered, is_material
+from .people import with_descriptions, with_people
+from .reactions import is_material
 from .sentences import Sentence, split_sentences
+from .subjects import adverbial_gerund_subject, opening_participle
+from .subjects import antecedent as subject_of_relative
 from .targets_alg import TargetRules
 from .textdates import sentence_dates
 from .unmatched import action_phrase
@@ -67,20 +69,27 @@ _MODIFIERS_ONLY = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
 _REPORTED_ASIDE = re.compile(
     r"\s(?:it|he|she|they|we)\s+(?:says|said|claims|claimed|alleges|alleged|believes|believed)\s+(?:[a-z]+\s+)?$"
 )
+# acts that take two parties, whichever the sentence makes the subject (docs/codebook.md, rule 1)
+_BOTH_WAYS = frozenset(["agreement", "negotiate", "restore-ties", "cooperate", "clash"])
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:[a-z-]+\s+)?(?:forces|troops|soldiers|army|navy|military|border\s+guards|air\s+force)\s*$"
+)
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:the|its|their|his|her)\s+)?")
 _RELATIVE_HEAD = re.compile(r"\s*,?\s*(?:whose|who|which)\b")
 
 
-class _Reader(TargetRules):
+class _Reader(TargetRules, PassiveRules):
     def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
-        self.mentions = with_roles(with_people(gazetteer.find(text), text), text)
+        self.mentions = with_descriptions(with_roles(with_people(gazetteer.find(text), text), text), text)
         self.kinds = {m.actor: m.kind for m in self.mentions}
         self.rows: list[Draft] = []
         self.keys: set[tuple[str, str, str, str]] = set()
         self.sentence_text = ""
         self.date = ""
         self.skipped: list[Skipped] = []
-        self.state = State()
+        self.state = State(kinds=self.kinds)
+        self.agentless = False  # the last passive named no agent and the context gave none
 
     def run(self) -> None:
         sentences = split_sentences(self.text)
@@ -163,7 +172,14 @@ class _Reader(TargetRules):
                 number, sentence, mentions, trigger, segment_start, consumed, previous_target, triggers
             )
             if not rows:
-                self._skip(number, trigger, "fewer than two actors: no direction")
+                agentless, self.agentless = self.agentless, False
+                self._skip(
+                    number,
+                    trigger,
+                    "a passive that does not say who did it"
+                    if agentless
+                    else "fewer than two actors: no direction",
+                )
                 # its subject is still who the next clause is about ("X detained a tanker, and accused Y")
                 doers = [
                     m
@@ -178,7 +194,10 @@ class _Reader(TargetRules):
                     )
             for sources, targets, how, start, end in rows:
                 # "imposed tariffs on French": take in the noun an adjective names ("French wine")
-                noun = re.match(r" [a-z][\w-]*", text[end:])
+                noun = re.match(
+                    r" (?!(?:in|on|at|to|for|with|and|or|but|of|over|from|by|as|last|this|after|before|when|while|because|since|until|during|amid)\b)[a-z][\w-]*",
+                    text[end:],
+                )
                 if noun and re.search(r"(?:an|ese|ish|ch|i)$", text[:end]):
                     end += noun.end()
                 quote = normalize_ws(self.text[base + start : base + end]).rstrip(" ,;:")
@@ -186,10 +205,13 @@ class _Reader(TargetRules):
                 rule = f"{trigger.pattern.name}/{how}" + (
                     "/prepared" if prepared else "/future" if future else ""
                 )
+                both_ways = trigger.pattern.name in _BOTH_WAYS and not prepared and not future
                 for s in sources:
                     for t in targets:
                         if s != t:
                             self._add(Draft(s, t, action, cameo, quote, round(confidence, 2), rule))
+                            if both_ways:  # "Egypt signed an accord with Sudan": Sudan signed it too
+                                self._add(Draft(t, s, action, cameo, quote, round(confidence, 2), rule))
                 together = how == "mutual" or len(sources) == 2
                 pair = (
                     sorted({*sources, *targets}) if how == "mutual" else sources if len(sources) == 2 else []
@@ -237,8 +259,19 @@ class _Reader(TargetRules):
             for m in mentions
             if trigger.verb_end <= m.start - base < limit
             and id(m) not in consumed
-            and m.preposition not in VENUE
+            # "expressed regret at Austria's decision", "deployed warships near Taiwan": the phrase's
+            # own closing preposition introduces its object, not a place
+            and (m.preposition not in VENUE or _RIGHT_AFTER.fullmatch(text, trigger.end, m.start - base))
         ]
+        opening = opening_participle(text, base, trigger, mentions)
+        if opening is not None:  # "After visiting Beijing, Lula praised China": Lula visited Beijing
+            subject, comma = opening
+            objects = [m for m in after if m.start - base < comma and m.actor != subject.actor]
+            if objects:
+                group = coordinated(objects, 0, self.text)
+                consumed.update(id(m) for m in group)
+                return [([subject.actor], actor_ids(group), "carried", trigger.start, subject.end - base)]
+            return []
         clause = Clause(number, text, base, trigger, segment_start, limit, before, after)
         # "was criticised by": a participle; "was visiting Jakarta" is active
         participle = not re.match(r"\w+ing\b", trigger.text)
@@ -275,33 +308,6 @@ class _Reader(TargetRules):
             return []
         end = max(trigger.end, max(m.end - base for m in chosen[:1]))
         return [(sources, [chosen[0].actor], "active", speakers[0].start - base, end)]
-
-    def _passive(self, c: Clause, consumed: set[int]):
-        """ "X was criticised by Y": Y acts on X; without "by", another actor named nearby (guessed)."""
-        trigger, base = c.trigger, c.base
-        by = re.match(r"\s*(?:[\w\s,'-]{0,30}?\s)?by\s+(?:the\s+)?", c.text[trigger.verb_end : c.limit])
-        agents = [m for m in c.after if by and m.start - base == trigger.verb_end + by.end()]
-        subjects = [m for m in c.before if not m.after_preposition]
-        if agents and subjects:
-            agent_group = coordinated(c.after, c.after.index(agents[0]), self.text)
-            consumed.update(id(m) for m in agent_group)
-            end = max(trigger.end, agent_group[-1].end - base)
-            patients = actor_ids(coordinated(c.before, c.before.index(subjects[0]), self.text))
-            return [(actor_ids(agent_group), patients, "passive", subjects[0].start - base, end)]
-        if agents and REACTION_SUBJECT.match(c.text, c.segment_start):
-            # "The raid was condemned by Brazil": the raid's author, as a reaction answers it
-            agent_group = coordinated(c.after, c.after.index(agents[0]), self.text)
-            sources = actor_ids(agent_group)
-            aimed = answered(self.state, " " + c.text[c.segment_start :], 0, c.number, sources)
-            if aimed:
-                consumed.update(id(m) for m in agent_group)
-                end = max(trigger.end, agent_group[-1].end - base)
-                return [(sources, aimed, "unresolved-target", c.segment_start, end)]
-        others = [m for m in c.after if subjects and m.actor not in actor_ids(subjects)]
-        if others:
-            end = max(trigger.end, others[0].end - base)
-            return [([others[0].actor], actor_ids(subjects[:1]), "unresolved", subjects[0].start - base, end)]
-        return []
 
     def _source(self, c: Clause) -> tuple[list[str], str, int]:
         """(source actors, how they were found, where the quote starts) for an active verb."""
@@ -356,7 +362,18 @@ class _Reader(TargetRules):
                 return [], "nonactor", trigger.start  # "..., after a referendum backed": not the actor's act
             else:
                 group = coordinated(c.before, c.before.index(first), self.text)
-            return actor_ids(group), "active" if own else "carried", group[0].start - base
+            ids = actor_ids(group)
+            if not own and _OWN_FORCES.search(text, 0, trigger.start) and all(len(a) == 3 for a in ids):
+                ids = [a + "MIL" for a in ids]  # "India said its troops shelled": India's military
+            return ids, "active" if own else "carried", group[0].start - base
+        gerund = adverbial_gerund_subject(
+            text, base, trigger, self.mentions[bisect_left(self.starts, base) :]
+        )
+        if gerund is not None and not subjects:  # "failed to consult it before signing": who failed
+            return [gerund.actor], "carried", gerund.start - base
+        antecedent = subject_of_relative(text, base, trigger, self.mentions, self.starts)
+        if antecedent is not None:  # "Angola, which brokered ..., has invited": Angola invited
+            return [antecedent.actor], "active", antecedent.start - base
         group_match = GROUP.search(head)
         if group_match:
             pair = recent_pair(self.state, [], c.number, group_match.group(0).split()[-1])
@@ -383,6 +400,10 @@ class _Reader(TargetRules):
                 return [self.mentions[index - 1].actor], "carried", trigger.start
         if self.state.subject:
             how = "carried" if self.state.subject_sentence == c.number else "carried-sentence"
+            forces = _OWN_FORCES.search(head)
+            if forces and all(len(a) == 3 for a in self.state.subject):
+                # "after its security forces exchanged fire": the subject's military (codebook rule 6)
+                return [a + "MIL" for a in self.state.subject], how, segment_start + forces.start()
             return list(self.state.subject), how, p_start if pronoun else trigger.start
         return [], "active", trigger.start
 

@@ -29,6 +29,23 @@ __all__ = ["TargetRules"]
 # "called on Belgrade": the verb's own particle, not a topic's preposition
 _VERB_PARTICLE = re.compile(r"\s*(?:the\s+)?")
 _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:its|their|his|her)\s+[a-z]")
+# "reopened the border, prompting the Chinese firm to ask ...": who is prompted is the next act's
+# subject, not this act's target
+_CAUSED = re.compile(
+    r",\s*(?:prompting|forcing|leading|persuading|pushing|causing|spurring|driving|compelling)\b",
+    re.IGNORECASE,
+)
+# an actor followed by its own verb starts a clause: it is not coordinated with the object before
+_NEW_SUBJECT = re.compile(
+    r"\s+(?:(?:also|later|then|too)\s+)?(?:said|says|has|have|had|was|were|is|are|will|would|could|did|does|"
+    r"announced|warned|added|responded|replied)\b"
+)
+_COMPLAINTS = frozenset(["protest", "file-complaint", "sue", "complain-to"])
+_FORUM = frozenset(["with", "to", "before", "at"])
+# a warning whose complement is about a thing, not an actor: "warned that the dispute could ..."
+_PREDICTION = re.compile(
+    r"\s+(?:that\s+)?(?:the|a|an|such|this|these|any|further|rising)\s+(?-i:[a-z])", re.IGNORECASE
+)
 _ADDRESSEE_PRONOUN = re.compile(r"\s*(?:them|it|him|her)\b")
 
 
@@ -64,11 +81,20 @@ class TargetRules:
                 m.preposition not in topic
                 or _VERB_PARTICLE.fullmatch(c.text, trigger.verb_end, m.start - base)
             )
-            and not (reaction and m.after_preposition)
+            and not (
+                reaction
+                and m.after_preposition
+                and not _VERB_PARTICLE.fullmatch(c.text, trigger.end, m.start - base)
+            )
             and not EVENT_AFTER.match(c.text, m.end - base)  # "to a new African Union mission"
         ]
         if candidates and APPOSITIVE.search(c.text, trigger.verb_end, candidates[0].start - base):
             candidates = []  # "..., a move that followed pressure from Washington": not the target
+        if candidates and _CAUSED.search(c.text, trigger.verb_end, candidates[0].start - base):
+            candidates = []
+        if trigger.pattern.name in _COMPLAINTS:
+            # "lodged a complaint with the WTO": the forum hears it, the measure's author is its target
+            candidates = [m for m in candidates if not (m.kind == "other" and m.preposition in _FORUM)]
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
         if asks and _ADDRESSEE_PRONOUN.match(c.text, trigger.verb_end):
             candidates = []  # "urged them to seize Russian assets": the addressee is "them", not Russia
@@ -87,11 +113,12 @@ class TargetRules:
             tail_group and tail_group.start() < candidates[0].start - base - trigger.verb_end
         ):
             # the first actor named after the verb, with those coordinated with it
-            group = [
-                m
-                for m in coordinated(c.after, c.after.index(candidates[0]), self.text)
-                if m.actor not in sources
-            ]
+            group: list[Mention] = []
+            for m in coordinated(c.after, c.after.index(candidates[0]), self.text):
+                if group and _NEW_SUBJECT.match(self.text, m.end):
+                    break  # "solidarity with Lithuania, and Poland said": the next clause's subject
+                if m.actor not in sources:
+                    group.append(m)
             between = c.text[trigger.verb_end : candidates[0].start - base]
             if BOUNDARY.search(between):
                 # the first actor after the verb is in another clause: a guess, never at 0.9
@@ -122,6 +149,8 @@ class TargetRules:
         trigger, base = c.trigger, c.base
         if RELATIVE.search(c.text[max(0, trigger.start - 80) : trigger.start]):  # a window: linear
             return []  # "X, which has mediated between the parties": a description, no act toward anyone
+        if trigger.pattern.name == "warn" and _PREDICTION.match(c.text, trigger.verb_end):
+            return []  # "warned that the dispute could hurt trade": a prediction put to no one
         shared = [t for t in previous_target if t not in sources] if how == "carried" else []
         if (
             len(sources) >= 2
