@@ -208,7 +208,7 @@ PATTERNS: tuple[ActionPattern, ...] = (
         ),
         _p(
             "downgrade",
-            rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:off\s+)?(?:diplomatic\s+)?(?:relations|ties)|(?:recall{_V}|withdr[ae]w\w*)\s+(?:its\s+|their\s+)?(?:top\s+)?(?:ambassador|envoy|high\s+commissioner|charg[eé]\s+d'affaires))\b",
+            rf"\b(?:downgrad{_V}\b{_CLAUSE}{{0,30}}?\b(?:relations|ties)|(?:cut|sever{_V}|break|broke)\s+(?:off\s+)?(?:diplomatic\s+)?(?:relations|ties)|(?:recall{_V}|withdr[ae]w\w*)\s+(?:its\s+|their\s+)?(?:own\s+)?(?:top\s+)?(?:ambassador|envoy|high\s+commissioner|charg[eé]\s+d'affaires)s?)\b",
             "downgrade_relations",
             "161",
         ),

@@ -49,7 +49,7 @@ from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .people import with_descriptions, with_people
 from .reactions import is_material
 from .sentences import Sentence, split_sentences
-from .subjects import adverbial_gerund_subject, opening_participle
+from .subjects import adverbial_gerund_subject, opening_participle, relative_chain
 from .subjects import antecedent as subject_of_relative
 from .targets_alg import TargetRules
 from .textdates import sentence_dates
@@ -315,6 +315,9 @@ class _Reader(TargetRules, PassiveRules):
         segment_start, head = c.segment_start, c.text[c.segment_start : trigger.start]
         # the subject is in the nearest clause before the verb that names one: after "said",
         # after ", and", after a colon ("X said Y had ..., and India imposed")
+        chained = relative_chain(text, base, trigger, self.mentions, self.starts)
+        if chained is not None:  # "Russia, whose ... and which sells": Russia
+            return [chained.actor], "active", chained.start - base
         subjects = [m for m in c.before if not m.after_preposition or self._clause_subject(m, trigger, base)]
         aside = _REPORTED_ASIDE.search(head)
         if aside and _INDEFINITE_SUBJECT.search(head[: aside.start()][-60:]):

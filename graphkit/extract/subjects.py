@@ -12,10 +12,12 @@ from bisect import bisect_left
 from .gazetteer import Mention
 from .patterns import Trigger
 
-__all__ = ["adverbial_gerund_subject", "antecedent", "opening_participle"]
+__all__ = ["adverbial_gerund_subject", "antecedent", "opening_participle", "relative_chain"]
 
-# ", which" / ", who" right after an actor, and the main clause's verb after the clause closes
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who)\b")
+# ", which" / ", who" / ", whose" right after an actor, and the main clause's verb after the clause closes
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|whose|who)\b")
+# a second relative clause joined to the first: "..., whose troops train its army and which sells"
+_AND_RELATIVE = re.compile(r"\band\s+(?:which|who)\s+(?:(?:also|now|still|has|have|had)\s+){0,2}$")
 _MAIN_VERB_AFTER = re.compile(r",\s*(?:(?:has|have|had|also|then|now|later|since|again|on\s+\w+)\s+){0,2}$")
 _GERUND = re.compile(r"[a-z]+ing\b")
 # a sentence that opens with a participle: "After visiting Beijing, ...", "Speaking in Paris, ..."
@@ -53,6 +55,29 @@ def antecedent(
         return None
     mention = mentions[index]
     if mention.end != base + window_start + opened.start() or mention.start < base:
+        return None
+    return mention
+
+
+def relative_chain(
+    text: str, base: int, trigger: Trigger, mentions: list[Mention], starts: list[int]
+) -> Mention | None:
+    """The antecedent of "and which" / "and who": the actor the first relative clause of the
+    chain describes ("Russia, whose instructors train the Malian army and which sells arms to
+    Algeria": Russia sells, not the army named last). None when the verb follows no such "and"."""
+    window_start = max(0, trigger.start - 250)
+    if not _AND_RELATIVE.search(text, window_start, trigger.start):
+        return None
+    opened = None
+    for opened in _RELATIVE_OPEN.finditer(text, window_start, trigger.start):
+        pass
+    if opened is None:
+        return None
+    index = bisect_left(starts, base + opened.start()) - 1
+    if index < 0:
+        return None
+    mention = mentions[index]
+    if mention.end != base + opened.start() or mention.start < base:
         return None
     return mention
 
