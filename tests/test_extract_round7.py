@@ -42,3 +42,30 @@ def test_the_main_verb_after_a_whose_clause_is_the_antecedents_act():
     )
     assert ("TUR", "KEN", "039") in got and ("TUR", "ETH", "039") in got
     assert not [r for r in got if r[0] in ("KEN", "KENMIL")]
+
+
+def test_soldiers_of_two_states_named_by_adjectives_are_both_militaries():
+    # codebook rule 6: a state's soldiers, troops, units are its military (id + MIL); "Peruvian
+    # and Ecuadorian" share the noun, so both are militaries; 193 Fight with small arms, both ways
+    got = rows("Peruvian and Ecuadorian soldiers exchanged fire near the river on Friday.")
+    assert sorted(got) == [("ECUMIL", "PERMIL", "193"), ("PERMIL", "ECUMIL", "193")]
+
+
+def test_troops_that_clashed_with_no_with_fight_each_other():
+    # two sides named before "clashed": each toward the other (codebook rule 4, two-party acts)
+    got = rows("Indian and Chinese troops clashed overnight in a Himalayan valley.")
+    assert ("INDMIL", "CHNMIL", "193") in got and ("CHNMIL", "INDMIL", "193") in got
+
+
+def test_states_that_clashed_over_a_policy_did_not_fight():
+    # "clashed over tariffs" is a quarrel, not CAMEO 19 Fight: no 193 row
+    got = rows("Brazil and Argentina clashed over tariffs at the summit.")
+    assert not [r for r in got if r[2] == "193"]
+
+
+def test_units_and_air_defences_are_a_military():
+    # an accusation (112) aimed at another state's units, and a downing by air defences
+    # (190 Use conventional military force) are acts toward and by militaries (rule 6)
+    assert ("KHM", "THAMIL", "112") in rows("Cambodia accused Thai units of crossing the border.")
+    got = rows("Syrian air defences shot down an Israeli drone on Sunday.")
+    assert got and all(r[0] == "SYRMIL" for r in got)

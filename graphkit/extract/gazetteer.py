@@ -299,7 +299,8 @@ ROLES = {
         "other",
         # "a Rwandan general" is the army's; "NATO's secretary general" is no soldier
         (
-            r"military|army|navy|air\s+force|armed\s+forces|troops|soldiers"
+            r"military|army|armies|navy|air\s+force|armed\s+forces|troops|soldiers|forces|units|rangers|"
+            r"commanders|marines|warships|fighter\s+jets|warplanes|air\s+defen[cs]es"
             r"|(?<!secretary\s)(?<!attorney\s)(?<!director\s)(?<!consul\s)(?<!inspector\s)generals?"
         ),
     ),
@@ -332,6 +333,29 @@ def with_roles(mentions: list[Mention], text: str) -> list[Mention]:
                     m = replace(m, actor=m.actor + code, kind=ROLES[code][1])
                     break
         out.append(m)
+    return _shared_roles(out, text)
+
+
+# "Thai and Cambodian soldiers": a demonym coordinated with one that takes a role shares it
+_DEMONYM = re.compile(r"[A-Z][a-z]*(?:an|ese|i|sh|ch|ek|ic)$")
+_AND_BETWEEN = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+|,\s*")
+
+
+def _shared_roles(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` with a demonym right before "and"/"or" and a mention that took a role code
+    given the same role ("Thai and Cambodian soldiers" -> THAMIL and KHMMIL)."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        m, n = out[i], out[i + 1]
+        code = n.actor[3:]
+        if (
+            len(m.actor) == 3
+            and m.kind == "state"
+            and code in ROLES
+            and _DEMONYM.fullmatch(m.alias)
+            and _AND_BETWEEN.fullmatch(text, m.end, n.start)
+        ):
+            out[i] = replace(m, actor=m.actor + code, kind=n.kind)
     return out
 
 

@@ -155,8 +155,12 @@ class TargetRules:
         if (
             len(sources) >= 2
             and not shared
-            and (trigger.pattern.mutual or trigger.pattern.action == "intent_to_cooperate" or how == "group")
-        ):  # "Both sides reduced their embassies": each toward the other
+            and (
+                trigger.pattern.mutual
+                or trigger.pattern.action in ("intent_to_cooperate", "armed_clash")
+                or how == "group"
+            )
+        ):  # "Both sides reduced their embassies", "X and Y troops clashed": each toward the other
             return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
         if shared:  # "urged London, Oslo and Tórshavn ... and offered to host a meeting"
             return [(sources, shared, "shared-object", start, end)]

@@ -248,7 +248,10 @@ VERBS: tuple[ActionPattern, ...] = (
     ),
     pattern(
         "clash",
-        r"\b(?:clash(?:ed|es|ing)?|exchang(?:e|ed|es|ing)\s+(?:[\w-]+\s+)?fire|skirmish(?:ed|es)?)\s+with\b",
+        # "clashed with", or two sides named before "clashed" / "exchanged fire" (no "with")
+        r"\b(?:(?:clash(?:ed|es|ing)?|exchang(?:e|ed|es|ing)\s+(?:[\w-]+\s+)?fire|skirmish(?:ed|es)?)\s+with\b"
+        # ("clashed over tariffs", "clashed verbally" is a quarrel, not a fight)
+        r"|(?:clashed|exchanged\s+(?:[\w-]+\s+)?fire|skirmished)\b(?!\s+(?:over|about|on|verbally|publicly)\b))",
         "armed_clash",
         "193",
     ),
