@@ -69,3 +69,25 @@ def test_units_and_air_defences_are_a_military():
     assert ("KHM", "THAMIL", "112") in rows("Cambodia accused Thai units of crossing the border.")
     got = rows("Syrian air defences shot down an Israeli drone on Sunday.")
     assert got and all(r[0] == "SYRMIL" for r in got)
+
+
+def test_the_two_armies_are_the_pairs_militaries_and_a_second_verb_keeps_them():
+    # "the two armies" after a sentence naming Sudan and Chad together: SDNMIL and TCDMIL (rule 6);
+    # "met ... and agreed to pull their forces back": both verbs are the two armies' (040 Consult,
+    # 0356 Express intent to de-escalate military engagement), each toward the other
+    text = (
+        "Sudan and Chad traded accusations on Friday. The next day officers of the two armies met "
+        "at a desert outpost and agreed to pull their forces back from the wells."
+    )
+    got = rows(text)
+    for code in ("040", "0356"):
+        assert ("SDNMIL", "TCDMIL", code) in got and ("TCDMIL", "SDNMIL", code) in got
+
+
+def test_the_two_sides_that_agreed_to_withdraw_troops_pledge_de_escalation_both_ways():
+    # the subject is the pair named ("the two sides"), never the last actor named before it;
+    # a pledge to pull troops back is 0356, not a pledge of troops (0312)
+    text = "Eritrea and Djibouti held talks in Doha, and the two sides agreed to withdraw their troops from the island."
+    got = rows(text)
+    assert ("ERI", "DJI", "0356") in got and ("DJI", "ERI", "0356") in got
+    assert not [r for r in got if r[2] == "0312"]

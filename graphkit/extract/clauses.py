@@ -75,7 +75,8 @@ EVENT_AFTER = re.compile(
 PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\b")
 GROUP = re.compile(
     r"\b(?:both|the\s+two)\s+(?:\w+\s+)?(?:governments|countries|sides|allies|states|nations|capitals|leaders|"
-    r"ministers|neighbou?rs|partners|rivals|presidents|premiers|chancellors|delegations|kingdoms|republics)\b",
+    r"ministers|neighbou?rs|partners|rivals|presidents|premiers|chancellors|delegations|kingdoms|republics|"
+    r"armies|militaries|navies|forces)\b",
     re.IGNORECASE,
 )
 # what modality.modality says is not an act, and the reason listed in ``skipped``

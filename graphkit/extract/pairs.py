@@ -44,7 +44,20 @@ def main_pair(mentions: list[Mention], headline: tuple[int, int] | None) -> tupl
     return pair, all(kinds[a] == "state" for a in pair)
 
 
+# "the two armies" are the pair's militaries (codebook rule 6): THA, KHM -> THAMIL, KHMMIL
+MILITARY_NOUNS = frozenset(["armies", "militaries", "navies", "forces"])
+
+
 def recent_pair(state: State, exclude: list[str], number: int, noun: str = "") -> list[str]:
+    """Who "the two governments", "both sides", "the two armies" are (:func:`_pair`); for a
+    military noun, the pair's militaries."""
+    if noun.lower() not in MILITARY_NOUNS:
+        return _pair(state, exclude, number, noun)
+    pair = _pair(state, [a[:3] for a in exclude], number, "countries")
+    return [a + "MIL" if len(a) == 3 and state.kinds.get(a, "state") == "state" else a for a in pair]
+
+
+def _pair(state: State, exclude: list[str], number: int, noun: str = "") -> list[str]:
     """Who "the two governments", "both sides" (``noun``: "governments", "sides") are, none of
     them in ``exclude`` (the act's source, for a target):
 

@@ -57,7 +57,8 @@ from .unmatched import action_phrase
 
 __all__ = ["Draft", "Skipped", "extract_rules"]
 
-_INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s*$")
+# ("met at a border post and agreed": "and" joins a second verb to the subject before, no new subject)
+_INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?!(?:and|or|then|but)\s*$)[a-z]+\s*$")
 # a thing a state owns, as the subject of a verb of saying, is no speaker
 _THING_OWNED = re.compile(
     r"['\u2019]s\s+(?:[a-z-]+\s+)?(?:actions|measures|decisions?|moves?|polic(?:y|ies)|plans?|behaviou?r|conduct|"

@@ -108,7 +108,9 @@ VERBS: tuple[ActionPattern, ...] = (
     # 08 Yield: troops pulled back, a truce declared, a veto or a blockade lifted
     pattern(
         "withdraw-forces",
-        rf"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:out|back)|recall{V})\s+(?:[\w-]+\s+){{0,3}}?{_FORCES}\s+from\b",
+        rf"\b(?:(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:out|back)|recall{V})\s+(?:[\w-]+\s+){{0,3}}?{_FORCES}\s+from\b"
+        # "pulled their troops back", "pull its forces out of"
+        rf"|pull(?:s|ed|ing)?\s+(?:[\w-]+\s+){{0,2}}?{_FORCES}\s+(?:back|out)\b)",
         "de_escalation",
         "087",
     ),
