@@ -91,3 +91,20 @@ def test_the_two_sides_that_agreed_to_withdraw_troops_pledge_de_escalation_both_
     got = rows(text)
     assert ("ERI", "DJI", "0356") in got and ("DJI", "ERI", "0356") in got
     assert not [r for r in got if r[2] == "0312"]
+
+
+def test_police_forcing_their_way_into_an_embassy_is_their_states_coercion_and_not_the_protesters():
+    # "after Bolivian police forced their way into the Peruvian consulate and detained ...": the
+    # entry (170 Coerce) and the detention are Bolivia's, toward Peru; Peru's act is the recall
+    # (161), never the detention
+    got = rows(
+        "Peru recalled its envoy on Tuesday, hours after Bolivian police forced their way into the "
+        "Peruvian consulate in La Paz and detained a dissident."
+    )
+    assert ("BOL", "PER", "170") in got
+    assert not [r for r in got if r[0] == "PER" and r[2].startswith("17")]
+
+
+def test_agents_breaking_into_an_embassy_coerce_the_embassys_state():
+    # "broke into the British embassy": 170, Iran toward Britain
+    assert ("IRN", "GBR", "170") in rows("Iranian agents broke into the British embassy on Monday.")

@@ -204,7 +204,9 @@ LEXICON: tuple[ActionPattern, ...] = (
     # 170 Coerce: a mission or a ship raided
     pattern(
         "raid",
-        rf"\b(?:raid{V}|storm{V})\s+(?:the\s+|an?\s+|its\s+)?(?:\S+\s+){{0,2}}?"
+        # "forced their way into the embassy", "broke into its consulate": the same entry by force
+        rf"\b(?:raid{V}|storm{V}|forc{V}\s+(?:their|its|his|her)\s+way\s+into|br(?:oke|eak|eaks|eaking)\s+into)\s+"
+        r"(?:the\s+|an?\s+|its\s+)?(?:\S+\s+){0,2}?"
         r"(?:embass(?:y|ies)|consulates?|offices|headquarters|compound|vessels?|ships?|tankers?)\b",
         "coercion",
         "170",
