@@ -108,3 +108,41 @@ def test_police_forcing_their_way_into_an_embassy_is_their_states_coercion_and_n
 def test_agents_breaking_into_an_embassy_coerce_the_embassys_state():
     # "broke into the British embassy": 170, Iran toward Britain
     assert ("IRN", "GBR", "170") in rows("Iranian agents broke into the British embassy on Monday.")
+
+
+def test_an_attack_on_one_is_an_attack_on_all_is_a_defence_pledge_among_every_speaker():
+    # codebook rule 2: a conditional commitment to defend one another is an intent, 0334, one row
+    # for each ordered pair of the group that says it (3 states: 6 rows), never an attack (19x)
+    text = "Chad, Sudan and Libya expelled French diplomats on Monday. The three governments said any attack on one of them would be treated as an attack on all."
+    got = rows(text)
+    pledges = sorted((s, t) for s, t, c in got if c == "0334")
+    assert pledges == sorted([(a, b) for a in ("TCD", "SDN", "LBY") for b in ("TCD", "SDN", "LBY") if a != b])
+    assert not [r for r in got if r[2].startswith("19")]
+
+
+def test_two_states_declaring_an_attack_on_one_an_attack_on_the_other_pledge_both_ways():
+    got = rows(
+        "Kenya and Uganda said that an armed attack on one would be considered an attack on the other."
+    )
+    assert sorted(r for r in got if r[2] == "0334") == [("KEN", "UGA", "0334"), ("UGA", "KEN", "0334")]
+
+
+def test_the_three_governments_described_by_a_relative_clause_are_the_three_named_before():
+    # "The three governments, which quit the African Union last year, accused France": the
+    # three named acting together before, not the union inside the relative clause (112 Accuse)
+    text = (
+        "Chad, Sudan and Libya expelled French diplomats on Monday. The three governments, which quit "
+        "the African Union last year, accused France of spying."
+    )
+    got = rows(text)
+    for state in ("TCD", "SDN", "LBY"):
+        assert (state, "FRA", "112") in got
+    assert not [r for r in got if r[0] == "AFR" or r[0] == "AU"]
+
+
+def test_a_governments_condemnation_of_a_downing_answers_the_state_whose_forces_did_it():
+    # "Syrian air defences shot down ...": the downing is the military's (SYRMIL, 190); Israel's
+    # condemnation of "the downing" is aimed at Syria, the state (rule 5), a 111 condemnation
+    text = "Syrian air defences shot down an Israeli drone on Sunday. Israel condemned the downing on Monday."
+    got = rows(text)
+    assert ("ISR", "SYR", "111") in got

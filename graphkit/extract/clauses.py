@@ -125,7 +125,7 @@ REACTION_OBJECT = re.compile(
     r"bans?|sanctions|duties|tariffs|policy|plans?|laws?|statements?|announcements?|actions?|restrictions|"
     r"vetoe?s?|expulsions?|closures?|suspension|recall|arrests?|detentions?|seizures?|strikes?|attacks?|raids?|"
     r"operation|blockade|incursion|delay|postponement|lifting|easing|reopening|release|exercises|drills|"
-    r"patrols|deployment)\b",
+    r"patrols|deployment|downing|shelling|shootdown|bombing)\b",
     re.IGNORECASE,
 )
 # the same measure as a passive's subject: "The raid was condemned by Brazil"
@@ -188,6 +188,8 @@ class State:
     history: list[tuple[str, str, int]] = field(default_factory=list)
     # (sentence, acting together, [a, b]): the pairs "the two governments", "both sides" may mean
     pairs: list[tuple[int, bool, list[str]]] = field(default_factory=list)
+    # (sentence, [a, b, c, ...]): three or more actors named acting together, "the three governments"
+    groups: list[tuple[int, list[str]]] = field(default_factory=list)
     # the last act coded: (sentence, sources, targets, mutual): what a reaction answers
     last_act: tuple[int, list[str], list[str], bool] = (-9, [], [], False)
     last_measure: tuple[int, list[str], list[str], bool] = (-9, [], [], False)  # the last material act

@@ -94,9 +94,11 @@ INTENT_CODES: tuple[tuple[WordRule, str | None, str | None], ...] = (
     ),  # a threat, not an intent
     # a pledge to pull forces back or to de-escalate: 0356 Express intent to de-escalate military engagement
     (
-        r"\b(?:(?:pull\w*|withdraw\w*|mov\w*)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|units)\s+"
-        r"(?:back|out|away)|(?:withdraw\w*|pull\w*\s+(?:back|out))\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|units)|"
-        r"de-?escalat\w*)\b",
+        (
+            r"\b(?:(?:pull\w*|withdraw\w*|mov\w*)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|units)\s+"
+            r"(?:back|out|away)|(?:withdraw\w*|pull\w*\s+(?:back|out))\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:troops|forces|soldiers|units)|de-?escalat\w*)\b"
+        ),
         "intent_to_cooperate",
         "0356",
     ),

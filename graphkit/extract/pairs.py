@@ -3,12 +3,13 @@ article's main pair, read from what the text has named so far (docs/extract.md, 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from .clauses import State
+from .clauses import GROUP, State
 from .gazetteer import Mention
 
-__all__ = ["STATE_NOUNS", "main_pair", "previous_other", "recent_pair"]
+__all__ = ["STATE_NOUNS", "group_subject", "main_pair", "many_subject", "previous_other", "recent_pair"]
 
 # "the two countries" are two states: a bloc (the EU) is not one of them
 STATE_NOUNS = frozenset(
@@ -133,3 +134,56 @@ def previous_other(state: State, number: int, exclude: list[str]) -> str | None:
         if actor not in exclude and kind in ("state", "bloc"):
             return actor
     return None
+
+
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
+# "the three military governments", "all four members": a group named acting together before
+MANY = re.compile(
+    r"\b(?:the|all|all\s+the)\s+(three|four|five|six)\s+(?:[\w-]+\s+){0,2}?(?:governments|countries|states|"
+    r"nations|juntas|allies|members|capitals|leaders|neighbou?rs|partners|armies)\b",
+    re.IGNORECASE,
+)
+# a group, then a relative clause describing it, then the main verb: "the three governments,
+# which left the bloc last year, called ..."
+_DESCRIBED = re.compile(
+    rf"(?:{GROUP.pattern}|{MANY.pattern}),\s*(?:which|who)\b[^,;]{{0,150}},\s*"
+    r"(?:(?:has|have|had|also|then|now|jointly)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def recent_group(state: State, number: int, size: int) -> list[str]:
+    """Who "the three governments" are: the last ``size`` actors named acting together in this
+    sentence or the six before it (a count names them plainly); empty when none."""
+    for sentence, named in reversed(state.groups):
+        if sentence < number - 6:
+            break
+        if len(named) == size:
+            return list(named)
+    return []
+
+
+def group_subject(state: State, text: str, start: int, number: int) -> tuple[list[str], int] | None:
+    """For a verb at ``start`` in ``text`` (a sentence) right after a relative clause that
+    describes "the two governments" / "the three governments": who they are, and where the
+    group is named; None otherwise. Reads a bounded window: linear in the text."""
+    described = _DESCRIBED.search(text, max(0, start - 240), start)
+    if described is None:
+        return None
+    head = text[described.start() : start]
+    many = MANY.match(head)
+    if many:
+        named = recent_group(state, number, _COUNTS[many.group(1).lower()])
+    else:
+        named = recent_pair(state, [], number, GROUP.match(head).group(0).split()[-1])  # type: ignore[union-attr]
+    return (named, described.start()) if named else None
+
+
+def many_subject(state: State, head: str, number: int) -> tuple[list[str], int] | None:
+    """Who "the three governments" in ``head`` (the words before a verb) are, and where they
+    are named in it; None when ``head`` names no such group or none was named before."""
+    many = MANY.search(head)
+    if many is None:
+        return None
+    named = recent_group(state, number, _COUNTS[many.group(1).lower()])
+    return (named, many.start()) if named else None

@@ -68,6 +68,17 @@ PATTERNS: tuple[ActionPattern, ...] = (
             "0334",
             frame=True,
         ),
+        # "an attack on one is an attack on all": a mutual defence pledge among the group that says
+        # it, each toward each of the others (0334, codebook rule 2: a conditional commitment)
+        _p(
+            "mutual-defence",
+            r"\b(?:an?|any)\s+(?:armed\s+|military\s+)?(?:attack|aggression)\s+(?:on|against)\s+(?:any\s+)?one\b"
+            r"[^.;]{0,120}?\b(?:attack|aggression)\s+(?:on|against)\s+(?:all(?:\s+of\s+(?:us|them))?|the\s+others?|"
+            r"every\s+\w+|each\s+\w+|them\s+all|the\s+whole\s+\w+)\b",
+            "defence_commitment",
+            "0334",
+            mutual=True,
+        ),
         _p(
             "urge",
             rf"\b(?:urg{_V}|call(?:s|ed|ing)?\s+(?:on|upon)(?!\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|appeal(?:s|ed|ing)?\s+to|press(?:ed|es|ing)?)\b{_FRAME_TAIL}",

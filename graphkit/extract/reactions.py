@@ -42,6 +42,10 @@ _ACT_NOUNS = {
     "recall": ("downgrade",),
     "suspension": ("treaty-suspension", "aid-suspension", "halt-talks"),
     "incursion": ("attack",),
+    "downing": ("open-fire", "attack", "launch-strikes"),  # "condemned the downing" of a drone
+    "shootdown": ("open-fire", "attack", "launch-strikes"),
+    "shelling": ("open-fire", "attack", "launch-strikes"),
+    "bombing": ("open-fire", "attack", "launch-strikes"),
     "exercise": ("joint-drills",),
     "drill": ("joint-drills",),
     "patrol": ("joint-drills",),
@@ -82,6 +86,10 @@ def answered(
         if acts:
             k_sentence, k_sources, k_targets, k_mutual = max(acts, key=lambda a: a[0])
             authors = [a for a in (k_sources + k_targets if k_mutual else k_sources) if a not in sources]
+            if all(len(a) == 3 for a in sources):
+                # a government's reaction to an army's act answers that army's state (rule 5):
+                # "the three governments called the downing a hostile act" -> Algeria, not its air defences
+                authors = list(dict.fromkeys(a[:3] if a.endswith("MIL") else a for a in authors))
             if k_sentence >= number - 5 and authors:
                 return authors
     if measure:

@@ -43,7 +43,7 @@ from .clauses import (
 )
 from .gazetteer import Gazetteer, Mention, with_roles
 from .modality import conditional_spans, modality
-from .pairs import main_pair, recent_pair
+from .pairs import group_subject, main_pair, many_subject, recent_pair
 from .passive import PassiveRules
 from .patterns import Trigger, find_triggers, intent_code, refine, threat_code
 from .people import with_descriptions, with_people
@@ -187,12 +187,19 @@ class _Reader(TargetRules, PassiveRules):
                     for m in mentions
                     if segment_start <= m.start - base < trigger.start and not m.after_preposition
                 ]
-                if doers:
+                described = group_subject(self.state, text, trigger.start, number)
+                if described is not None:  # "the three governments, which left the bloc, called ..."
+                    self.state.subject, self.state.subject_sentence = described[0], number
+                elif doers:
                     self.state.subject = actor_ids(coordinated(doers, 0, self.text))
                     self.state.subject_sentence = number
                     self.state.history.extend(
                         (a, self.kinds.get(a, "other"), number) for a in self.state.subject
                     )
+            # every party of a mutual act told as one row per pair ("Estonia, Latvia and Lithuania signed")
+            parties = sorted({a for row in rows if row[2] == "mutual" for a in (*row[0], *row[1])})
+            # every party of a mutual act told as one row per pair ("Estonia, Latvia and Lithuania signed")
+            parties = sorted({a for row in rows if row[2] == "mutual" for a in (*row[0], *row[1])})
             for sources, targets, how, start, end in rows:
                 # "imposed tariffs on French": take in the noun an adjective names ("French wine")
                 noun = re.match(
@@ -231,8 +238,11 @@ class _Reader(TargetRules, PassiveRules):
                     pair = [*sources, *targets]
                 if len(pair) == 2:
                     self.state.pairs.append((number, together, list(pair)))
+                for named in (sources, targets):
+                    if len(set(named)) >= 3:  # "Mali, Burkina Faso and Niger": "the three governments"
+                        self.state.groups.append((number, list(dict.fromkeys(named))))
                 if how == "mutual":  # "Britain and Norway signed": both are who the next clause is about
-                    self.state.subject, self.state.subject_sentence = sorted({*sources, *targets}), number
+                    self.state.subject, self.state.subject_sentence = parties, number
                 elif how == "passive":  # "X, accused by Y, denied ...": X is who the next clause is about
                     self.state.subject, self.state.subject_sentence = list(targets), number
                 elif how not in ("unresolved",):
@@ -319,6 +329,9 @@ class _Reader(TargetRules, PassiveRules):
         chained = relative_chain(text, base, trigger, self.mentions, self.starts)
         if chained is not None:  # "Russia, whose ... and which sells": Russia
             return [chained.actor], "active", chained.start - base
+        described = group_subject(self.state, text, trigger.start, c.number)
+        if described is not None:  # "the three governments, which left the bloc, called": the three
+            return described[0], "group", described[1]
         subjects = [m for m in c.before if not m.after_preposition or self._clause_subject(m, trigger, base)]
         aside = _REPORTED_ASIDE.search(head)
         if aside and _INDEFINITE_SUBJECT.search(head[: aside.start()][-60:]):
@@ -378,6 +391,9 @@ class _Reader(TargetRules, PassiveRules):
         antecedent = subject_of_relative(text, base, trigger, self.mentions, self.starts)
         if antecedent is not None:  # "Angola, which brokered ..., has invited": Angola invited
             return [antecedent.actor], "active", antecedent.start - base
+        many = many_subject(self.state, head, c.number)
+        if many is not None:  # "the three governments said": the three named acting together before
+            return many[0], "group", segment_start + many[1]
         group_match = GROUP.search(head)
         if group_match:
             pair = recent_pair(self.state, [], c.number, group_match.group(0).split()[-1])

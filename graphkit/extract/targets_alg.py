@@ -152,13 +152,15 @@ class TargetRules:
         if trigger.pattern.name == "warn" and _PREDICTION.match(c.text, trigger.verb_end):
             return []  # "warned that the dispute could hurt trade": a prediction put to no one
         shared = [t for t in previous_target if t not in sources] if how == "carried" else []
+        if trigger.pattern.name == "mutual-defence":
+            shared = []  # "an attack on one is an attack on all": only among its speakers
         if (
             len(sources) >= 2
             and not shared
             and (
                 trigger.pattern.mutual
                 or trigger.pattern.action in ("intent_to_cooperate", "armed_clash")
-                or how == "group"
+                or (how == "group" and len(sources) == 2)  # a pair, never "the three governments"
             )
         ):  # "Both sides reduced their embassies", "X and Y troops clashed": each toward the other
             return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
