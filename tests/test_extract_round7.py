@@ -146,3 +146,18 @@ def test_a_governments_condemnation_of_a_downing_answers_the_state_whose_forces_
     text = "Syrian air defences shot down an Israeli drone on Sunday. Israel condemned the downing on Monday."
     got = rows(text)
     assert ("ISR", "SYR", "111") in got
+
+
+def test_a_protest_after_its_people_were_detained_aims_at_the_detainer_not_the_reverse():
+    # "its fishermen were arrested by Togo": Togo detains (173) Ghana's people, who are Ghana's
+    # (the state "its" stands for); Ghana's protest (114) is aimed at Togo; never GHA -> TGO 173
+    got = rows("Ghana lodged a protest after its fishermen were arrested by Togo.")
+    assert ("TGO", "GHA", "173") in got and ("GHA", "TGO", "114") in got
+    assert ("GHA", "TGO", "173") not in got
+
+
+def test_a_protest_after_its_diplomat_was_detained_in_a_capital_aims_at_that_state():
+    # no agent named: a coercive act done in Lima is Peru's (docs/extract.md, agentless passives)
+    got = rows("Chile protested on Friday after one of its diplomats was detained in Lima.")
+    assert ("CHL", "PER", "114") in got and ("PER", "CHL", "173") in got
+    assert not [r for r in got if r[0] == "CHL" and r[2] == "173"]

@@ -15,6 +15,12 @@ __all__ = ["PassiveRules"]
 
 # where a coercive act was done: "arrested in Manila", "seized off Norway"
 _PLACE = re.compile(r"\b(?:in|off|at|near|inside|within|outside)\s+(?:the\s+)?$")
+# "Ghana protested after its fishermen were arrested": the people of the state "its" stands for
+_OWN_PEOPLE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}?(?:(?P<mil>soldiers|troops|servicemen|officers)|citizens?|"
+    r"nationals?|fishermen|diplomats?|journalists?|sailors|seamen|crew|workers|envoys?|ambassadors?|consuls?|"
+    r"students|tourists|nurses|doctors|engineers|pilots?)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$"
+)
 
 
 class PassiveRules:
@@ -32,12 +38,19 @@ class PassiveRules:
         by = re.match(r"\s*(?:[\w\s,'-]{0,30}?\s)?by\s+(?:the\s+)?", c.text[trigger.verb_end : c.limit])
         agents = [m for m in c.after if by and m.start - base == trigger.verb_end + by.end()]
         subjects = [m for m in c.before if not m.after_preposition]
-        if agents and subjects:
+        own = self._own_people(c) if not subjects else None
+        if agents and (subjects or own):
             agent_group = coordinated(c.after, c.after.index(agents[0]), self.text)
             consumed.update(id(m) for m in agent_group)
             end = max(trigger.end, agent_group[-1].end - base)
+            if own is not None:  # "after its fishermen were arrested by Togo": Togo acts on Ghana
+                return [(actor_ids(agent_group), own[0], "passive", own[1], end)]
             patients = actor_ids(coordinated(c.before, c.before.index(subjects[0]), self.text))
             return [(actor_ids(agent_group), patients, "passive", subjects[0].start - base, end)]
+        if own is not None:
+            place = self._jurisdiction(c, own[0])
+            if place is not None:  # "after its diplomat was detained in Lima": Peru detained
+                return [([place.actor], own[0], "unresolved", own[1], max(trigger.end, place.end - base))]
         if agents and REACTION_SUBJECT.match(c.text, c.segment_start):
             # "The raid was condemned by Brazil": the raid's author, as a reaction answers it
             agent_group = coordinated(c.after, c.after.index(agents[0]), self.text)
@@ -66,6 +79,18 @@ class PassiveRules:
             return [(list(sources), patients, "unresolved", subjects[0].start - base, trigger.end)]
         self.agentless = True
         return []
+
+    def _own_people(self, c: Clause) -> tuple[list[str], int] | None:
+        """For "X protested after its citizens were detained": X (the subject of the sentence's
+        clause before, whom "its" stands for; X's military for its soldiers) and where "its"
+        stands; None when the passive's subject is no such phrase."""
+        own = _OWN_PEOPLE.search(c.text, max(c.segment_start, c.trigger.start - 80), c.trigger.start)
+        if own is None or self.state.subject_sentence != c.number or not self.state.subject:
+            return None
+        states = [a for a in self.state.subject if len(a) == 3]
+        if not states:
+            return None
+        return ([a + "MIL" for a in states] if own.group("mil") else states), own.start()
 
     def _jurisdiction(self, c: Clause, patients: list[str]) -> Mention | None:
         """For a coercive act (arrest, seizure, expulsion: CAMEO 17) told in the passive: the

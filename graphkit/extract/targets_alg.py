@@ -26,6 +26,12 @@ from .reactions import BLOC_REFERENCE, answered, bloc_named_before
 
 __all__ = ["TargetRules"]
 
+# "protested after its citizen was detained in Lima / by Peru": the protest aims at who did it
+_PASSIVE_CAUSE = re.compile(
+    r"[^.;]{0,60}?\b(?:after|over|when|because|since)\b[^.;]{0,80}?\b(?:was|were|been)\s+[a-z]+ed\s+"
+    r"(?:[^.;,]{0,30}?\s)?(?:by|in|off|inside)\s+(?:the\s+)?"
+)
+
 # "called on Belgrade": the verb's own particle, not a topic's preposition
 _VERB_PARTICLE = re.compile(r"\s*(?:the\s+)?")
 _UNNAMED_ADDRESSEE = re.compile(r"\s+(?:its|their|his|her)\s+[a-z]")
@@ -166,6 +172,12 @@ class TargetRules:
             return [([s], [t], "mutual", start, end) for s in sources for t in sources if s != t]
         if shared:  # "urged London, Oslo and Tórshavn ... and offered to host a meeting"
             return [(sources, shared, "shared-object", start, end)]
+        cause = _PASSIVE_CAUSE.match(c.text, trigger.verb_end)
+        if cause and weight_of(*refine(trigger)) < 0:
+            # "protested after its citizen was detained in Lima": at who did it (Peru), a guess
+            did = [m for m in mentions if m.start - base == cause.end() and m.actor not in sources]
+            if did:
+                return [(sources, [did[0].actor], "across-clause", start, end)]
         them = re.match(r"\W*(?:\w+\s+){0,6}?(?:for|to|with|against|on)?\s*them\b", tail)
         action, _ = refine(trigger)
         asks = trigger.pattern.action in ("appeal", "demand") or trigger.pattern.name in ("urge", "ask")
