@@ -161,3 +161,18 @@ def test_a_protest_after_its_diplomat_was_detained_in_a_capital_aims_at_that_sta
     got = rows("Chile protested on Friday after one of its diplomats was detained in Lima.")
     assert ("CHL", "PER", "114") in got and ("PER", "CHL", "173") in got
     assert not [r for r in got if r[0] == "CHL" and r[2] == "173"]
+
+
+def test_a_wrong_another_actor_is_said_to_have_done_is_the_speakers_accusation():
+    # codebook rule 2: what the speaker claims the other did is told in the speaker's words: 112
+    # Accuse, from the speaker to the one accused; never the accused's own act (no 19x row)
+    got = rows("Colombia said Venezuelan soldiers had crossed into its territory.")
+    assert got == [("COL", "VENMIL", "112")]
+    got = rows("Kenya said Somalia was arming militias in the border region.")
+    assert got == [("KEN", "SOM", "112")]
+
+
+def test_what_a_state_says_it_did_itself_is_no_accusation():
+    # the speaker and the actor are one: no row accuses anyone
+    got = rows("Peru said Peru had filed a complaint against Chile.")
+    assert not [r for r in got if r[2] == "112"]

@@ -109,6 +109,20 @@ PATTERNS: tuple[ActionPattern, ...] = (
             "",
         ),
         _p("accuse", rf"\b(?:accus{_V}|blam{_V})\b{_FRAME_TAIL}", "accusation", "", frame=True),
+        # "Colombia said Venezuelan soldiers had crossed the border": a wrong told of another actor,
+        # in the speaker's words, is an accusation (112), never the other's act (codebook rule 2)
+        _p(
+            "said-wrong",
+            r"\b(?:said|says|claimed|charged|alleged|insisted)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3}"
+            r"(?:[a-z-]+\s+){0,2}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:(?:repeatedly|deliberately|illegally)\s+)?"
+            r"(?:open(?:ed|ing)\s+fire|fir(?:ed|ing)\s+(?:on|at)|cross(?:ed|ing)\s+(?:in)?to|violat(?:ed|ing)|abus(?:ed|ing)|"
+            r"attack(?:ed|ing)|shell(?:ed|ing)|smuggl(?:ed|ing)|interfer(?:ed|ing)|meddl(?:ed|ing)|spied|spying|"
+            r"harbou?r(?:ed|ing)|shelter(?:ed|ing)|breach(?:ed|ing)|provok(?:ed|ing)|sabotag(?:ed|ing)|incit(?:ed|ing)|"
+            rf"arm(?:ed|ing)\s+(?:the\s+)?(?:rebels|militias?|insurgents|separatists))\b{_FRAME_TAIL}",
+            "accusation",
+            "112",
+            frame=True,
+        ),
         # "Beijing answered that Washington was stirring up trouble": a reply about the other is an accusation
         _p(
             "retort",
