@@ -176,3 +176,18 @@ def test_what_a_state_says_it_did_itself_is_no_accusation():
     # the speaker and the actor are one: no row accuses anyone
     got = rows("Peru said Peru had filed a complaint against Chile.")
     assert not [r for r in got if r[2] == "112"]
+
+
+def test_funds_held_back_are_aid_stopped_and_the_payer_named_before_the_money_is_no_target():
+    # CAMEO 162 Reduce or stop material aid; "EU funds for Hungary": the EU is whose money it is,
+    # Hungary is whom it is held back from
+    assert rows("Poland blocked a tranche of EU funds for Hungary.") == [("POL", "HUN", "162")]
+
+
+def test_a_veto_of_funds_announced_unless_a_condition_is_met_is_a_threat_to_cut_aid():
+    # codebook rule 2: a hostile act announced with a condition put to the other side is a
+    # threat; aid named: 1311 Threaten to reduce or stop aid (the taxonomy's aid_reduction_threat)
+    got = extract_edge_set(
+        "Slovakia will veto the next payment of European Union funds to Moldova unless the gas flows again."
+    ).edge_set.edges
+    assert got[["source", "target", "action"]].values.tolist() == [["SVK", "MDA", "aid_reduction_threat"]]

@@ -62,7 +62,7 @@ DEMAND_CODES: tuple[tuple[WordRule, str, str], ...] = (
 )
 THREAT_CODES: tuple[tuple[WordRule, str, str], ...] = (
     (r"\b(?:tariffs?|duties|duty)\b", "tariff_threat", ""),
-    (r"\baid\b|\bsupport\b|\bassistance\b", "aid_reduction_threat", ""),
+    (r"\baid\b|\bsupport\b|\bassistance\b|\bfunds\b|\bfunding\b|\btranches?\b", "aid_reduction_threat", ""),
     ((r"\b(?:withdraw\w*|pull\w*\s+out)\b", r"\btroops\b"), "troop_withdrawal_threat", ""),
     (r"\b(?:annex\w*|occup\w*|take\s+over|seiz\w*)\b", "annexation_threat", ""),
     (

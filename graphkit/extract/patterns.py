@@ -215,7 +215,10 @@ PATTERNS: tuple[ActionPattern, ...] = (
         _p("retaliate", rf"\b(?:retaliat{_V}|counter(?:ed|s)?\s+with|hit(?:s)?\s+back)\b", "retaliation", ""),
         _p(
             "aid-suspension",
-            rf"\b(?:suspend|paus|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld)\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding|budget\s+support|grants|loans)\b",
+            # "will veto the next payment of EU funds to Ukraine": money held back is aid stopped (162)
+            rf"\b(?:suspend|paus|cut|halt|freez|froze|stop|put\s+on\s+hold|withh[oe]ld|veto|block|hold\w*\s+up|held\s+up)"
+            rf"\w*\b{_CLAUSE}{{0,40}}?\b(?:aid|assistance|funding|funds|budget\s+support|grants|loans|tranches?|"
+            r"disbursements?|payments?\s+of\s+(?:[\w-]+\s+){0,3}?(?:funds|aid|money))\b",
             "aid_suspension",
             "",
         ),

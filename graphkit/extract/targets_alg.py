@@ -26,6 +26,8 @@ from .reactions import BLOC_REFERENCE, answered, bloc_named_before
 
 __all__ = ["TargetRules"]
 
+# an actor named as whose money it is ("EU funds", "World Bank loans"): not the act's target
+_PAYER = re.compile(r"(?:['\u2019]s)?\s+(?:funds|funding|money|aid|loans?|grants?|budget)\b")
 # "protested after its citizen was detained in Lima / by Peru": the protest aims at who did it
 _PASSIVE_CAUSE = re.compile(
     r"[^.;]{0,60}?\b(?:after|over|when|because|since)\b[^.;]{0,80}?\b(?:was|were|been)\s+[a-z]+ed\s+"
@@ -94,6 +96,12 @@ class TargetRules:
             )
             and not EVENT_AFTER.match(c.text, m.end - base)  # "to a new African Union mission"
         ]
+        if (
+            len(candidates) > 1
+            and _PAYER.match(c.text, candidates[0].end - base)
+            and candidates[1].preposition in ("to", "for")
+        ):
+            candidates = candidates[1:]  # "the payment of EU funds to Ukraine": Ukraine, not the payer
         if candidates and APPOSITIVE.search(c.text, trigger.verb_end, candidates[0].start - base):
             candidates = []  # "..., a move that followed pressure from Washington": not the target
         if candidates and _CAUSED.search(c.text, trigger.verb_end, candidates[0].start - base):
