@@ -191,3 +191,15 @@ def test_a_veto_of_funds_announced_unless_a_condition_is_met_is_a_threat_to_cut_
         "Slovakia will veto the next payment of European Union funds to Moldova unless the gas flows again."
     ).edge_set.edges
     assert got[["source", "target", "action"]].values.tolist() == [["SVK", "MDA", "aid_reduction_threat"]]
+
+
+def test_a_states_lorries_or_trawlers_barred_from_leaving_or_docking_are_restricted():
+    # barring them from leaving or docking is 172 Impose administrative sanctions; trawlers are
+    # the state's firms (BUS, codebook rule 6), lorries are read as the state (tests/test_extract_lexicon.py)
+    assert rows("Russia barred the Finnish lorries from leaving the country.") == [("RUS", "FIN", "172")]
+    assert rows("Peru prevented Chilean trawlers from docking at Callao.") == [("PER", "CHLBUS", "172")]
+
+
+def test_standing_shoulder_to_shoulder_with_a_state_is_support():
+    # 051 Praise or endorse: a stated solidarity with another state
+    assert ("POL", "LTU", "051") in rows('Poland said it stood "shoulder to shoulder" with Vilnius.')

@@ -290,7 +290,8 @@ ROLES = {
         (
             r"compan(?:y|ies)|firms?|carmakers?|automakers?|exporters?|importers?|producers?|"
             r"manufacturers?|giants?|businesses|industry|chipmakers?|steelmakers?|banks?|"
-            r"tankers?|trawlers?|freighters?|cargo\s+ships?|fishing\s+(?:vessels?|boats?|fleets?)"
+            r"tankers?|trawlers?|freighters?|cargo\s+ships?|fishing\s+(?:vessels?|boats?|fleets?)|"
+            r"hauliers|haulage\s+(?:firms|companies)"
         ),
     ),
     "MED": ("media", "other", r"media|press|newspapers?|broadcasters?|television"),

@@ -77,7 +77,8 @@ VERBS: tuple[ActionPattern, ...] = (
     # 05 Diplomatic cooperation: "lauded", "stood by", "reaffirmed its support for"
     pattern(
         "laud",
-        rf"\b(?:laud{V}|extoll?{V}|st(?:ood|ands?|anding)\s+(?:firmly\s+)?(?:by|with)|reaffirm{V}\s+(?:its|their|his|her)\s+support\s+for)\b",
+        rf"\b(?:laud{V}|extoll?{V}|st(?:ood|ands?|anding)\s+(?:firmly\s+|united\s+|[\"\u201c]?shoulder\s+to\s+shoulder[\"\u201d]?\s+|"
+        r"side\s+by\s+side\s+)?(?:by|with)|reaffirm{V}\s+(?:its|their|his|her)\s+support\s+for)\b",
         "praise",
         "051",
     ),
@@ -226,7 +227,10 @@ VERBS: tuple[ActionPattern, ...] = (
         "revoke",
         r"\b(?:revok|cancel|withdr[ae]w|strip)\w*\s+(?:[\w-]+\s+){0,3}?(?:visas?|licen[cs]es?|accreditations?|"
         r"credentials|permits?|landing\s+rights)\b"
-        r"|\b(?:denied|deny|denies|denying|refused|barred)\s+entry\s+to\b",
+        r"|\b(?:denied|deny|denies|denying|refused|barred)\s+entry\s+to\b"
+        # "barred the Lithuanian lorries from leaving": movement refused (172)
+        r"|\b(?:barr(?:ed|ing)|bars?|prevent(?:ed|s|ing)?)\s+(?:[\w'-]+\s+){1,5}?from\s+(?:leaving|entering|crossing|"
+        r"using|landing|docking|transiting)\b",
         "administrative_sanction",
         "172",
     ),
