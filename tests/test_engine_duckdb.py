@@ -65,6 +65,23 @@ def test_plain_notes_cells_to_strip(tmp_path, text, padded):
     assert found is not None and found.padded is padded
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab ,", max_size=8), min_size=2, max_size=8),  # lines; an empty one now and then
+    st.sampled_from(["", "\n"]),
+)
+def test_plain_scan_reads_any_block_size_alike(tmp_path_factory, lines, end):
+    """The scan looks at a file a block at a time: an empty line or a space next to a
+    comma or a line end that straddles two blocks counts as one inside a block (blocks of
+    1 to 9 bytes put such pairs across a boundary; the default block holds these whole
+    files, and test_plain_files_read_alike checks its answers)."""
+    path = tmp_path_factory.mktemp("blocks") / "edges.csv"
+    path.write_bytes(("\n".join(lines) + end).encode())
+    whole = plain_csv(path)
+    for size in range(1, 10):
+        assert plain_csv(path, block_size=size) == whole, size
+
+
 def _csv_module_records(text: bytes) -> list[list[str]]:
     """The contract: Python's csv module, blank records skipped, cells stripped."""
     reader = csv.reader(io.StringIO(text.decode("utf-8"), newline=""), strict=True)
