@@ -66,8 +66,9 @@ def test_plain_notes_cells_to_strip(tmp_path, text, padded):
 
 
 @settings(max_examples=300, deadline=None)
+# lines of a plain file, an empty one now and then
 @given(
-    st.lists(st.text(alphabet="ab ,", max_size=8), min_size=2, max_size=8),  # lines; an empty one now and then
+    st.lists(st.text(alphabet="ab ,", max_size=8), min_size=2, max_size=8),
     st.sampled_from(["", "\n"]),
 )
 def test_plain_scan_reads_any_block_size_alike(tmp_path_factory, lines, end):
