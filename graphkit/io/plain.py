@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["PlainCsv", "plain_csv"]
+__all__ = ["PlainCsv", "plain_csv", "plain_header"]
 
 #: bytes read and looked at a time (the answer does not depend on it)
 _BLOCK = 1 << 20
@@ -104,3 +104,20 @@ def plain_csv(path: str | os.PathLike, *, block_size: int = _BLOCK) -> PlainCsv 
         return None
     header = [cell.strip() for cell in first[:end].decode("ascii").split(",")]
     return PlainCsv(header, records, padded)
+
+
+def plain_header(path: str | os.PathLike) -> list[str] | None:
+    """The header :func:`plain_csv` would find in the file at ``path`` (its first line's
+    cells, stripped), read alone: None when that line is not plain or has no line end.
+    What follows the header is not looked at: only plain_csv says the file is plain."""
+    try:
+        with open(path, "rb") as handle:
+            line = handle.readline(_HEADER)
+    except OSError:
+        return None
+    if not line.endswith(b"\n") or len(line) < 2:
+        return None
+    cells = np.frombuffer(line, dtype=np.uint8)[:-1]
+    if cells.max() >= 0x7F or cells.min() < 0x20 or b'"' in line:
+        return None
+    return [cell.strip() for cell in line[:-1].decode("ascii").split(",")]
