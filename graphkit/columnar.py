@@ -54,7 +54,7 @@ from .edgeset import resolve_edge_set, set_folder
 from .errors import GraphkitError
 from .headers import separator_problem
 from .io.csvfile import CsvTable, read_csv_bytes, read_input
-from .io.plain import plain_csv, plain_header
+from .io.plain import duckdb_reader, plain_csv, plain_header
 from .io.progress import Progress
 from .schema import ACTORS_FILE, EDGE_COLUMNS, EDGES_FILE, ID_CONTROL, SOURCE_FILE
 from .spelling import action_warnings, case_clash_problems
@@ -160,25 +160,23 @@ def load_columnar(
     header = plain_header(edges_path)
     if header is None or not _header_ok(header, str(edges_path)):
         return None
-    folder = set_folder(path)
-    try:
-        description = describe(folder) if folder is not None else ""
-    except (OSError, UnicodeDecodeError):
-        return None
-    import duckdb
-
-    connection = duckdb.connect()
-    # what DuckDB spills past its memory limit goes to a folder of its own (by default it
-    # would write .tmp into the current folder), removed when the set is closed
-    spill = tempfile.TemporaryDirectory(prefix="graphkit-duckdb-")
-    # the plain-file scan (numpy, one thread) runs beside DuckDB's validation query (two
-    # threads, which leave part of two cores idle); both let go of Python's lock while they
-    # work. DuckDB's answer counts only once the scan says the file is plain.
+    # the plain-file scan (numpy, one thread) runs beside DuckDB's import and validation query
+    # (two threads, which leave part of two cores idle), both letting go of Python's lock;
+    # DuckDB's answer counts only once the scan says the file is plain
     with ThreadPoolExecutor(1) as pool:
-        report(
-            f"scanning and validating {edges_path} ({edges_path.stat().st_size / 1e6:,.1f} MB) with DuckDB"
-        )
+        report(f"scanning and validating {edges_path} with DuckDB")
         scan = pool.submit(plain_csv, edges_path)
+        folder = set_folder(path)
+        try:
+            description = describe(folder) if folder is not None else ""
+        except (OSError, UnicodeDecodeError):
+            return None
+        import duckdb
+
+        connection = duckdb.connect()
+        # what DuckDB spills past its memory limit goes to a folder of its own (by default it
+        # would write .tmp into the current folder), removed when the set is closed
+        spill = tempfile.TemporaryDirectory(prefix="graphkit-duckdb-")
         try:
             connection.execute(f"SET threads = {THREADS}")
             connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
@@ -214,21 +212,14 @@ def _literal(text: str) -> str:
 
 
 def _raw_view(connection, edges_path: Path, header: list[str], padded: bool) -> None:
-    """The view ``raw``: the file's cells as DuckDB reads them, one column per header cell
-    (and '' for each of graphkit's columns the file lacks)."""
-    types = ", ".join(f"{_literal(f'c{i}')}: 'VARCHAR'" for i in range(len(header)))
+    """The view ``raw``: the file's cells by header name ('' for graphkit's columns it lacks)."""
     absent = [c for c in EDGE_COLUMNS if c not in header]
-    # an empty cell reads as '' (nullstr is a quote, which a plain file never holds); cells
-    # are trimmed only when the scan saw a space next to a comma or a line end
+    # cells are trimmed only when the scan saw a space next to a comma or a line end
     cells = ", ".join(
         [f"{'trim' if padded else ''}(c{i}) AS {_quoted(c)}" for i, c in enumerate(header)]
         + [f"'' AS {_quoted(c)}" for c in absent]
     )
-    reader = (
-        f"read_csv({_literal(str(edges_path))}, header = true, auto_detect = false, delim = ',', "
-        f"quote = '', escape = '', nullstr = '\"', columns = {{{types}}}, strict_mode = true, "
-        "null_padding = false)"
-    )
+    reader = duckdb_reader(edges_path, len(header))
     connection.execute(f"CREATE OR REPLACE VIEW raw AS SELECT {cells} FROM {reader}")
 
 
@@ -260,9 +251,7 @@ def _checked(connection, name, path, edges_path, folder, header, scan, descripti
                        {distinct}
                 FROM raw"""
     # a file the scan finds not plain (often in its first block: a quote) stops the query
-    scan.add_done_callback(
-        lambda done: not done.exception() and done.result() is None and connection.interrupt()
-    )
+    scan.add_done_callback(lambda done: done.exception() or done.result() or connection.interrupt())
     if scan.done() and scan.result() is None:
         return None
     try:
@@ -276,13 +265,9 @@ def _checked(connection, name, path, edges_path, folder, header, scan, descripti
         result = connection.sql(query).to_arrow_table()
     facts = {c: result.column(c)[0].as_py() for c in ("rows", "empty", "loops", "empty_ids", "ids")}
     rows = facts["rows"]
-    if (
-        rows != plain.records
-        or facts["empty"]
-        or facts["loops"]
-        or facts["empty_ids"]
-        or facts["ids"] != rows
-    ):
+    if rows != plain.records or facts["ids"] != rows:
+        return None
+    if facts["empty"] or facts["loops"] or facts["empty_ids"]:
         return None
 
     values = [_listed(result, n).flatten() for n in range(len(groups))]

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.columnar import load_columnar
-from graphkit.io.plain import plain_csv
+from graphkit.io.plain import duckdb_reader, plain_csv
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
 from generate import generate_edges, write_edges
@@ -91,14 +91,9 @@ def _csv_module_records(text: bytes) -> list[list[str]]:
 
 def _duckdb_records(path: Path, width: int, padded: bool) -> list[list[str]] | None:
     """The cells DuckDB reads as graphkit.columnar tells it to (None: it refuses the file)."""
-    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
     cells = ", ".join(f"{'trim' if padded else ''}(c{i})" for i in range(width))
     try:
-        rows = duckdb.sql(
-            f"SELECT {cells} FROM read_csv('{path}', header = false, auto_detect = false, delim = ',', "
-            f"quote = '', escape = '', nullstr = '\"', columns = {{{columns}}}, strict_mode = true, "
-            "null_padding = false)"
-        ).fetchall()
+        rows = duckdb.sql(f"SELECT {cells} FROM {duckdb_reader(path, width, header=False)}").fetchall()
     except duckdb.Error:
         return None
     return [list(row) for row in rows]

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["PlainCsv", "plain_csv", "plain_header"]
+__all__ = ["PlainCsv", "duckdb_reader", "plain_csv", "plain_header"]
 
 #: bytes read and looked at a time (the answer does not depend on it)
 _BLOCK = 1 << 20
@@ -121,3 +121,18 @@ def plain_header(path: str | os.PathLike) -> list[str] | None:
     if cells.max() >= 0x7F or cells.min() < 0x20 or b'"' in line:
         return None
     return [cell.strip() for cell in line[:-1].decode("ascii").split(",")]
+
+
+def duckdb_reader(path: str | os.PathLike, width: int, *, header: bool = True) -> str:
+    """DuckDB's ``read_csv`` call (SQL) that reads a plain file's cells as the csv module
+    does: comma, no quote, no escape, every row ``width`` cells wide (a row of another
+    width is an error), each cell text, columns ``c0`` to ``c{width-1}``, an empty cell
+    read as '' (``nullstr`` is a quote, which a plain file never holds); with ``header``
+    the first line is skipped."""
+    name = "'" + str(path).replace("'", "''") + "'"
+    types = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+    return (
+        f"read_csv({name}, header = {'true' if header else 'false'}, auto_detect = false, delim = ',', "
+        f"quote = '', escape = '', nullstr = '\"', columns = {{{types}}}, strict_mode = true, "
+        "null_padding = false)"
+    )
