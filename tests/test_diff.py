@@ -315,6 +315,32 @@ def test_cli_bad_file_exits_two_with_file_and_line(run, write_csv):
     assert "Traceback" not in result.stderr
 
 
+def test_cli_messages_come_in_order_though_both_sets_are_read_at_once(run, write_csv):
+    # A and B are read at the same time (A in a second thread); what is said must stay
+    # what one read after the other says: A's problems alone when A is bad (B's are not
+    # told), else A's warnings, then B's warnings or problems. Lines worked out by hand.
+    bad_a = write_csv("source,target,action,weight\nA,B,tariff,lots\n", "bad_a.csv")
+    bad_b = write_csv("source,target,action,weight\nC,D,tariff,much\n", "bad_b.csv")
+    warn_a = write_csv("source,target,action,weight\nA,B,tariff,3\n", "warn_a.csv")
+    warn_b = write_csv("source,target,action,weight\nC,D,tariff,4\n", "warn_b.csv")
+
+    both_bad = run("diff", bad_a, bad_b)
+    assert both_bad.exit_code == 2
+    assert f"{bad_a}:2: weight 'lots'" in both_bad.stderr and str(bad_b) not in both_bad.stderr
+
+    warned_then_bad = run("diff", warn_a, bad_b)
+    assert warned_then_bad.exit_code == 2
+    lines = warned_then_bad.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"graphkit: warning: {warn_a}:2: weight 3 has the opposite sign")
+    assert lines[1].startswith(f"graphkit: {bad_b}:2: weight 'much' is not a number")
+
+    both_warned = run("diff", warn_a, warn_b)
+    assert both_warned.exit_code == 0
+    lines = both_warned.stderr.splitlines()
+    assert [line.split(":")[2].strip() for line in lines] == [str(warn_a), str(warn_b)]
+
+
 def test_cli_missing_set_exits_two(run):
     result = run("diff", "essay", "no-such-set")
     assert result.exit_code == 2 and "no-such-set" in result.stderr

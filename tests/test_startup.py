@@ -82,3 +82,27 @@ def test_in_a_notebook_pyvis_keeps_ipythons_own_frame():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True"]
+
+
+def test_render_defers_networkx_jsonpickle_and_wcwidth_until_used():
+    # pyvis imports networkx (for from_nx) and jsonpickle (for Network.to_json), igraph imports
+    # wcwidth (through texttable, for its summaries) at their top; a page uses none of them
+    # (issue 24: 0.15 s of every render).
+    # A large page runs igraph (layout, communities); afterwards both work when asked for.
+    code = (
+        "import sys\nfrom graphkit.edgeset import load_edge_set\nfrom graphkit.render import render_html\n"
+        "render_html(load_edge_set('essay'), view='pairs')\nimport igraph\n"
+        "igraph.Graph.Famous('petersen').community_multilevel()\n"
+        "assert not {'networkx', 'jsonpickle', 'wcwidth'} & set(sys.modules), 'loaded'\n"
+        "import networkx, pyvis.network, texttable\n"
+        "net = pyvis.network.Network()\nnet.from_nx(networkx.path_graph(3))\n"
+        'assert \'"py/object": "pyvis.network.Network"\' in net.to_json()\n'
+        "table = texttable.Texttable()\ntable.add_rows([['\u6f22\u5b57']], header=False)\n"
+        "print(len(net.nodes), table.draw().splitlines()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    # two CJK characters are four columns wide (wcwidth), so the border is 4 + 2 padding dashes
+    assert result.stdout.split() == ["3", "+------+"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import click
@@ -81,6 +82,9 @@ def render(
     """
     from ..render import render_html
 
+    # the modules just imported live until the process ends: the collector need not scan them
+    # again in each full collection while the page is built (issue 24: 0.03 to 0.08 s)
+    gc.freeze()
     edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
     if verify_period and not records:
         raise click.UsageError("--verify-period needs --verify RECORD")

@@ -7,7 +7,9 @@ so a diff of two million-row sets takes seconds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import Any
 
 import numpy as np
@@ -20,25 +22,14 @@ from ..errors import ArgumentError
 from ..schema import CENTRALITY_MEASURES, EDGE_FIELDS
 from .agreement import Agreement, codes_same_text, intercoder_agreement
 from .by_quote import Matching, changed_by_quote, id_pairs, matching_for, quote_identity, quote_pairs
-from .similarity import Metric, similarity_metrics
+from .set_measures import STRAIN_DIFF_COLUMNS, whole_set_measures
+from .similarity import Metric
 from .values import fields_differ, joint_codes
 
 __all__ = ["COMPARED_FIELDS", "KEY_FIELDS", "EdgeSetDiff", "diff_edge_sets"]
 
 KEY_FIELDS = ["source", "target", "action", "date"]
 COMPARED_FIELDS = EDGE_FIELDS
-STRAIN_DIFF_COLUMNS = [
-    "actor_a",
-    "actor_b",
-    "name_a",
-    "name_b",
-    "strain_a",
-    "strain_b",
-    "delta",
-    "rank_a",
-    "rank_b",
-    "rank_change",
-]
 # centrality comes from iterative solvers; smaller differences are numerical noise
 CENTRALITY_TOLERANCE = 1e-9
 
@@ -57,6 +48,9 @@ class EdgeSetDiff:
     pair is absent), ``delta`` = strain_b - strain_a, ``rank_a``, ``rank_b``
     (rank in each set's :func:`~graphkit.analysis.strain_alg.strain`, None where absent) and
     ``rank_change`` = rank_a - rank_b (positive: the pair climbed in B).
+    ``metrics`` are the similarity measures by name. ``strain`` and ``metrics`` are
+    computed when first read (both strain tables of two million-row sets take seconds,
+    and a CSV of edge changes needs neither); the values are the same either way.
     ``centrality_changes`` has one row per actor in both sets and measure whose
     value moved: ``actor``, ``name``, ``measure``, ``value_a``, ``value_b``, ``delta``.
     ``centrality`` says whether centrality changes were computed.
@@ -82,14 +76,32 @@ class EdgeSetDiff:
     actors_added: pd.DataFrame
     actors_removed: pd.DataFrame
     centrality_changes: pd.DataFrame
-    strain: pd.DataFrame
-    metrics: dict[str, Metric] = field(default_factory=dict)
     top_k: int = 10
     centrality: bool = True
     union: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     agreement: Agreement | None = None
     unit: str = "action"
     matching: Matching = "id"
+    # (strain, metrics), computed when first asked for: a CSV of edge changes needs neither
+    measure: Callable[[], tuple[pd.DataFrame, dict[str, Metric]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @cached_property
+    def _measured(self) -> tuple[pd.DataFrame, dict[str, Metric]]:
+        if self.measure is None:
+            return pd.DataFrame(columns=STRAIN_DIFF_COLUMNS), {}
+        return self.measure()
+
+    @property
+    def strain(self) -> pd.DataFrame:
+        """Every relationship of either set, strain and rank on each side (see the class)."""
+        return self._measured[0]
+
+    @property
+    def metrics(self) -> dict[str, Metric]:
+        """The similarity measures (:func:`~graphkit.compare.similarity.similarity_metrics`), by name."""
+        return self._measured[1]
 
     def to_dict(self) -> dict:
         """The summary as JSON-ready data: the ``summary`` object of ``graphkit diff --format json``."""
@@ -294,68 +306,6 @@ def _centrality_changes(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
     return frame[columns].reset_index(drop=True)
 
 
-def _strain_pairs(a: EdgeSet, b: EdgeSet) -> pd.DataFrame:
-    """Every relationship of A or B, with strain and rank on each side, ranked by |delta|."""
-    from ..analysis.strain_alg import strain
-
-    sa, sb = strain(a), strain(b)
-    # pairs matched on integer codes of their two actors (sorted, so that codes order
-    # like ids): an outer merge on the text columns took longer than both strain tables
-    first_a, first_b, _ = joint_codes(sa["actor_a"], sb["actor_a"])
-    second_a, second_b, width = joint_codes(sa["actor_b"], sb["actor_b"])
-    key_a, key_b = first_a * width + second_a, first_b * width + second_b
-    in_b = pd.Index(key_b).get_indexer(key_a)  # each side lists a pair once
-    only_b = np.setdiff1d(np.arange(len(sb)), in_b[in_b >= 0], assume_unique=True)
-    found = in_b >= 0
-
-    def column(name: str) -> pd.Series:
-        return pd.concat([sa[name], sb[name].iloc[only_b]], ignore_index=True)
-
-    strain_a = np.concatenate([sa["strain"].to_numpy(dtype=float), np.zeros(len(only_b))])
-    strain_b = np.zeros(len(sa) + len(only_b))
-    strain_b[np.flatnonzero(found)] = sb["strain"].to_numpy(dtype=float)[in_b[found]]
-    strain_b[len(sa) :] = sb["strain"].to_numpy(dtype=float)[only_b]
-    rank_a = np.concatenate([sa["rank"].to_numpy(dtype=float), np.full(len(only_b), np.nan)])
-    rank_b = np.full(len(sa) + len(only_b), np.nan)
-    rank_b[np.flatnonzero(found)] = sb["rank"].to_numpy(dtype=float)[in_b[found]]
-    rank_b[len(sa) :] = sb["rank"].to_numpy(dtype=float)[only_b]
-    pairs = pd.DataFrame(
-        {
-            "actor_a": column("actor_a"),
-            "actor_b": column("actor_b"),
-            "name_a": column("name_a"),
-            "name_b": column("name_b"),
-            "strain_a": strain_a,
-            "strain_b": strain_b,
-            "delta": strain_b - strain_a,
-        }
-    )
-    for name, values in (("rank_a", rank_a), ("rank_b", rank_b), ("rank_change", rank_a - rank_b)):
-        pairs[name] = _whole_or_none(pd.Series(values))
-    first = np.concatenate([first_a, first_b[only_b]])
-    second = np.concatenate([second_a, second_b[only_b]])
-    order = np.lexsort((second, first, -np.abs(pairs["delta"].to_numpy())))
-    return pairs.take(order)[STRAIN_DIFF_COLUMNS].reset_index(drop=True)
-
-
-def _whole_or_none(values: pd.Series) -> pd.Series:
-    """Whole numbers as Python ints, missing values as None (for JSON null, an empty cell)."""
-    ints = values.fillna(0).astype(np.int64).astype(object)
-    return ints.where(values.notna(), None)
-
-
-def _adjacency(a: pd.DataFrame, b: pd.DataFrame) -> tuple[int, int]:
-    """Ordered pairs with an edge in exactly one set, and in either (from the
-    source and target codes shared by both sets)."""
-    (source_a, source_b, _), (target_a, target_b, size) = (
-        joint_codes(a[f], b[f], sort=False) for f in ("source", "target")
-    )
-    pairs_a = pd.unique(source_a * size + target_a)
-    pairs_b = pd.unique(source_b * size + target_b)
-    in_both = int(pd.Series(pairs_a).isin(pairs_b).sum())
-    return len(pairs_a) + len(pairs_b) - 2 * in_both, len(pairs_a) + len(pairs_b) - in_both
-
-
 def diff_edge_sets(
     a: EdgeSet, b: EdgeSet, *, top: int = 10, with_centrality: bool = True, unit: Unit = "action"
 ) -> EdgeSetDiff:
@@ -442,16 +392,6 @@ def diff_edge_sets(
     )
     check_unit(unit)
     ua, ub = (s if unit == "action" else s.with_edges(count_units(s.edges, unit)) for s in (a, b))
-    pairs = _strain_pairs(ua, ub)
-    hamming, adjacency_union = _adjacency(ea, eb)
-    metrics = similarity_metrics(
-        pairs,
-        shared_edges=len(pos_a),
-        all_edges=len(pos_a) + len(removed_pos) + len(added_pos),
-        hamming=hamming,
-        adjacency_union=adjacency_union,
-        top_k=top,
-    )
     return EdgeSetDiff(
         name_a=a.name,
         name_b=b.name,
@@ -463,14 +403,22 @@ def diff_edge_sets(
         actors_added=_actors_only_in(b, a),
         actors_removed=_actors_only_in(a, b),
         centrality_changes=_centrality_changes(ua, ub) if with_centrality else _centrality_changes_skipped(),
-        strain=pairs,
-        metrics=metrics,
         top_k=top,
         centrality=with_centrality,
         union=union,
         agreement=intercoder_agreement(a, b) if same_text else None,
         unit=unit,
         matching=matching,
+        measure=partial(
+            whole_set_measures,
+            ua,
+            ub,
+            ea,
+            eb,
+            shared_edges=len(pos_a),
+            all_edges=len(pos_a) + len(removed_pos) + len(added_pos),
+            top_k=top,
+        ),
     )
 
 

@@ -29,10 +29,12 @@ from .panels import (
     camps,
     focus_rows,
     legend_groups,
+    listed,
     rank_intervals,
     relationship_count,
     unit_dependent_pairs,
 )
+from .rows import rows
 from .support import support_legend
 from .time_control import date_filter, with_dates
 
@@ -128,7 +130,8 @@ def _network(
         raise ArgumentError("color_by", f"{color_by!r}: {use_one_of(COLOR_MODES)}")
     check_unit(unit)
     strains = strains if strains is not None else page_strains(edge_set)
-    unit_dependent = unit_dependent_pairs(strains)
+    top_pairs = listed(strains[unit])
+    unit_dependent = unit_dependent_pairs(strains, among=set(zip(top_pairs["actor_a"], top_pairs["actor_b"])))
     intervals = rank_intervals(edge_set, unit)
     if unit != "action":
         edge_set = edge_set.with_edges(count_units(edge_set.edges, unit))
@@ -143,7 +146,9 @@ def _network(
     metrics = centrality(edge_set, measures={size_by} & LAYER_MEASURES)
     pairs = strains[unit]  # the strain of the units drawn: that of the edge set counted in unit
     names = dict(zip(metrics["actor"], metrics["name"]))
-    pair_strain = {(r.actor_a, r.actor_b): float(r.strain) for r in pairs.itertuples(index=False)}
+    pair_strain = {
+        (r.actor_a, r.actor_b): float(r.strain) for r in rows(pairs[["actor_a", "actor_b", "strain"]])
+    }
 
     color_key = "group" if (metrics["group"].astype(str) != "").any() else "kind"
     members = metrics[color_key].astype(str).value_counts().to_dict()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections import namedtuple
 from typing import Any
 
 import pandas as pd
@@ -19,6 +18,7 @@ from ..schema import (
     strain_part,
 )
 from .fan import fan_layout, fan_smooth
+from .rows import rows
 from .style import (
     COOPERATIVE,
     DASHES,
@@ -68,7 +68,7 @@ def palette(values: list[str], counts: dict[str, int] | None = None) -> dict[str
 
 def edge_ids(edge_set: EdgeSet) -> list[str]:
     if edge_set.has_ids:
-        return [str(x) for x in edge_set.edges["id"]]
+        return [str(x) for x in edge_set.edges["id"].tolist()]
     if len(edge_set.lines) == len(edge_set.edges):
         return [f"line {int(x)}" for x in edge_set.lines]
     return [f"row {i + 1}" for i in range(len(edge_set.edges))]
@@ -113,10 +113,6 @@ def edge_records(
     frame = frame.assign(strain_value=strain_part(weights), cooperation_value=cooperation_part(weights))
     labels = cameo_labels()
     actions = action_labels()
-    # rows from each column's list: iterating text columns value by value (itertuples) is slower;
-    # (mypy wants a literal list of field names for a namedtuple)
-    row_type = namedtuple("Row", list(frame.columns), rename=True)  # type: ignore[misc]
-    rows = map(row_type._make, zip(*(frame[column].tolist() for column in frame.columns)))
     return [
         _edge(
             row,
@@ -130,7 +126,7 @@ def edge_records(
             edge_set.name,
             frustrated,
         )
-        for row, slot, step in zip(rows, slots, steps)
+        for row, slot, step in zip(rows(frame), slots, steps)
     ]
 
 
@@ -213,14 +209,14 @@ def node_records(
     metrics: pd.DataFrame, pairs: pd.DataFrame, size_by: str, colors: dict, color_key: str
 ) -> list[dict]:
     partners: dict[str, list[tuple[float, float, str]]] = {}
-    for row in pairs.itertuples(index=False):
+    for row in rows(pairs):
         partners.setdefault(row.actor_a, []).append((row.strain, row.cooperation, row.name_b))
         partners.setdefault(row.actor_b, []).append((row.strain, row.cooperation, row.name_a))
     values = metrics[size_by].astype(float)
     top = float(values.max()) if len(values) else 0.0
     low, high = NODE_SIZE
     out = []
-    for row in metrics.sort_values("actor").itertuples(index=False):
+    for row in rows(metrics.sort_values("actor")):
         value = float(getattr(row, size_by))
         # area, not radius, proportional to the metric
         size = low + (high - low) * math.sqrt(value / top) if top > 0 and value > 0 else low

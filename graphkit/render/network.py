@@ -16,6 +16,7 @@ text must never be parsed as HTML.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from types import ModuleType, SimpleNamespace
@@ -31,23 +32,58 @@ def _iframe(*args: Any, **kwargs: Any) -> Any:
     return IFrame(*args, **kwargs)
 
 
+class _Deferred(ModuleType):
+    """A stand-in for a module that is imported but not used while graphkit builds a page:
+    the first attribute asked of it imports the real module (which then stands in
+    ``sys.modules`` as usual) and answers from it."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        if sys.modules.get(self.__name__) is self:  # asked while pyvis is loading: step aside
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attribute)
+
+
+#: Modules that pyvis and igraph import at their top for features a page never uses:
+#: networkx for pyvis's ``from_nx`` (0.05 to 0.1 s of every ``graphkit render``, issue 24),
+#: jsonpickle for pyvis's ``Network.to_json`` (with PyYAML and importlib.metadata: 0.04 s),
+#: wcwidth for the text tables of igraph's ``summary`` (through texttable: 0.03 to 0.05 s).
+#: Each gets a :class:`_Deferred` stand-in while pyvis and texttable load, so that
+#: ``from_nx`` or a summary still works, importing the real module on first use.
+DEFERRED = ("networkx", "jsonpickle", "wcwidth")
+
+
 def _import_network() -> type:
-    """pyvis's ``Network``. pyvis imports IPython at its top for the ``IFrame`` that
-    ``show`` returns in a notebook, a tenth of a second of every ``graphkit render``
-    (issue 24): outside a notebook (no ``IPython.display`` loaded yet) pyvis is given
-    :func:`_iframe` in its place, which imports IPython on its first call; in a notebook
-    it gets the real one. The stand-in module is gone once pyvis is loaded."""
-    if "IPython.display" in sys.modules or "pyvis.network" in sys.modules:
+    """pyvis's ``Network``, imported with the modules it and igraph (through texttable)
+    load at their top but a page never uses deferred (:data:`DEFERRED`). pyvis also imports
+    IPython at its top for the ``IFrame`` that ``show`` returns in a notebook, a tenth of a
+    second of every ``graphkit render`` (issue 24): outside a notebook (no
+    ``IPython.display`` loaded yet) pyvis is given :func:`_iframe` in its place, which
+    imports IPython on its first call; in a notebook it gets the real one. The stand-ins
+    are gone from ``sys.modules`` once pyvis and texttable are loaded; a module already
+    imported is used as it is."""
+    stand_ins: dict[str, ModuleType] = {}
+    if "pyvis.network" not in sys.modules:
+        if "IPython.display" not in sys.modules:
+            stand_ins["IPython.display"] = ModuleType("IPython.display")
+            stand_ins["IPython.display"].IFrame = _iframe  # type: ignore[attr-defined]
+        for name in DEFERRED:
+            if name not in sys.modules:
+                stand_ins[name] = _Deferred(name)
+    sys.modules.update(stand_ins)
+    try:
         from pyvis.network import Network as loaded
-    else:
-        stand_in = ModuleType("IPython.display")
-        stand_in.IFrame = _iframe  # type: ignore[attr-defined]
-        sys.modules["IPython.display"] = stand_in
-        try:
-            from pyvis.network import Network as loaded
-        finally:
-            if sys.modules.get("IPython.display") is stand_in:
-                del sys.modules["IPython.display"]
+
+        if "wcwidth" in stand_ins:
+            try:  # igraph's import of it, with wcwidth deferred
+                import texttable  # noqa: F401
+            except ImportError:
+                pass
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
     return loaded
 
 

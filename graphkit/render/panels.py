@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -61,16 +62,22 @@ def _pair_detail(pair) -> str:
     return " \u00b7 ".join([", ".join(ways), counts, pair.domains.replace(",", ", ")])
 
 
-def unit_dependent_pairs(strains: dict[str, pd.DataFrame]) -> dict[tuple[str, str], str]:
+def unit_dependent_pairs(
+    strains: dict[str, pd.DataFrame], among: Collection[tuple[str, str]] | None = None
+) -> dict[tuple[str, str], str]:
     """Pairs whose strain rank depends on the unit of evidence (it differs between
     action, claim and type), with their rank under each; ``strains`` holds the page's
-    strain table under each unit (see :func:`graphkit.render.graph.page_strains`)."""
+    strain table under each unit (see :func:`graphkit.render.graph.page_strains`).
+    ``among``: only these pairs (actor_a, actor_b) are looked at (the ranked list's: on a
+    large page the words for thousands of others were written and thrown away)."""
     table = robustness_from_strains({f":{unit}": strains[unit] for unit in UNITS})
     moving = table[table["rank_min"] != table["rank_max"]]
+    pairs = zip(moving["actor_a"].tolist(), moving["actor_b"].tolist())
+    rows = [(i, pair) for i, pair in enumerate(pairs) if among is None or pair in among]
     ranks = [moving[f":{unit}"].to_numpy() for unit in UNITS]
     return {
-        (a, b): "rank by unit: " + ", ".join(f"{unit} {int(r[i])}" for unit, r in zip(UNITS, ranks))
-        for i, (a, b) in enumerate(zip(moving["actor_a"], moving["actor_b"]))
+        pair: "rank by unit: " + ", ".join(f"{unit} {int(r[i])}" for unit, r in zip(UNITS, ranks))
+        for i, pair in rows
     }
 
 
@@ -122,8 +129,13 @@ def focus_rows(
             "edges": edge_ids.get((r.actor_a, r.actor_b), []),
             **({"interval": intervals[r.actor_a, r.actor_b]} if (r.actor_a, r.actor_b) in intervals else {}),
         }
-        for r in pairs[pairs["strain"] > 0].head(FOCUS_ROWS).itertuples(index=False)
+        for r in listed(pairs).itertuples(index=False)
     ]
+
+
+def listed(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a strain table that the ranked list shows: the most strained, at most FOCUS_ROWS."""
+    return pairs[pairs["strain"] > 0].head(FOCUS_ROWS)
 
 
 def _item(label: str, color: str, symbol: str, width: float) -> dict[str, Any]:
