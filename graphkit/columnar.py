@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ from .edgeset import resolve_edge_set, set_folder
 from .errors import GraphkitError
 from .headers import separator_problem
 from .io.csvfile import CsvTable, read_csv_bytes, read_input
-from .io.plain import plain_csv
+from .io.plain import duckdb_reader, plain_csv, plain_header
 from .io.progress import Progress
 from .schema import ACTORS_FILE, EDGE_COLUMNS, EDGES_FILE, ID_CONTROL, SOURCE_FILE
 from .spelling import action_warnings, case_clash_problems
@@ -156,32 +157,36 @@ def load_columnar(
     except OSError:
         return None
     report = progress or (lambda message: None)
-    report(f"scanning {edges_path} ({edges_path.stat().st_size / 1e6:,.1f} MB)")
-    plain = plain_csv(edges_path)
-    if plain is None or not _header_ok(plain.header, str(edges_path)):
+    header = plain_header(edges_path)
+    if header is None or not _header_ok(header, str(edges_path)):
         return None
-    folder = set_folder(path)
-    try:
-        description = describe(folder) if folder is not None else ""
-    except (OSError, UnicodeDecodeError):
-        return None
-    import duckdb
+    # the plain-file scan (numpy, one thread) runs beside DuckDB's import and validation query
+    # (two threads, which leave part of two cores idle), both letting go of Python's lock;
+    # DuckDB's answer counts only once the scan says the file is plain
+    with ThreadPoolExecutor(1) as pool:
+        report(f"scanning and validating {edges_path} with DuckDB")
+        scan = pool.submit(plain_csv, edges_path)
+        folder = set_folder(path)
+        try:
+            description = describe(folder) if folder is not None else ""
+        except (OSError, UnicodeDecodeError):
+            return None
+        import duckdb
 
-    connection = duckdb.connect()
-    # what DuckDB spills past its memory limit goes to a folder of its own (by default it
-    # would write .tmp into the current folder), removed when the set is closed
-    spill = tempfile.TemporaryDirectory(prefix="graphkit-duckdb-")
-    try:
-        connection.execute(f"SET threads = {THREADS}")
-        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-        connection.execute(f"SET temp_directory = {_literal(spill.name)}")
-        connection.execute("SET preserve_insertion_order = false")
-        # past 2 s DuckDB draws a progress bar on standard output, inside a report written there
-        connection.execute("SET enable_progress_bar = false")
-        report(f"validating {plain.records:,} rows with DuckDB")
-        checked = _checked(connection, name, path, edges_path, folder, plain, description)
-    except duckdb.Error:
-        checked = None  # a row of another width, a line DuckDB will not read: the reference path says
+        connection = duckdb.connect()
+        # what DuckDB spills past its memory limit goes to a folder of its own (by default it
+        # would write .tmp into the current folder), removed when the set is closed
+        spill = tempfile.TemporaryDirectory(prefix="graphkit-duckdb-")
+        try:
+            connection.execute(f"SET threads = {THREADS}")
+            connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            connection.execute(f"SET temp_directory = {_literal(spill.name)}")
+            connection.execute("SET preserve_insertion_order = false")
+            # past 2 s DuckDB draws a progress bar on standard output, inside a report written there
+            connection.execute("SET enable_progress_bar = false")
+            checked = _checked(connection, name, path, edges_path, folder, header, scan, description)
+        except duckdb.Error:
+            checked = None  # a row of another width, a line DuckDB will not read: the reference path says
     if checked is None:
         connection.close()
         spill.cleanup()
@@ -206,23 +211,24 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _checked(connection, name, path, edges_path, folder, plain, description) -> ColumnarSet | None:
-    """The ColumnarSet, or None at the first sign of a problem or a warning."""
-    edges_name, header = str(edges_path), plain.header
-    types = ", ".join(f"{_literal(f'c{i}')}: 'VARCHAR'" for i in range(len(header)))
+def _raw_view(connection, edges_path: Path, header: list[str], padded: bool) -> None:
+    """The view ``raw``: the file's cells by header name ('' for graphkit's columns it lacks)."""
     absent = [c for c in EDGE_COLUMNS if c not in header]
-    # an empty cell reads as '' (nullstr is a quote, which a plain file never holds); cells
-    # are trimmed only when the scan saw a space next to a comma or a line end
+    # cells are trimmed only when the scan saw a space next to a comma or a line end
     cells = ", ".join(
-        [f"{'trim' if plain.padded else ''}(c{i}) AS {_quoted(c)}" for i, c in enumerate(header)]
+        [f"{'trim' if padded else ''}(c{i}) AS {_quoted(c)}" for i, c in enumerate(header)]
         + [f"'' AS {_quoted(c)}" for c in absent]
     )
-    reader = (
-        f"read_csv({_literal(str(edges_path))}, header = true, auto_detect = false, delim = ',', "
-        f"quote = '', escape = '', nullstr = '\"', columns = {{{types}}}, strict_mode = true, "
-        "null_padding = false)"
-    )
-    connection.execute(f"CREATE VIEW raw AS SELECT {cells} FROM {reader}")
+    reader = duckdb_reader(edges_path, len(header))
+    connection.execute(f"CREATE OR REPLACE VIEW raw AS SELECT {cells} FROM {reader}")
+
+
+def _checked(connection, name, path, edges_path, folder, header, scan, description) -> ColumnarSet | None:
+    """The ColumnarSet, or None at the first sign of a problem or a warning. ``scan`` is the
+    plain-file scan running beside (a future of :func:`plain_csv`)."""
+    edges_name = str(edges_path)
+    # cells as they are: the scan, not yet done, says after the query whether any needs a trim
+    _raw_view(connection, edges_path, header, padded=False)
     has_ids = "id" in header
     available = {*header, *EDGE_COLUMNS}
     groups = [g for g in (tuple(c for c in group if c in available) for group in _VALUE_GROUPS) if g]
@@ -238,23 +244,30 @@ def _checked(connection, name, path, edges_path, folder, plain, description) -> 
         + f" AS l{n}"
         for n, g in enumerate(lists)
     )
-    result = connection.sql(
-        f"""SELECT count(*) AS rows, count_if(source = '' OR target = '' OR action = '') AS empty,
-                   count_if(source = target AND source <> '') AS loops,
-                   {"count_if(id = '')" if has_ids else "0"} AS empty_ids,
-                   {"count(DISTINCT hash(id))" if has_ids else "count(*)"} AS ids,
-                   {distinct}
-            FROM raw"""
-    ).to_arrow_table()
+    query = f"""SELECT count(*) AS rows, count_if(source = '' OR target = '' OR action = '') AS empty,
+                       count_if(source = target AND source <> '') AS loops,
+                       {"count_if(id = '')" if has_ids else "0"} AS empty_ids,
+                       {"count(DISTINCT hash(id))" if has_ids else "count(*)"} AS ids,
+                       {distinct}
+                FROM raw"""
+    # a file the scan finds not plain (often in its first block: a quote) stops the query
+    scan.add_done_callback(lambda done: done.exception() or done.result() or connection.interrupt())
+    if scan.done() and scan.result() is None:
+        return None
+    try:
+        result = connection.sql(query).to_arrow_table()
+    finally:
+        plain = scan.result()  # never leave the scan behind, whatever DuckDB did
+    if plain is None or plain.header != header:
+        return None  # not plain: whatever DuckDB read does not count
+    if plain.padded:  # a space next to a comma or a line end: the query again, on trimmed cells
+        _raw_view(connection, edges_path, header, padded=True)
+        result = connection.sql(query).to_arrow_table()
     facts = {c: result.column(c)[0].as_py() for c in ("rows", "empty", "loops", "empty_ids", "ids")}
     rows = facts["rows"]
-    if (
-        rows != plain.records
-        or facts["empty"]
-        or facts["loops"]
-        or facts["empty_ids"]
-        or facts["ids"] != rows
-    ):
+    if rows != plain.records or facts["ids"] != rows:
+        return None
+    if facts["empty"] or facts["loops"] or facts["empty_ids"]:
         return None
 
     values = [_listed(result, n).flatten() for n in range(len(groups))]

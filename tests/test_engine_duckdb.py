@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.columnar import load_columnar
-from graphkit.io.plain import plain_csv
+from graphkit.io.plain import duckdb_reader, plain_csv
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
 from generate import generate_edges, write_edges
@@ -65,6 +65,24 @@ def test_plain_notes_cells_to_strip(tmp_path, text, padded):
     assert found is not None and found.padded is padded
 
 
+@settings(max_examples=300, deadline=None)
+# lines of a plain file, an empty one now and then
+@given(
+    st.lists(st.text(alphabet="ab ,", max_size=8), min_size=2, max_size=8),
+    st.sampled_from(["", "\n"]),
+)
+def test_plain_scan_reads_any_block_size_alike(tmp_path_factory, lines, end):
+    """The scan looks at a file a block at a time: an empty line or a space next to a
+    comma or a line end that straddles two blocks counts as one inside a block (blocks of
+    1 to 9 bytes put such pairs across a boundary; the default block holds these whole
+    files, and test_plain_files_read_alike checks its answers)."""
+    path = tmp_path_factory.mktemp("blocks") / "edges.csv"
+    path.write_bytes(("\n".join(lines) + end).encode())
+    whole = plain_csv(path)
+    for size in range(1, 10):
+        assert plain_csv(path, block_size=size) == whole, size
+
+
 def _csv_module_records(text: bytes) -> list[list[str]]:
     """The contract: Python's csv module, blank records skipped, cells stripped."""
     reader = csv.reader(io.StringIO(text.decode("utf-8"), newline=""), strict=True)
@@ -73,14 +91,9 @@ def _csv_module_records(text: bytes) -> list[list[str]]:
 
 def _duckdb_records(path: Path, width: int, padded: bool) -> list[list[str]] | None:
     """The cells DuckDB reads as graphkit.columnar tells it to (None: it refuses the file)."""
-    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
     cells = ", ".join(f"{'trim' if padded else ''}(c{i})" for i in range(width))
     try:
-        rows = duckdb.sql(
-            f"SELECT {cells} FROM read_csv('{path}', header = false, auto_detect = false, delim = ',', "
-            f"quote = '', escape = '', nullstr = '\"', columns = {{{columns}}}, strict_mode = true, "
-            "null_padding = false)"
-        ).fetchall()
+        rows = duckdb.sql(f"SELECT {cells} FROM {duckdb_reader(path, width, header=False)}").fetchall()
     except duckdb.Error:
         return None
     return [list(row) for row in rows]

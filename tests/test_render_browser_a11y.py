@@ -255,20 +255,20 @@ def test_actor_search_selects_fits_and_explains(open_page, essay):
 
 
 def test_fit_and_reset_zoom(open_page, essay):
+    # each step waits for its zoom animation to end (not a fixed time: a loaded machine draws late)
     page = open_page(essay)
     start = page.js("network.getScale()")
     page.js("network.moveTo({scale: 3, animation: false})")
     page.page.click("#reset-zoom")
-    page.page.wait_for_timeout(600)
-    assert page.js("network.getScale()") == pytest.approx(start, rel=1e-3)
+    page.page.wait_for_function(
+        "s => Math.abs(network.getScale() - s) <= 1e-3 * s", arg=start, timeout=10_000
+    )
     page.page.select_option("#filter-1", label="Israel")  # the chosen actor: highlighted, view fitted
-    page.page.wait_for_timeout(600)
+    page.page.wait_for_function("s => network.getScale() > s", arg=start, timeout=10_000)
     assert page.js("network.getSelectedNodes()") == ["n:ISR"]
-    assert page.js("network.getScale()") > start  # two actors fill the view
     page.js("network.moveTo({scale: 0.2, animation: false})")
     page.page.click("#fit")
-    page.page.wait_for_timeout(600)
-    assert page.js("network.getScale()") > 0.2
+    page.page.wait_for_function("network.getScale() > 0.2", timeout=10_000)
 
 
 def test_the_drawing_takes_the_arrow_keys(open_page, essay):
@@ -394,11 +394,13 @@ def test_the_slider_is_debounced_and_its_last_stop_shows_the_top_pair(open_page,
     page = open_page(essay)
     # the essay's most strained pair: KOR-USA 25.8; steps of 0.5: the last stop is 25.5
     assert page.js("document.getElementById('filter-2').max") == "25.5"
-    page.js(
-        "() => { const s = document.getElementById('filter-2'); s.value = '25.5'; s.dispatchEvent(new Event('input')); }"
+    # the event and the count in one script, so no timer can run between them on a loaded machine
+    moving = page.js(
+        "() => { const s = document.getElementById('filter-2'); s.value = '25.5'; s.dispatchEvent(new Event('input'));"
+        " return [network.body.data.nodes.length, network.body.data.edges.length]; }"
     )
-    assert page.drawn() == (16, 33)  # not yet: the thumb is still moving
-    page.page.wait_for_timeout(400)
+    assert tuple(moving) == (16, 33)  # not yet: the thumb is still moving
+    page.page.wait_for_function("network.body.data.edges.length !== 33", timeout=10_000)
     assert page.drawn() == (2, 5)  # KOR-USA's five actions
     assert page.js("document.getElementById('filter-2-value').textContent") == "25.5"
 
