@@ -109,7 +109,9 @@ def test_leaving_out_the_beaten_links_changes_no_betweenness(layer):
 
     whole = raw_betweenness(np.ones(len(distance), dtype=bool))
     pruned = raw_betweenness(~beaten)
-    assert pruned.tolist() == whole.tolist()  # the same shortest paths: the same sums, bit for bit
+    # the same shortest paths: the same sums, up to the order igraph adds them in (fewer links can
+    # change it: a review saw 1e-14 on random layers), so equal to far below the printed 6 decimals
+    np.testing.assert_allclose(pruned, whole, rtol=1e-12, atol=1e-12)
     # and the definition, independently: networkx's exact comparisons on the whole layer
     graph = nx.DiGraph()
     graph.add_nodes_from(range(nodes))

@@ -319,3 +319,14 @@ def test_render_of_a_bad_edge_set_names_the_line(write_csv):
     result = CliRunner().invoke(main, ["render", str(path), "-o", "-"])
     assert result.exit_code == 2
     assert f"{path}:2:" in result.stderr and result.stdout == ""
+
+
+def test_render_in_a_users_process_leaves_nothing_frozen(run, tmp_path):
+    # the command freezes the collector's view of its imports while it builds the page; a program
+    # running it in its own process (a notebook, a test runner) must get its collector back whole
+    import gc
+
+    before = gc.get_freeze_count()
+    result = run("render", "essay", "-o", tmp_path / "page.html")
+    assert result.exit_code == 0, result.stderr
+    assert gc.get_freeze_count() == before

@@ -394,11 +394,13 @@ def test_the_slider_is_debounced_and_its_last_stop_shows_the_top_pair(open_page,
     page = open_page(essay)
     # the essay's most strained pair: KOR-USA 25.8; steps of 0.5: the last stop is 25.5
     assert page.js("document.getElementById('filter-2').max") == "25.5"
-    page.js(
-        "() => { const s = document.getElementById('filter-2'); s.value = '25.5'; s.dispatchEvent(new Event('input')); }"
+    # the event and the count in one script, so no timer can run between them on a loaded machine
+    moving = page.js(
+        "() => { const s = document.getElementById('filter-2'); s.value = '25.5'; s.dispatchEvent(new Event('input'));"
+        " return [network.body.data.nodes.length, network.body.data.edges.length]; }"
     )
-    assert page.drawn() == (16, 33)  # not yet: the thumb is still moving
-    page.page.wait_for_timeout(400)
+    assert tuple(moving) == (16, 33)  # not yet: the thumb is still moving
+    page.page.wait_for_function("network.body.data.edges.length !== 33", timeout=10_000)
     assert page.drawn() == (2, 5)  # KOR-USA's five actions
     assert page.js("document.getElementById('filter-2-value').textContent") == "25.5"
 

@@ -17,6 +17,7 @@ text must never be parsed as HTML.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import sys
 from types import ModuleType, SimpleNamespace
@@ -35,14 +36,25 @@ def _iframe(*args: Any, **kwargs: Any) -> Any:
 class _Deferred(ModuleType):
     """A stand-in for a module that is imported but not used while graphkit builds a page:
     the first attribute asked of it imports the real module (which then stands in
-    ``sys.modules`` as usual) and answers from it."""
+    ``sys.modules`` as usual) and answers from it. The real module's names are then copied
+    into the stand-in, so whoever kept it (pyvis's ``nx``, texttable's ``wcwidth``) reads
+    them at ordinary speed, and so do dunders (``__path__`` for a submodule's import,
+    ``__version__``) asked by another thread while pyvis loads."""
 
     def __getattr__(self, attribute: str) -> Any:
-        if attribute.startswith("__"):
-            raise AttributeError(attribute)
         if sys.modules.get(self.__name__) is self:  # asked while pyvis is loading: step aside
             del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), attribute)
+        real = importlib.import_module(self.__name__)
+        self.__dict__.update(real.__dict__)
+        return getattr(real, attribute)
+
+
+def _installed(name: str) -> bool:
+    """Whether an ``import name`` would find a module (a finder may also refuse it)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 #: Modules that pyvis and igraph import at their top for features a page never uses:
@@ -69,7 +81,8 @@ def _import_network() -> type:
             stand_ins["IPython.display"] = ModuleType("IPython.display")
             stand_ins["IPython.display"].IFrame = _iframe  # type: ignore[attr-defined]
         for name in DEFERRED:
-            if name not in sys.modules:
+            # a module not installed gets no stand-in: its importer's own fallback runs
+            if name not in sys.modules and _installed(name):
                 stand_ins[name] = _Deferred(name)
     sys.modules.update(stand_ins)
     try:
