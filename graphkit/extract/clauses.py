@@ -87,6 +87,9 @@ NOT_ACTS = {
     "referred": "a promise referred to, not made here",
     "negated": "negated",
     "possible": "a possibility, not an act",
+    "denied": "an act the actor denies, not an act told as done (codebook rule 3)",
+    "counterfactual": "a counterfactual ('would have'), not an act",
+    "foretold": "a prediction no actor makes of itself, not a threat or an act (codebook rule 2)",
 }
 VENUE = frozenset(["at", "in", "near", "inside", "within", "during", "throughout", "across", "amid"])
 CONJUNCTIONS = frozenset(

@@ -8,10 +8,11 @@ nested repetition, and the window is the clause's last few words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .patterns import Trigger
 
-__all__ = ["conditional_spans", "hypothetical", "last_words", "modality"]
+__all__ = ["conditional_spans", "denied", "foretold", "hypothetical", "last_words", "modality"]
 
 NEGATION = re.compile(
     r"\b(?:not|never|no|nor|neither|without)\b|n't\b|\b(?:refrain\w*|declin\w*|fail\w*)\s+(?:from|to)\b"
@@ -20,7 +21,7 @@ NEGATION = re.compile(
 SHOULD = re.compile(r"\b(?:should|ought|must|hope[sd]?|hoping|wish(?:es|ed)?)\b", re.IGNORECASE)
 POSSIBLE = re.compile(
     # "may" in lower case only: "12 May 2026 - China suspended" is a date, not a possibility
-    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|likely|want|wants|hope|hopes|urged|asked|due|"
+    r"\b(?:could|might|(?-i:may)|can|cannot)\b|\b(?:expected|(?:un)?likely|want|wants|hope|hopes|urged|asked|due|"
     # "had the right to sign agreements": a right claimed, not an act done
     r"right|free|able|entitled)\s+to\b",
     re.IGNORECASE,
@@ -37,9 +38,53 @@ PREPARED = re.compile(
 # "until Niamey reopened the border",
 # "in case of a further incident", "whether US ships could escort"); up to the clause's end
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|until|whether|as\s+long\s+as|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*",
+    r"\b(?:if|unless|until|whether|as\s+long\s+as|in\s+case\s+of|in\s+the\s+event\s+of|were\s+\w+\s+to)\b[^,;:.]*"
+    # an inverted condition: "Had Greece abducted ...", "Should Greece insist ...", "Were Athens ...",
+    # "... had Ankara refused", "... should Greece insist": the verb before a named subject
+    r"|(?-i:(?:^|(?<=[,;]\s))(?:Had|Should|Were)\s+[^,;:.]*)"
+    r"|(?-i:\bhad\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s+[a-z]+s)?\s+(?:not\s+)?[a-z]+ed\b[^,;:.]*)"
+    r"|(?-i:\bshould\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:not\s+)?[a-z]+\b[^,;:.]*)",
     re.IGNORECASE,
 )
+# a modal the frames heed too: "Greece might insist that ...", "is unlikely to clash"
+_FRAME_POSSIBLE = re.compile(r"\b(?:could|might|(?-i:may)|(?:un|not\s+)likely\s+to)\b", re.IGNORECASE)
+# a counterfactual: "Ankara would have protested", "could have boarded"; what it names did not happen
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might)(?:\s+not)?\s+have\b|\b(?:would|could|might)'ve\b", re.IGNORECASE
+)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+# who says the would-clause: the actor itself ("warned it would", "said it would") makes it a
+# threat or an intent (codebook rule 2); a guess ("analysts expected", "speculated") never does
+_SPEECH_WORDS = (
+    r"(?:said|says|say|saying|warned|warns|warning|threatened|threatens|announced|announces|vowed|vows|"
+    r"pledged|pledges|promised|promises|stated|states|declared|declares|insisted|insists|added|agreed|agrees|"
+    r"decided|decides|undertook|"
+    r"signall?ed|indicated|confirmed|replied|responded|told\s+\w+|made\s+(?:it\s+)?clear|"
+    r"speculated|speculates|predicted|predicts|expected|expects|believed|believes|feared|fears|"
+    r"suggested|suggests|reckoned|estimated|guessed|wrote|reported)"
+)
+_SPEECH = re.compile(rf"\b{_SPEECH_WORDS}\b", re.IGNORECASE)
+# "Greece would impose tariffs on Turkey, its foreign minister said": said after the act
+_SAID_AFTER = re.compile(rf",\s*([^,;:]{{0,80}}?)\s*\b({_SPEECH_WORDS})\b", re.IGNORECASE)
+_GUESS = re.compile(
+    r"^(?:speculat|predict|expect|believ|fear|suggest|reckon|estimat|guess|wr|report)\w*$", re.IGNORECASE
+)
+_OFFICE = re.compile(
+    r"\b(?:minister|president|premier|chancellor|secretary|spokes\w+|official|officials|government|"
+    r"ministry|envoy|ambassador|leader|king|queen|cabinet)\b",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"\b(?:its|their|his|her)\b", re.IGNORECASE)
+# a denied act is not told as done (codebook rule 3): "denied it had abducted", "denied abducting",
+# "rejected claims that its navy had boarded"; the denial itself is coded by the "deny" patterns
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|(?:reject|dismiss|refut)\w*\s+(?:the\s+|any\s+)?"
+    r"(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?))\b"
+    r"(?:\s+(?:that|it|they|he|she|we|its|their|his|her|the|any|[A-Z][\w-]*|\w+s)){0,4}"
+    r"\s+(?:(?:had|has|have|was|were|did|ever)\s+)*(?:been\s+)?$",
+    re.IGNORECASE,
+)
+_DENIED_GERUND = re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:ever\s+|having\s+)?$", re.IGNORECASE)
 # a verb's word used as a noun after a determiner names an event, not an act told: "an armed
 # attack on Philippine vessels would invoke the treaty" is no attack
 _DETERMINER = re.compile(
@@ -105,12 +150,61 @@ def last_words(text: str, n: int = 4) -> str:
     return " ".join(clause.split()[-n:])
 
 
-def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list[tuple[int, int]]) -> str:
+def foretold(text: str, trigger: Trigger, actors: Sequence[tuple[int, str]]) -> bool:
+    """True when the would-clause before ``trigger`` in the sentence ``text`` is a prediction
+    and not the actor's own threat or intent: no one says it ("Kenya would turn down ..."), a
+    guess says it ("a newspaper speculated"), or a speaker says it of another ("analysts said
+    Greece would"). ``actors`` are the sentence's mentions as (offset, actor id)."""
+    head = text[: trigger.start]
+    modal = None
+    for modal in _WOULD.finditer(head):
+        pass
+    if modal is None:
+        return False
+    speech = list(_SPEECH.finditer(head, 0, modal.start()))
+    if speech:
+        verb = speech[-1]
+        if _GUESS.search(verb.group(0)):
+            return True
+        speakers = {a for at, a in actors if at < verb.start()}
+        subjects = {a for at, a in actors if verb.end() <= at < modal.start()}
+        if not speakers and _OFFICE.search(head[: verb.start()].rsplit(",", 1)[-1]):
+            # "Foreign Minister Ivan Kondov told reporters that Sofia would": an office speaks
+            # for its state, which the gazetteer need not know by the person's name
+            return False
+        # "the two governments said they would": a pronoun is the speaker's own clause
+        return bool(subjects - speakers)
+    tail = _SAID_AFTER.search(text[trigger.end :])
+    if tail is None or _GUESS.search(tail.group(2)):
+        return True
+    said_by = {a for at, a in actors if trigger.end + tail.start(1) <= at < trigger.end + tail.end(1)}
+    subjects = {a for at, a in actors if at < modal.start()}
+    return not (_OWN.search(tail.group(1)) or said_by & subjects)
+
+
+def denied(text: str, trigger: Trigger) -> bool:
+    """True when the act ``trigger`` names is what its clause denies ("denied it had abducted",
+    "denied abducting", "rejected claims that it had boarded")."""
+    clause = re.split(r"[,;:()]|\band\b|\bbut\b", text[max(0, trigger.start - 200) : trigger.start])[-1]
+    return bool(_DENIED.search(clause) or _DENIED_GERUND.search(clause))
+
+
+def modality(
+    text: str,
+    segment_start: int,
+    trigger: Trigger,
+    conditionals: list[tuple[int, int]],
+    actors: Sequence[tuple[int, str]] = (),
+) -> str:
     """How the act ``trigger`` names in the sentence ``text`` is told: "conditional", "noun",
-    "referred" (a promise referred to), "should" (an opinion), "negated", "possible",
-    "prepared", "future", or "" (an act told as done)."""
+    "referred" (a promise referred to), "should" (an opinion), "negated", "denied", "possible",
+    "counterfactual", "foretold" (a would-clause no actor says of itself), "prepared",
+    "future", or "" (an act told as done). ``actors`` are the sentence's mentions as
+    (offset, actor id), for who says a would-clause."""
     if any(a <= trigger.start < b for a, b in conditionals):
         return "conditional"
+    if not trigger.pattern.name.startswith("deny") and denied(text, trigger):
+        return "denied"
     before = text[max(segment_start, trigger.start - 200) : trigger.start]
     # "signed the accord during a visit to Beijing": the clause's subject visited
     during = trigger.pattern.name == "visit" and bool(_DURING.search(before[-40:]))
@@ -139,8 +233,12 @@ def modality(text: str, segment_start: int, trigger: Trigger, conditionals: list
         return "should"
     if NEGATION.search(window):
         return "negated"
-    if POSSIBLE.search(window) and not frame:
+    if (POSSIBLE.search(window) and not frame) or _FRAME_POSSIBLE.search(window):
         return "possible"
+    if _COUNTERFACTUAL.search(window):
+        return "counterfactual"
+    if _WOULD.search(window) and foretold(text, trigger, actors):
+        return "foretold"
     if PREPARED.search(window):  # "plan to ask the Commission": a considered option, frame or not
         return "prepared"
     if FUTURE.search(window) and not frame:

@@ -138,6 +138,16 @@ PATTERNS: tuple[ActionPattern, ...] = (
             "criticism",
             "",
         ),
+        # "denied it had abducted Turkish sailors", "denied abducting": the denial is the act (016), the
+        # denied act inside it never is (codebook rule 3); its target is who the denied act names
+        _p(
+            "deny-act",
+            r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:(?:it|they|he|she|we|its\s+\w+|their\s+\w+)\s+)?"
+            rf"(?:(?:had|has|have|ever)\s+)*(?:been\s+)?(?:having\s+)?[a-z]+(?:ed|ing)\b{_FRAME_TAIL}",
+            "denial",
+            "016",
+            frame=True,
+        ),
         _p(
             "deny",
             rf"\b(?:den(?:y|ies|ied|ying)|reject{_V}\s+(?:the|an?|these|those)\s+(?:\w+\s+)?(?:accusations?|charges?|allegations?|claims?))\b",

@@ -125,6 +125,7 @@ class _Reader(TargetRules, PassiveRules):
     def _sentence(self, number: int, sentence: Sentence, mentions: list[Mention]) -> None:
         text, base = sentence.text, sentence.start
         conditionals = conditional_spans(text)
+        actors = [(m.start - base, m.actor) for m in mentions]
         consumed: set[int] = set()
         segment_start = 0
         previous_target: list[str] = []
@@ -140,7 +141,7 @@ class _Reader(TargetRules, PassiveRules):
                 self._skip(number, trigger, "the stated grounds of the act before (codebook rule 1)")
                 segment_start = trigger.end
                 continue
-            mood = modality(text, segment_start, trigger, conditionals)
+            mood = modality(text, segment_start, trigger, conditionals, actors)
             if mood == "should":
                 # what an actor says should (not) happen: a statement, 010, weight 0 (codebook rule 2)
                 rows = self._opinion(number, sentence, mentions, trigger, segment_start, consumed, triggers)
