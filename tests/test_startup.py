@@ -22,13 +22,19 @@ HEAVY = [
 ]
 
 
-def _imported_after(code: str) -> dict[str, bool]:
-    probe = f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))"
+def _python(code: str, timeout: int = 120) -> str:
+    """What ``code`` prints, run in a fresh interpreter (a module already imported here would hide
+    what graphkit imports); it must exit 0."""
     result = subprocess.run(
-        [sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=timeout
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.splitlines()[-1])
+    return result.stdout
+
+
+def _imported_after(code: str) -> dict[str, bool]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))"
+    return json.loads(_python(probe, timeout=60).splitlines()[-1])
 
 
 @pytest.mark.parametrize(
@@ -67,21 +73,13 @@ def test_render_does_not_load_ipython_until_a_notebook_frame_is_asked_for():
         "import pyvis.network\nframe = pyvis.network.IFrame('page.html', width=10, height=10)\n"
         "print(type(frame).__module__, type(frame).__name__)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["IPython.lib.display", "IFrame"]
+    assert _python(code).split() == ["IPython.lib.display", "IFrame"]
 
 
 def test_in_a_notebook_pyvis_keeps_ipythons_own_frame():
     code = "import IPython.display\nimport graphkit.render.network\nimport pyvis.network\n"
     code += "print(pyvis.network.IFrame is IPython.display.IFrame)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True"]
+    assert _python(code).split() == ["True"]
 
 
 def test_render_defers_networkx_jsonpickle_and_wcwidth_until_used():
@@ -108,12 +106,8 @@ def test_render_defers_networkx_jsonpickle_and_wcwidth_until_used():
         "assert 'wcwidth' in vars(texttable.wcwidth) and texttable.wcwidth.wcwidth is sys.modules['wcwidth'].wcwidth\n"
         "print(len(net.nodes), line)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
     # two CJK characters are four columns wide (wcwidth), so the border is 4 + 2 padding dashes
-    assert result.stdout.split() == ["3", "+------+"]
+    assert _python(code).split() == ["3", "+------+"]
 
 
 def test_a_missing_deferred_module_leaves_its_importers_fallback_alone():
@@ -129,8 +123,4 @@ def test_a_missing_deferred_module_leaves_its_importers_fallback_alone():
         "table = texttable.Texttable()\ntable.add_rows([['ab']], header=False)\n"
         "print(table.draw().splitlines()[0])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["+----+"]  # two characters, one column each, and 2 padding
+    assert _python(code).split() == ["+----+"]  # two characters, one column each, and 2 padding
