@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -80,52 +82,37 @@ def render(
 
     Example: graphkit render --top 10 -o essay-top10.html
     """
-    from .. import render as _page_modules  # noqa: F401  (imported before the freeze below)
-
-    # the modules just imported live until the process ends: the collector need not scan them
-    # again in each full collection while the page is built (issue 24: 0.03 to 0.08 s); thawed
-    # at the end, so a program running this command in its own process keeps no garbage frozen
-    gc.freeze()
-    try:
-        _render(
-            edgeset,
-            domain,
-            since,
-            until,
-            actor,
-            size_by,
-            color_by,
-            top,
-            unit,
-            view,
-            output,
-            records,
-            verify_period,
-        )
-    finally:
-        gc.unfreeze()
-
-
-def _render(
-    edgeset, domain, since, until, actor, size_by, color_by, top, unit, view, output, records, verify_period
-):
     from ..render import render_html
 
-    edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
-    if verify_period and not records:
-        raise click.UsageError("--verify-period needs --verify RECORD")
-    if records:
-        edge_set = _with_support(edge_set, records, verify_period)
-    html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view)
-    if output == "-":
-        emit(html, output)
-        return
-    path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
-    # the path written goes to stdout (scripts open it), once it is written; a control
-    # character in a folder or set name is shown as \xHH, never sent to the terminal
-    write_output(
-        path, html, make_parents=output is None, announce=lambda shown: click.echo(escape_control(shown))
-    )
+    with _collector_frozen():
+        edge_set = read_edge_set(edgeset, domain=domain, since=since, until=until, actor=actor)
+        if verify_period and not records:
+            raise click.UsageError("--verify-period needs --verify RECORD")
+        if records:
+            edge_set = _with_support(edge_set, records, verify_period)
+        html = render_html(edge_set, size_by=size_by, color_by=color_by, top=top, unit=unit, view=view)
+        if output == "-":
+            emit(html, output)
+            return
+        path = Path(OUTPUT_FOLDER) / f"{edge_set.name}.html" if output is None else Path(output)
+        # the path written goes to stdout (scripts open it), once it is written; a control
+        # character in a folder or set name is shown as \xHH, never sent to the terminal
+        write_output(
+            path, html, make_parents=output is None, announce=lambda shown: click.echo(escape_control(shown))
+        )
+
+
+@contextmanager
+def _collector_frozen() -> Iterator[None]:
+    """The modules imported so far live until the process ends: the collector need not scan
+    them again in each full collection while the page is built (issue 24: 0.03 to 0.08 s).
+    Thawed at the end, so a program running this command in its own process keeps no
+    garbage frozen."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _with_support(edge_set, records, period):
