@@ -11,7 +11,7 @@ import click
 from ..io.text import escape_control
 from .errors import echo_error
 from .group import main
-from .loading import load, progress_reporter, with_aliases
+from .loading import announce_loaded, load, progress_reporter, with_aliases
 from .options import alias_option, filter_options, output_options, unit_option
 from .output import emit, safe_csv, write_output
 
@@ -100,8 +100,6 @@ def _load_both(a: str, b: str) -> list[EdgeSet]:
     if "-" in (a, b):
         return [load(a), load(b)]
     from ..edgeset import load_edge_set
-    from .errors import show_warnings
-    from .output import remember_inputs
 
     progress = progress_reporter()
     first: list[EdgeSet] = []
@@ -125,13 +123,7 @@ def _load_both(a: str, b: str) -> list[EdgeSet]:
     thread.join()
     if errors:
         raise errors[0]
-    for edge_set in first:
-        show_warnings(edge_set)
-        if edge_set.path is not None:
-            remember_inputs(edge_set.path)
+    announce_loaded(first[0])
     if failure is not None or second is None:
         raise failure or RuntimeError("B was not read")
-    show_warnings(second)
-    if second.path is not None:
-        remember_inputs(second.path)
-    return [first[0], second]
+    return [first[0], announce_loaded(second)]

@@ -32,7 +32,11 @@ def load(spec):
     from ..edgeset import load_edge_set
 
     stdin = read_stdin(edges=True) if spec == "-" else None
-    edge_set = load_edge_set(spec, stdin=stdin, progress=progress_reporter())
+    return announce_loaded(load_edge_set(spec, stdin=stdin, progress=progress_reporter()))
+
+
+def announce_loaded(edge_set):
+    """``edge_set`` once read: its warnings shown, its files remembered as inputs."""
     show_warnings(edge_set)
     if edge_set.path is not None:
         remember_inputs(edge_set.path)
