@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from graphkit.extract import extract_edge_set
 
-
-def rows(text):
-    edges = extract_edge_set(text).edge_set.edges
-    return [tuple(r) for r in edges[["source", "target", "cameo"]].itertuples(index=False)]
+from .extract_rows import rows
 
 
 def test_congo_named_in_full_is_the_democratic_republic_everywhere_in_the_text():

@@ -10,10 +10,7 @@ from graphkit.extract import extract_edge_set
 from graphkit.extract.sentences import split_sentences
 from graphkit.extract.textdates import reference_date, sentence_dates
 
-
-def rows(text):
-    edges = extract_edge_set(text).edge_set.edges
-    return [tuple(r) for r in edges[["source", "target", "action", "cameo"]].itertuples(index=False)]
+from .extract_rows import rows_with_action as rows
 
 
 def hostile(text):

@@ -9,10 +9,7 @@ import pytest
 
 from graphkit.extract import extract_edge_set
 
-
-def rows(text):
-    edges = extract_edge_set(text).edge_set.edges
-    return [tuple(r) for r in edges[["source", "target", "cameo"]].itertuples(index=False)]
+from .extract_rows import rows
 
 
 def signed(text):

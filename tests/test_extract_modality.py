@@ -17,10 +17,7 @@ from click.testing import CliRunner
 from graphkit.cli import main
 from graphkit.extract import extract_edge_set
 
-
-def rows(text):
-    edges = extract_edge_set(text).edge_set.edges
-    return [tuple(r) for r in edges[["source", "target", "action", "cameo"]].itertuples(index=False)]
+from .extract_rows import rows_with_action as rows
 
 
 def hostile(text):

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from graphkit.extract import extract_edge_set
 
-
-def rows(text):
-    edges = extract_edge_set(text).edge_set.edges
-    return [tuple(r) for r in edges[["source", "target", "cameo"]].itertuples(index=False)]
+from .extract_rows import rows
 
 
 def pairs(text):
